@@ -1,0 +1,7 @@
+"""Import every command module so that each registers itself on ``main``.
+
+To add a command: write ``cli/<name>.py`` defining ``@main.command()`` and add its
+import here.
+"""
+
+from __future__ import annotations
