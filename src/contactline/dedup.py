@@ -19,6 +19,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE = 5
 THRESHOLD = 0.8
+_SCHEME = MinHash(num_perm=1).scheme
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -56,7 +57,7 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     """Rebuild a signature stored with :func:`to_bytes`."""
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=_SCHEME)
 
 
 class NearDuplicateIndex:
