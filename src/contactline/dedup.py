@@ -85,3 +85,22 @@ class NearDuplicateIndex:
             if key not in skip
         ]
         return sorted(found, key=lambda pair: (-pair[1], pair[0]))
+
+
+class DuplicateTracker:
+    """Remember the documents of a batch and say which earlier one a new one repeats."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self._index = NearDuplicateIndex(threshold)
+
+    def check(self, doc_id: str, text: str) -> tuple[str, float] | None:
+        """Return ``(earlier id, similarity)`` when ``text`` repeats an earlier document.
+
+        An exact copy (same id) has similarity 1.0. The document is remembered either way.
+        """
+        if doc_id in self._index:
+            return doc_id, 1.0
+        minhash = signature(text)
+        found = self._index.similar(minhash, exclude=(doc_id,))
+        self._index.add(doc_id, minhash)
+        return found[0] if found else None

@@ -5,3 +5,5 @@ import here.
 """
 
 from __future__ import annotations
+
+from contactline.cli import extract  # noqa: F401
