@@ -14,7 +14,6 @@ from contactline.cli._util import Context, metadata_options, published_date, rep
 from contactline.dedup import DuplicateTracker
 from contactline.errors import ContactlineError, InputError
 from contactline.ingest import read_paths
-from contactline.pipeline import Pipeline
 from contactline.records import Failure, RawDocument, Result
 from contactline.serialize import to_contract
 
@@ -36,6 +35,8 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, published: Any, sour
 
         contactline extract articles/*.txt --format jsonl > out.jsonl
     """
+    from contactline.pipeline import Pipeline  # loads spaCy: only when the command runs
+
     try:
         pipeline = Pipeline.load(model=ctx.model)
     except ContactlineError as exc:
