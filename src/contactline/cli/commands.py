@@ -7,3 +7,4 @@ import here.
 from __future__ import annotations
 
 from contactline.cli import extract  # noqa: F401
+from contactline.cli import eval  # noqa: F401
