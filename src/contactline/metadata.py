@@ -59,15 +59,17 @@ AGENCIES = {
 }
 
 _MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"(?P<month>(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\.?"
 )
-_PLACE = r"(?P<place>[A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,3})"
-_REGION = r"(?:,\s(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}))?"
+_PLACE = r"(?P<place>(?:St\.\s)?[A-Z][A-Za-z'’\-]*(?:[ \-][A-Z][A-Za-z'’\-]*){0,3})"
+_REGION = r"(?:,\s(?P<region>[A-Z][a-z]+(?:\s(?:of|the|and|[A-Z][a-z]+)){0,4}))?"
 _DAY = rf"(?:[,.]\s{_MONTH}\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
 _AGENCY = r"(?:/(?P<a1>[A-Za-z.\- ]{2,20})/|\((?P<a2>[A-Za-z.\- ]{2,20})\)|(?P<a3>[A-Z][A-Za-z.\-]{1,19}))"
 DATELINE = re.compile(rf"(?:{_PLACE}{_REGION}{_DAY}[,.]?\s?)?{_AGENCY}\s?[.:]?\s?[—–\-]*\s*")
-_DATE_LINE = re.compile(r"\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_DATE_LINE = re.compile(
+    r"\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE
+)
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _END_PUNCT = tuple(".!?\"”’'…:")
@@ -206,7 +208,7 @@ def _match_dateline(text: str, paragraph: Span) -> _Dateline | None:
     if match is None:
         return None
     agency_text = match.group("a1") or match.group("a2") or match.group("a3") or ""
-    agency = AGENCIES.get(agency_text.strip().lower())
+    agency = AGENCIES.get(agency_text.strip().rstrip(".").lower())
     if agency is None:
         return None
     if match.group("a3") is not None and match.group("place") is None:
