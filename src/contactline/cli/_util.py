@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
 import click
 
-from contactline.records import Failure
+from contactline.errors import InputError
+from contactline.records import Failure, RawDocument
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,3 +45,12 @@ def report_failures(failures: list[Failure]) -> None:
     for failure in failures:
         click.echo(f"  {failure.message}" if failure.message.startswith(failure.origin)
                    else f"  {failure.origin}: {failure.message}", err=True)
+
+
+def with_metadata(
+    items: Iterator[RawDocument | InputError], given: dict[str, Any]
+) -> Iterator[RawDocument | InputError]:
+    """Apply the metadata given on the command line to every document read."""
+    overrides = {k: v for k, v in given.items() if v is not None}
+    for item in items:
+        yield replace(item, **overrides) if overrides and isinstance(item, RawDocument) else item

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import click
 
 from contactline.cli import main
-from contactline.cli._util import Context, metadata_options, published_date, report_failures
+from contactline.cli._util import (
+    Context,
+    metadata_options,
+    published_date,
+    report_failures,
+    with_metadata,
+)
 from contactline.dedup import DuplicateTracker
-from contactline.errors import ContactlineError, InputError
+from contactline.errors import ContactlineError
 from contactline.ingest import read_paths
-from contactline.records import Failure, RawDocument, Result
+from contactline.records import Failure, Result
 from contactline.serialize import to_contract
 
 
@@ -45,7 +50,7 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, published: Any, sour
     failures: list[Failure] = []
     collected: list[dict[str, Any]] = []
     tracker = DuplicateTracker()
-    for item in pipeline.extract_many(_with_metadata(read_paths(paths), given)):
+    for item in pipeline.extract_many(with_metadata(read_paths(paths), given)):
         if isinstance(item, Failure):
             failures.append(item)
             continue
@@ -62,13 +67,6 @@ def extract(ctx: Context, paths: tuple[str, ...], fmt: str, published: Any, sour
     report_failures(failures)
     if failures:
         raise SystemExit(1)
-
-
-def _with_metadata(items: Iterator[RawDocument | InputError], given: dict[str, Any]
-                   ) -> Iterator[RawDocument | InputError]:
-    overrides = {k: v for k, v in given.items() if v is not None}
-    for item in items:
-        yield replace(item, **overrides) if overrides and isinstance(item, RawDocument) else item
 
 
 def _mark_duplicate(result: Result, tracker: DuplicateTracker) -> Result:
