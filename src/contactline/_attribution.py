@@ -1,0 +1,110 @@
+"""The intermediate record of an attribution and helpers to cut content out of a parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from contactline._cues import CueMatch
+from contactline.records import Span
+
+_EDGE_SKIP = frozenset({"that", "whether", "if", "because"})
+_QUOTE_CHARS = frozenset("\"“”«»„'‘’")
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can"})
+_NOT_YET = frozenset({"expect", "plan", "intend", "refuse", "decline", "want", "hope", "fail"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Speech found in the text, before its speaker is resolved to an actor.
+
+    Attributes:
+        cue: the cue that fired.
+        speaker: index of the head token of the speaker's noun phrase.
+        content: offsets of the words attributed.
+        text: the words attributed (an interrupting phrase such as "according to X"
+            in the middle of a clause is left out).
+        direct: true for a quotation attributed as such.
+        rule: the pattern that fired ("reported:ccomp:stated").
+        addressee: who was spoken to, when given.
+    """
+
+    cue: CueMatch
+    speaker: int
+    content: Span
+    text: str
+    direct: bool
+    rule: str
+    addressee: str | None = None
+
+
+def cue_text(doc: Doc, match: CueMatch) -> str:
+    """Return the cue as it appears ("called on", "told", "according to")."""
+    return " ".join(doc[i].text for i in match.tokens)
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Trim ``doc[start:end]`` of complementisers, punctuation, quote marks and spaces.
+
+    Returns:
+        The trimmed ``(start, end)`` token range, or ``None`` when nothing is left.
+    """
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or (doc[start].lower_ in _EDGE_SKIP and doc[start].dep_ == "mark")
+        or doc[start].text in _QUOTE_CHARS
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text not in ")]")
+        or doc[end - 1].text in _QUOTE_CHARS
+    ):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def token_span(doc: Doc, start: int, end: int) -> Span:
+    """Return the character span of tokens ``doc[start:end]``."""
+    last = doc[end - 1]
+    return Span(doc[start].idx, last.idx + len(last))
+
+
+def content_from_tokens(doc: Doc, indices: Iterable[int]) -> tuple[Span, str] | None:
+    """Turn a set of token indices into a content span and text.
+
+    The span covers the first to the last token; tokens missing in the middle (an
+    interrupting "according to X,") are left out of the text.
+    """
+    chosen = sorted(set(indices))
+    if not chosen:
+        return None
+    bounds = trim_tokens(doc, chosen[0], chosen[-1] + 1)
+    if bounds is None:
+        return None
+    start, end = bounds
+    kept = [i for i in chosen if start <= i < end]
+    pieces: list[str] = []
+    run_start = kept[0]
+    for prev, cur in zip(kept, kept[1:] + [None]):
+        if cur is None or cur != prev + 1:
+            piece = trim_tokens(doc, run_start, prev + 1)
+            if piece is not None:
+                pieces.append(doc.text[token_span(doc, *piece).start : token_span(doc, *piece).end])
+            run_start = cur if cur is not None else run_start
+    return token_span(doc, start, end), " ".join(pieces)
+
+
+def is_unmade(verb: Token) -> bool:
+    """True when the cue speaks of speech not (yet) made: negated, modal, expected, asked."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_YET:
+        return True
+    sentence_end = verb.sent[-1] if not verb.sent[-1].is_space else verb.sent[-2]
+    return sentence_end.text == "?" and any(c.lemma_ == "do" for c in verb.children)

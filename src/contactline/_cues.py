@@ -1,0 +1,169 @@
+"""The reporting-cue lexicon: which words attribute speech, and what they can introduce.
+
+The lexicon is data (``data/cues/cues.tsv``, described in ``data/cues/README.md``);
+this module reads it once into lookup tables keyed by verb lemma and by first word,
+so that matching a token is a dictionary look-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from contactline.errors import DictionaryError
+
+CUES_DIR = Path(__file__).parent / "data" / "cues"
+FRAMES = frozenset({"clause", "quote", "object", "infinitive", "addressee", "source"})
+CueKind = Literal["verb", "phrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One entry of the lexicon.
+
+    Attributes:
+        text: the cue as written in the data file ("call on", "according to").
+        kind: ``verb`` (first word a lemma, the rest hang off it) or ``phrase``.
+        words: the lower-cased words of ``text``.
+        frames: what the cue can introduce (see ``FRAMES``).
+    """
+
+    text: str
+    kind: CueKind
+    words: tuple[str, ...]
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue found in a document: the entry and the tokens that spell it."""
+
+    cue: Cue
+    anchor: int
+    tokens: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """The loaded lexicon, indexed for matching.
+
+    Attributes:
+        verbs: verb lemma -> its cues, longest first ("call on" before "call").
+        phrases: first word -> phrase cues starting with it, longest first.
+        person_nouns: head nouns of descriptions that stand for a person.
+    """
+
+    verbs: Mapping[str, tuple[Cue, ...]]
+    phrases: Mapping[str, tuple[Cue, ...]]
+    person_nouns: frozenset[str]
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(
+            len(v) for v in self.phrases.values()
+        )
+
+    def match_verb(self, token: Token) -> CueMatch | None:
+        """Return the longest verb cue anchored on ``token``, if any.
+
+        The extra words of a multi-word cue must be children or grandchildren of the
+        verb ("called on", "raised concern about", "made it clear").
+        """
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBN", "VBZ"):
+            return None
+        cues = self.verbs.get(token.lemma_.lower())
+        if not cues:
+            return None
+        near = [c for c in token.children] + [g for c in token.children for g in c.children]
+        for cue in cues:
+            found = [token.i]
+            for word in cue.words[1:]:
+                hit = next(
+                    (t for t in near if t.i > token.i and word in (t.lower_, t.lemma_.lower())),
+                    None,
+                )
+                if hit is None:
+                    break
+                found.append(hit.i)
+            else:
+                return CueMatch(cue=cue, anchor=token.i, tokens=tuple(sorted(found)))
+        return None
+
+    def match_phrases(self, doc: Doc) -> list[CueMatch]:
+        """Return every phrase cue in ``doc``; the anchor is the phrase's last word."""
+        found: list[CueMatch] = []
+        for token in doc:
+            for cue in self.phrases.get(token.lower_, ()):
+                end = token.i + len(cue.words)
+                if end <= len(doc) and all(
+                    doc[token.i + k].lower_ == w for k, w in enumerate(cue.words)
+                ):
+                    found.append(
+                        CueMatch(cue=cue, anchor=end - 1, tokens=tuple(range(token.i, end)))
+                    )
+                    break
+        return found
+
+
+def _parse_line(path: Path, number: int, line: str) -> Cue:
+    fields = line.split("\t")
+    if len(fields) != 3:
+        raise DictionaryError(
+            str(path), number, f"expected 3 tab-separated fields (cue, kind, frames), got {len(fields)}"
+        )
+    text, kind, frame_text = (f.strip() for f in fields)
+    if not text:
+        raise DictionaryError(str(path), number, "empty cue")
+    if kind not in ("verb", "phrase"):
+        raise DictionaryError(str(path), number, f"kind {kind!r} is not 'verb' or 'phrase'")
+    frames = frozenset(f.strip() for f in frame_text.split(",") if f.strip())
+    unknown = frames - FRAMES
+    if not frames or unknown:
+        raise DictionaryError(
+            str(path),
+            number,
+            f"unknown frames {sorted(unknown)}; use some of {sorted(FRAMES)}",
+        )
+    return Cue(text=text, kind=kind, words=tuple(text.lower().split()), frames=frames)  # type: ignore[arg-type]
+
+
+def _read_lines(path: Path) -> list[tuple[int, str]]:
+    try:
+        raw = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DictionaryError(str(path), 0, f"cannot read the file: {exc}") from exc
+    return [(n, ln) for n, ln in enumerate(raw, 1) if ln.strip() and not ln.startswith("#")]
+
+
+def load_cue_file(path: Path, person_nouns_path: Path) -> CueLexicon:
+    """Read a cue file and a person-noun list into a lexicon.
+
+    Args:
+        path: a tab-separated cue file (format in ``data/cues/README.md``).
+        person_nouns_path: one lemma per line.
+
+    Returns:
+        The indexed lexicon.
+
+    Raises:
+        DictionaryError: on a malformed or duplicate line.
+    """
+    verbs: dict[str, list[Cue]] = {}
+    phrases: dict[str, list[Cue]] = {}
+    seen: set[str] = set()
+    for number, line in _read_lines(path):
+        cue = _parse_line(path, number, line)
+        if cue.text in seen:
+            raise DictionaryError(str(path), number, f"cue {cue.text!r} is listed twice")
+        seen.add(cue.text)
+        table = verbs if cue.kind == "verb" else phrases
+        table.setdefault(cue.words[0], []).append(cue)
+    nouns = frozenset(line.strip().lower() for _, line in _read_lines(person_nouns_path))
+    return CueLexicon(
+        verbs={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in verbs.items()},
+        phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
+        person_nouns=nouns,
+    )

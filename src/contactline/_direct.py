@@ -1,0 +1,207 @@
+"""Direct quotations and their attribution.
+
+A quotation is speech when a reporting cue with a subject stands right next to it:
+
+1. ``direct:after``: '"...," he told the agency.', '"...", said Peskov.' (the closing
+   mark may be misplaced: '..., ”he told');
+2. ``direct:inside``: '"A," he said, "B."': the second part joins the first;
+3. ``direct:before``: 'Shuvalov told reporters: "..."', 'He said, "..."';
+4. ``direct:continued``: a paragraph that is all quotation, following a quotation left
+   open at the end of the previous paragraph (the wire convention for long quotes).
+
+A quotation without such a cue (a scare quote, a partial quote inside reported speech:
+'stated that the time has come "to end the occupation"') is not a direct statement.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from contactline._attribution import Attribution, cue_text, is_unmade
+from contactline._cues import CueLexicon, CueMatch
+from contactline._quotemarks import QuoteMarks
+from contactline._speakers import find_addressee, find_subject
+from contactline.records import Span
+
+_WINDOW = 25
+_END_PUNCT = frozenset(",.!?…—–-:;")
+_STOP_TOKENS = frozenset({".", "!", "?", ";"})
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "„"})
+_LEADING_DEPS = frozenset({"advmod", "aux", "punct", "neg", "cc", "prep", "pobj", "det", "npadvmod"})
+
+
+def _first_token_at(doc: Doc, starts: Sequence[int], offset: int) -> int:
+    return bisect_left(starts, offset)
+
+
+def _window_after(doc: Doc, starts: Sequence[int], quote: QuoteMarks) -> list[Token]:
+    tokens: list[Token] = []
+    for i in range(_first_token_at(doc, starts, quote.end), min(len(doc), len(starts))):
+        token = doc[i]
+        if "\n" in token.text or token.text in _QUOTE_TOKENS and tokens:
+            break
+        if token.is_space or (not tokens and token.text in _QUOTE_TOKENS | {","}):
+            continue
+        tokens.append(token)
+        if token.text in _STOP_TOKENS or len(tokens) >= _WINDOW:
+            break
+    return tokens
+
+
+def _window_before(doc: Doc, starts: Sequence[int], quote: QuoteMarks) -> list[Token]:
+    tokens: list[Token] = []
+    i = _first_token_at(doc, starts, quote.open) - 1
+    while i >= 0 and len(tokens) < _WINDOW:
+        token = doc[i]
+        if "\n" in token.text or token.text in _STOP_TOKENS or token.text in _QUOTE_TOKENS:
+            break
+        if not token.is_space:
+            tokens.append(token)
+        i -= 1
+    return tokens[::-1]
+
+
+def _cue_in(
+    window: Sequence[Token], lexicon: CueLexicon, quote: QuoteMarks
+) -> tuple[CueMatch, Token] | None:
+    """Find a quote cue in ``window`` whose subject is in the window and takes no other clause."""
+    inside = {t.i for t in window}
+    for token in window:
+        match = lexicon.match_verb(token)
+        if match is None or "quote" not in match.cue.frames or is_unmade(token):
+            continue
+        subject = find_subject(token)
+        if subject is None or subject.i not in inside:
+            continue
+        own = {t.i for t in subject.subtree} | set(match.tokens)
+        if any(
+            t.i < token.i and t.i not in own and t.dep_ not in _LEADING_DEPS for t in window
+        ):
+            continue
+        objects = [
+            c
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp", "dobj")
+            and not (quote.inner.start <= c.idx < quote.inner.end)
+            and c.i in inside
+        ]
+        if objects and not (
+            "addressee" in match.cue.frames and all(c.dep_ == "dobj" for c in objects)
+        ):
+            continue
+        return match, subject
+    return None
+
+
+def _ends_speech(text: str, quote: QuoteMarks) -> bool:
+    """The quoted words end as a sentence or a clause does: '...,"', '...."', '...", he'."""
+    if quote.close is None:
+        return False
+    tail = text[quote.inner.end - 1 : quote.close].strip()
+    after = text[quote.end : quote.end + 2].strip()
+    return bool(tail) and tail[-1] in _END_PUNCT or after.startswith(",")
+
+
+def _begins_speech(doc: Doc, text: str, quote: QuoteMarks, window: Sequence[Token]) -> bool:
+    before = text[max(0, quote.open - 3) : quote.open].rstrip()
+    return bool(before) and (before[-1] in ":," or bool(window) and window[-1].pos_ == "VERB")
+
+
+def _attribution(
+    doc: Doc, quote: QuoteMarks, found: tuple[CueMatch, Token], rule: str
+) -> Attribution:
+    match, subject = found
+    verb = doc[match.anchor]
+    return Attribution(
+        cue=match,
+        speaker=subject.i,
+        content=quote.inner,
+        text=doc.text[quote.inner.start : quote.inner.end],
+        direct=True,
+        rule=f"direct:{rule}:{cue_text(doc, match).lower()}",
+        addressee=find_addressee(verb, object_is_addressee="addressee" in match.cue.frames),
+    )
+
+
+def _join(doc: Doc, first: Attribution, second: QuoteMarks) -> Attribution:
+    content = Span(first.content.start, second.inner.end)
+    text = f"{first.text} {doc.text[second.inner.start : second.inner.end]}"
+    rule = first.rule.replace("direct:after:", "direct:inside:", 1)
+    return Attribution(
+        cue=first.cue,
+        speaker=first.speaker,
+        content=content,
+        text=text,
+        direct=True,
+        rule=rule,
+        addressee=first.addressee,
+    )
+
+
+def _whole_paragraph(text: str, quote: QuoteMarks) -> bool:
+    start = text.rfind("\n", 0, quote.open) + 1
+    end = text.find("\n", quote.end)
+    end = len(text) if end < 0 else end
+    return not text[start : quote.open].strip() and not text[quote.end : end].strip()
+
+
+def find_direct(
+    doc: Doc, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]
+) -> list[Attribution]:
+    """Attribute quotations in ``doc`` to the cue next to them.
+
+    Args:
+        doc: the parsed document.
+        lexicon: the cue lexicon.
+        quotes: the quotations in the text, in order (from ``find_quotes``).
+
+    Returns:
+        One attribution per quotation that is speech (a quotation in two parts around
+        its cue is one), in document order.
+    """
+    text = doc.text
+    starts = [t.idx for t in doc]
+    found: list[Attribution] = []
+    used: set[int] = set()
+    previous: tuple[QuoteMarks, Attribution] | None = None
+    for k, quote in enumerate(quotes):
+        if k in used:
+            continue
+        hit: Attribution | None = None
+        after = _window_after(doc, starts, quote)
+        if _ends_speech(text, quote):
+            cue = _cue_in(after, lexicon, quote)
+            if cue is not None:
+                hit = _attribution(doc, quote, cue, "after")
+                nxt = quotes[k + 1] if k + 1 < len(quotes) else None
+                gap = text[after[-1].idx + len(after[-1]) : nxt.open] if nxt and after else "x"
+                if nxt is not None and not gap.strip(" ,.\t") and "\n" not in gap:
+                    hit = _join(doc, hit, nxt)
+                    used.add(k + 1)
+        if hit is None:
+            before = _window_before(doc, starts, quote)
+            if _begins_speech(doc, text, quote, before):
+                cue = _cue_in(before, lexicon, quote)
+                if cue is not None:
+                    hit = _attribution(doc, quote, cue, "before")
+        if hit is None and previous is not None and previous[0].close is None:
+            if _whole_paragraph(text, quote):
+                prior = previous[1]
+                hit = Attribution(
+                    cue=prior.cue,
+                    speaker=prior.speaker,
+                    content=quote.inner,
+                    text=text[quote.inner.start : quote.inner.end],
+                    direct=True,
+                    rule=prior.rule.split(":")[0] + ":continued:" + prior.rule.split(":")[-1],
+                    addressee=prior.addressee,
+                )
+        if hit is not None:
+            found.append(hit)
+            previous = (quotes[k + 1] if k + 1 in used else quote, hit)
+        else:
+            previous = None
+    return found

@@ -1,0 +1,260 @@
+"""Reported speech over the dependency parse.
+
+Each rule starts from a reporting cue and cuts the words attributed out of the parse:
+
+1. ``reported:anaphoric``: "This was announced ... by X": the content is the sentence
+   before ("this" stands for it).
+2. ``reported:ccomp``: "X stated that ...", "..., X said on Friday": the clausal
+   complement, before or after the cue.
+3. ``reported:inverted`` / ``reported:as``: the cue hangs off the clause it reports
+   ("the troops, X said, are ...", "as X said, ...").
+4. ``reported:infinitive``: "X called on Y to cease fire": from the addressee to the end
+   of the infinitive.
+5. ``reported:object``: "Yerevan accused Baku of attacks", "X denied the reports".
+6. ``according_to``: "According to X, ..." and other phrase cues naming their source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from contactline._attribution import (
+    Attribution,
+    content_from_tokens,
+    cue_text,
+    is_unmade,
+)
+from contactline._cues import CueLexicon, CueMatch
+from contactline._speakers import find_addressee, find_subject
+from contactline.records import Span
+
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "these"})
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+_OBJECT_STOP = frozenset({"punct", "cc", "conj", "mark", "advmod", "npadvmod"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_INVERTED_DEPS = frozenset({"ccomp", "parataxis", "conj"})
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _rule(kind: str, doc: Doc, match: CueMatch) -> str:
+    return f"reported:{kind}:{cue_text(doc, match).lower()}"
+
+
+def _make(
+    doc: Doc, match: CueMatch, speaker: Token, indices: Collection[int], kind: str
+) -> Attribution | None:
+    found = content_from_tokens(doc, indices)
+    if found is None or len(found[1].split()) < 2:
+        return None
+    span, text = found
+    verb = doc[match.anchor]
+    addressee = find_addressee(verb, object_is_addressee="addressee" in match.cue.frames)
+    return Attribution(
+        cue=match,
+        speaker=speaker.i,
+        content=span,
+        text=text,
+        direct=False,
+        rule=_rule(kind, doc, match),
+        addressee=addressee,
+    )
+
+
+def _previous_sentence(doc: Doc, sent: SpacySpan) -> SpacySpan | None:
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    while previous.text.strip() == "" and previous.start > 0:
+        previous = doc[previous.start - 1].sent
+    return previous if previous.text.strip() else None
+
+
+def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or subject.lower_ not in _DEMONSTRATIVES:
+        return None
+    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    previous = _previous_sentence(doc, verb.sent)
+    if speaker is None or previous is None:
+        return None
+    return _make(doc, match, speaker, range(previous.start, previous.end), "anaphoric")
+
+
+def _clausal(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i not in match.tokens]
+    clauses = [c for c in clauses if speaker.i not in _subtree(c)]
+    if not clauses:
+        return None
+    indices: set[int] = set()
+    for clause in clauses:
+        indices |= _subtree(clause)
+    return _make(doc, match, speaker, indices, "ccomp")
+
+
+def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+    head = verb.head
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if verb.dep_ == "advcl" and "as" in marks:
+        kind = "as"
+    elif verb.dep_ in _INVERTED_DEPS and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "conj" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return None
+        kind = "inverted"
+    else:
+        return None
+    indices = _subtree(head) - _subtree(verb)
+    return _make(doc, match, speaker, indices, kind)
+
+
+def _infinitive(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+    last_cue = max(match.tokens)
+    hosts = [verb] + [c for c in verb.children if c.i in match.tokens]
+    hosts += [g for h in hosts for g in h.children if g.dep_ == "pobj"]
+    for host in hosts:
+        for child in host.children:
+            if child.i <= last_cue or child.dep_ not in ("xcomp", "advcl", "ccomp", "acl", "relcl"):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                indices = set(range(last_cue + 1, child.right_edge.i + 1))
+                return _make(doc, match, speaker, indices, "infinitive")
+    return None
+
+
+def _is_time(token: Token) -> bool:
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and all(o.ent_type_ in _TIME_ENTS for o in objects)
+    return token.ent_type_ in _TIME_ENTS
+
+
+def _object(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+    last_cue = max(match.tokens)
+    heads = [verb] + [doc[i] for i in match.tokens if doc[i].head.i == verb.i]
+    rights = sorted(
+        (c for h in heads for c in h.rights if c.i > last_cue and c.i not in match.tokens),
+        key=lambda t: t.i,
+    )
+    rights = [c for c in rights if c.dep_ not in _OBJECT_STOP and not _is_time(c)]
+    if "addressee" in match.cue.frames:
+        rights = [c for c in rights if c.dep_ not in ("dobj", "dative")]
+    if not any(c.dep_ in ("dobj", "advcl", "prep", "attr", "oprd") for c in rights):
+        return None
+    if rights and rights[0].dep_ == "prep" and rights[0].lower_ in ("to", "in", "at", "on"):
+        return None
+    indices = {t.i for c in rights for t in c.subtree}
+    return _make(doc, match, speaker, indices, "object")
+
+
+def _passive_object(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in _DEMONSTRATIVES:
+        return None
+    return _make(doc, match, speaker, _subtree(subject), "passive")
+
+
+def reported_for(doc: Doc, match: CueMatch) -> Attribution | None:
+    """Apply the reported-speech rules to one verb cue, most specific first."""
+    verb = doc[match.anchor]
+    if is_unmade(verb):
+        return None
+    frames = match.cue.frames
+    if "clause" in frames:
+        found = _anaphoric(doc, match, verb)
+        if found is not None:
+            return found
+    speaker = find_subject(verb)
+    if speaker is None or speaker.i in match.tokens:
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if "clause" in frames:
+        found = _clausal(doc, match, verb, speaker) or _inverted(doc, match, verb, speaker)
+        if found is not None:
+            return found
+    if "infinitive" in frames:
+        found = _infinitive(doc, match, verb, speaker)
+        if found is not None:
+            return found
+    if "object" in frames:
+        if passive:
+            return _passive_object(doc, match, verb, speaker)
+        return _object(doc, match, verb, speaker)
+    return None
+
+
+def _clause_of(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def source_phrase_for(doc: Doc, match: CueMatch) -> Attribution | None:
+    """Apply the ``according_to`` rule: "According to X, ...", "..., according to X"."""
+    last = doc[match.anchor]
+    speaker = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if speaker is None:
+        return None
+    phrase = doc[match.tokens[0]]
+    top = phrase if phrase.head.i not in match.tokens else phrase.head
+    while top.head.i in match.tokens and top.head is not top:
+        top = top.head
+    clause = _clause_of(top.head) if top.head is not top else None
+    if clause is None or clause.i in match.tokens:
+        return None
+    left = min(match.tokens[0], top.left_edge.i)
+    hole = set(range(left, max(top.right_edge.i, speaker.right_edge.i) + 1))
+    indices = _subtree(clause) - hole
+    found = content_from_tokens(doc, indices)
+    if found is None or len(found[1].split()) < 2:
+        return None
+    name = "_".join(match.cue.words) if match.cue.text != "according to" else "according_to"
+    return Attribution(
+        cue=match,
+        speaker=speaker.i,
+        content=found[0],
+        text=found[1],
+        direct=False,
+        rule=name,
+    )
+
+
+def find_reported(
+    doc: Doc, lexicon: CueLexicon, *, skip: Collection[int], quoted: Collection[Span]
+) -> list[Attribution]:
+    """Find reported speech in ``doc``.
+
+    Args:
+        doc: the parsed document.
+        lexicon: the cue lexicon.
+        skip: token indices of cues already used for direct quotations.
+        quoted: spans of attributed quotations; speech reported inside them is left out.
+
+    Returns:
+        The attributions in document order.
+    """
+    found: list[Attribution] = []
+    for match in lexicon.match_phrases(doc):
+        if "source" in match.cue.frames:
+            hit = source_phrase_for(doc, match)
+            if hit is not None:
+                found.append(hit)
+    for token in doc:
+        if token.i in skip:
+            continue
+        match = lexicon.match_verb(token)
+        if match is None:
+            continue
+        hit = reported_for(doc, match)
+        if hit is not None:
+            found.append(hit)
+    inside = [
+        a
+        for a in found
+        if not any(q.start <= doc[a.cue.anchor].idx < q.end for q in quoted)
+    ]
+    return sorted(inside, key=lambda a: a.content.start)

@@ -1,0 +1,194 @@
+"""Who is speaking, and to whom: subjects of reporting cues resolved to actors.
+
+A cue's speaker is found in the parse (its subject, the agent of a passive, the subject
+of the verb it depends on) and resolved through the actor stage's mentions. Pronouns
+and descriptions the actor stage leaves unresolved ("he", "the official") fall back on
+the most recent speaker of the same kind, which is how wire copy uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from contactline.records import Mention, Span, Speaker
+
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "pcomp", "prep", "advcl", "ccomp"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we"})
+_GROUP_PRONOUNS = frozenset({"it", "they"})
+_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
+
+
+def _mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """Use the actor stage's ``mention_for`` when it is available."""
+    try:
+        from contactline.actors import mention_for
+    except ImportError:
+        return _mention_in_subtree(doc, token_i, mentions)
+    return mention_for(doc, token_i, mentions)
+
+
+def _mention_in_subtree(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
+    head = doc[token_i]
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    inside = [m for m in mentions if lo <= m.span.start and m.span.end <= hi]
+    if not inside:
+        return None
+    own = [m for m in inside if m.span.start <= head.idx < m.span.end]
+    best = own[0] if own else max(inside, key=lambda m: (m.kind == "person", m.party is not None))
+    if best.antecedent is not None:
+        target = next((m for m in mentions if m.span == best.antecedent), None)
+        if target is not None:
+            return target
+    return best
+
+
+def find_subject(verb: Token) -> Token | None:
+    """Return the head of the noun phrase that speaks through ``verb``.
+
+    1. the verb's own subject (the leftmost, if the parser found two);
+    2. the agent of a passive ("was announced by X");
+    3. the subject of the verb it depends on ("went on to say", "was quoted as saying",
+       "criticised X and said");
+    4. for a relative pronoun subject, the noun the clause describes ("Peskov, who said").
+    """
+    token: Token | None = verb
+    for _ in range(4):
+        if token is None:
+            return None
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and token is not verb:
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return token.head
+            return subject
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return _adjacent_subject(verb) if token is verb else None
+        token = token.head
+    return None
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """A name right before a subjectless verb, misparsed into a phrase before it.
+
+    "On the eve of the CSTO Secretary General Stanislav Zas called on ...": the parser
+    hangs the name off "of"; it is still who called.
+    """
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("advmod", "aux", "neg"):
+        i -= 1
+    if i < 0 or verb.dep_ != "ROOT" or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    name = doc[i]
+    if name.pos_ == "PROPN" and name.dep_ in ("pobj", "npadvmod", "appos", "dobj"):
+        return name
+    return None
+
+
+def phrase_span(head: Token) -> Span:
+    """Return the span of the noun phrase headed by ``head``, without relative clauses."""
+    start = head.left_edge.i
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in _CUT_DEPS:
+            break
+        end = child.right_edge.i
+    doc = head.doc
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return Span(doc[start].idx, doc[end].idx + len(doc[end]))
+
+
+def find_addressee(verb: Token, *, object_is_addressee: bool) -> str | None:
+    """Return who was spoken to: "told reporters", "said to journalists"."""
+    for child in verb.rights:
+        if object_is_addressee and child.dep_ in ("dobj", "dative") and child.pos_ != "PRON":
+            return child.doc.text[phrase_span(child).start : phrase_span(child).end]
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ or obj.pos_ in ("NOUN", "PROPN")):
+                return child.doc.text[phrase_span(obj).start : phrase_span(obj).end]
+    return None
+
+
+@dataclass(slots=True)
+class SpeakerHistory:
+    """The speakers met so far in a document, for "he" and "the official"."""
+
+    people: list[Speaker] = field(default_factory=list)
+    bodies: list[Speaker] = field(default_factory=list)
+
+    def remember(self, speaker: Speaker, *, person: bool) -> None:
+        """Record a resolved speaker."""
+        if speaker.party is None and speaker.name is None:
+            return
+        (self.people if person else self.bodies).append(speaker)
+
+    def last(self, *, person: bool) -> Speaker | None:
+        """Return the most recent speaker of the kind asked for."""
+        pool = self.people if person else self.bodies
+        return pool[-1] if pool else None
+
+
+def _is_person_head(head: Token, mention: Mention | None, person_nouns: frozenset[str]) -> bool:
+    if mention is not None and mention.kind is not None:
+        return mention.kind == "person"
+    return (
+        head.ent_type_ == "PERSON"
+        or head.lower_ in _PERSON_PRONOUNS
+        or head.lemma_.lower() in person_nouns
+    )
+
+
+def _is_anaphoric(head: Token) -> bool:
+    """A pronoun or a definite description without a name: "he", "the official"."""
+    if head.pos_ == "PRON":
+        return head.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+    determiners = [c.lower_ for c in head.children if c.dep_ == "det"]
+    names = [c for c in head.subtree if c.pos_ == "PROPN" or c.ent_type_]
+    return head.pos_ == "NOUN" and determiners[:1] in (["the"], ["this"]) and not names
+
+
+def resolve_speaker(
+    doc: Doc,
+    head: Token,
+    mentions: Sequence[Mention],
+    person_nouns: frozenset[str],
+    history: SpeakerHistory,
+) -> Speaker:
+    """Resolve the noun phrase headed by ``head`` to a speaker with name, party and role.
+
+    Args:
+        doc: the parsed document.
+        head: the head token of the speaker's noun phrase.
+        mentions: the actor stage's mentions.
+        person_nouns: head nouns that describe a person ("official").
+        history: earlier speakers; updated with this one.
+
+    Returns:
+        The speaker; its name is the noun phrase itself when no actor is known.
+    """
+    span = phrase_span(head)
+    text = doc.text[span.start : span.end]
+    mention = _mention_for(doc, head.i, mentions)
+    person = _is_person_head(head, mention, person_nouns)
+    if mention is not None and (mention.party or mention.name):
+        name = mention.name or text if person else (mention.name or text)
+        speaker = Speaker(name=name, party=mention.party, role=mention.role, span=span)
+    else:
+        earlier = history.last(person=person) if _is_anaphoric(head) else None
+        if earlier is not None:
+            speaker = Speaker(name=earlier.name, party=earlier.party, role=earlier.role, span=span)
+        else:
+            speaker = Speaker(name=text, party=None, span=span)
+    history.remember(speaker, person=person)
+    return speaker
