@@ -207,6 +207,8 @@ class Statement:
     rule: str
     addressee: str | None = None
     events: tuple[str, ...] = ()
+    insertions: tuple[Span, ...] = ()
+    """Editorial insertions kept inside ``content``: "(in Karabakh – Ed.)", "[to the republic]"."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
