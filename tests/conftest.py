@@ -39,3 +39,34 @@ def make_doc(nlp: Language):
 def tmp_db(tmp_path: Path) -> Path:
     """A path for a fresh SQLite file."""
     return tmp_path / "contactline.db"
+
+
+class Metrics:
+    """Quality figures that tests measure; printed at the end of the run."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str]] = []
+
+    def record(self, name: str, value: float, detail: str = "") -> None:
+        """Keep ``name: value`` (a rate in [0, 1] or a count) for the closing summary."""
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        self.rows.append((name, f"{shown}  {detail}".rstrip()))
+
+
+_METRICS = Metrics()
+
+
+@pytest.fixture(scope="session")
+def metrics() -> Metrics:
+    """Record a measured quality figure so that the run's summary prints it."""
+    return _METRICS
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
+    """Print the quality figures the tests measured."""
+    if not _METRICS.rows:
+        return
+    terminalreporter.section("measured quality")
+    width = max(len(name) for name, _ in _METRICS.rows)
+    for name, value in _METRICS.rows:
+        terminalreporter.write_line(f"{name:<{width}}  {value}")
