@@ -10,9 +10,7 @@ from spacy.tokens import Doc, Span
 
 from contactline.nlp import load_nlp
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEEDS = SHARED / "seeds"
-DATA = Path(__file__).parent / "data"
+from _paths import DATA, SEEDS, SHARED  # noqa: F401  (re-exported for tests)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,5 @@
+"""``python -m contactline``: the command line."""
+
+from contactline.cli import main
+
+main()
