@@ -1,0 +1,471 @@
+"""Fuse events that different reports give of the same happening into one timeline.
+
+Outlets retell the same happening: one entry per happening cites every report of it,
+with a corroboration count of distinct outlets, and claims that contradict each other
+are linked side by side.
+
+The algorithm, run inside the store's transaction each time a document is saved:
+
+1. Pair each new event with the stored events whose date windows overlap its own (and
+   with the other events of its document); :func:`same_happening` decides each pair on
+   CAMEO root, party compatibility, date precision, place and wording, and returns the
+   reason, which is stored with the link (``event_links``) for ``explain``.
+2. Pair them the same way with :func:`contest`: opposing claims and denials are stored
+   in ``claim_links``.
+3. The timeline entries are the connected components of the link graph. Only the
+   components that touch the new document are rebuilt; each is built by
+   :func:`build_entry` from its members in a canonical order, so the timeline does not
+   depend on the order in which documents arrive.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, delete, insert, or_, select, tuple_
+from sqlalchemy.engine import Connection
+
+from contactline._schema import (
+    claim_links,
+    document_links,
+    documents,
+    event_links,
+    events,
+    timeline_entries,
+    timeline_members,
+)
+
+EventKey = tuple[str, str]
+NARROW_DAYS = 31
+"""A window up to a month long counts as a stated date; a wider one only bounds it."""
+VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+"""Roots whose source and target are often swapped between the two sides' accounts."""
+_STOP = frozenset(
+    "the a an and or of in on at to for from by with as that this these those is are was "
+    "were be been has have had its it their they he she his her said says told also "
+    "after before when which who over into than more about there".split()
+)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventView:
+    """What fusion needs to know about a stored event."""
+
+    document_id: str
+    event_id: str
+    cameo: str
+    quad_class: int | None
+    source: str | None
+    target: str | None
+    date_start: str | None
+    date_end: str | None
+    location: str | None
+    modality: str
+    reported_by: str | None
+    evidence: str
+
+    @property
+    def key(self) -> EventKey:
+        """The event's key across the store: (document id, event id)."""
+        return (self.document_id, self.event_id)
+
+    @property
+    def root(self) -> str:
+        """The CAMEO root: the first two digits of the code."""
+        return self.cameo[:2]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """A decision that two events describe the same happening, and why."""
+
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEntry:
+    """One happening, citing every document and event that reports it."""
+
+    id: str
+    date_start: str | None
+    date_end: str | None
+    cameo: str
+    source: str | None
+    target: str | None
+    summary: str
+    documents: tuple[str, ...]
+    events: tuple[str, ...]
+    corroboration: int
+    contested: bool
+
+
+def day_bounds(start: str | None, end: str | None = None) -> tuple[date, date] | None:
+    """Return the first and last day an ISO date window of any precision covers.
+
+    Args:
+        start: ``2020-09-28``, ``1988-02``, ``1992``, ``1992/1994`` or ``2020-11-09TNI``.
+        end: the end of an interval, or ``None``.
+
+    Returns:
+        ``(first day, last day)``, or ``None`` when ``start`` is not a date.
+    """
+    if not start:
+        return None
+    if "/" in start and end is None:
+        start, end = start.split("/", 1)
+    first, last = _first_day(start), _last_day(end or start)
+    if first is None or last is None:
+        return None
+    return (first, last) if first <= last else (last, first)
+
+
+def _parts(value: str) -> list[int] | None:
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if not match:
+        return None
+    return [int(group) for group in match.groups() if group is not None]
+
+
+def _first_day(value: str) -> date | None:
+    parts = _parts(value)
+    if not parts:
+        return None
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
+def _last_day(value: str) -> date | None:
+    parts = _parts(value)
+    if not parts:
+        return None
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    try:
+        day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
+
+
+def wording_similarity(a: str, b: str) -> float:
+    """Return the Jaccard similarity of the content words of two sentences."""
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def parties_compatible(a: EventView, b: EventView) -> bool:
+    """Say whether the two events' parties could be the same happening's.
+
+    A missing party is compatible with any. For violent roots the source and target
+    form an unordered pair (each side blames the other), which must share a party;
+    otherwise a known source must equal a known source, and the same for targets.
+    """
+    if a.root in VIOLENT_ROOTS and b.root in VIOLENT_ROOTS:
+        pa, pb = {a.source, a.target} - {None}, {b.source, b.target} - {None}
+        return not pa or not pb or bool(pa & pb)
+    if a.source and b.source and a.source != b.source:
+        return False
+    return not (a.target and b.target and a.target != b.target)
+
+
+def same_happening(a: EventView, b: EventView) -> Link | None:
+    """Decide whether two events describe the same happening.
+
+    Rules, in order:
+    1. Both need a date, the windows must overlap, and a denial (negated) is never the
+       same happening as an assertion of it (that is a contested claim instead).
+    2. The parties must be compatible (:func:`parties_compatible`) and known places
+       must agree unless the wording is very similar.
+    3. Same CAMEO root and both dates stated to the month or finer: same happening.
+    4. Same root and a wider window: the wording must be similar.
+    5. Different roots: the same stated date at the same precision and similar wording.
+
+    Returns:
+        The link with its score and reason, or ``None``.
+    """
+    wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
+    if a.key == b.key or wa is None or wb is None:
+        return None
+    if wa[0] > wb[1] or wb[0] > wa[1] or (a.modality == "negated") != (b.modality == "negated"):
+        return None
+    if not parties_compatible(a, b):
+        return None
+    sim = wording_similarity(a.evidence, b.evidence)
+    same_place = bool(a.location and b.location and a.location.casefold() == b.location.casefold())
+    if a.location and b.location and not same_place and sim < 0.5:
+        return None
+    narrow = all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))
+    dates = f"dates {_show(a)} and {_show(b)} overlap"
+    parties = f"parties {_dyad(a)} and {_dyad(b)} compatible"
+    words = f"wording similarity {sim:.2f}" + ("; same place" if same_place else "")
+    if a.root == b.root and narrow:
+        return Link(score=round(0.7 + 0.3 * sim, 3), reason=f"same CAMEO root {a.root}; {dates}; {parties}; {words}")
+    if a.root == b.root and (sim >= 0.35 or (same_place and sim >= 0.2)):
+        return Link(score=round(0.5 + 0.3 * sim, 3), reason=f"same CAMEO root {a.root}; {dates} (wide window); {parties}; {words}")
+    same_stated = narrow and wa == wb and a.date_start == b.date_start
+    if a.root != b.root and same_stated and sim >= 0.25:
+        return Link(score=round(0.4 + 0.3 * sim, 3), reason=f"CAMEO roots {a.root} and {b.root}; same stated date {a.date_start}; {parties}; {words}")
+    return None
+
+
+def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
+    """Decide whether two events are claims that contradict each other.
+
+    * ``opposing``: both are claims (``modality == "claimed"``) of the same root with
+      overlapping or missing dates, made by different parties.
+    * ``denial``: one is negated, the other claimed or asserted, and the party that
+      denies (the negated event's source or reporter) is the one the claim is about;
+      both in the same document, or with the same root and overlapping dates.
+
+    Returns:
+        ``(kind, reason)`` or ``None``.
+    """
+    if a.key == b.key:
+        return None
+    wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
+    overlap = wa is None or wb is None or not (wa[0] > wb[1] or wb[0] > wa[1])
+    if a.modality == b.modality == "claimed" and a.root == b.root and overlap:
+        if a.reported_by and b.reported_by and a.reported_by != b.reported_by:
+            return ("opposing", f"claims of CAMEO root {a.root} by {a.reported_by} and by {b.reported_by}")
+    for denial, claim in ((a, b), (b, a)):
+        if denial.modality != "negated" or claim.modality not in ("claimed", "asserted"):
+            continue
+        deniers = {denial.source, denial.reported_by} - {None}
+        accused = {claim.source} - {None}
+        near = denial.document_id == claim.document_id or (denial.root == claim.root and overlap)
+        if deniers & accused and near:
+            who = sorted(deniers & accused)[0]
+            said = f" (claimed by {claim.reported_by})" if claim.reported_by else ""
+            return ("denial", f"{who} denies an act ascribed to it{said}")
+    return None
+
+
+def components(keys: Iterable[EventKey], links: Iterable[tuple[EventKey, EventKey]]) -> list[list[EventKey]]:
+    """Return the connected components of the link graph, each sorted, in sorted order."""
+    parent: dict[EventKey, EventKey] = {key: key for key in keys}
+
+    def find(key: EventKey) -> EventKey:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in links:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[EventKey, list[EventKey]] = {}
+    for key in parent:
+        groups.setdefault(find(key), []).append(key)
+    return sorted(sorted(group) for group in groups.values())
+
+
+def _show(event: EventView) -> str:
+    return event.date_start + (f"/{event.date_end}" if event.date_end else "") if event.date_start else "?"
+
+
+def _dyad(event: EventView) -> str:
+    return f"{event.source or '?'}->{event.target or '?'}"
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def build_entry(
+    members: Sequence[EventView],
+    *,
+    origins: dict[str, str],
+    outlets: dict[str, str],
+    contested: bool,
+) -> TimelineEntry:
+    """Build the timeline entry of one component; the result depends only on the set.
+
+    Args:
+        members: the events of the component.
+        origins: document id to its origin.
+        outlets: document id to the outlet it counts as (its source, or for a
+            near-duplicate the first document of its group).
+        contested: whether a member is part of a contested claim.
+
+    Returns:
+        The entry: the narrowest member window as its date, the most reported root and
+        code, the most reported parties, and the evidence of the best-dated member.
+    """
+    ordered = sorted(members, key=lambda e: e.key)
+    root = _most_common(e.root for e in ordered) or ordered[0].root
+    cameo = _most_common(e.cameo for e in ordered if e.root == root) or root
+
+    def precision(e: EventView) -> tuple[int, int, date, int, str, str]:
+        w = day_bounds(e.date_start, e.date_end)
+        width = (w[1] - w[0]).days if w else 10**6
+        asserted = 0 if e.modality == "asserted" else 1
+        return (width, int(e.root != root), w[0] if w else date.max, asserted, e.document_id, e.event_id)
+
+    best = min(ordered, key=precision)
+    source = best.source or _most_common(e.source for e in ordered)
+    target = best.target or _most_common(e.target for e in ordered if e.target != source)
+    ids = tuple(f"{e.document_id}/{e.event_id}" for e in ordered)
+    docs = sorted({e.document_id for e in ordered}, key=lambda d: (origins.get(d, d), d))
+    return TimelineEntry(
+        id=hashlib.sha1("|".join(ids).encode()).hexdigest()[:16],
+        date_start=best.date_start,
+        date_end=best.date_end,
+        cameo=cameo,
+        source=source,
+        target=target,
+        summary=best.evidence.strip(),
+        documents=tuple(origins.get(d, d) for d in docs),
+        events=ids,
+        corroboration=len({outlets.get(d, d) for d in docs}),
+        contested=contested,
+    )
+
+
+def _view(row: object) -> EventView:
+    m = row._mapping  # type: ignore[attr-defined]
+    return EventView(
+        document_id=m["document_id"], event_id=m["id"], cameo=m["cameo"],
+        quad_class=m["quad_class"], source=m["source_party"], target=m["target_party"],
+        date_start=m["date_start"], date_end=m["date_end"], location=m["location"],
+        modality=m["modality"], reported_by=m["reported_by"], evidence=m["evidence"],
+    )
+
+
+def _candidates(conn: Connection, new: EventView) -> list[EventView]:
+    window = day_bounds(new.date_start, new.date_end)
+    query = select(events).where(events.c.document_id != new.document_id)
+    if window is not None:
+        query = query.where(
+            or_(events.c.first_day.is_(None),
+                and_(events.c.first_day <= window[1].isoformat(), events.c.last_day >= window[0].isoformat()))
+        )
+    else:
+        query = query.where(events.c.root == new.root)
+    return [_view(row) for row in conn.execute(query)]
+
+
+def update(conn: Connection, document_id: str) -> None:
+    """Link a newly saved document's events and rebuild the timeline entries they touch.
+
+    Args:
+        conn: a connection inside the saving transaction.
+        document_id: the document just saved.
+    """
+    new = [_view(r) for r in conn.execute(select(events).where(events.c.document_id == document_id))]
+    fusion: list[dict[str, object]] = []
+    claims: list[dict[str, object]] = []
+    for i, event in enumerate(new):
+        for other in new[i + 1 :] + _candidates(conn, event):
+            a, b = sorted((event, other), key=lambda e: e.key)
+            keys = {"document_id": a.document_id, "event_id": a.event_id,
+                    "other_document_id": b.document_id, "other_event_id": b.event_id}
+            link = same_happening(a, b)
+            if link is not None:
+                fusion.append({**keys, "score": link.score, "reason": link.reason})
+            contested = contest(a, b)
+            if contested is not None:
+                claims.append({**keys, "kind": contested[0], "reason": contested[1]})
+    if fusion:
+        conn.execute(insert(event_links), fusion)
+    if claims:
+        conn.execute(insert(claim_links), claims)
+    _rebuild(conn, [e.key for e in new])
+
+
+def _neighbours(conn: Connection, table: object, keys: Sequence[EventKey]) -> list[tuple[EventKey, EventKey]]:
+    t = table  # event_links or claim_links
+    pairs = []
+    for chunk in _chunks(list(keys), 200):
+        rows = conn.execute(
+            select(t.c.document_id, t.c.event_id, t.c.other_document_id, t.c.other_event_id).where(  # type: ignore[attr-defined]
+                or_(tuple_(t.c.document_id, t.c.event_id).in_(chunk),  # type: ignore[attr-defined]
+                    tuple_(t.c.other_document_id, t.c.other_event_id).in_(chunk))  # type: ignore[attr-defined]
+            )
+        )
+        pairs += [((r[0], r[1]), (r[2], r[3])) for r in rows]
+    return pairs
+
+
+def _chunks(items: list[EventKey], size: int) -> Iterable[list[EventKey]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _rebuild(conn: Connection, seeds: Sequence[EventKey]) -> None:
+    """Recompute the components reachable from ``seeds`` and replace their entries."""
+    seen, frontier, links = set(seeds), list(seeds), set()
+    while frontier:
+        pairs = _neighbours(conn, event_links, frontier)
+        links.update(pairs)
+        frontier = [k for pair in pairs for k in pair if k not in seen]
+        seen.update(frontier)
+    if not seen:
+        return
+    keys = sorted(seen)
+    old = set()
+    for chunk in _chunks(keys, 200):
+        old.update(r[0] for r in conn.execute(select(timeline_members.c.entry_id).where(
+            tuple_(timeline_members.c.document_id, timeline_members.c.event_id).in_(chunk))))
+    if old:
+        conn.execute(delete(timeline_members).where(timeline_members.c.entry_id.in_(sorted(old))))
+        conn.execute(delete(timeline_entries).where(timeline_entries.c.id.in_(sorted(old))))
+    views: dict[EventKey, EventView] = {}
+    for chunk in _chunks(keys, 200):
+        for row in conn.execute(select(events).where(tuple_(events.c.document_id, events.c.id).in_(chunk))):
+            views[(row.document_id, row.id)] = _view(row)
+    contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
+    doc_ids = sorted({k[0] for k in keys})
+    origins, outlets = _documents(conn, doc_ids)
+    for group in components(keys, links):
+        members = [views[k] for k in group if k in views]
+        if members:
+            _insert_entry(conn, build_entry(members, origins=origins, outlets=outlets,
+                                            contested=any(k in contested for k in group)), members)
+
+
+def _documents(conn: Connection, doc_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    origins: dict[str, str] = {}
+    outlets: dict[str, str] = {}
+    rows = conn.execute(select(documents.c.id, documents.c.origin, documents.c.source).where(documents.c.id.in_(doc_ids)))
+    for doc_id, origin, source in rows:
+        origins[doc_id] = origin
+        outlets[doc_id] = f"source:{source.casefold()}" if source else doc_id
+    near = conn.execute(select(document_links.c.document_id, document_links.c.other_id).where(
+        or_(document_links.c.document_id.in_(doc_ids), document_links.c.other_id.in_(doc_ids))))
+    for a, b in near:
+        for doc_id in (a, b):
+            if doc_id in outlets and not outlets[doc_id].startswith("source:"):
+                outlets[doc_id] = min(outlets[doc_id], a, b)
+    return origins, outlets
+
+
+def _insert_entry(conn: Connection, entry: TimelineEntry, members: Sequence[EventView]) -> None:
+    window = day_bounds(entry.date_start, entry.date_end)
+    conn.execute(insert(timeline_entries).values(
+        id=entry.id, date_start=entry.date_start, date_end=entry.date_end,
+        first_day=window[0].isoformat() if window else None,
+        last_day=window[1].isoformat() if window else None,
+        cameo=entry.cameo, root=entry.cameo[:2], source=entry.source, target=entry.target,
+        summary=entry.summary, n_events=len(entry.events), n_documents=len(entry.documents),
+        corroboration=entry.corroboration, contested=entry.contested,
+    ))
+    conn.execute(insert(timeline_members), [
+        {"entry_id": entry.id, "document_id": e.document_id, "event_id": e.event_id} for e in members
+    ])
