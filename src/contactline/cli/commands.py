@@ -9,3 +9,4 @@ from __future__ import annotations
 from contactline.cli import extract  # noqa: F401
 from contactline.cli import eval  # noqa: F401
 from contactline.cli import ingest  # noqa: F401
+from contactline.cli import explain  # noqa: F401
