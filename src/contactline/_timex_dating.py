@@ -1,0 +1,197 @@
+"""Date an event or statement by the time expressions of its text (``timex.date_at``).
+
+The order of preference, each recorded in ``DateWindow.basis``:
+
+1. A time expression that governs the clause of the trigger: it attaches to the trigger's
+   verb or to a verb above it ('On the night of November 9, 2020, ... signed'). When the
+   way up passes a reported-speech complement ('said on Thursday that forces *had taken*
+   control') and the reported clause is past, the act happened by the saying date: the
+   window ends there and starts at the last recent date stated before it, else at the
+   start of the saying date's month (the current episode).
+2. A time expression elsewhere in the same sentence, the nearest one.
+3. Otherwise the window the text allows: from the most recent *recent* explicit date
+   stated earlier in the document to the publication date. Recent means within
+   ``RECENT_DAYS`` of the publication date (or of the latest date in the text when there
+   is none), so background history ('in February 1988', 'Since 1992') never opens the
+   window of a present-day sentence.
+
+Durations, references such as ``PRESENT_REF``, values without an anchor and open-ended
+'before X' times date nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from contactline._timex_calendar import day_of, window
+from contactline.records import DateWindow, TimeExpr
+
+#: How far before the publication date an explicit date still opens the current episode.
+RECENT_DAYS = 92
+
+_PLAIN = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_OPEN_END = {"ON_OR_AFTER", "AFTER"}
+
+
+def date_at(doc: Doc, token_i: int, times: Sequence[TimeExpr], *,
+            published: date | None) -> DateWindow | None:
+    """Return when the event or statement whose trigger or cue is token ``token_i`` happened.
+
+    Args:
+        doc: the parsed analysis text.
+        token_i: index of the trigger (event) or cue (statement) token.
+        times: the document's time expressions, from ``extract_times``.
+        published: the publication date.
+
+    Returns:
+        The date window with its basis, or ``None`` when the text allows no window at all
+        (no publication date and no usable date before the token).
+    """
+    token = doc[token_i]
+    sent = token.sent
+    usable = [t for t in times if _usable(t)]
+    in_sentence = [t for t in usable if sent.start_char <= t.span.start < sent.end_char]
+    verb = _clause_verb(token) or token
+    governing = _governing(doc, verb, token.idx, in_sentence)
+    if governing is not None:
+        time, reported = governing
+        if reported and _prior(verb):
+            return _before_saying(time, usable)
+        return _window_of(time, published, f"{time.text!r} governs the clause")
+    if in_sentence:
+        time = min(in_sentence, key=lambda t: abs(t.span.start - token.idx))
+        return _window_of(time, published, f"{time.text!r} in the same sentence")
+    return _since_recent(token.idx, usable, published)
+
+
+def _usable(time: TimeExpr) -> bool:
+    return bool(time.value and time.type in {"DATE", "TIME"} and window(time.value)
+                and time.mod not in {"BEFORE", "ON_OR_BEFORE"})
+
+
+def _clause_verb(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _governing(doc: Doc, verb: Token, at: int,
+               times: Sequence[TimeExpr]) -> tuple[TimeExpr, bool] | None:
+    """The time attached nearest above the clause verb, and whether reported speech intervenes."""
+    best: tuple[tuple[int, int], TimeExpr, bool] | None = None
+    for time in times:
+        span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        attached = _clause_verb(span.root)
+        if attached is None:
+            continue
+        climbed = _climb(verb, attached)
+        if climbed is None:
+            continue
+        key = (climbed[0], abs(time.span.start - at))
+        if best is None or key < best[0]:
+            best = (key, time, climbed[1])
+    return (best[1], best[2]) if best else None
+
+
+def _climb(verb: Token, target: Token) -> tuple[int, bool] | None:
+    """Steps from ``verb`` up to ``target`` and whether a ``ccomp`` edge is crossed."""
+    steps, reported, token = 0, False, verb
+    while token.i != target.i:
+        if token.head.i == token.i or steps > 12:
+            return None
+        reported = reported or token.dep_ == "ccomp"
+        token = token.head
+        steps += 1
+    return steps, reported
+
+
+def _prior(verb: Token) -> bool:
+    """Past, perfect or pluperfect: the act was over by the time it was reported."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"will", "shall", "'ll", "would", "to"}:
+        return False
+    return verb.tag_ == "VBD" or bool(auxes & {"had", "'d", "has", "have", "'ve", "was", "were"})
+
+
+def _start(value: str) -> str:
+    first = value.split("/")[0]
+    if _PLAIN.fullmatch(first):
+        return first
+    bounds = window(first)
+    assert bounds is not None
+    return bounds[0]
+
+
+def _end(value: str) -> str:
+    last = value.split("/")[-1]
+    if _PLAIN.fullmatch(last):
+        return last
+    bounds = window(last)
+    assert bounds is not None
+    return bounds[1]
+
+
+def _window_of(time: TimeExpr, published: date | None, basis: str) -> DateWindow:
+    """The window a time expression's value covers, at the precision it was written."""
+    value = time.value
+    assert value is not None
+    if time.mod in _OPEN_END:
+        end = published.isoformat() if published else None
+        return DateWindow(start=_start(value), end=end, basis=f"{basis}; open until publication")
+    start, end = _start(value), _end(value)
+    return DateWindow(start=start, end=None if end == start else end, basis=basis)
+
+
+def _before_saying(time: TimeExpr, usable: Sequence[TimeExpr]) -> DateWindow:
+    """A reported past act: over by the saying date, after the last recent date before it."""
+    said = window(time.value)
+    assert said is not None
+    said_day = date.fromisoformat(said[1])
+    earlier = [t for t in usable if t.span.start < time.span.start
+               and _recent(t, said_day) and window(t.value)[1] <= said[1]]  # type: ignore[index]
+    if earlier:
+        start = _start(earlier[-1].value)  # type: ignore[arg-type]
+        basis = f"after {earlier[-1].text!r}, reported by {time.text!r}"
+    else:
+        start = said_day.replace(day=1).isoformat()
+        basis = f"reported as done by {time.text!r}; its month is the current episode"
+    return DateWindow(start=start, end=said_day.isoformat(), basis=basis)
+
+
+def _recent(time: TimeExpr, reference: date) -> bool:
+    bounds = window(time.value)
+    if bounds is None:
+        return False
+    return (date.fromisoformat(bounds[1]) >= reference - timedelta(days=RECENT_DAYS)
+            and date.fromisoformat(bounds[0]) <= reference)
+
+
+def _since_recent(at: int, usable: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
+    """From the last recent explicit date before ``at`` to publication."""
+    reference = published
+    if reference is None:
+        ends = [date.fromisoformat(window(t.value)[1]) for t in usable]  # type: ignore[index]
+        reference = max(ends, default=None)
+    end = published.isoformat() if published else None
+    earlier = [t for t in usable if t.span.end <= at and t.mod not in _OPEN_END and reference
+               and _recent(t, reference)]
+    if earlier:
+        time = earlier[-1]
+        day = day_of(time.value)
+        start = day.isoformat() if day else _start(time.value)  # type: ignore[arg-type]
+        return DateWindow(start=start, end=end,
+                          basis=f"after {time.text!r} ({time.value}), the last date stated before it"
+                          + (", until publication" if end else "; no publication date"))
+    if published is None:
+        return None
+    return DateWindow(start=None, end=end, basis="on or before publication; no earlier date stated")
