@@ -78,6 +78,9 @@ class CueLexicon:
         if not cues:
             return None
         near = [c for c in token.children] + [g for c in token.children for g in c.children]
+        phrase = self._phrase_ending_at(token)
+        if phrase is not None:
+            return phrase
         for cue in cues:
             found = [token.i]
             for word in cue.words[1:]:
@@ -90,6 +93,18 @@ class CueLexicon:
                 found.append(hit.i)
             else:
                 return CueMatch(cue=cue, anchor=token.i, tokens=tuple(sorted(found)))
+        return None
+
+    def _phrase_ending_at(self, token: Token) -> CueMatch | None:
+        """A phrase cue ending in a verb: "quoted as saying" rather than "saying"."""
+        doc = token.doc
+        for cues in self.phrases.values():
+            for cue in cues:
+                n = len(cue.words)
+                if "source" in cue.frames or cue.words[-1] != token.lower_ or token.i < n - 1:
+                    continue
+                if all(doc[token.i - n + 1 + k].lower_ == w for k, w in enumerate(cue.words)):
+                    return CueMatch(cue=cue, anchor=token.i, tokens=tuple(range(token.i - n + 1, token.i + 1)))
         return None
 
     def match_phrases(self, doc: Doc) -> list[CueMatch]:

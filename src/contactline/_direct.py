@@ -30,7 +30,8 @@ _WINDOW = 25
 _END_PUNCT = frozenset(",.!?…—–-:;")
 _STOP_TOKENS = frozenset({".", "!", "?", ";"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "„"})
-_LEADING_DEPS = frozenset({"advmod", "aux", "punct", "neg", "cc", "prep", "pobj", "det", "npadvmod"})
+_LEADING_DEPS = frozenset({"advmod", "aux", "punct", "cc", "prep", "npadvmod", "advcl"})
+_INVERTED_SUBJECT = frozenset({"dobj", "nsubj", "attr", "npadvmod", "appos"})
 
 
 def _first_token_at(doc: Doc, starts: Sequence[int], offset: int) -> int:
@@ -74,12 +75,13 @@ def _cue_in(
         if match is None or "quote" not in match.cue.frames or is_unmade(token):
             continue
         subject = find_subject(token)
+        if subject is None and token.i == window[0].i:
+            subject = next((c for c in token.rights if c.dep_ in _INVERTED_SUBJECT), None)
         if subject is None or subject.i not in inside:
             continue
         own = {t.i for t in subject.subtree} | set(match.tokens)
-        if any(
-            t.i < token.i and t.i not in own and t.dep_ not in _LEADING_DEPS for t in window
-        ):
+        own |= {t.i for c in token.lefts if c.dep_ in _LEADING_DEPS for t in c.subtree}
+        if any(t.i < token.i and t.i not in own for t in window):
             continue
         objects = [
             c
@@ -87,6 +89,7 @@ def _cue_in(
             if c.dep_ in ("ccomp", "xcomp", "dobj")
             and not (quote.inner.start <= c.idx < quote.inner.end)
             and c.i in inside
+            and c.i != subject.i
         ]
         if objects and not (
             "addressee" in match.cue.frames and all(c.dep_ == "dobj" for c in objects)

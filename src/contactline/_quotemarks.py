@@ -14,8 +14,16 @@ from dataclasses import dataclass
 
 from contactline.records import Span
 
-_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "”": "”"}
-_CLOSERS = frozenset("”»\"“")
+_PAIRS = {
+    "“": frozenset("”“\""),
+    "«": frozenset("»"),
+    "„": frozenset("“”"),
+    '"': frozenset('"”'),
+    "”": frozenset("”"),
+    "‘": frozenset("’"),
+    "'": frozenset("'’"),
+}
+_SINGLE = frozenset("‘'")
 _EDITORIAL = re.compile(
     r"\((?:[^()]{1,200}?)\s*[–—-]\s*(?:Ed|ed|Eds|eds|Editor|editor|Edit)\.?\)"
     r"|\[[^\[\]\n]{1,200}\]"
@@ -55,6 +63,9 @@ def _closes_here(text: str, i: int, open_at: int) -> bool:
         return False
     before = text[i - 1]
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[open_at] in _SINGLE:
+        # an apostrophe ("Ukraine's", "soldiers' families") does not close a quote
+        return before in ",.!?" or (not before.isspace() and not after.isalnum() and after != " ")
     if not before.isspace():
         return True
     # "commenting, ”he told": a closing mark misplaced before the next word
@@ -83,22 +94,21 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     stop = len(text) if end is None else end
     quotes: list[QuoteMarks] = []
     open_at: int | None = None
-    i = start
-    while i < stop:
+    for i in range(start, stop):
         ch = text[i]
         if ch == "\n":
-            if open_at is not None:
+            if open_at is not None and text[open_at] not in _SINGLE:
                 quotes.append(QuoteMarks(open_at, None, _trim(text, open_at + 1, i)))
-                open_at = None
+            open_at = None
         elif open_at is None:
             if ch in _PAIRS and _opens_here(text, i):
                 open_at = i
-        elif ch in _CLOSERS and (ch != "“" or not _opens_here(text, i)):
-            if _closes_here(text, i, open_at):
-                quotes.append(QuoteMarks(open_at, i, _trim(text, open_at + 1, i)))
-                open_at = None
-        i += 1
-    if open_at is not None:
+        elif ch in _PAIRS[text[open_at]] and _closes_here(text, i, open_at):
+            if ch == "“" and _opens_here(text, i):
+                continue
+            quotes.append(QuoteMarks(open_at, i, _trim(text, open_at + 1, i)))
+            open_at = None
+    if open_at is not None and text[open_at] not in _SINGLE:
         quotes.append(QuoteMarks(open_at, None, _trim(text, open_at + 1, stop)))
     return quotes
 

@@ -35,6 +35,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _OBJECT_STOP = frozenset({"punct", "cc", "conj", "mark", "advmod", "npadvmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _INVERTED_DEPS = frozenset({"ccomp", "parataxis", "conj"})
+_NOBODY = frozenset({"nobody", "none", "noone"})
 
 
 def _subtree(token: Token) -> set[int]:
@@ -88,6 +89,12 @@ def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
 
 def _clausal(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i not in match.tokens]
+    clauses += [
+        c
+        for i in match.tokens[1:]
+        for c in doc[i].children
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+    ]
     clauses = [c for c in clauses if speaker.i not in _subtree(c)]
     if not clauses:
         return None
@@ -102,6 +109,8 @@ def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribu
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if verb.dep_ == "advcl" and "as" in marks:
         kind = "as"
+    elif verb.dep_ == "parataxis" and head.pos_ in ("VERB", "AUX"):
+        kind = "inverted"
     elif verb.dep_ in _INVERTED_DEPS and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "conj" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None
@@ -143,7 +152,7 @@ def _object(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attributi
     rights = [c for c in rights if c.dep_ not in _OBJECT_STOP and not _is_time(c)]
     if "addressee" in match.cue.frames:
         rights = [c for c in rights if c.dep_ not in ("dobj", "dative")]
-    if not any(c.dep_ in ("dobj", "advcl", "prep", "attr", "oprd") for c in rights):
+    if not any(c.dep_ in ("dobj", "advcl", "prep", "pobj", "attr", "oprd") for c in rights):
         return None
     if rights and rights[0].dep_ == "prep" and rights[0].lower_ in ("to", "in", "at", "on"):
         return None
@@ -158,6 +167,13 @@ def _passive_object(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> A
     return _make(doc, match, speaker, _subtree(subject), "passive")
 
 
+def _is_nobody(speaker: Token) -> bool:
+    """"Nobody has claimed ...", "no group said ...": no statement was made."""
+    if speaker.lower_ in _NOBODY:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
+
+
 def reported_for(doc: Doc, match: CueMatch) -> Attribution | None:
     """Apply the reported-speech rules to one verb cue, most specific first."""
     verb = doc[match.anchor]
@@ -169,7 +185,7 @@ def reported_for(doc: Doc, match: CueMatch) -> Attribution | None:
         if found is not None:
             return found
     speaker = find_subject(verb)
-    if speaker is None or speaker.i in match.tokens:
+    if speaker is None or speaker.i in match.tokens or _is_nobody(speaker):
         return None
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if "clause" in frames:
@@ -188,7 +204,7 @@ def reported_for(doc: Doc, match: CueMatch) -> Attribution | None:
 
 
 def _clause_of(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -201,9 +217,9 @@ def source_phrase_for(doc: Doc, match: CueMatch) -> Attribution | None:
         return None
     phrase = doc[match.tokens[0]]
     top = phrase if phrase.head.i not in match.tokens else phrase.head
-    while top.head.i in match.tokens and top.head is not top:
+    while top.head.i in match.tokens and top.head.i != top.i:
         top = top.head
-    clause = _clause_of(top.head) if top.head is not top else None
+    clause = _clause_of(top.head) if top.head.i != top.i else None
     if clause is None or clause.i in match.tokens:
         return None
     left = min(match.tokens[0], top.left_edge.i)

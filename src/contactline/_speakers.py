@@ -60,7 +60,7 @@ def find_subject(verb: Token) -> Token | None:
         if token is None:
             return None
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        if not subjects and token is not verb:
+        if not subjects and token.i != verb.i:
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects:
             subject = subjects[0]
@@ -70,8 +70,8 @@ def find_subject(verb: Token) -> Token | None:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
-            return _adjacent_subject(verb) if token is verb else None
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
+            return _adjacent_subject(verb) if token.i == verb.i else None
         token = token.head
     return None
 
