@@ -228,7 +228,8 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
       overlapping or missing dates, made by different parties.
     * ``denial``: one is negated, the other claimed or asserted, and the party that
       denies (the negated event's source or reporter) is the one the claim is about;
-      both in the same document, or with the same root and overlapping dates.
+      both in the same document, or with overlapping dates (stated to the month or
+      finer, unless the roots are the same).
 
     Returns:
         ``(kind, reason)`` or ``None``.
@@ -245,7 +246,9 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
             continue
         deniers = {denial.source, denial.reported_by} - {None}
         accused = {claim.source} - {None}
-        near = denial.document_id == claim.document_id or (denial.root == claim.root and overlap)
+        dated = wa is not None and wb is not None and overlap
+        narrow = dated and all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))  # type: ignore[index]
+        near = denial.document_id == claim.document_id or (dated and (denial.root == claim.root or narrow))
         if deniers & accused and near:
             who = sorted(deniers & accused)[0]
             said = f" (claimed by {claim.reported_by})" if claim.reported_by else ""

