@@ -1,0 +1,144 @@
+"""Working state of actor resolution: what the dictionaries found where in one document.
+
+A :class:`Draft` is a mention under construction; resolution fills it in stage by stage
+and :func:`to_mention` freezes it into a :class:`~contactline.records.Mention`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from contactline._actor_base import ActorBase, Anaphor, NameEntry, SectorWord
+from contactline._phrase_index import fold
+from contactline.records import ActorKind, Mention, Span
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+DETERMINERS = frozenset({"the", "this", "that"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """A mention being resolved: tokens ``[start, end)`` and what is known so far.
+
+    ``code`` is the dictionary entry's own code (a region's, where ``party`` stays empty).
+    """
+
+    start: int
+    end: int
+    origin: str
+    rule: str
+    party: str | None = None
+    kind: ActorKind | None = None
+    name: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    country: str | None = None
+    antecedent: Draft | None = None
+    anaphor: Anaphor | None = None
+    source: Draft | None = None
+    subject: bool = False
+    sentence: int = 0
+    code: str | None = None
+
+
+@dataclass(slots=True)
+class Scan:
+    """The dictionary matches of one document, indexed by token."""
+
+    doc: Doc
+    names: dict[int, tuple[int, int, NameEntry]] = field(default_factory=dict)
+    sectors: dict[int, tuple[int, int, SectorWord]] = field(default_factory=dict)
+    persons: dict[int, Draft] = field(default_factory=dict)
+
+    def name_at(self, i: int) -> tuple[int, int, NameEntry] | None:
+        """Return the name match covering token ``i``."""
+        return self.names.get(i)
+
+    def sector_at(self, i: int) -> tuple[int, int, SectorWord] | None:
+        """Return the sector-word match covering token ``i``."""
+        return self.sectors.get(i)
+
+    def drop_name(self, i: int) -> None:
+        """Forget the name match covering token ``i`` ("Chad" in "Chad Smith")."""
+        match = self.names.get(i)
+        if match:
+            for j in range(match[0], match[1]):
+                self.names.pop(j, None)
+
+
+def scan_document(doc: Doc, base: ActorBase) -> Scan:
+    """Match every known name and sector word of ``doc``, longest first."""
+    words = [t.text for t in doc]
+    scan = Scan(doc)
+    for match in base.names.finditer(words):
+        entry = choose_reading(doc, match.start, match.end, match.values, base)
+        if entry is not None:
+            for i in range(match.start, match.end):
+                scan.names[i] = (match.start, match.end, entry)
+    for smatch in base.sectors.finditer(words):
+        if any(i in scan.names for i in range(smatch.start, smatch.end)):
+            continue
+        word = smatch.values[0]
+        for i in range(smatch.start, smatch.end):
+            scan.sectors[i] = (smatch.start, smatch.end, word)
+    return scan
+
+
+def choose_reading(
+    doc: Doc, start: int, end: int, entries: tuple[NameEntry, ...], base: ActorBase
+) -> NameEntry | None:
+    """Pick what an ambiguous name stands for here, by cue words of its readings.
+
+    Returns:
+        The entry of the chosen reading, or an entry without party when the chosen
+        reading is no actor (Washington the state), or ``None`` when nothing fits.
+    """
+    surface = doc[start:end].text
+    readings = base.readings.get(fold(surface))
+    if not readings:
+        return entries[0]
+    sentence = {fold(t.text) for t in doc[start].sent}
+    text = doc.text.lower()
+    chosen = readings[0]
+    for reading in readings[1:]:
+        if reading.cues & sentence or any(cue in text for cue in reading.doc_cues):
+            chosen = reading
+            break
+    for entry in entries:
+        if entry.entity.party == chosen.party:
+            return entry
+    if chosen.party is None:
+        return None
+    entity = base.entity(chosen.party)
+    return NameEntry(entity, "name", surface) if entity else None
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span:
+    """Return the character span of tokens ``[start, end)``."""
+    last: Token = doc[end - 1]
+    return Span(doc[start].idx, last.idx + len(last.text))
+
+
+def to_mention(doc: Doc, draft: Draft) -> Mention:
+    """Freeze a draft into a mention."""
+    span = char_span(doc, draft.start, draft.end)
+    antecedent = draft.antecedent
+    return Mention(
+        span=span,
+        text=doc.text[span.start : span.end],
+        party=draft.party,
+        kind=draft.kind,
+        name=draft.name,
+        sector=draft.sector,
+        role=draft.role,
+        country=draft.country,
+        antecedent=char_span(doc, antecedent.start, antecedent.end) if antecedent else None,
+        rule=draft.rule,
+    )
+
+
+def is_subject(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether tokens ``[start, end)`` are the subject of their clause."""
+    return doc[start:end].root.dep_ in SUBJECT_DEPS

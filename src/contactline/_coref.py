@@ -1,0 +1,134 @@
+"""Rule-based within-document coreference for actor mentions.
+
+One pass in reading order keeps, for each kind of antecedent, what was last in focus:
+the last state ("the republic", "the country"), the last organisation ("the
+organization", "the Organization", "the alliance"), the last news agency ("the agency"),
+the last armed group ("the group") and the persons mentioned so far. A pronoun ("he",
+"his") takes the last person who was the subject of a clause, else the last person; a
+description ("the official") takes the last person; a title ("the minister") the last
+person whose role has that word. A reference with no antecedent in reach is dropped:
+no guess is better than a wrong party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from contactline._actor_base import ActorBase
+from contactline._actor_draft import Draft
+from contactline._phrase_index import fold
+
+_PERSON_REACH = 6
+_TITLE_REACH = 10
+
+
+@dataclass(slots=True)
+class _Focus:
+    """What each kind of reference would point to at the current position."""
+
+    base: ActorBase
+    last: dict[str, Draft] = field(default_factory=dict)
+    persons: list[Draft] = field(default_factory=list)
+
+    def update(self, draft: Draft) -> None:
+        """Record ``draft`` as the latest antecedent of its kind."""
+        if draft.kind == "person":
+            if draft.name is not None:
+                self.persons.append(draft)
+            entity = self.base.entity(draft.party)
+            if entity is not None and entity.kind == "organization" and entity.sector != "MED":
+                self.last["organization"] = draft
+            return
+        if draft.party is None:
+            return
+        if draft.kind == "organization":
+            self.last["agency" if draft.sector == "MED" else "organization"] = draft
+        elif draft.kind in {"state", "group"}:
+            self.last[draft.kind] = draft
+
+    def find(self, draft: Draft) -> Draft | None:
+        """Return the antecedent of the reference ``draft``, or ``None``."""
+        assert draft.anaphor is not None
+        target = draft.anaphor.refers_to
+        if target == "person":
+            return self._person(draft)
+        if target == "title":
+            return self._titled(draft)
+        return self.last.get(target)
+
+    def _person(self, draft: Draft) -> Draft | None:
+        near = [p for p in self.persons if draft.sentence - p.sentence <= _PERSON_REACH]
+        if draft.anaphor is not None and draft.anaphor.needs_det:
+            return near[-1] if near else None
+        subjects = [p for p in near if p.subject]
+        if subjects:
+            return subjects[-1]
+        return near[-1] if near else None
+
+    def _titled(self, draft: Draft) -> Draft | None:
+        assert draft.anaphor is not None
+        word = draft.anaphor.word
+        for person in reversed(self.persons):
+            if draft.sentence - person.sentence > _TITLE_REACH:
+                break
+            if person.role and word in fold(person.role).replace("-", " ").split() + [fold(person.role)]:
+                return person
+        return None
+
+
+def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:
+    """Fill a reference from its antecedent; a person's organisation for "the organization"."""
+    draft.party = target.party
+    draft.kind = target.kind
+    draft.name = target.name
+    draft.country = target.country
+    draft.sector = draft.sector or target.sector
+    entity = base.entity(target.party)
+    if target.kind == "person" and draft.anaphor is not None and draft.anaphor.refers_to not in {"person", "title"}:
+        if entity is not None:
+            draft.kind, draft.name, draft.country, draft.sector = entity.kind, entity.name, entity.country, entity.sector
+    elif target.kind == "person":
+        draft.role = target.role
+    draft.antecedent = target
+    draft.rule = f"coref:{word}->{target.name or target.party}"
+
+
+def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
+    """Resolve references in reading order and drop those without antecedent.
+
+    Args:
+        base: the actor base (to tell organisations from states for persons' parties).
+        drafts: every draft of the document, in any order.
+
+    Returns:
+        The drafts in reading order, references filled in from their antecedents.
+    """
+    focus = _Focus(base)
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: (d.start, -d.end)):
+        if draft.anaphor is not None:
+            target = focus.find(draft)
+            if target is None:
+                continue
+            _copy_from(base, draft, target, draft.anaphor.word)
+        elif draft.source is not None and draft.source.anaphor is not None:
+            source = draft.source
+            target = focus.find(source)
+            if target is None or target.party is None:
+                continue
+            _copy_from(base, source, target, source.anaphor.word)  # type: ignore[union-attr]
+            _fill_from_source(draft, source)
+        focus.update(draft)
+        kept.append(draft)
+    return kept
+
+
+def _fill_from_source(draft: Draft, source: Draft) -> None:
+    """Give a composite ("the republic's forces") the party its reference resolved to."""
+    draft.party = source.party
+    draft.kind = source.kind if source.kind != "person" else draft.kind
+    draft.name = source.name
+    draft.country = source.country
+    draft.antecedent = source.antecedent
+    draft.rule = f"{draft.rule}+{source.rule}"

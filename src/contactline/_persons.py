@@ -1,0 +1,305 @@
+"""Find the persons of a document and the party each acts for.
+
+1. Person names come from the NER (PERSON), from the office-holder dictionary (full
+   names), from a title followed by capitalised words ("Secretary General Stanislav Zas")
+   and from surnames already known in the document ("Yury Shuvalov" when "Shuvalov" is a
+   PERSON elsewhere). A known place inside a longer person name ("Chad" in "Chad Smith")
+   gives way to the person; a name that is only a known place ("Yerevan" tagged PERSON)
+   stays a place.
+2. Mentions of one person are grouped by surname; the longest form is the name.
+3. The party comes from the text first: a title before the name ("Turkish leader",
+   "the press secretary of the Russian President") or after it ("Yury Shuvalov from the
+   CSTO Secretariat", "Peskov, the Kremlin spokesman,"). Only when the text says nothing
+   does the office-holder dictionary decide, with the holder of the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Token
+
+from contactline._actor_base import ActorBase, NameEntry, OfficeHolder
+from contactline._actor_draft import Draft, Scan, is_subject
+from contactline._phrase_index import fold
+
+_WINDOW_WORDS = frozenset(
+    {"the", "of", "'s", "his", "her", "its", "their", "former", "acting", "then", "deputy",
+     "first", "senior", "top", "new", "chief", "-", "a", "an", "incumbent", "outgoing"}
+)
+_EXCLUDING_PREPS = frozenset({"to", "with", "between", "against", "in", "on", "for"})
+_AFTER_PREPS = frozenset({"from", "of", "at"})
+_MAX_WINDOW = 12
+
+
+def _title_case(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
+    """Find person names; see the module docstring, step 1."""
+    doc = scan.doc
+    found: list[Draft] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, origin: str) -> None:
+        if start >= end or any(i in taken for i in range(start, end)):
+            return
+        for i in range(start, end):
+            scan.drop_name(i)
+            taken.add(i)
+        found.append(Draft(start, end, origin, rule=origin))
+
+    for match in base.holders.finditer([t.text for t in doc]):
+        add(match.start, match.end, "person:office-holder-name")
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            start, end = _trim_person(scan, ent.start, ent.end)
+            if _is_person_name(scan, start, end):
+                add(start, end, "person:ner")
+    for start, end in _titled_names(scan):
+        add(start, end, "person:title+name")
+    surnames = {fold(doc[d.end - 1].text) for d in found}
+    for token in doc:
+        if token.i not in taken and _title_case(token) and fold(token.text) in surnames:
+            if scan.name_at(token.i) is None or token.ent_type_ == "PERSON":
+                start = token.i
+                while start > 0 and start - 1 not in taken and _first_name(scan, start - 1):
+                    start -= 1
+                add(start, token.i + 1, "person:known-surname")
+    found.sort(key=lambda d: d.start)
+    for draft in found:
+        draft.kind = "person"
+        draft.subject = is_subject(doc, draft.start, draft.end)
+        for i in range(draft.start, draft.end):
+            scan.persons[i] = draft
+    return found
+
+
+def _first_name(scan: Scan, i: int) -> bool:
+    token = scan.doc[i]
+    return (
+        _title_case(token) and token.pos_ == "PROPN" and scan.name_at(i) is None
+        and scan.sector_at(i) is None
+    )
+
+
+def _trim_person(scan: Scan, start: int, end: int) -> tuple[int, int]:
+    """Drop titles, known adjectives and possessive endings around an entity."""
+    doc = scan.doc
+    while start < end and (
+        scan.sector_at(start) is not None
+        or not doc[start].text[:1].isupper()
+        or (scan.name_at(start) is not None and scan.name_at(start)[2].form != "name")  # type: ignore[index]
+    ):
+        start += 1
+    while end > start and not doc[end - 1].text[:1].isalpha():
+        end -= 1
+    return start, end
+
+
+def _is_person_name(scan: Scan, start: int, end: int) -> bool:
+    """Tell whether a trimmed PERSON entity is a person rather than a mislabelled place."""
+    if start >= end:
+        return False
+    doc = scan.doc
+    unknown = [i for i in range(start, end) if scan.name_at(i) is None and doc[i].is_alpha]
+    if not unknown:
+        return False
+    if end - start == 1:
+        token = doc[start]
+        if token.dep_ == "compound" and token.head.i > start and token.head.is_lower:
+            return False
+    return True
+
+
+def _titled_names(scan: Scan) -> list[tuple[int, int]]:
+    """Find capitalised words right after a title ("Secretary General Stanislav Zas")."""
+    doc = scan.doc
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        match = scan.sector_at(i)
+        if match is None or match[2].type != "office":
+            i += 1
+            continue
+        end = match[1]
+        stop = end
+        while stop < len(doc) and stop - end < 3 and _first_name(scan, stop):
+            stop += 1
+        if stop - end >= 2:
+            spans.append((end, stop))
+        i = max(stop, i + 1)
+    return spans
+
+
+def attribute_persons(
+    scan: Scan, base: ActorBase, persons: Sequence[Draft], *, published: date | None
+) -> set[int]:
+    """Give each person party, role and name; see the module docstring, steps 2 and 3.
+
+    Returns:
+        The tokens of the titles that were read as part of a person ("Turkish leader"),
+        so that they are not taken for actors of their own.
+    """
+    clusters: dict[str, list[Draft]] = {}
+    for draft in persons:
+        clusters.setdefault(fold(scan.doc[draft.end - 1].text), []).append(draft)
+    consumed: set[int] = set()
+    for members in clusters.values():
+        full = max(members, key=lambda d: (d.end - d.start, -d.start))
+        name = scan.doc[full.start : full.end].text
+        evidence = None
+        for draft in members:
+            found = _left_title(scan, draft) or _right_title(scan, draft)
+            if found:
+                consumed.update(found[3])
+                draft.role, draft.party, draft.rule = found[0], found[1], found[2]
+                if evidence is None:
+                    evidence = draft
+        holder = _pick_holder(base, name, published)
+        _fill_cluster(base, members, name, evidence, holder)
+    return consumed
+
+
+def _fill_cluster(
+    base: ActorBase,
+    members: list[Draft],
+    name: str,
+    evidence: Draft | None,
+    holder: OfficeHolder | None,
+) -> None:
+    first = members[0]
+    for draft in members:
+        draft.name = name
+        if draft.party is not None:
+            continue
+        if evidence is not None:
+            draft.party, draft.role = evidence.party, evidence.role
+            draft.rule = f"coref:name->{name}"
+            draft.antecedent = evidence
+        elif holder is not None:
+            draft.party, draft.role, draft.rule = holder.party, holder.role, holder.rule
+        elif draft is not first:
+            draft.rule = f"coref:name->{name}"
+            draft.antecedent = first
+    for draft in members:
+        entity = base.entity(draft.party)
+        if holder is not None and holder.party == draft.party:
+            draft.country = holder.country
+            draft.sector = draft.sector or holder.sector
+        elif entity is not None and entity.kind == "state":
+            draft.country = entity.party
+        if entity is not None and draft.sector is None:
+            draft.sector = entity.sector or ("GOV" if entity.kind == "state" else None)
+
+
+def _pick_holder(base: ActorBase, name: str, published: date | None) -> OfficeHolder | None:
+    """Return the office holder called ``name`` whose term covers the publication date."""
+    words = name.split()
+    candidates = base.holders_by_surname.get(fold(words[-1]), ())
+    if len(words) > 1:
+        folded = fold(name)
+        candidates = tuple(h for h in candidates if any(fold(v) == folded for v in h.variants))
+    if not candidates:
+        return None
+    if published is not None:
+        for holder in candidates:
+            if holder.holds_on(published):
+                return holder
+        before = [h for h in candidates if h.start is None or h.start <= published]
+        if before:
+            return max(before, key=lambda h: h.start or date.min)
+    return max(candidates, key=lambda h: (h.end is None, h.start or date.min))
+
+
+def _window_token(scan: Scan, i: int) -> bool:
+    token = scan.doc[i]
+    if i in scan.persons or token.is_space:
+        return False
+    return (
+        scan.name_at(i) is not None
+        or scan.sector_at(i) is not None
+        or fold(token.text) in _WINDOW_WORDS
+    )
+
+
+def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[int]] | None:
+    """Read party and role from the title words in tokens ``[start, end)``."""
+    doc = scan.doc
+    titles = [i for i in range(start, end) if scan.sector_at(i) and scan.sector_at(i)[2].type == "office"]  # type: ignore[index]
+    bodies = [i for i in range(start, end) if (m := scan.name_at(i)) and m[2].form == "body"]
+    if not titles and not bodies:
+        return None
+    hits: list[tuple[int, NameEntry]] = []
+    i = start
+    while i < end:
+        match = scan.name_at(i)
+        if match is not None:
+            before = fold(doc[match[0] - 1].text) if match[0] > 0 else ""
+            before2 = fold(doc[match[0] - 2].text) if match[0] > 1 else ""
+            if before not in _EXCLUDING_PREPS and not (before == "the" and before2 in _EXCLUDING_PREPS):
+                hits.append((match[0], match[2]))
+            i = match[1]
+        else:
+            i += 1
+    if not hits:
+        return None
+    anchor = min(titles + bodies)
+    _, entry = min(hits, key=lambda h: abs(h[0] - anchor))
+    role_start = anchor
+    if titles and scan.name_at(role_start) is None:
+        role_start = scan.sector_at(role_start)[0]  # type: ignore[index]
+    role = doc[role_start:end].text
+    rule = f"apposition:title:{role}->{entry.entity.party}"
+    return role, entry.entity.party, rule, set(range(start, end))
+
+
+def _left_title(scan: Scan, draft: Draft) -> tuple[str, str, str, set[int]] | None:
+    """Read a title right before the name ("Turkish leader Recep Tayyip Erdogan")."""
+    i = draft.start - 1
+    while i >= 0 and draft.start - i <= _MAX_WINDOW and _window_token(scan, i):
+        i -= 1
+    start = i + 1
+    while start < draft.start and fold(scan.doc[start].text) in _WINDOW_WORDS:
+        start += 1
+    return _read_window(scan, start, draft.start) if start < draft.start else None
+
+
+def _right_title(scan: Scan, draft: Draft) -> tuple[str, str, str, set[int]] | None:
+    """Read "X from the CSTO Secretariat" or an apposition "X, the Kremlin spokesman,"."""
+    doc = scan.doc
+    j = draft.end
+    if j < len(doc) and fold(doc[j].text) in _AFTER_PREPS:
+        k = j + 1
+        while k < len(doc) and fold(doc[k].text) == "the":
+            k += 1
+        match = scan.name_at(k) if k < len(doc) else None
+        if match is not None and match[2].entity.kind in {"organization", "state", "group"}:
+            entry = match[2]
+            role = doc[match[0] : match[1]].text
+            rule = f"apposition:{doc[j].lower_}:{role}->{entry.entity.party}"
+            return role, entry.entity.party, rule, set(range(j, match[1]))
+        return None
+    if j + 1 < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and k - j <= _MAX_WINDOW and _window_token(scan, k):
+            k += 1
+        if k < len(doc) and doc[k].text in {",", "."} or k == len(doc):
+            return _read_window(scan, j + 1, k)
+    return None
+
+
+def holder_for_office(
+    base: ActorBase, party: str, role: str, published: date | None
+) -> OfficeHolder | None:
+    """Return who held office ``role`` for ``party`` on the publication date, if known."""
+    if published is None:
+        return None
+    wanted = fold(role)
+    for holder in base.office_holders:
+        if holder.party == party and fold(holder.role) == wanted and holder.holds_on(published):
+            return holder
+    return None
+

@@ -1,0 +1,367 @@
+"""Actors: resolve every mention of a party in a document.
+
+Resolution runs in steps, each with its own rule name in ``Mention.rule``:
+
+1. Every known name is matched against the tokens, longest first and without regard to
+   the NER label ("Yerevan" tagged PERSON is still the capital of Armenia): state names,
+   adjectives and demonyms (``adjective:Azerbaijani->AZE``), capitals and seats standing
+   for governments (``capital:Yerevan->ARM``), organisations and their bodies
+   (``body:CSTO Secretariat->CSTO``), institutions (``institution:Kremlin->RUS``).
+   Ambiguous names take the reading their context cues select (``Washington`` the state).
+2. Persons are found and given a party from the text, else from the office-holder
+   dictionary (see :mod:`contactline._persons`).
+3. Sector words join the party they modify: "The Azerbaijani Defense Ministry" is AZE/MIL
+   (``sector:defense ministry->MIL+adjective:Azerbaijani->AZE``), "The authorities of the
+   Nagorno-Karabakh Republic" is NKR/GOV; an unattached one ("civilians") keeps its
+   sector with no party.
+4. References ("he", "the official", "the organization", "the republic's forces") take
+   the party of their antecedent (see :mod:`contactline._coref`).
+
+Compound actors need nothing special: "Yerevan and Baku" are two mentions;
+:func:`mentions_for` returns the mention of a head and of its conjuncts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from contactline._actor_base import ActorBase, load_actor_base
+from contactline._actor_draft import DETERMINERS, Draft, Scan, is_subject, scan_document, to_mention
+from contactline._coref import resolve_references
+from contactline._persons import attribute_persons, find_persons, holder_for_office
+from contactline._phrase_index import fold
+from contactline.records import Actor, Mention
+
+__all__ = ["ActorBase", "group_actors", "load_actor_base", "mention_for", "mentions_for", "resolve_mentions"]
+
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "to", "into", "from", "around", "outside", "inside", "via", "toward",
+     "towards", "across", "through", "within", "throughout", "over"}
+)
+_POSSESSIVE = frozenset({"'s", "'"})
+_MODIFIER_POS = frozenset({"ADJ", "NUM"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_OPEN_PREPS = frozenset({"of", "from"})
+
+
+def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> list[Mention]:
+    """Resolve every mention of an actor in ``doc`` to a party.
+
+    Args:
+        doc: the parsed document (offsets are offsets into ``Document.text``).
+        base: the loaded actor base.
+        published: the publication date; it picks office holders.
+
+    Returns:
+        The mentions in reading order, each with the rule that decided its party.
+    """
+    scan = scan_document(doc, base)
+    persons = find_persons(scan, base)
+    consumed = attribute_persons(scan, base, persons, published=published)
+    sentences = _sentence_numbers(doc)
+    names = _name_drafts(scan)
+    composites, absorbed = _sector_drafts(scan, base, names, consumed, published)
+    covered = {i for d in [*persons, *composites] for i in range(d.start, d.end)}
+    covered.update(i for d in names.values() for i in range(d.start, d.end))
+    drafts = [*persons, *composites, *_anaphor_drafts(scan, base, covered)]
+    drafts += [d for key, d in names.items() if key not in absorbed]
+    for draft in drafts:
+        draft.sentence = sentences[draft.start]
+        if draft.kind != "person":
+            draft.subject = is_subject(doc, draft.start, draft.end)
+        _speak_for_region(draft, base)
+    return [to_mention(doc, d) for d in resolve_references(base, drafts)]
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = number
+    return numbers
+
+
+def _name_drafts(scan: Scan) -> dict[tuple[int, int], Draft]:
+    """Turn each name match into a draft (step 1)."""
+    drafts: dict[tuple[int, int], Draft] = {}
+    for start, end, entry in scan.names.values():
+        if (start, end) in drafts:
+            continue
+        entity = entry.entity
+        sector = entry.sector
+        if entry.form in {"capital", "seat"} and _is_place(scan.doc, start, end):
+            sector = None
+        region = entity.kind == "region"
+        drafts[(start, end)] = Draft(
+            start, end, "name", rule=entry.rule,
+            party=None if region else entity.party, kind=entity.kind, name=entity.name,
+            sector=sector, role=entry.role, country=entity.country, code=entity.party,
+        )
+    return drafts
+
+
+def _is_place(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a capital is used as a place ("in Yerevan", a dateline) not a government."""
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+        return True
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return True
+    first = doc[start]
+    return first.is_sent_start and first.text.isupper() and end < len(doc) and doc[end].text == ","
+
+
+def _speak_for_region(draft: Draft, base: ActorBase) -> None:
+    """Let a region that is the subject of a clause stand for its authorities ("Karabakh said")."""
+    if draft.kind != "region" or draft.origin != "name" or not draft.subject:
+        return
+    entity = base.entity(draft.code)
+    speaker = base.entity(entity.acts_as) if entity and entity.acts_as else None
+    if speaker is not None:
+        draft.party, draft.kind, draft.sector = speaker.party, speaker.kind, speaker.sector
+        draft.country = speaker.country
+        draft.rule = f"{draft.rule}+acts-as:{speaker.party}"
+
+
+def _sector_drafts(
+    scan: Scan,
+    base: ActorBase,
+    names: dict[tuple[int, int], Draft],
+    consumed: set[int],
+    published: date | None,
+) -> tuple[list[Draft], set[tuple[int, int]]]:
+    """Join sector words to the party they modify (step 3)."""
+    doc = scan.doc
+    drafts: list[Draft] = []
+    absorbed: set[tuple[int, int]] = set()
+    seen: set[int] = set()
+    for start, end, word in scan.sectors.values():
+        if start in seen or any(i in consumed or i in scan.persons for i in range(start, end)):
+            continue
+        seen.add(start)
+        if not _stands_alone(doc, start, end):
+            continue
+        source = _attached(scan, base, start, end)
+        if source is None:
+            if word.type == "body" and word.sector and not _is_reference(doc, base, start, end):
+                drafts.append(Draft(start, end, "sector", rule=f"sector:{word.phrase}->{word.sector}",
+                                    sector=word.sector))
+            continue
+        first, last = min(start, source.start), max(end, source.end)
+        draft = Draft(first, last, "composite", rule=f"sector:{word.phrase}->{word.sector}",
+                      sector=word.sector, role=doc[start:end].text if word.type == "office" else None)
+        if source.anaphor is not None:
+            draft.source = source
+        else:
+            absorbed.add((source.start, source.end))
+            _join(draft, names[(source.start, source.end)], base, published)
+        drafts.append(draft)
+    return drafts, absorbed
+
+
+def _join(draft: Draft, name: Draft, base: ActorBase, published: date | None) -> None:
+    """Give a composite the party of its name, or the person holding the office named."""
+    entity = base.entity(name.code)
+    speaker = base.entity(entity.acts_as) if entity and entity.acts_as else None
+    target = speaker or entity
+    draft.rule = f"{draft.rule}+{name.rule}"
+    if target is None or (target.kind == "region" and speaker is None):
+        draft.kind, draft.name, draft.country = name.kind, name.name, name.country
+        return
+    draft.party, draft.kind, draft.name, draft.country = target.party, target.kind, target.name, target.country
+    if draft.sector is None:
+        draft.sector = target.sector or name.sector
+    if draft.role and target.kind == "state":
+        holder = holder_for_office(base, target.party, draft.role, published)
+        if holder is not None:
+            draft.kind, draft.name, draft.country = "person", holder.name, holder.country
+            draft.rule = f"{draft.rule}+{holder.rule}"
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Tell whether a sector word heads a noun phrase ("the Armenian military", not "military actions")."""
+    head = doc[end - 1]
+    if head.pos_ not in _NOUN_POS:
+        return False
+    return not (head.dep_ in {"amod", "compound"} and head.head.i >= end and head.head.pos_ in _NOUN_POS)
+
+
+def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None:
+    """Find the name a sector word belongs to: before it or in an 'of' phrase after it."""
+    doc = scan.doc
+    k = start - 1
+    hops = 0
+    while k >= 0 and hops < 3 and (fold(doc[k].text) in _POSSESSIVE or (doc[k].pos_ in _MODIFIER_POS and doc[k].is_lower)):
+        k -= 1
+        hops += 1
+    if k >= 0:
+        match = scan.name_at(k)
+        if match is not None:
+            return Draft(match[0], match[1], "name", rule=match[2].rule, code=match[2].entity.party)
+        anaphor = _reference_at(doc, base, k)
+        if anaphor is not None:
+            return anaphor
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1
+        while k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        match = scan.name_at(k) if k < len(doc) else None
+        if match is not None:
+            return Draft(match[0], match[1], "name", rule=match[2].rule, code=match[2].entity.party)
+    return None
+
+
+def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
+    """Return a reference draft if token ``i`` is "the republic", "the organization", "he"..."""
+    token = doc[i]
+    anaphor = base.anaphors.get(token.lower_)
+    if anaphor is None:
+        return None
+    if not anaphor.needs_det:
+        if token.pos_ != "PRON":
+            return None
+        return Draft(i, i + 1, "anaphor", rule="", anaphor=anaphor)
+    if i == 0 or doc[i - 1].lower_ not in DETERMINERS or token.pos_ not in _NOUN_POS:
+        return None
+    if token.dep_ in {"compound", "amod"} and token.head.i > i:
+        return None
+    if i + 1 < len(doc) and (doc[i + 1].lower_ == "of" or doc[i + 1].pos_ == "PROPN"):
+        return None
+    return Draft(i - 1, i + 1, "anaphor", rule="", anaphor=anaphor)
+
+
+def _is_reference(doc: Doc, base: ActorBase, start: int, end: int) -> bool:
+    return end - start == 1 and _reference_at(doc, base, start) is not None
+
+
+def _anaphor_drafts(scan: Scan, base: ActorBase, covered: set[int]) -> list[Draft]:
+    """Find references not already part of another mention (step 4)."""
+    drafts: list[Draft] = []
+    for token in scan.doc:
+        if token.i in covered or token.lower_ not in base.anaphors:
+            continue
+        draft = _reference_at(scan.doc, base, token.i)
+        if draft is not None and not any(i in covered for i in range(draft.start, draft.end)):
+            sector = scan.sector_at(token.i)
+            draft.sector = sector[2].sector if sector else None
+            drafts.append(draft)
+    return drafts
+
+
+def group_actors(mentions: Sequence[Mention]) -> list[Actor]:
+    """Group mentions into the actors of the document, in order of first mention.
+
+    Persons are grouped by name, everything else by party; regions without a party by
+    name. Mentions that resolved to nothing (a bare "civilians") form no actor.
+    """
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "person" and mention.name:
+            key = ("person", mention.name)
+        elif mention.party:
+            key = ("party", mention.party)
+        elif mention.kind == "region" and mention.name:
+            key = ("region", mention.name)
+        else:
+            continue
+        groups.setdefault(key, []).append(mention)
+    actors: list[Actor] = []
+    for (category, _), members in groups.items():
+        names = Counter(m.name for m in members if m.name and m.kind != "person")
+        if category == "person":
+            name = members[0].name or members[0].text
+        else:
+            name = names.most_common(1)[0][0] if names else members[0].text
+        kinds = Counter(m.kind for m in members if m.kind and (category == "person" or m.kind != "person"))
+        actors.append(
+            Actor(
+                party=members[0].party if category != "region" else None,
+                name=name,
+                kind=kinds.most_common(1)[0][0] if kinds else None,
+                country=next((m.country for m in members if m.country), None),
+                role=next((m.role for m in members if m.role), None) if category == "person" else None,
+                mentions=tuple(members),
+            )
+        )
+    return actors
+
+
+def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """Return the mention that best stands for the noun phrase headed by token ``token_i``.
+
+    1. A mention covering the token wins (the longest, preferring persons and parties):
+       "Ministry" in "The Azerbaijani Defense Ministry" gives the AZE/MIL mention.
+    2. Otherwise the closest mention inside the token's subtree, preferring persons,
+       reached through modifiers and 'of'/'from' phrases only ("the press secretary of the
+       Russian President Dmitry Peskov" gives Peskov; "the border between Armenia and
+       Azerbaijan" gives nothing).
+    References ("he", "the organization") already carry their antecedent's party, name
+    and role, with ``antecedent`` pointing at it.
+
+    Args:
+        doc: the parsed document.
+        token_i: the head token of a noun phrase (a subject or object).
+        mentions: the document's mentions from :func:`resolve_mentions`.
+
+    Returns:
+        The mention, or ``None`` when the phrase names no actor.
+    """
+    token = doc[token_i]
+    begin, finish = token.idx, token.idx + len(token.text)
+    covering = [m for m in mentions if m.span.start <= begin and finish <= m.span.end]
+    if covering:
+        return max(covering, key=_informativeness)
+    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    best: tuple[tuple[int, int], Mention] | None = None
+    for mention in mentions:
+        if not (left <= mention.span.start and mention.span.end <= right):
+            continue
+        depth = _path_length(doc, token, mention)
+        if depth is None:
+            continue
+        rank = (-int(mention.kind == "person" and mention.party is not None), depth)
+        if best is None or rank < best[0]:
+            best = (rank, mention)
+    return best[1] if best else None
+
+
+def mentions_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions of the head ``token_i`` and of its conjuncts ("Yerevan and Baku")."""
+    found: list[Mention] = []
+    for token in [doc[token_i], *doc[token_i].conjuncts]:
+        mention = mention_for(doc, token.i, mentions)
+        if mention is not None and mention not in found:
+            found.append(mention)
+    return found
+
+
+def _informativeness(mention: Mention) -> tuple[int, int, int]:
+    return (
+        int(mention.party is not None),
+        int(mention.kind == "person"),
+        mention.span.end - mention.span.start,
+    )
+
+
+def _path_length(doc: Doc, head: Token, mention: Mention) -> int | None:
+    """Count the dependency steps from a mention up to ``head``; None through a barrier."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    node = span.root
+    steps = 0
+    while node.i != head.i:
+        if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj", "appos_clause"}:
+            return None
+        if node.dep_ == "pobj" and node.head.lower_ not in _OPEN_PREPS:
+            return None
+        if node.head.i == node.i or steps > 6:
+            return None
+        node = node.head
+        steps += 1
+    return steps
+
