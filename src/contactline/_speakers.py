@@ -53,8 +53,12 @@ def find_subject(verb: Token) -> Token | None:
     2. the agent of a passive ("was announced by X");
     3. the subject of the verb it depends on ("went on to say", "was quoted as saying",
        "criticised X and said");
-    4. for a relative pronoun subject, the noun the clause describes ("Peskov, who said").
+    4. for a relative pronoun subject, the noun the clause describes ("Peskov, who said");
+    5. the root noun, when the parser made the verb a clause hanging off it.
     """
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "The UN chief called on ...": a misparse that makes the subject the root noun
+        return verb.head
     token: Token | None = verb
     for _ in range(4):
         if token is None:

@@ -32,6 +32,7 @@ from contactline._quotemarks import find_insertions, find_quotes
 from contactline._reported import find_reported
 from contactline._speakers import SpeakerHistory, resolve_speaker
 from contactline.records import DateWindow, Event, Mention, Span, Statement, TimeExpr
+from contactline.timex import date_at
 
 __all__ = ["CueLexicon", "extract_statements", "link_events", "load_cues"]
 
@@ -48,16 +49,6 @@ def load_cues() -> CueLexicon:
     return load_cue_file(CUES_DIR / "cues.tsv", CUES_DIR / "person_nouns.txt")
 
 
-def _date_at(
-    doc: Doc, token_i: int, times: Sequence[TimeExpr], published: date | None
-) -> DateWindow | None:
-    try:
-        from contactline.timex import date_at
-    except ImportError:
-        return None
-    return date_at(doc, token_i, times, published=published)
-
-
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -67,7 +58,7 @@ def _deduplicate(attributions: Sequence[Attribution]) -> list[Attribution]:
     kept: list[Attribution] = []
     for item in sorted(attributions, key=lambda a: (not a.direct, a.content.start)):
         if any(
-            k.cue.anchor == item.cue.anchor
+            (k.cue.anchor == item.cue.anchor and ":continued:" not in item.rule)
             or (k.content == item.content and k.speaker == item.speaker)
             for k in kept
         ):
@@ -139,7 +130,7 @@ def extract_statements(
     statements: list[Statement] = []
     for item in ordered:
         speaker = resolve_speaker(doc, doc[item.speaker], mentions, cues.person_nouns, history)
-        when = _date_at(doc, item.cue.anchor, times, published)
+        when = date_at(doc, item.cue.anchor, times, published=published)
         statements.append(_to_statement(doc, 0, item, speaker.span, speaker, when))
     statements.sort(key=lambda s: (s.span.start, s.content_span.start))
     return [replace(s, id=f"st{n}") for n, s in enumerate(statements, 1)]

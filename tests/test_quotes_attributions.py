@@ -1,0 +1,123 @@
+"""Measure attribution on the project's own set of attributions (tests/data/attributions.jsonl).
+
+Each line is a passage with the statements expected in it (speaker text and party, cue,
+a substring of the content, direct flag); passages with no statements are negatives. A
+system statement matches an expected one when the content substring is in its content,
+the speaker's last word is in its speaker (resolved name or the speaker's words) and the
+expected cue is in its cue. Precision, recall and the direct-flag accuracy are printed
+and must stay above floors measured when the set was written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from contactline.quotes import extract_statements, load_cues
+from contactline.records import Statement
+
+from conftest import DATA
+
+FLOORS = {"precision": 0.95, "recall": 0.95, "direct": 0.99, "negatives_clean": 0.95}
+EPSILON = 0.0005  # one statement moves a rate by about 0.006; do not fail on rounding
+
+
+def _norm(text: str | None) -> str:
+    text = (text or "").lower().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Tally:
+    matched: int = 0
+    system: int = 0
+    gold: int = 0
+    direct_right: int = 0
+    negatives: int = 0
+    negatives_clean: int = 0
+
+    def rates(self) -> dict[str, float]:
+        p = self.matched / self.system if self.system else 0.0
+        r = self.matched / self.gold if self.gold else 0.0
+        return {
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "direct": self.direct_right / self.matched if self.matched else 0.0,
+            "negatives_clean": self.negatives_clean / self.negatives if self.negatives else 1.0,
+        }
+
+
+def _matches(text: str, want: dict, got: Statement) -> bool:
+    span = got.speaker.span
+    speaker = _norm(f"{got.speaker.name} | {text[span.start:span.end] if span else ''}")
+    return (
+        _norm(want["content"]) in _norm(got.content)
+        and _norm(want["speaker"]).split()[-1] in speaker
+        and _norm(want["cue"]) in _norm(got.cue)
+    )
+
+
+def _mentions_for(doc, base):
+    if base is None:
+        return []
+    from contactline.actors import resolve_mentions
+
+    return resolve_mentions(doc, base, published=None)
+
+
+@pytest.fixture(scope="module")
+def tally(nlp) -> Tally:
+    rows = [json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()]
+    try:
+        from contactline.actors import load_actor_base
+
+        base = load_actor_base()
+    except ImportError:
+        base = None
+    cues = load_cues()
+    result = Tally()
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        found = extract_statements(doc, _mentions_for(doc, base), [], cues, published=None)
+        result.system += len(found)
+        result.gold += len(row["statements"])
+        if not row["statements"]:
+            result.negatives += 1
+            result.negatives_clean += not found
+        free = list(found)
+        for want in row["statements"]:
+            hit = next((s for s in free if _matches(row["text"], want, s)), None)
+            if hit is not None:
+                free.remove(hit)
+                result.matched += 1
+                result.direct_right += hit.direct == want["direct"]
+    return result
+
+
+def test_quotes_attributions_set_is_large_and_varied():
+    rows = [json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()]
+    expected = [s for r in rows for s in r["statements"]]
+    assert len(expected) >= 150
+    assert sum(1 for r in rows if not r["statements"]) >= 25
+    assert {s["direct"] for s in expected} == {True, False}
+    assert len({s["cue"] for s in expected}) >= 30
+
+
+def test_quotes_attributions_report(tally: Tally, capsys):
+    rates = tally.rates()
+    with capsys.disabled():
+        print(
+            f"\nattributions: P={rates['precision']:.3f} R={rates['recall']:.3f} "
+            f"F1={rates['f1']:.3f} direct={rates['direct']:.3f} "
+            f"negatives clean={rates['negatives_clean']:.3f} "
+            f"(system {tally.system}, expected {tally.gold}, matched {tally.matched})"
+        )
+    assert tally.gold and tally.system
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_quotes_attributions_above_floor(tally: Tally, metric: str):
+    assert tally.rates()[metric] >= FLOORS[metric] - EPSILON
