@@ -251,7 +251,11 @@ def _acceptable(kind: str, parts: Mapping[str, str], text: str, at: int, core: i
         return False
     if kind in {"year", "month"}:
         # a bare number or month name is a time only after a temporal preposition or with a
-        # modifier ('in 1992', 'early 2020', 'last March')
+        # modifier ('in 1992', 'early 2020', 'last March'); 'and'/'to' only close a range
+        # opened by 'between'/'from' ('between 1992 and 1994', not '2000 troops and 1500')
+        cue = text[at:core].strip().lower()
+        if cue in {"and", "to"}:
+            return bool(_RANGE_START.search(text, max(0, at - 40), at))
         return at < core or "mod" in parts or "shift" in parts
     if kind == "duration" and parts.get("n", "").lower() in {"a", "an"}:
         return "the" in parts or "mod" in parts or bool(
@@ -260,6 +264,8 @@ def _acceptable(kind: str, parts: Mapping[str, str], text: str, at: int, core: i
     return True
 
 
+_RANGE_START = re.compile(
+    r"(?i:\b(?:between|from))\s+(?:[A-Z][a-z]+\.?\s+)?(?:(?:1[5-9]|20)\d\d|[A-Z][a-z]+)\s*$")
 _RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|(?i:to|until|till|through|and))\s*$")
 _RANGE_OPEN = re.compile(r"(?i:\b(from|between))\s+$")
 _PREFIX = re.compile(r"(?i:\b(since|until|till|before|after|as\s+of|prior\s+to))\s+$")

@@ -450,10 +450,10 @@ def _range(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
     last = _normalise(hit.last, g, ctx)
     if last is None or last.value is None:
         return None
-    last_day = day_of(last.value)
+    last_bounds = window(last.value)
     first_ctx = ctx
-    if last_day is not None and "y" not in hit.first.parts:
-        first_ctx = _Context(last_day, "past", ctx.previous, ctx.text)
+    if last_bounds is not None and "y" not in hit.first.parts:
+        first_ctx = _Context(date.fromisoformat(last_bounds[1]), "past", ctx.previous, ctx.text)
     first = _normalise(hit.first, g, first_ctx)
     if first is None or first.value is None:
         return None
