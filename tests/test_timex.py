@@ -272,3 +272,8 @@ def test_timex_seed_times(nlp, grammar, stem):
         found = [t for t in times if want["text"].lower() in t.text.lower()]
         assert found, want["text"]
         assert found[0].value.startswith(want["value"]), want["text"]
+
+
+def test_timex_leap_day_without_year_finds_a_leap_year(nlp, grammar):
+    text = "The strike hit the convoy on February 29."
+    assert value_of(nlp, grammar, text, "February 29", date(2022, 6, 1)) == "2020-02-29"

@@ -61,7 +61,8 @@ def resolve_day(month: int, day: int, anchor: date, direction: Direction,
         close = [c for c in agreeing if abs((c - anchor).days) <= 200]
         if close:
             return _pick(close, anchor, direction) or _pick(close, anchor, "near"), True
-    return _pick(near, anchor, direction), weekday is None
+    # February 29 may be years away: then the nearest leap year in the tense's direction
+    return _pick(near or candidates, anchor, direction), weekday is None
 
 
 def resolve_month(month: int, anchor: date, direction: Direction) -> int:
