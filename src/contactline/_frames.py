@@ -1,0 +1,129 @@
+"""Reporting frames: who claims an act, so that a claim is never stored as a fact.
+
+Three shapes put an act inside someone's words:
+
+    X stated that Y fired at ...        report   (the clause under a verb of saying)
+    X accused Y of air attacks ...      accuse   (the "of" object of a verb of accusing)
+    According to X, Y is taking part .. according
+    X denied that Y ...                 deny     (the act is not an event at all)
+
+The frame itself is an event when CAMEO codes it: 010 for a statement, 112 for an
+accusation (a statement that another party used force is an accusation), 016 for a
+denial. See :func:`frame_code`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from contactline._event_lexicon import EventLexicon
+from contactline._roles import Party, RoleReader
+
+FrameKind = Literal["report", "accuse", "deny", "according", "alleged"]
+
+_CONTENT = frozenset({"ccomp", "parataxis"})
+_CLIMB = frozenset(
+    {
+        "xcomp", "acomp", "advcl", "conj", "relcl", "acl", "prep", "pobj", "pcomp", "dobj",
+        "nsubj", "nsubjpass", "attr", "ccomp", "parataxis", "oprd", "appos",
+    }
+)
+_HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+"""Roots of acts that, said of another party, make a statement an accusation."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """A reporting frame around an act.
+
+    ``verb`` is the verb of saying, accusing or denying (for "according to X", the word
+    "according"); ``speakers`` are the parties whose claim it is; ``accused`` the parties
+    an accusation names ("accused Y of ...").
+    """
+
+    kind: FrameKind
+    verb: Token
+    speakers: tuple[Party, ...]
+    accused: tuple[Party, ...] = ()
+
+    @property
+    def reporter(self) -> str | None:
+        """Return the party code of the first speaker, or ``None``."""
+        return self.speakers[0].code if self.speakers else None
+
+
+def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
+    """Return the reporting frame the act anchored at ``anchor`` is inside, if any.
+
+    Climbs from the act's verb towards the root: reaching a verb of saying through its
+    clausal complement, a verb of accusing through its "of" phrase, or a clause that
+    carries "according to X", closes the frame.
+    """
+    current = anchor
+    for _ in range(8):
+        according = _according(current, roles, lexicon)
+        if according is not None:
+            return according
+        hearsay = next((c for c in current.children if c.lower_ in _HEARSAY), None)
+        if hearsay is not None:
+            return Frame(kind="alleged", verb=hearsay, speakers=())
+        head = current.head
+        if head.i == current.i or current.dep_ not in _CLIMB:
+            return None
+        lemma = head.lemma_.lower()
+        if head.pos_ == "VERB" and current.dep_ in _CONTENT:
+            if lexicon.is_cue("deny", lemma):
+                return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
+            if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
+                return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
+        if current.dep_ == "prep" and current.lower_ in {"of", "for"} and lexicon.is_cue("accuse", lemma):
+            accused = [p for c in head.children if c.dep_ == "dobj" for p in roles.group(c)]
+            return Frame(
+                kind="accuse", verb=head, speakers=tuple(roles.subjects(head)), accused=tuple(accused)
+            )
+        current = head
+    return None
+
+
+def _according(token: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
+    for child in token.children:
+        if child.lower_ != "according":
+            continue
+        phrase = " ".join(t.lower_ for t in child.doc[child.i : child.i + 2])
+        if lexicon.is_cue("according", phrase):
+            objects = [o for t in child.subtree if t.dep_ == "pobj" for o in [t]]
+            speakers = [p for o in objects[:1] for p in roles.group(o)]
+            return Frame(kind="according", verb=child, speakers=tuple(speakers))
+    return None
+
+
+def frame_code(frame: Frame, content: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """Return the CAMEO code of the frame itself, or ``None`` when it is no event of its own.
+
+    Args:
+        frame: the frame.
+        content: (code, source parties) of each act coded inside it, after mood.
+
+    Returns:
+        ``"016"`` for a denial; ``"112"`` when the content has a hostile act of a party
+        other than the speaker; ``None`` when the speaker's own verbal act (an intent,
+        refusal, demand or comment) already is the statement, or for "according to";
+        else ``"010"``.
+    """
+    if frame.kind in {"according", "alleged", "accuse"} or not frame.speakers:
+        return None
+    if frame.kind == "deny":
+        return "016"
+    reporter = frame.reporter
+    for code, sources in content:
+        if code[:2] in HOSTILE_ROOTS and any(s != reporter for s in sources) and sources:
+            return "112"
+    for code, sources in content:
+        if reporter in sources and code[:2] in {"01", "02", "03", "10", "12", "13"}:
+            return None
+    return "010"

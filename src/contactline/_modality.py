@@ -1,0 +1,120 @@
+"""Whether an act was done, intended, threatened, refused, demanded, negated or supposed.
+
+The mood of an act is read from the words that govern its verb: "stands ready to send"
+(intent), "threatens to strike" (threat), "see no reason to send", "refused to withdraw"
+(refusal), "the time has come to end", "must withdraw" (demand), "did not attack"
+(negation), "would", "if" and questions (hypothetical). An intended, threatened, refused
+or demanded act changes code through ``derive.tsv`` (``send peacekeepers`` 074 under
+intent becomes 0334, under refusal 1224).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from contactline._event_lexicon import EventLexicon
+
+Mood = Literal["plain", "intent", "threat", "refuse", "demand", "negated", "hypothetical"]
+
+_CLIMB = frozenset({"xcomp", "relcl", "acl", "advcl", "pcomp", "acomp", "prep"})
+_NEEDS_NO = frozenset({"reason", "intention", "plan"})
+_NEEDS_COMPLEMENT = frozenset({"have", "need", "time"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MoodReading:
+    """The mood of an act and the word that set it (``None`` for a plain act)."""
+
+    mood: Mood
+    cue: Token | None = None
+
+
+def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
+    """Read the mood of the act whose clause verb (or event noun) is ``anchor``.
+
+    1. The auxiliaries, negation and subordinator of the anchor itself.
+    2. Climbing infinitive and relative clauses, the first governing cue word:
+       intent, threat, refusal or obligation; a negated intent is a refusal.
+    3. A question is hypothetical.
+    """
+    own = _own_mood(anchor, lexicon)
+    if own is not None and own.mood != "negated":
+        return own
+    current = anchor
+    for _ in range(4):
+        if current.dep_ not in _CLIMB or current.head.i == current.i:
+            break
+        head = current.head
+        governed = _governing_mood(head, current, lexicon)
+        if governed is not None:
+            return governed
+        if head.pos_ == "ADP":
+            break
+        current = head
+    if own is not None:
+        return own
+    if anchor.sent.text.rstrip().endswith("?"):
+        return MoodReading(mood="hypothetical", cue=anchor.sent[-1])
+    return MoodReading(mood="plain")
+
+
+def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:
+    negated: Token | None = None
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ in {"aux", "auxpass"}:
+            if lexicon.is_cue("hedge", word):
+                return MoodReading(mood="hypothetical", cue=child)
+            if lexicon.is_cue("deontic", word) and word not in _NEEDS_COMPLEMENT:
+                return MoodReading(mood="demand", cue=child)
+            if lexicon.is_cue("intent", word):
+                return MoodReading(mood="intent", cue=child)
+        elif child.dep_ == "mark" and lexicon.is_cue("condition", word):
+            return MoodReading(mood="hypothetical", cue=child)
+        elif child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            negated = child
+        elif child.dep_ == "advmod" and word == "never":
+            negated = child
+    if token.dep_ == "advcl":
+        for child in token.head.children:
+            if child.dep_ == "mark" and lexicon.is_cue("condition", child.lower_):
+                return MoodReading(mood="hypothetical", cue=child)
+    if negated is not None:
+        return MoodReading(mood="negated", cue=negated)
+    return None
+
+
+def _is_negated(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    if token.pos_ == "ADJ" and token.dep_ in {"acomp", "amod"} and token.head.i != token.i:
+        return any(c.dep_ == "neg" for c in token.head.children)
+    return False
+
+
+def _governing_mood(head: Token, child: Token, lexicon: EventLexicon) -> MoodReading | None:
+    lemma = head.lemma_.lower()
+    if lemma in _NEEDS_NO:
+        if _is_negated(head):
+            return MoodReading(mood="refuse", cue=head)
+        if lexicon.is_cue("intent", lemma):
+            return MoodReading(mood="intent", cue=head)
+        return None
+    if lexicon.is_cue("refuse", lemma) and head.pos_ == "VERB":
+        return MoodReading(mood="refuse", cue=head)
+    if lexicon.is_cue("threat", lemma):
+        return MoodReading(mood="threat", cue=head)
+    if lexicon.is_cue("intent", lemma) and head.pos_ != "AUX":
+        negated = _is_negated(head)
+        return MoodReading(mood="refuse" if negated else "intent", cue=head)
+    if lexicon.is_cue("deontic", lemma) and child.dep_ in {"xcomp", "relcl", "acl"}:
+        return MoodReading(mood="demand", cue=head)
+    for sibling in head.children:
+        if sibling.dep_ == "nsubj" and lexicon.is_cue("deontic", sibling.lemma_.lower()):
+            if sibling.pos_ == "NOUN":
+                return MoodReading(mood="demand", cue=sibling)
+    return None

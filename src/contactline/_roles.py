@@ -1,0 +1,263 @@
+"""Who did it and to whom: sources, targets and places read off the dependency parse.
+
+Parties come from the actor mentions (``contactline.actors.mention_for``); this module
+decides which noun phrases to ask about: subjects and passive agents for the source,
+objects and prepositional objects for the target, the members of "X and Y", the owner
+behind a relational noun ("on the side of X", "for the sake of X's security"), and never
+a place ("fired at settlements", "the border between X and Y").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from contactline._event_lexicon import EventLexicon
+from contactline.records import Mention
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "iobj"})
+TARGET_PREPS = (
+    "against", "on", "at", "to", "with", "toward", "towards", "into", "for", "from", "over",
+    "upon", "of",
+)
+PLACE_PREPS = frozenset({"in", "at", "near", "on", "along", "across", "into", "inside", "around"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PRONOUNS = frozenset({"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"})
+_LINES = frozenset({"line", "frontline", "front", "border"})
+_CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Party:
+    """A party-bearing noun phrase: the token that heads it and its mention."""
+
+    token: Token
+    mention: Mention
+
+    @property
+    def code(self) -> str:
+        """Return the party code (``ARM``)."""
+        return self.mention.party or ""
+
+
+def mention_at(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
+    """Return the mention that stands for the noun phrase headed by token ``token_i``.
+
+    Uses ``contactline.actors.mention_for`` where that stage is installed; otherwise the
+    mention covering the token, else the first one inside its subtree.
+    """
+    try:
+        from contactline.actors import mention_for
+    except ImportError:
+        return _mention_in_subtree(doc, token_i, mentions)
+    return mention_for(doc, token_i, mentions)
+
+
+def _mention_in_subtree(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
+    token = doc[token_i]
+    start, end = token.idx, token.idx + len(token)
+    for mention in mentions:
+        if mention.span.start <= start and end <= mention.span.end:
+            return mention
+    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    inside = [m for m in mentions if left <= m.span.start and m.span.end <= right]
+    return min(inside, key=lambda m: m.span.start) if inside else None
+
+
+class RoleReader:
+    """Reads parties off the parse of one document."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], lexicon: EventLexicon) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.lexicon = lexicon
+        self._cache: dict[int, Party | None] = {}
+
+    def party(self, token: Token) -> Party | None:
+        """Return the party a noun phrase stands for, looking through relational nouns.
+
+        A place noun ("settlements", "the border between X and Y") is never a party.
+        """
+        if token.i in self._cache:
+            return self._cache[token.i]
+        found: Party | None = None
+        lemma = token.lemma_.lower()
+        if self.lexicon.is_cue("relational", lemma):
+            found = self._owner(token)
+        elif not self.lexicon.is_cue("place", lemma):
+            mention = mention_at(self.doc, token.i, self.mentions)
+            if mention is not None and mention.party:
+                found = Party(token=token, mention=mention)
+        self._cache[token.i] = found
+        return found
+
+    def own_party(self, token: Token) -> Party | None:
+        """Return the party of a token's own mention only (no look into its subtree)."""
+        start, end = token.idx, token.idx + len(token)
+        for mention in self.mentions:
+            if mention.party and mention.span.start <= start and end <= mention.span.end:
+                return Party(token=token, mention=mention)
+        return None
+
+    def _owner(self, token: Token) -> Party | None:
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.party(child)
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.party(obj)
+        return None
+
+    def group(self, token: Token) -> list[Party]:
+        """Return the distinct parties of a noun phrase and its conjuncts and appositions."""
+        parties: list[Party] = []
+        for member in members(token):
+            party = self.party(member)
+            if party is not None and all(p.code != party.code for p in parties):
+                parties.append(party)
+        return parties
+
+    def subjects(self, verb: Token) -> list[Party]:
+        """Return the parties that perform ``verb``: its subject, passive agent or controller.
+
+        1. The subject of the verb, or the "by" agent of a passive.
+        2. Failing that, the subject of the verb it is a conjunct, infinitive or relative
+           clause of ("X is ready to send", "X met Y and signed").
+        3. Failing that, a party named right before the verb (a subject the parser
+           attached elsewhere, "On the eve of the X Secretary General Y called on ...").
+        """
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return self.group(child)
+            if child.dep_ == "agent":
+                return [p for obj in child.children if obj.dep_ == "pobj" for p in self.group(obj)]
+        if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
+            return []
+        head = verb.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if head.i != verb.i and verb.dep_ in _CONTROL:
+            if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+                if not infinitive:
+                    return self.group(head)
+                head = head.head
+            elif verb.dep_ == "advcl" and not infinitive:
+                return self._preceding(verb)
+            if head.pos_ == "ADJ":
+                head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                return self.subjects(head)
+        return self._preceding(verb)
+
+    def _preceding(self, verb: Token) -> list[Party]:
+        i = verb.i - 1
+        while i >= verb.sent.start and self.doc[i].pos_ in {"ADV", "AUX", "PART"}:
+            i -= 1
+        if i < verb.sent.start or self.doc[i].pos_ not in {"PROPN", "NOUN"}:
+            return []
+        party = self.own_party(self.doc[i])
+        return [party] if party is not None else []
+
+    def objects(self, verb: Token, first: Sequence[Token] = ()) -> list[Party]:
+        """Return the parties ``verb`` is done to: objects, then prepositional objects.
+
+        ``first`` lists prepositions to try before the others (the pattern's own, as the
+        "on" of "call on X").
+        """
+        for child in verb.children:
+            if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS:
+                found = self.group(child)
+                if found:
+                    return found
+        return self.prep_objects(verb, first)
+
+    def prep_objects(self, head: Token, first: Sequence[Token] = ()) -> list[Party]:
+        """Return the parties of the first prepositional phrase of ``head`` that has any."""
+        preps = [c for c in head.children if c.dep_ in {"prep", "dative"}]
+        order = list(first) + sorted(
+            (p for p in preps if p.lower_ in TARGET_PREPS and p not in first),
+            key=lambda p: TARGET_PREPS.index(p.lower_),
+        )
+        for prep in order:
+            for obj in prep.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    found = self.group(obj)
+                    if found:
+                        return found
+        return []
+
+    def agent_by(self, head: Token) -> list[Party]:
+        """Return the parties of a "by X" phrase hanging off ``head`` (or its object)."""
+        for token in (head, *[c for c in head.children if c.dep_ == "dobj"]):
+            for child in token.children:
+                if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+                    return [p for o in child.children if o.dep_ == "pobj" for p in self.group(o)]
+        return []
+
+    def place(self, head: Token) -> str | None:
+        """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
+        for token in _descendants(head, depth=3):
+            if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
+                for obj in token.children:
+                    if obj.dep_ == "pobj":
+                        name = self._place_name(obj)
+                        if name:
+                            return name
+        for ent in head.sent.ents:
+            if ent.label_ in PLACE_ENTS and ent.start > 0 and self.doc[ent.start - 1].lower_ == "in":
+                return ent.text
+        return None
+
+    def _place_name(self, obj: Token) -> str | None:
+        if obj.ent_type_ in PLACE_ENTS:
+            ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
+            if ent is not None:
+                return ent.text
+        lemma = obj.lemma_.lower()
+        if not self.lexicon.is_cue("place", lemma):
+            return None
+        words = [c for c in obj.lefts if c.dep_ in {"compound", "amod"}] + [obj]
+        start, end = words[0].i, obj.i + 1
+        named = lemma in _LINES or any(w.pos_ == "PROPN" for w in words)
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                if any(o.ent_type_ in PLACE_ENTS or o.lemma_ == "contact" for o in child.children):
+                    end, named = child.right_edge.i + 1, True
+        if named:
+            return self.doc[start:end].text
+        return None
+
+
+def members(token: Token) -> Iterator[Token]:
+    """Yield a noun phrase's head, its conjuncts and appositions ("X, Y and Z")."""
+    stack = [token]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop(0)
+        if current.i in seen:
+            continue
+        seen.add(current.i)
+        yield current
+        stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
+
+
+def _descendants(head: Token, *, depth: int) -> Iterator[Token]:
+    frontier = [head]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ not in {"ccomp", "relcl", "advcl", "parataxis"}:
+                    yield child
+                    nxt.append(child)
+        frontier = nxt
+
+
+def is_pronoun(token: Token) -> bool:
+    """Return whether ``token`` is a personal pronoun that needs an antecedent."""
+    return token.lower_ in PRONOUNS

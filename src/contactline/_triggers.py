@@ -1,0 +1,193 @@
+"""Find event triggers: verbs and event nouns matched against the lexicon.
+
+A verb matches a pattern on its lemma, the particle or preposition hanging off it and the
+lemma of one of its objects. An event noun matches on its lemma and modifiers, and codes an
+event only where the sentence makes it one (see :func:`noun_license`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from contactline._event_lexicon import EventLexicon, NounPattern, VerbPattern
+
+License = Literal["verb", "occur", "perform", "charge", "agent"]
+
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "attr", "oprd", "acomp", "ccomp"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trigger:
+    """A matched trigger.
+
+    ``token`` is the verb or noun; ``anchor`` is the verb whose clause carries the event
+    (the verb itself, or the verb an event noun is the subject or object of); ``particle``
+    is the preposition the pattern required, if any.
+    """
+
+    token: Token
+    anchor: Token
+    code: str
+    rule: str
+    license: License
+    particle: Token | None = None
+
+
+def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
+    """Yield the triggers of a sentence in text order."""
+    for token in sent:  # type: ignore[attr-defined]
+        pos = token.pos_
+        if pos == "VERB":
+            trigger = verb_trigger(token, lexicon)
+            if trigger is None and token.tag_ in {"VBG", "VBN"}:
+                trigger = noun_trigger(token, lexicon)
+        elif pos in {"NOUN", "PROPN"}:
+            trigger = noun_trigger(token, lexicon)
+            if trigger is None and pos == "NOUN" and token.dep_ == "ROOT":
+                trigger = verb_trigger(token, lexicon)
+        else:
+            continue
+        if trigger is not None:
+            yield trigger
+
+
+def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """Return the most specific verb pattern ``token`` matches, if any."""
+    patterns = lexicon.verbs.get(token.lemma_.lower())
+    if not patterns:
+        return None
+    for pattern in patterns:
+        particle = _particle(token, pattern) if pattern.particle else None
+        if pattern.particle and particle is None:
+            continue
+        if pattern.objects and not _has_object(token, particle, pattern):
+            continue
+        return Trigger(
+            token=token, anchor=token, code=pattern.code, rule=pattern.rule, license="verb",
+            particle=particle,
+        )
+    return None
+
+
+def _particle(token: Token, pattern: VerbPattern) -> Token | None:
+    first = pattern.particle[0]
+    rest = tuple(w for w in pattern.particle[1:] if w not in _ARTICLES)
+    children = sorted(token.children, key=lambda c: (c.i < token.i, c.i))
+    if rest:
+        children += [t for c in children if c.dep_ == "prep" for o in c.children for t in o.children]
+    for child in children:
+        if child.dep_ in _PARTICLE_DEPS and child.lower_ == first:
+            if not rest:
+                return child
+            following = [t.lower_ for t in child.doc[child.i + 1 : child.i + 2 * len(rest) + 2]]
+            words = [w for w in following if w not in _ARTICLES][: len(rest)]
+            if tuple(words) == rest:
+                return child
+    return None
+
+
+def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> bool:
+    if particle is not None:
+        candidates = [c for c in particle.subtree if c.dep_ in {"pobj", "pcomp"}]
+        candidates += [particle.head] if particle.dep_ == "prt" else []
+        candidates += [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    else:
+        candidates = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    for candidate in candidates:
+        for word in (candidate, *(c for c in candidate.children if c.dep_ == "conj")):
+            if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
+                return True
+    return False
+
+
+def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """Return the most specific noun pattern ``token`` matches where it is licensed."""
+    patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+    if not patterns:
+        return None
+    pattern = next((p for p in patterns if _has_modifier(token, p)), None)
+    if pattern is None:
+        return None
+    licensed = noun_license(token, lexicon)
+    if licensed is None:
+        return None
+    license, anchor = licensed
+    return Trigger(token=token, anchor=anchor, code=pattern.code, rule=pattern.rule, license=license)
+
+
+def _has_modifier(token: Token, pattern: NounPattern) -> bool:
+    if not pattern.modifiers:
+        return True
+    words: list[Token] = []
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    words.append(obj)
+                    words.extend(c for c in obj.children if c.dep_ in _MODIFIER_DEPS or c.dep_ == "conj")
+    return any(w.lemma_.lower() in pattern.modifiers or w.lower_ in pattern.modifiers for w in words)
+
+
+def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] | None:
+    """Return how the sentence makes an event noun an event, and the verb that carries it.
+
+    1. The noun (or the noun it is "of": "a state of emergency") is the subject of an
+       occurrence verb: "fighting broke out", "negotiations have been underway".
+    2. It is the object of a performing verb, or the "of"/"for"/"on" object of one:
+       "declared martial law and general mobilization", "accused X of attacks",
+       "called for a ceasefire".
+    3. It names its agent: "X's invasion of Y", "attacks by X".
+    """
+    head = _phrase_head(token)
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        if lexicon.is_cue("occur", lemma) or any(
+            c.dep_ == "acomp" and lexicon.is_cue("occur", c.lemma_.lower()) for c in verb.children
+        ):
+            return "occur", verb
+    if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
+        return "perform", verb
+    if head.dep_ in {"pobj", "pcomp"} and verb.dep_ in {"prep", "prt"}:
+        governor = verb.head
+        if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
+            return "charge", governor
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return "agent", _verb_of(token)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return "agent", _verb_of(token)
+    return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """Climb conjunctions and "of" phrases to the noun phrase that fills a verb's slot."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "conj" and current.head.pos_ in {"NOUN", "PROPN"}:
+            current = current.head
+        elif (
+            current.dep_ == "pobj" and current.head.lower_ == "of"
+            and current.head.head.pos_ == "NOUN" and current.head.head.lemma_ in {"state", "act", "series", "wave"}
+        ):
+            current = current.head.head
+        else:
+            break
+    return current
+
+
+def _verb_of(token: Token) -> Token:
+    current = token
+    while current.head.i != current.i and current.pos_ not in {"VERB", "AUX"}:
+        current = current.head
+    return current

@@ -1,0 +1,436 @@
+"""Code who did what to whom in CAMEO and PLOVER, keeping claims apart from facts.
+
+    extract_events(doc, mentions, statements, times, lexicon, cameo, published=...)
+
+One pass over the tokens finds the triggers (verbs and event nouns in the lexicon,
+``data/events/``). For each trigger:
+
+1. its parties come from grammatical roles (``_roles``): subject or passive agent as the
+   source, object or prepositional object as the target, one dyad per pair of "X and Y";
+2. its mood (``_modality``): intended, threatened, refused, demanded, negated or
+   hypothetical, which may change the code ("stands ready to send a mission": 0334);
+3. its frame (``_frames``): inside "X said that ...", "X accused Y of ..." or "according
+   to X", the act is ``claimed`` and ``reported_by`` X, and the frame is an event of its
+   own when CAMEO codes it (010, 112, 016).
+
+Every event carries its code, PLOVER type, QuadClass and Goldstein value from the CAMEO
+table, the place named in its clause, the evidence sentence, offsets and the pattern
+that fired. No trigger, no event: nothing is coded by default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import combinations
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from contactline._event_lexicon import EventLexicon, load_event_lexicon
+from contactline._frames import HOSTILE_ROOTS, Frame, find_frame, frame_code
+from contactline._modality import MoodReading, read_mood
+from contactline._roles import Party, RoleReader, is_pronoun
+from contactline._triggers import Trigger, find_triggers
+from contactline.records import (
+    DateWindow, Event, Mention, Modality, Participant, Span, Statement, TimeExpr,
+)
+
+__all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
+
+_APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
+_VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
+
+
+class CodeTable(Protocol):
+    """What extraction needs of the CAMEO reference (``contactline.cameo.CameoTable``)."""
+
+    def get(self, code: str) -> object | None:  # pragma: no cover - protocol
+        """Return the entry of ``code`` (with plover, quad_class, goldstein) or None."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Act:
+    """A coded act before it becomes one or more dyadic events."""
+
+    trigger: Trigger
+    code: str
+    rule: str
+    sources: tuple[Party, ...]
+    targets: tuple[Party, ...]
+    modality: Modality
+    reported_by: str | None = None
+    frame: Frame | None = None
+    bare: bool = False
+
+
+def extract_events(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    statements: Sequence[Statement],
+    times: Sequence[TimeExpr],
+    lexicon: EventLexicon,
+    cameo: CodeTable,
+    *,
+    published: date | None,
+) -> list[Event]:
+    """Code the events of a parsed document.
+
+    Args:
+        doc: the spaCy parse of ``Document.analysis_text``.
+        mentions: the resolved actor mentions of the document.
+        statements: the statements of the document (an event coded from a statement's
+            content records that statement's id).
+        times: the time expressions of the document.
+        lexicon: the loaded trigger lexicon.
+        cameo: the CAMEO reference table.
+        published: the publication date, for dating.
+
+    Returns:
+        The events in text order; an event reported twice in the document (same code
+        family, parties, modality and date) is kept once.
+    """
+    roles = RoleReader(doc, mentions, lexicon)
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for sent in doc.sents:
+        for act in _code_sentence(sent, roles, lexicon):
+            for event in _to_events(act, doc, sent, roles, statements, times, cameo, published):
+                key = (
+                    event.cameo[:2],
+                    event.source.party if event.source else None,
+                    event.target.party if event.target else None,
+                    event.modality,
+                    event.reported_by,
+                    event.date.start if event.date else None,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(replace(event, id=f"e{len(events) + 1}"))
+    return events
+
+
+def _code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[_Act]:
+    """Code every act of one sentence, frames included."""
+    triggers = _select(list(find_triggers(sent, lexicon)), lexicon)
+    acts: list[_Act] = []
+    frames: dict[int, tuple[Frame, list[_Act]]] = {}
+    for trigger, embedded in triggers:
+        act = _code_act(trigger, embedded, roles, lexicon)
+        if act is None:
+            continue
+        if act.frame is not None and act.frame.kind in {"report", "deny"}:
+            frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
+            if act.frame.kind == "deny":
+                continue
+        acts.append(act)
+    acts.extend(_frame_acts(sent, frames, roles, lexicon))
+    return acts
+
+
+def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigger, Trigger | None]]:
+    """Pair each appeal or demand with the act it asks for, and drop the act itself.
+
+    An event noun done by a coded verb ("declared martial law", "provided military aid")
+    keeps the noun's code unless the verb asks, offers or refuses it ("called for a
+    ceasefire"), in which case the verb's code stands for both.
+    """
+    by_anchor: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        if trigger.license in {"perform", "charge"}:
+            by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
+    dropped: set[int] = set()
+    embedded: dict[int, Trigger] = {}
+    for trigger in triggers:
+        if trigger.license != "verb":
+            continue
+        nouns = by_anchor.get(trigger.token.i, [])
+        inner = _embedded_verb(trigger, triggers) if trigger.code[:2] in _APPEAL_ROOTS else None
+        for noun in nouns:
+            if trigger.code[:2] == "11":
+                continue
+            if noun.code[:2] == trigger.code[:2]:
+                dropped.add(trigger.token.i)
+            else:
+                dropped.add(noun.token.i)
+                if trigger.code[:2] in _APPEAL_ROOTS:
+                    inner = inner or noun
+        if inner is not None:
+            dropped.add(inner.token.i)
+            embedded[trigger.token.i] = inner
+    return [(t, embedded.get(t.token.i)) for t in triggers if t.token.i not in dropped]
+
+
+def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | None:
+    for other in triggers:
+        if other.license == "verb" and other.token.head.i == trigger.token.i:
+            if other.token.dep_ in {"xcomp", "advcl", "ccomp"}:
+                return other
+    return None
+
+
+def _code_act(
+    trigger: Trigger, embedded: Trigger | None, roles: RoleReader, lexicon: EventLexicon
+) -> _Act | None:
+    """Code one trigger: parties, then mood, then frame."""
+    sources, targets = _parties(trigger, roles, lexicon)
+    code = trigger.code
+    rule = trigger.rule
+    if embedded is not None:
+        kind = _APPEAL_ROOTS[code[:2]]
+        if code in {"020", "100"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
+            code = lexicon.derived(kind, embedded.code)
+        rule += f" {kind}:{embedded.rule}"
+    mood = read_mood(trigger.anchor, lexicon)
+    frame = find_frame(trigger.token, roles, lexicon)
+    modality: Modality = "asserted"
+    if mood.mood in _VERBAL_MOODS:
+        code = lexicon.derived(mood.mood, code)
+        modality = _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
+        rule += f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}"
+    elif mood.mood == "demand":
+        if frame is None or not frame.speakers or frame.kind == "according":
+            modality = "hypothetical"
+        else:
+            code = lexicon.derived("demand", code)
+            targets = sources or targets
+            sources = frame.speakers
+            rule += f" demand:{mood.cue.lower_ if mood.cue else ''}"
+            return _Act(trigger=trigger, code=code, rule=rule, sources=sources, targets=_distinct(targets, sources),
+                        modality="asserted", reported_by=frame.reporter, frame=frame)
+    elif mood.mood in {"negated", "hypothetical"}:
+        modality = mood.mood  # type: ignore[assignment]
+    act = _Act(trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality)
+    if frame is not None:
+        act = _in_frame(act, frame, mood)
+    if not act.sources and not act.targets and trigger.license != "occur":
+        return None
+    return replace(act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _in_frame(act: _Act, frame: Frame, mood: MoodReading) -> _Act:
+    """Attribute an act to the frame around it."""
+    sources, targets = act.sources, act.targets
+    if frame.kind == "accuse" and frame.accused and act.trigger.license != "verb":
+        sources = frame.accused
+    if not sources and frame.speakers and _pronoun_subject(act.trigger.anchor):
+        sources = frame.speakers
+    reporter = frame.reporter
+    hostile = act.code[:2] in HOSTILE_ROOTS
+    if hostile and not targets and reporter and any(s.code != reporter for s in sources):
+        targets = frame.speakers
+    modality = act.modality
+    own_verbal = mood.mood in {"refuse", "intent", "threat"} and reporter in {s.code for s in sources}
+    if modality == "asserted" and not own_verbal:
+        modality = "claimed"
+    if modality == "intended" and sources and reporter not in {s.code for s in sources}:
+        modality = "claimed"
+    return replace(
+        act, sources=sources, targets=targets, modality=modality,
+        reported_by=reporter if modality != "asserted" or not own_verbal else reporter,
+        frame=frame, rule=act.rule + f" {frame.kind}:{frame.verb.lower_}",
+    )
+
+
+def _pronoun_subject(anchor: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and is_pronoun(c) for c in anchor.children)
+
+
+def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
+    """Read the source and target parties of a trigger."""
+    token = trigger.token
+    if trigger.license == "verb":
+        first = [trigger.particle] if trigger.particle is not None and trigger.particle.dep_ != "prt" else []
+        sources = roles.subjects(token) or roles.agent_by(token)
+        targets = roles.objects(token, first)
+        if not targets:
+            for child in token.children:
+                if child.dep_ == "dobj" and not targets:
+                    targets = roles.prep_objects(child)
+        patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
+            sources, targets = roles.group(patient), roles.prep_objects(token, first)
+        return tuple(sources), tuple(targets)
+    sources, targets = _noun_parties(token, roles)
+    if not sources and trigger.license in {"perform", "charge"}:
+        sources = roles.subjects(trigger.anchor)
+    if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
+        targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
+    return tuple(sources), tuple(targets)
+
+
+def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Party]]:
+    """Read the parties of an event noun from its own modifiers and phrases."""
+    sources: list[Party] = []
+    targets: list[Party] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and not sources:
+            own = roles.own_party(child)
+            if own is None and child.dep_ == "poss":
+                own = roles.party(child)
+            if own is not None:
+                sources = [own]
+        elif child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            group = [p for o in objects for p in roles.group(o)]
+            word = child.lower_
+            if word == "by" and group:
+                sources = group
+            elif word == "between" and group:
+                sources, targets = group[:1], group[1:]
+            elif word in {"on", "against", "at", "into", "with", "to", "of", "over"} and group and not targets:
+                targets = group
+    return sources, targets
+
+
+def _distinct(targets: Sequence[Party], sources: Sequence[Party]) -> tuple[Party, ...]:
+    codes = {s.code for s in sources}
+    return tuple(t for t in targets if t.code not in codes)
+
+
+def _frame_acts(
+    sent: SpacySpan, frames: dict[int, tuple[Frame, list[_Act]]], roles: RoleReader, lexicon: EventLexicon
+) -> list[_Act]:
+    """Code the frames of a sentence as events of their own where CAMEO codes them.
+
+    A verb of saying with no coded content is a statement (010) when its speaker is known.
+    """
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in frames:
+            continue
+        lemma = token.lemma_.lower()
+        if lexicon.is_cue("report", lemma) and _says_something(token):
+            speakers = tuple(roles.subjects(token) or roles.agent_by(token))
+            frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
+    acts: list[_Act] = []
+    for frame, content in frames.values():
+        facts = [(a.code, tuple(s.code for s in a.sources)) for a in content]
+        code = frame_code(frame, facts)
+        if code is None:
+            continue
+        targets: tuple[Party, ...] = ()
+        if code == "112":
+            hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
+            targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
+        trigger = Trigger(
+            token=frame.verb, anchor=frame.verb, code=code, rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
+            license="verb",
+        )
+        acts.append(
+            _Act(trigger=trigger, code=code, rule=trigger.rule, sources=frame.speakers,
+                 targets=_distinct(targets, frame.speakers), modality="asserted")
+        )
+    return acts
+
+
+def _says_something(verb: Token) -> bool:
+    """Return whether a verb of saying reports words here (not "announced a mobilization")."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "parataxis"}:
+            return True
+        if child.dep_ == "nsubjpass" and child.lower_ in {"this", "that", "it"}:
+            return True
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.lemma_.lower() not in {
+            "reporter", "journalist", "agency", "press", "parliament", "audience",
+        }:
+            return False
+    return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def _to_events(
+    act: _Act,
+    doc: Doc,
+    sent: SpacySpan,
+    roles: RoleReader,
+    statements: Sequence[Statement],
+    times: Sequence[TimeExpr],
+    cameo: CodeTable,
+    published: date | None,
+) -> list[Event]:
+    """Turn an act into one event per dyad."""
+    entry = cameo.get(act.code)
+    if entry is None:
+        return []
+    token = act.trigger.token
+    evidence, span = _evidence(doc, sent)
+    when = _date(doc, act, times, published)
+    place = roles.place(token) or (roles.place(act.trigger.anchor) if act.trigger.anchor.i != token.i else None)
+    statement = next(
+        (s.id for s in statements if s.content_span.start <= token.idx < s.content_span.end), None
+    )
+    events = []
+    for source, target in _dyads(act):
+        events.append(
+            Event(
+                id="",
+                cameo=act.code,
+                plover=getattr(entry, "plover", None),
+                quad_class=getattr(entry, "quad_class", None),
+                goldstein=getattr(entry, "goldstein", None),
+                source=_participant(source),
+                target=_participant(target),
+                date=when,
+                location=place,
+                modality=act.modality,
+                reported_by=act.reported_by,
+                evidence=evidence,
+                span=span,
+                trigger=Span(token.idx, token.idx + len(token)),
+                rule=act.rule,
+                statement=statement,
+            )
+        )
+    return events
+
+
+def _dyads(act: _Act) -> list[tuple[Party | None, Party | None]]:
+    """Return one (source, target) pair per dyad, the CAMEO convention for "X and Y"."""
+    if act.sources and act.targets:
+        return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
+    if len(act.sources) > 1:
+        return list(combinations(act.sources, 2))
+    if act.sources:
+        return [(act.sources[0], None)]
+    if act.targets:
+        return [(None, t) for t in act.targets]
+    return [(None, None)] if act.bare else []
+
+
+def _participant(party: Party | None) -> Participant | None:
+    if party is None:
+        return None
+    mention = party.mention
+    return Participant(party=mention.party, text=mention.text, span=mention.span, sector=mention.sector)
+
+
+def _evidence(doc: Doc, sent: SpacySpan) -> tuple[str, Span]:
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], Span(start, end)
+
+
+def _date(doc: Doc, act: _Act, times: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
+    """Date an act by its own time expression, else by its frame's (a claim is as old as its telling)."""
+    anchor = act.trigger.anchor
+    if act.frame is not None and act.frame.kind in {"report", "accuse"}:
+        left = anchor.left_edge.idx
+        right = anchor.right_edge.idx + len(anchor.right_edge)
+        if not any(left <= t.span.start and t.span.end <= right for t in times):
+            anchor = act.frame.verb
+    return _date_at(doc, anchor.i, times, published)
+
+
+def _date_at(doc: Doc, token_i: int, times: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
+    try:
+        from contactline.timex import date_at
+    except ImportError:
+        return None
+    return date_at(doc, token_i, times, published=published)
