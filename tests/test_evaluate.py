@@ -245,3 +245,15 @@ def test_evaluate_gold_set_covers_modalities(gold_set: list[GoldSentence]) -> No
 
 def test_evaluate_gold_set_dates_are_published(gold_set: list[GoldSentence]) -> None:
     assert all(s.published is not None for s in gold_set)
+
+
+def test_evaluate_gold_set_intent_codes_carry_intent(gold_set: list[GoldSentence]) -> None:
+    wrong = [(s.id, e.cameo, e.modality) for s in gold_set for e in s.events
+             if e.root == "03" and e.modality not in {"intended", "hypothetical"}]
+    assert wrong == []
+
+
+def test_evaluate_gold_set_reported_by_only_on_claims(gold_set: list[GoldSentence]) -> None:
+    wrong = [(s.id, e.cameo) for s in gold_set for e in s.events
+             if e.reported_by and e.modality not in {"claimed", "negated"}]
+    assert wrong == []
