@@ -35,6 +35,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _OBJECT_STOP = frozenset({"punct", "cc", "conj", "mark", "advmod", "npadvmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _INVERTED_DEPS = frozenset({"ccomp", "parataxis", "conj"})
+_OBJECT_DEPS = frozenset({"dobj", "advcl", "prep", "pobj", "attr", "oprd", "xcomp", "pcomp", "ccomp"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
@@ -87,20 +88,48 @@ def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
     return _make(doc, match, speaker, range(previous.start, previous.end), "anaphoric")
 
 
-def _clausal(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i not in match.tokens]
-    clauses += [
+def _that_clauses(hosts: list[Token]) -> list[Token]:
+    """Clauses with a complementiser hanging off ``hosts``: "in a statement that ..."."""
+    return [
         c
-        for i in match.tokens[1:]
-        for c in doc[i].children
-        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
+        for host in hosts
+        for c in host.children
+        if c.dep_ in ("acl", "ccomp", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
+
+
+def _is_second_cue(token: Token, lexicon: CueLexicon) -> bool:
+    """", adding that ...", "and added that ...": a cue of its own inside a clause."""
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        return lexicon.match_verb(token) is not None
+    if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return lexicon.match_verb(token) is not None
+    return False
+
+
+def _clausal(
+    doc: Doc, match: CueMatch, verb: Token, speaker: Token, lexicon: CueLexicon
+) -> Attribution | None:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i not in match.tokens]
+    clauses += _that_clauses([doc[i] for i in match.tokens[1:]])
+    if not clauses:
+        # "said in a statement that ...": the clause hangs off the prepositional object
+        objects = [
+            o for p in verb.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+        ]
+        clauses = _that_clauses(objects)
     clauses = [c for c in clauses if speaker.i not in _subtree(c)]
     if not clauses:
         return None
     indices: set[int] = set()
     for clause in clauses:
         indices |= _subtree(clause)
+    for i in sorted(indices):
+        token = doc[i]
+        # ", adding that ...": a second statement, not part of the first
+        if token.i in indices and _is_second_cue(token, lexicon):
+            indices -= _subtree(token)
     return _make(doc, match, speaker, indices, "ccomp")
 
 
@@ -152,7 +181,7 @@ def _object(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attributi
     rights = [c for c in rights if c.dep_ not in _OBJECT_STOP and not _is_time(c)]
     if "addressee" in match.cue.frames:
         rights = [c for c in rights if c.dep_ not in ("dobj", "dative")]
-    if not any(c.dep_ in ("dobj", "advcl", "prep", "pobj", "attr", "oprd") for c in rights):
+    if not any(c.dep_ in _OBJECT_DEPS for c in rights):
         return None
     if rights and rights[0].dep_ == "prep" and rights[0].lower_ in ("to", "in", "at", "on"):
         return None
@@ -174,7 +203,7 @@ def _is_nobody(speaker: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
-def reported_for(doc: Doc, match: CueMatch) -> Attribution | None:
+def reported_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribution | None:
     """Apply the reported-speech rules to one verb cue, most specific first."""
     verb = doc[match.anchor]
     if is_unmade(verb):
@@ -189,7 +218,8 @@ def reported_for(doc: Doc, match: CueMatch) -> Attribution | None:
         return None
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if "clause" in frames:
-        found = _clausal(doc, match, verb, speaker) or _inverted(doc, match, verb, speaker)
+        found = _clausal(doc, match, verb, speaker, lexicon)
+        found = found or _inverted(doc, match, verb, speaker)
         if found is not None:
             return found
     if "infinitive" in frames:
@@ -265,7 +295,7 @@ def find_reported(
         match = lexicon.match_verb(token)
         if match is None:
             continue
-        hit = reported_for(doc, match)
+        hit = reported_for(doc, match, lexicon)
         if hit is not None:
             found.append(hit)
     inside = [

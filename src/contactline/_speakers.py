@@ -56,6 +56,12 @@ def find_subject(verb: Token) -> Token | None:
     4. for a relative pronoun subject, the noun the clause describes ("Peskov, who said");
     5. the root noun, when the parser made the verb a clause hanging off it.
     """
+    root = verb.sent.root
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and root.i != verb.i:
+        # "The Kremlin said ..., adding that ...": the participle speaks for the main subject
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not any(c.dep_ == "nsubj" for c in verb.children):
+            return subject
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "The UN chief called on ...": a misparse that makes the subject the root noun
         return verb.head
@@ -76,6 +82,11 @@ def find_subject(verb: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return _adjacent_subject(verb) if token.i == verb.i else None
+        if token.i == verb.i and verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "parataxis"):
+            # "X said the bridge was hit and added that ...": the parser joined the second
+            # cue to the reported clause; it still speaks for X
+            token = verb.head.head
+            continue
         token = token.head
     return None
 
@@ -184,6 +195,11 @@ def resolve_speaker(
     span = phrase_span(head)
     text = doc.text[span.start : span.end]
     mention = _mention_for(doc, head.i, mentions)
+    for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        # "The head of the IAEA, Rafael Grossi": the name says who spoke
+        named = _mention_for(doc, appos.i, mentions)
+        if named is not None and named.kind == "person":
+            mention = named
     person = _is_person_head(head, mention, person_nouns)
     if mention is not None and (mention.party or mention.name):
         name = mention.name or text if person else (mention.name or text)
