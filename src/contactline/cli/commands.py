@@ -18,3 +18,4 @@ from contactline.cli import serve  # noqa: F401
 from contactline.cli import export  # noqa: F401
 from contactline.cli import show  # noqa: F401
 from contactline.cli import stats  # noqa: F401
+from contactline.cli import statements  # noqa: F401
