@@ -20,8 +20,13 @@ from contactline.records import Event, Participant, Span
 GOLD = Path(__file__).parent / "data" / "events_gold.jsonl"
 
 
-def _event(source: str | None, target: str | None, cameo: str, modality: str = "asserted",
-           reported_by: str | None = None) -> Event:
+def _event(
+    source: str | None,
+    target: str | None,
+    cameo: str,
+    modality: str = "asserted",
+    reported_by: str | None = None,
+) -> Event:
     """A hand-made system event: only the parts scoring reads are meaningful."""
     return Event(
         id=f"e-{source}-{target}-{cameo}",
@@ -52,8 +57,9 @@ CLAIM = GoldEvent(source="AZE", target="ARM", cameo="190", modality="claimed", r
 
 def test_evaluate_perfect_prediction_scores_one() -> None:
     gold = [_sentence("s1", ACCUSE, CLAIM)]
-    scores = score_events(gold, {"s1": [_event("ARM", "AZE", "112"),
-                                        _event("AZE", "ARM", "190", "claimed", "ARM")]})
+    scores = score_events(
+        gold, {"s1": [_event("ARM", "AZE", "112"), _event("AZE", "ARM", "190", "claimed", "ARM")]}
+    )
     for prf in (scores.root, scores.code):
         assert (prf.precision, prf.recall, prf.f1) == (1.0, 1.0, 1.0)
     assert scores.modality_accuracy == 1.0
@@ -106,8 +112,12 @@ def test_evaluate_compound_target_needs_one_event_per_pair() -> None:
     appeal_aze = GoldEvent(source="CSTO", target="AZE", cameo="0256")
     gold = [_sentence("s1", appeal_arm, appeal_aze)]
     one = score_events(gold, {"s1": [_event("CSTO", "ARM", "0256")]})
-    both = score_events(gold, {"s1": [_event("CSTO", "AZE", "0256"), _event("CSTO", "ARM", "0256")]})
-    twice = score_events(gold, {"s1": [_event("CSTO", "ARM", "0256"), _event("CSTO", "ARM", "0256")]})
+    both = score_events(
+        gold, {"s1": [_event("CSTO", "AZE", "0256"), _event("CSTO", "ARM", "0256")]}
+    )
+    twice = score_events(
+        gold, {"s1": [_event("CSTO", "ARM", "0256"), _event("CSTO", "ARM", "0256")]}
+    )
     assert one.root.recall == 0.5 and one.root.precision == 1.0
     assert both.root.f1 == 1.0
     assert twice.root.correct == 1 and twice.root.precision == 0.5
@@ -129,8 +139,13 @@ def test_evaluate_modality_measured_on_matches() -> None:
 
 
 def test_evaluate_pairs_same_code_first() -> None:
-    gold = [_sentence("s1", GoldEvent(source="RUS", target="UKR", cameo="190"),
-                      GoldEvent(source="RUS", target="UKR", cameo="195"))]
+    gold = [
+        _sentence(
+            "s1",
+            GoldEvent(source="RUS", target="UKR", cameo="190"),
+            GoldEvent(source="RUS", target="UKR", cameo="195"),
+        )
+    ]
     scores = score_events(gold, {"s1": [_event("RUS", "UKR", "195"), _event("RUS", "UKR", "190")]})
     assert scores.code.correct == 2
     assert scores.misses == ()
@@ -141,7 +156,11 @@ def test_evaluate_scores_by_root() -> None:
     scores = score_events(gold, {"s1": [_event("ARM", "AZE", "112"), _event("RUS", "UKR", "190")]})
     assert set(scores.by_root) == {"11", "19"}
     assert scores.by_root["11"].f1 == 1.0
-    assert (scores.by_root["19"].correct, scores.by_root["19"].predicted, scores.by_root["19"].gold) == (0, 1, 1)
+    assert (
+        scores.by_root["19"].correct,
+        scores.by_root["19"].predicted,
+        scores.by_root["19"].gold,
+    ) == (0, 1, 1)
 
 
 def test_evaluate_table_and_misses_render() -> None:
@@ -149,7 +168,14 @@ def test_evaluate_table_and_misses_render() -> None:
     table = format_scores(scores)
     assert "dyad+root" in table and "dyad+code" in table
     assert "modality accuracy 1.000 on 1 dyad+root matches" in table
-    assert format_misses(scores) == "s1            wrong_code gold ARM->AZE 112 asserted | got ARM->AZE 111 asserted"
+    assert (
+        format_misses(scores)
+        == "s1            wrong_code gold ARM->AZE 112 asserted | got ARM->AZE 111 asserted"
+    )
+
+
+def _events_line(event: str) -> str:
+    return '{"id": "x", "text": "t", "events": [' + event + "]}"
 
 
 def _write(tmp_path: Path, *lines: str) -> Path:
@@ -158,9 +184,23 @@ def _write(tmp_path: Path, *lines: str) -> Path:
     return path
 
 
-GOOD = json.dumps({"id": "a", "text": "Armenia accused Azerbaijan.", "published": "2020-09-28",
-                   "events": [{"source": "ARM", "target": "AZE", "cameo": "112",
-                               "modality": "asserted", "reported_by": None}], "note": None})
+GOOD = json.dumps(
+    {
+        "id": "a",
+        "text": "Armenia accused Azerbaijan.",
+        "published": "2020-09-28",
+        "events": [
+            {
+                "source": "ARM",
+                "target": "AZE",
+                "cameo": "112",
+                "modality": "asserted",
+                "reported_by": None,
+            }
+        ],
+        "note": None,
+    }
+)
 
 
 def test_evaluate_load_gold_reads_records(tmp_path: Path) -> None:
@@ -177,19 +217,32 @@ def test_evaluate_load_gold_reads_records(tmp_path: Path) -> None:
     [
         ("{not json", "not JSON"),
         ("[1, 2]", "must be a JSON object"),
-        ('{"id": "x", "text": "t", "events": [{"source": "ARM", "target": "AZE", "cameo": 112}]}',
-         "'cameo' must be a code string"),
-        ('{"id": "x", "text": "t", "events": [{"source": "ARM", "target": "AZE", "cameo": "0256", '
-         '"modality": "maybe"}]}', "'modality' must be one of"),
-        ('{"id": "x", "text": "t", "published": "29/09/2020", "events": []}', "'published' must be YYYY-MM-DD"),
+        (
+            _events_line('{"source": "ARM", "target": "AZE", "cameo": 112}'),
+            "'cameo' must be a code string",
+        ),
+        (
+            _events_line(
+                '{"source": "ARM", "target": "AZE", "cameo": "0256", "modality": "maybe"}'
+            ),
+            "'modality' must be one of",
+        ),
+        (
+            '{"id": "x", "text": "t", "published": "29/09/2020", "events": []}',
+            "'published' must be YYYY-MM-DD",
+        ),
         ('{"id": "x", "text": "", "events": []}', "'text' must be a non-empty string"),
         ('{"id": "x", "text": "t"}', "'events' must be a list"),
-        ('{"id": "x", "text": "t", "events": [{"source": null, "target": null, "cameo": "190"}]}',
-         "needs a source or a target"),
+        (
+            _events_line('{"source": null, "target": null, "cameo": "190"}'),
+            "needs a source or a target",
+        ),
         ('{"id": "a", "text": "t", "events": []}', "id 'a' is used twice"),
     ],
 )
-def test_evaluate_load_gold_bad_line_names_file_and_line(tmp_path: Path, bad: str, problem: str) -> None:
+def test_evaluate_load_gold_bad_line_names_file_and_line(
+    tmp_path: Path, bad: str, problem: str
+) -> None:
     path = _write(tmp_path, GOOD, bad)
     with pytest.raises(InputError) as err:
         load_gold(path)
@@ -248,12 +301,20 @@ def test_evaluate_gold_set_dates_are_published(gold_set: list[GoldSentence]) -> 
 
 
 def test_evaluate_gold_set_intent_codes_carry_intent(gold_set: list[GoldSentence]) -> None:
-    wrong = [(s.id, e.cameo, e.modality) for s in gold_set for e in s.events
-             if e.root == "03" and e.modality not in {"intended", "hypothetical"}]
+    wrong = [
+        (s.id, e.cameo, e.modality)
+        for s in gold_set
+        for e in s.events
+        if e.root == "03" and e.modality not in {"intended", "hypothetical"}
+    ]
     assert wrong == []
 
 
 def test_evaluate_gold_set_reported_by_only_on_claims(gold_set: list[GoldSentence]) -> None:
-    wrong = [(s.id, e.cameo) for s in gold_set for e in s.events
-             if e.reported_by and e.modality not in {"claimed", "negated"}]
+    wrong = [
+        (s.id, e.cameo)
+        for s in gold_set
+        for e in s.events
+        if e.reported_by and e.modality not in {"claimed", "negated"}
+    ]
     assert wrong == []

@@ -21,26 +21,44 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from contactline.errors import DictionaryError
 
 PLOVER_TYPES: frozenset[str] = frozenset(
     {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
         "OTHER",
     }
 )
 """PLOVER's sixteen event types, plus ``OTHER`` for CAMEO 01 statements."""
 
 QUAD_LABELS: Mapping[int, str] = MappingProxyType(
-    {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+    {
+        1: "verbal cooperation",
+        2: "material cooperation",
+        3: "verbal conflict",
+        4: "material conflict",
+    }
 )
 
 _CODE = re.compile(r"\d{2,4}")
@@ -140,23 +158,33 @@ def _load(directory: Path) -> CameoTable:
     entries: dict[str, CameoCode] = {}
     for line_no, fields in _rows(path):
         if len(fields) != 3:
-            raise DictionaryError(str(path), line_no, f"expected 3 tab-separated fields, got {len(fields)}")
+            raise DictionaryError(
+                str(path), line_no, f"expected 3 tab-separated fields, got {len(fields)}"
+            )
         code, score_text, name = fields
         _check_code(path, line_no, code)
         if code in entries:
             raise DictionaryError(str(path), line_no, f"code {code} is listed twice")
         if len(code) > 2 and code[:2] not in entries:
-            raise DictionaryError(str(path), line_no, f"code {code} comes before its root {code[:2]}")
+            raise DictionaryError(
+                str(path), line_no, f"code {code} comes before its root {code[:2]}"
+            )
         if len(code) == 4 and code[:3] not in entries:
-            raise DictionaryError(str(path), line_no, f"code {code} has no parent {code[:3]} listed before it")
+            raise DictionaryError(
+                str(path), line_no, f"code {code} has no parent {code[:3]} listed before it"
+            )
         if not name.strip():
             raise DictionaryError(str(path), line_no, f"code {code} has no name")
         root = code[:2]
         if root not in quads:
-            raise DictionaryError(str(path), line_no, f"root {root} has no QuadClass in quad_classes.tsv")
+            raise DictionaryError(
+                str(path), line_no, f"root {root} has no QuadClass in quad_classes.tsv"
+            )
         plover = _plover_for(code, prefixes)
         if plover is None:
-            raise DictionaryError(str(path), line_no, f"code {code} matches no prefix in plover.tsv")
+            raise DictionaryError(
+                str(path), line_no, f"code {code} matches no prefix in plover.tsv"
+            )
         entries[code] = CameoCode(
             code=code,
             name=name.strip(),
@@ -171,7 +199,7 @@ def _load(directory: Path) -> CameoTable:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line number, tab-separated fields)`` for each line that is not blank or a comment."""
+    """Yield ``(line number, tab-separated fields)`` for each non-blank, non-comment line."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -184,7 +212,9 @@ def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 def _check_code(path: Path, line_no: int, code: str) -> None:
     if not _CODE.fullmatch(code):
         raise DictionaryError(
-            str(path), line_no, f"{code!r} is not a CAMEO code (2 to 4 digits with leading zero, e.g. '0256')"
+            str(path),
+            line_no,
+            f"{code!r} is not a CAMEO code (2 to 4 digits with leading zero, e.g. '0256')",
         )
     if not 1 <= int(code[:2]) <= 20:
         raise DictionaryError(str(path), line_no, f"code {code} has root {code[:2]}, outside 01-20")
@@ -194,7 +224,9 @@ def _score(path: Path, line_no: int, text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise DictionaryError(str(path), line_no, f"Goldstein value {text!r} is not a number") from None
+        raise DictionaryError(
+            str(path), line_no, f"Goldstein value {text!r} is not a number"
+        ) from None
     if not -10.0 <= value <= 10.0:
         raise DictionaryError(str(path), line_no, f"Goldstein value {value} is outside [-10, 10]")
     return value
@@ -210,7 +242,9 @@ def _read_quads(path: Path) -> dict[str, int]:
         if len(root) != 2:
             raise DictionaryError(str(path), line_no, f"{root!r} is not a two-digit CAMEO root")
         if quad not in {"1", "2", "3", "4"}:
-            raise DictionaryError(str(path), line_no, f"QuadClass {quad!r} is not one of 1, 2, 3, 4")
+            raise DictionaryError(
+                str(path), line_no, f"QuadClass {quad!r} is not one of 1, 2, 3, 4"
+            )
         quads[root] = int(quad)
     return quads
 
@@ -224,7 +258,9 @@ def _read_plover(path: Path) -> dict[str, str]:
         _check_code(path, line_no, prefix)
         if plover not in PLOVER_TYPES:
             raise DictionaryError(
-                str(path), line_no, f"{plover!r} is not a PLOVER type; use one of {', '.join(sorted(PLOVER_TYPES))}"
+                str(path),
+                line_no,
+                f"{plover!r} is not a PLOVER type; use one of {', '.join(sorted(PLOVER_TYPES))}",
             )
         if prefix in prefixes:
             raise DictionaryError(str(path), line_no, f"prefix {prefix} is listed twice")

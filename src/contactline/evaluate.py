@@ -125,7 +125,7 @@ class EventScores:
 
     @property
     def modality_accuracy(self) -> float | None:
-        """Return the share of dyad+root matches whose modality agrees, or ``None`` if none matched."""
+        """Return the share of dyad+root matches whose modality agrees (``None``: no match)."""
         return self.modality_correct / self.modality_pairs if self.modality_pairs else None
 
 
@@ -154,7 +154,9 @@ def load_gold(path: Path) -> list[GoldSentence]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"not JSON ({exc.msg} at column {exc.colno})", line=line_no) from None
+            raise InputError(
+                str(path), f"not JSON ({exc.msg} at column {exc.colno})", line=line_no
+            ) from None
         sentence = _parse_sentence(obj, str(path), line_no)
         if sentence.id in seen:
             raise InputError(str(path), f"id {sentence.id!r} is used twice", line=line_no)
@@ -186,7 +188,9 @@ def _parse_sentence(obj: Any, origin: str, line_no: int) -> GoldSentence:
     if note is not None and not isinstance(note, str):
         raise fail(f"{ident}: 'note' must be a string or null")
     parsed = tuple(_parse_event(e, f"{ident}: event {i + 1}", fail) for i, e in enumerate(events))
-    return GoldSentence(id=ident, text=text, published=day, events=parsed, note=note or None, line=line_no)
+    return GoldSentence(
+        id=ident, text=text, published=day, events=parsed, note=note or None, line=line_no
+    )
 
 
 def _parse_event(obj: Any, where: str, fail: Any) -> GoldEvent:
@@ -194,9 +198,14 @@ def _parse_event(obj: Any, where: str, fail: Any) -> GoldEvent:
         raise fail(f"{where} must be a JSON object")
     cameo, modality = obj.get("cameo"), obj.get("modality", "asserted")
     if not isinstance(cameo, str) or not _CODE.fullmatch(cameo):
-        raise fail(f"{where}: 'cameo' must be a code string with its leading zero like '0256', got {cameo!r}")
+        raise fail(
+            f"{where}: 'cameo' must be a code string with its leading zero like '0256', "
+            f"got {cameo!r}"
+        )
     if modality not in MODALITIES:
-        raise fail(f"{where}: 'modality' must be one of {', '.join(sorted(MODALITIES))}, got {modality!r}")
+        raise fail(
+            f"{where}: 'modality' must be one of {', '.join(sorted(MODALITIES))}, got {modality!r}"
+        )
     parties = {}
     for field in ("source", "target", "reported_by"):
         value = obj.get(field)
@@ -230,7 +239,9 @@ def score_events(
         expected = [_gold_view(e) for e in sentence.events]
         got = [_event_view(e) for e in predicted.get(sentence.id, ())]
         pairs, lost, extra = _pair(expected, got)
-        code_hits = sum((Counter(_code_key(v) for v in expected) & Counter(_code_key(v) for v in got)).values())
+        code_hits = sum(
+            (Counter(_code_key(v) for v in expected) & Counter(_code_key(v) for v in got)).values()
+        )
         for level, correct in (("root", len(pairs)), ("code", code_hits)):
             totals[level][0] += correct
             totals[level][1] += len(got)
@@ -244,17 +255,28 @@ def score_events(
             modality_pairs += 1
             modality_ok += g.modality == p.modality
             if g.cameo != p.cameo:
-                misses.append(Miss(sentence_id=sentence.id, kind="wrong_code", gold=str(g), predicted=str(p)))
+                misses.append(
+                    Miss(sentence_id=sentence.id, kind="wrong_code", gold=str(g), predicted=str(p))
+                )
             if g.modality != p.modality:
-                misses.append(Miss(sentence_id=sentence.id, kind="modality", gold=str(g), predicted=str(p)))
-        misses.extend(Miss(sentence_id=sentence.id, kind="missed", gold=str(g), predicted=None) for g in lost)
-        misses.extend(Miss(sentence_id=sentence.id, kind="spurious", gold=None, predicted=str(p)) for p in extra)
+                misses.append(
+                    Miss(sentence_id=sentence.id, kind="modality", gold=str(g), predicted=str(p))
+                )
+        misses.extend(
+            Miss(sentence_id=sentence.id, kind="missed", gold=str(g), predicted=None) for g in lost
+        )
+        misses.extend(
+            Miss(sentence_id=sentence.id, kind="spurious", gold=None, predicted=str(p))
+            for p in extra
+        )
     return EventScores(
         root=PRF(correct=totals["root"][0], predicted=totals["root"][1], gold=totals["root"][2]),
         code=PRF(correct=totals["code"][0], predicted=totals["code"][1], gold=totals["code"][2]),
         modality_correct=modality_ok,
         modality_pairs=modality_pairs,
-        by_root={r: PRF(correct=c[0], predicted=c[1], gold=c[2]) for r, c in sorted(per_root.items())},
+        by_root={
+            r: PRF(correct=c[0], predicted=c[1], gold=c[2]) for r, c in sorted(per_root.items())
+        },
         sentences=len(gold),
         misses=tuple(misses),
     )
@@ -280,7 +302,9 @@ def _party(value: str | None) -> str | None:
 
 
 def _gold_view(event: GoldEvent) -> _View:
-    return _View(_party(event.source), _party(event.target), event.cameo, event.modality, event.reported_by)
+    return _View(
+        _party(event.source), _party(event.target), event.cameo, event.modality, event.reported_by
+    )
 
 
 def _event_view(event: Event) -> _View:
@@ -297,7 +321,9 @@ def _code_key(view: _View) -> Key:
     return (view.source, view.target, view.cameo)
 
 
-def _pair(expected: list[_View], got: list[_View]) -> tuple[list[tuple[_View, _View]], list[_View], list[_View]]:
+def _pair(
+    expected: list[_View], got: list[_View]
+) -> tuple[list[tuple[_View, _View]], list[_View], list[_View]]:
     """Pair gold and predicted events that share a dyad and root.
 
     Within a dyad+root group the closest candidates pair first: same code and modality,
@@ -315,7 +341,9 @@ def _pair(expected: list[_View], got: list[_View]) -> tuple[list[tuple[_View, _V
     )
     for close_enough in rounds:
         for g in list(pending):
-            match = next((p for p in free if _root_key(p) == _root_key(g) and close_enough(g, p)), None)
+            match = next(
+                (p for p in free if _root_key(p) == _root_key(g) and close_enough(g, p)), None
+            )
             if match is not None:
                 free.remove(match)
                 pending.remove(g)

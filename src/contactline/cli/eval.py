@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 
 @main.command("eval")
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--model", default=None, help="Installed spaCy pipeline (default: the global --model).")
-@click.option("-v", "--verbose", is_flag=True, help="List every missed, spurious or mismatched event.")
+@click.option(
+    "--model", default=None, help="Installed spaCy pipeline (default: the global --model)."
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List every missed, spurious or mismatched event."
+)
 @click.pass_obj
 def eval_command(ctx: Context, gold: Path, model: str | None, verbose: bool) -> None:
     """Score event extraction against GOLD, a JSON Lines file of coded sentences.
@@ -61,7 +65,8 @@ def _extract(
     """Extract each gold sentence as its own document; return events by sentence id."""
     origins = {f"{gold.name}#{s.id}": s.id for s in sentences}
     raws = (
-        RawDocument(origin=f"{gold.name}#{s.id}", text=s.text, published=s.published) for s in sentences
+        RawDocument(origin=f"{gold.name}#{s.id}", text=s.text, published=s.published)
+        for s in sentences
     )
     predicted: dict[str, Sequence[Event]] = {}
     failures: list[Failure] = []
