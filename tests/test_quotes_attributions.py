@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from contactline.actors import load_actor_base, resolve_mentions
 from contactline.quotes import extract_statements, load_cues
 from contactline.records import Statement
 
@@ -61,27 +62,15 @@ def _matches(text: str, want: dict, got: Statement) -> bool:
     )
 
 
-def _mentions_for(doc, base):
-    if base is None:
-        return []
-    from contactline.actors import resolve_mentions
-
-    return resolve_mentions(doc, base, published=None)
-
-
 @pytest.fixture(scope="module")
 def tally(nlp) -> Tally:
     rows = [json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()]
-    try:
-        from contactline.actors import load_actor_base
-
-        base = load_actor_base()
-    except ImportError:
-        base = None
+    base = load_actor_base()
     cues = load_cues()
     result = Tally()
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
-        found = extract_statements(doc, _mentions_for(doc, base), [], cues, published=None)
+        mentions = resolve_mentions(doc, base, published=None)
+        found = extract_statements(doc, mentions, [], cues, published=None)
         result.system += len(found)
         result.gold += len(row["statements"])
         if not row["statements"]:

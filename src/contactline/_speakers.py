@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from contactline.actors import mention_for
 from contactline.records import Mention, Span, Speaker
 
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "pcomp", "prep", "advcl", "ccomp"})
@@ -20,30 +21,6 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we"})
 _GROUP_PRONOUNS = frozenset({"it", "they"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
-
-
-def _mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
-    """Use the actor stage's ``mention_for`` when it is available."""
-    try:
-        from contactline.actors import mention_for
-    except ImportError:
-        return _mention_in_subtree(doc, token_i, mentions)
-    return mention_for(doc, token_i, mentions)
-
-
-def _mention_in_subtree(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
-    head = doc[token_i]
-    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    inside = [m for m in mentions if lo <= m.span.start and m.span.end <= hi]
-    if not inside:
-        return None
-    own = [m for m in inside if m.span.start <= head.idx < m.span.end]
-    best = own[0] if own else max(inside, key=lambda m: (m.kind == "person", m.party is not None))
-    if best.antecedent is not None:
-        target = next((m for m in mentions if m.span == best.antecedent), None)
-        if target is not None:
-            return target
-    return best
 
 
 def find_subject(verb: Token) -> Token | None:
@@ -194,10 +171,10 @@ def resolve_speaker(
     """
     span = phrase_span(head)
     text = doc.text[span.start : span.end]
-    mention = _mention_for(doc, head.i, mentions)
+    mention = mention_for(doc, head.i, mentions)
     for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
         # "The head of the IAEA, Rafael Grossi": the name says who spoke
-        named = _mention_for(doc, appos.i, mentions)
+        named = mention_for(doc, appos.i, mentions)
         if named is not None and named.kind == "person":
             mention = named
     person = _is_person_head(head, mention, person_nouns)
