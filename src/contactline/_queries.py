@@ -269,11 +269,18 @@ def actors(conn: Connection, *, party: str | None = None, limit: int | None = No
 def timeline(conn: Connection, *, party: str | None = None, since: str | None = None,
              until: str | None = None, root: str | None = None, contested: bool = False,
              min_documents: int = 1, limit: int | None = None, offset: int = 0) -> list[fuse.TimelineEntry]:
-    """Return the fused timeline in date order, filtered like :func:`events`."""
+    """Return the fused timeline in date order, filtered like :func:`events`.
+
+    ``party`` keeps the entries in which any reported event has that party as source
+    or target.
+    """
     t = s.timeline_entries
     conds = _overlaps(t, since, until)
     if party:
-        conds.append(or_(t.c.source == party.upper(), t.c.target == party.upper()))
+        m, e = s.timeline_members, s.events
+        involved = (select(m.c.entry_id).join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
+                    .where(or_(e.c.source_party == party.upper(), e.c.target_party == party.upper())))
+        conds.append(t.c.id.in_(involved))
     if root:
         conds.append(t.c.root == str(root).zfill(2)[:2])
     if contested:

