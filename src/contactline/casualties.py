@@ -1,0 +1,385 @@
+"""Casualty counts: people reported killed, wounded, missing or captured.
+
+A count is read around a quantity in a sentence:
+
+1. The quantity: digits ('84', '1,200'), number words ('twelve', 'twenty-five'), or a vague
+   quantity ('several dozen', 'hundreds') kept as a range (``low``/``high``, ``count`` None);
+   a modifier before it ('at least', 'more than', 'up to', 'nearly') sets which bounds are
+   known. Numbers inside a time expression are not counts.
+2. What happened, from the words around it: a casualty word before ('killed 20 civilians',
+   'killing at least 12'), between the quantity and the group ('several dozen wounded and
+   killed civilians'), after the group ('84 soldiers have been killed', 'were missing'),
+   standing for the group ('30 dead', '45 deaths'), or the parse (the group is the subject or
+   object of a casualty verb). Both killed and wounded, or 'casualties', make
+   ``killed_or_wounded``. A count with no casualty word is not a casualty.
+3. Who reports it: the subject of a reporting verb above it ('Baku reported ...', '..., the
+   ministry said') or 'according to X', resolved through the actor mentions to a party.
+4. Where: a place named after 'in', 'near', 'at'... in the same sentence.
+5. When: ``timex.date_at`` on the casualty word.
+
+The words live in ``data/casualties/lexicon.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from contactline.errors import DictionaryError
+from contactline.records import Casualty, CasualtyKind, Mention, Span, TimeExpr
+from contactline.timex import date_at
+
+__all__ = ["CasualtyLexicon", "extract_casualties", "load_casualty_lexicon"]
+
+_KINDS = ("kind", "group", "number", "vague", "report", "toll")
+_CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
+#: modifier -> which of (count, low, high) the written number gives
+_MODIFIERS = {
+    "at least": "low", "more than": "above", "over": "above", "upwards of": "above",
+    "up to": "high", "as many as": "high", "at most": "high", "nearly": "high",
+    "almost": "high", "fewer than": "below", "less than": "below", "about": "approx",
+    "around": "approx", "some": "approx", "approximately": "approx", "roughly": "approx",
+    "an estimated": "approx", "estimated": "approx",
+}
+_LINKS = {"have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
+          "also", "later", "taken", "held", "found", "left", "confirmed", "now", "so", "far"}
+_PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "on", "from", "inside"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyLexicon:
+    """The words of casualty reports."""
+
+    kinds: dict[str, str]
+    groups: dict[str, str]
+    numbers: dict[str, int]
+    vague: dict[tuple[str, ...], tuple[int, int]]
+    reports: frozenset[str]
+    tolls: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    start: int
+    end: int
+    count: int | None
+    low: int | None
+    high: int | None
+
+
+def load_casualty_lexicon(path: Path | None = None) -> CasualtyLexicon:
+    """Load the casualty lexicon.
+
+    Args:
+        path: a lexicon file; the packaged ``data/casualties/lexicon.tsv`` when omitted.
+
+    Returns:
+        The lexicon.
+
+    Raises:
+        DictionaryError: on an unknown kind, a missing value or a bad number or range.
+    """
+    if path is None:
+        path = Path(str(resources.files("contactline") / "data" / "casualties" / "lexicon.tsv"))
+    return _load(path)
+
+
+@cache
+def _load(path: Path) -> CasualtyLexicon:
+    table: dict[str, dict[str, str]] = {kind: {} for kind in _KINDS}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")] + [""]
+        kind, word, value = cells[0], cells[1], cells[2]
+        if kind not in table:
+            raise DictionaryError(str(path), number, f"unknown kind {kind!r}; use one of {_KINDS}")
+        if not word:
+            raise DictionaryError(str(path), number, "missing word")
+        if kind in {"kind", "group", "number", "vague"} and not value:
+            raise DictionaryError(str(path), number, f"a {kind} needs a value in the third column")
+        if kind == "kind" and value not in _CASUALTY_KINDS:
+            raise DictionaryError(str(path), number, f"unknown casualty kind {value!r}")
+        if (kind == "number" and not value.isdigit()) or (
+                kind == "vague" and not re.fullmatch(r"\d+\.\.\d+", value)):
+            raise DictionaryError(str(path), number, f"bad {kind} value {value!r}")
+        table[kind][word.lower()] = value
+    vague = {tuple(w.split()): (int(v.split("..")[0]), int(v.split("..")[1]))
+             for w, v in table["vague"].items()}
+    return CasualtyLexicon(
+        kinds=table["kind"], groups=table["group"],
+        numbers={w: int(v) for w, v in table["number"].items()}, vague=vague,
+        reports=frozenset(table["report"]), tolls=frozenset(table["toll"]),
+    )
+
+
+def extract_casualties(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr], *,
+                       published: date | None,
+                       lexicon: CasualtyLexicon | None = None) -> list[Casualty]:
+    """Find the counts of people killed, wounded, missing or captured.
+
+    Args:
+        doc: the parsed analysis text.
+        mentions: the actor mentions (for who reports a count).
+        times: the time expressions (numbers inside them are not counts; dating).
+        published: the publication date.
+        lexicon: the casualty words; the packaged lexicon when omitted.
+
+    Returns:
+        Casualty records in text order.
+    """
+    lex = lexicon or load_casualty_lexicon()
+    in_time = {i for t in times for i in _token_range(doc, t.span)}
+    found: list[Casualty] = []
+    for sent in doc.sents:
+        previous_group: str | None = None
+        i = sent.start
+        while i < sent.end:
+            quantity = None if i in in_time else _quantity_at(doc, i, sent.end, lex)
+            if quantity is None:
+                i += 1
+                continue
+            casualty = _read(doc, sent, quantity, lex, mentions, times, published, previous_group)
+            if casualty is not None:
+                found.append(casualty)
+                previous_group = casualty.group or previous_group
+            i = quantity.end
+    return found
+
+
+def _token_range(doc: Doc, span: Span) -> range:
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return range(chars.start, chars.end) if chars is not None else range(0)
+
+
+def _quantity_at(doc: Doc, i: int, end: int, lex: CasualtyLexicon) -> _Quantity | None:
+    """Read a (modified) number or vague quantity starting at token ``i``."""
+    j, modifier = i, None
+    for phrase, meaning in sorted(_MODIFIERS.items(), key=lambda m: -len(m[0])):
+        words = phrase.split()
+        if [t.lower_ for t in doc[i : min(end, i + len(words))]] == words:
+            j, modifier = i + len(words), meaning
+            break
+    for words, (low, high) in sorted(lex.vague.items(), key=lambda v: -len(v[0])):
+        if tuple(t.lower_ for t in doc[j : min(end, j + len(words))]) == words:
+            if low == high:
+                return _bounded(i, j + len(words), low, modifier)
+            return _Quantity(i, j + len(words), None, low, high)
+    value, k = _number(doc, j, end, lex)
+    if value is None:
+        return None
+    if k < end and doc[k].lower_ in {"%", "percent", "per"}:
+        return None
+    return _bounded(i, k, value, modifier)
+
+
+def _bounded(start: int, end: int, value: int, modifier: str | None) -> _Quantity:
+    if modifier == "low":
+        return _Quantity(start, end, value, value, None)
+    if modifier == "above":
+        return _Quantity(start, end, None, value + 1, None)
+    if modifier == "high":
+        return _Quantity(start, end, None, None, value)
+    if modifier == "below":
+        return _Quantity(start, end, None, None, value - 1)
+    if modifier == "approx":
+        return _Quantity(start, end, value, None, None)
+    return _Quantity(start, end, value, value, value)
+
+
+def _number(doc: Doc, j: int, end: int, lex: CasualtyLexicon) -> tuple[int | None, int]:
+    """Digits or number words from token ``j``: ('84' | 'twenty - five' | 'two hundred')."""
+    if j >= end:
+        return None, j
+    token = doc[j]
+    digits = token.text.replace(",", "")
+    if digits.isdigit():
+        return int(digits), j + 1
+    total, current, k = 0, None, j
+    while k < end:
+        word = doc[k].lower_
+        if word in lex.numbers:
+            value = lex.numbers[word]
+            if value >= 100 and word != "dozen":
+                current = (current or 1) * value
+                if value >= 1000:
+                    total, current = total + current, 0
+            else:
+                current = (current or 0) + value
+            k += 1
+        elif word in {"-", "and"} and current is not None and k + 1 < end and \
+                doc[k + 1].lower_ in lex.numbers:
+            k += 1
+        else:
+            break
+    if current is None and total == 0:
+        return None, j
+    return total + (current or 0), k
+
+
+def _read(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon,
+          mentions: Sequence[Mention], times: Sequence[TimeExpr], published: date | None,
+          previous_group: str | None) -> Casualty | None:
+    """Build a casualty around a quantity, or None when no casualty word goes with it."""
+    kinds: list[tuple[str, Token]] = []
+    before = _kind_before(doc, sent, q, lex)
+    group, group_token, last, rule = None, None, q.end - 1, "count"
+    k = q.end + (1 if q.end < sent.end and doc[q.end].lower_ == "of" else 0)
+    # between the quantity and the group: 'several dozen wounded and killed civilians'
+    while k < sent.end and k - q.end < 8:
+        token = doc[k]
+        kind = _kind(token, lex)
+        if token.lemma_.lower() in lex.groups:
+            group, group_token, last = lex.groups[token.lemma_.lower()], token, k
+            k += 1
+            break
+        if kind:
+            kinds.append((kind, token))
+            last = k
+            if not _modifies_next(doc, k, sent, lex):
+                rule = "count+casualty word"
+                k = sent.end
+                break
+        elif not (token.lower_ in {"and", "or", ",", "more", "the"} or token.pos_ in {"ADJ", "PROPN"}
+                  or token.ent_type_ == "NORP"):
+            break
+        k += 1
+    # after the group: '84 soldiers have been killed', 'were killed or wounded'
+    while group_token is not None and before is None and k < sent.end:
+        token = doc[k]
+        kind = _kind(token, lex)
+        if kind and token.pos_ in {"VERB", "ADJ", "NOUN"}:
+            kinds.append((kind, token))
+            last = k
+        elif not (token.lower_ in _LINKS or (kinds and token.lower_ in {"and", "or"})):
+            break
+        k += 1
+    if group_token is not None:
+        head = group_token.head
+        if group_token.dep_ in {"nsubj", "nsubjpass", "dobj"} and _kind(head, lex):
+            kinds.append((_kind(head, lex), head))  # type: ignore[arg-type]
+            last = max(last, head.i)
+    if before is not None:
+        kinds.insert(0, before)
+        rule = "casualty word+count"
+    if not kinds or _negated(kinds):
+        return None
+    if group is None and q.end < sent.end and doc[q.end].lower_ == "more":
+        group = previous_group
+    names = {kind for kind, _ in kinds}
+    kind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]
+    anchor = kinds[0][1]
+    first = min(q.start, anchor.i)
+    last = max(last, anchor.i)
+    span = Span(doc[first].idx, doc[last].idx + len(doc[last].text))
+    return Casualty(
+        kind=kind,  # type: ignore[arg-type]
+        group=group, count=q.count, low=q.low, high=q.high,
+        reported_by=_reporter(doc, sent, anchor, lex, mentions),
+        location=_place(sent, anchor, mentions),
+        date=date_at(doc, anchor.i, times, published=published),
+        evidence=sent.text.strip(), span=span,
+        rule=f"{rule}:{'+'.join(sorted(names))}" + (f"+{group_token.lemma_}" if group_token else ""),
+    )
+
+
+def _kind(token: Token, lex: CasualtyLexicon) -> str | None:
+    return lex.kinds.get(token.lemma_.lower()) or lex.kinds.get(token.lower_)
+
+
+def _linked(doc: Doc, last: int, k: int) -> bool:
+    """Only linking words (auxiliaries, 'and', 'or') between two tokens."""
+    return all(t.lower_ in _LINKS | {"and", "or", ","} for t in doc[last + 1 : k])
+
+
+def _modifies_next(doc: Doc, k: int, sent: SpacySpan, lex: CasualtyLexicon) -> bool:
+    """'wounded and killed civilians': a casualty word before more of them or a group noun."""
+    for token in doc[k + 1 : min(sent.end, k + 5)]:
+        if token.lemma_.lower() in lex.groups:
+            return True
+        if token.lower_ not in {"and", "or", ","} and not _kind(token, lex) and token.pos_ != "ADJ":
+            return False
+    return False
+
+
+def _kind_before(doc: Doc, sent: SpacySpan, q: _Quantity,
+                 lex: CasualtyLexicon) -> tuple[str, Token] | None:
+    """'killed 20 civilians', 'killing at least 12', 'the deaths of 12', 'the toll rose to 45'."""
+    if q.start == sent.start:
+        return None
+    before = doc[q.start - 1]
+    if before.lower_ == "of" and q.start - 2 >= sent.start:
+        noun = doc[q.start - 2]
+        kind = _kind(noun, lex)
+        return (kind, noun) if kind and noun.pos_ == "NOUN" else None
+    kind = _kind(before, lex)
+    if kind and before.pos_ == "VERB":
+        return kind, before
+    window = doc[max(sent.start, q.start - 6) : q.start]
+    if before.lower_ in {"to", "at", "reached", "hit", "of"} and any(
+            t.lemma_.lower() in lex.tolls for t in window):
+        toll = next(t for t in window if t.lemma_.lower() in lex.tolls)
+        return "killed", toll
+    return None
+
+
+def _negated(kinds: list[tuple[str, Token]]) -> bool:
+    return any(c.dep_ == "neg" for _, token in kinds for c in token.children)
+
+
+def _reporter(doc: Doc, sent: SpacySpan, anchor: Token, lex: CasualtyLexicon,
+              mentions: Sequence[Mention]) -> str | None:
+    """The party of whoever the sentence attributes the count to."""
+    token = anchor
+    for _ in range(10):
+        if token.lemma_.lower() in lex.reports and token.pos_ == "VERB":
+            if token.lemma_.lower() == "accord":
+                subject = next((g for c in token.children if c.lower_ == "to" for g in c.children), None)
+            else:
+                subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            party = _party(subject, mentions) if subject is not None else None
+            if party:
+                return party
+        if token.head.i == token.i:
+            break
+        token = token.head
+    for token in sent:
+        if token.lower_ == "according":
+            pobj = next((g for c in token.children if c.lower_ == "to" for g in c.children), None)
+            if pobj is not None:
+                return _party(pobj, mentions)
+    return None
+
+
+def _party(token: Token, mentions: Sequence[Mention]) -> str | None:
+    """The party of the mention that covers the noun phrase headed by ``token``."""
+    first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    covering = [m for m in mentions if m.party and m.span.start <= token.idx < m.span.end]
+    inside = [m for m in mentions if m.party and first <= m.span.start and m.span.end <= last]
+    chosen = covering or inside
+    return chosen[0].party if chosen else None
+
+
+def _place(sent: SpacySpan, anchor: Token, mentions: Sequence[Mention]) -> str | None:
+    """A place named after 'in', 'near', 'at'... in the sentence, the nearest to the anchor."""
+    places: list[tuple[int, str]] = []
+    for token in sent:
+        if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPS:
+            continue
+        if token.ent_type_ in _PLACE_LABELS:
+            ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+            places.append((abs(token.i - anchor.i), ent.text if ent is not None else token.text))
+            continue
+        for m in mentions:
+            if m.kind in {"state", "region"} and m.span.start <= token.idx < m.span.end:
+                places.append((abs(token.i - anchor.i), m.text))
+                break
+    return min(places)[1] if places else None
