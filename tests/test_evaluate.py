@@ -318,3 +318,24 @@ def test_evaluate_gold_set_reported_by_only_on_claims(gold_set: list[GoldSentenc
         if e.reported_by and e.modality not in {"claimed", "negated"}
     ]
     assert wrong == []
+
+
+def test_evaluate_cli_runs_pipeline_and_prints_table(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        GOOD,
+        json.dumps(
+            {
+                "id": "b",
+                "text": "Mali is a landlocked country.",
+                "published": "2024-01-01",
+                "events": [],
+            }
+        ),
+    )
+    result = CliRunner().invoke(main, ["eval", str(path), "-v"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "gold sentences: 2"
+    assert lines[2].split()[:2] == ["dyad+root", "1"]
+    assert lines[3].split()[:2] == ["dyad+code", "1"]

@@ -81,7 +81,7 @@ def _extract(
 def format_scores(scores: EventScores) -> str:
     """Render the scores as a plain-text table: totals, modality, then one row per CAMEO root."""
     head = f"{'level':<12}{'gold':>6}{'pred':>6}{'correct':>9}{'P':>8}{'R':>8}{'F1':>8}"
-    rows = [f"{scores.sentences} sentences", head]
+    rows = [f"gold sentences: {scores.sentences}", head]
     for label, prf in (("dyad+root", scores.root), ("dyad+code", scores.code)):
         rows.append(
             f"{label:<12}{prf.gold:>6}{prf.predicted:>6}{prf.correct:>9}"
