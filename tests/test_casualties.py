@@ -1,0 +1,139 @@
+"""Tests of casualty counts: kinds, groups, numbers, vague ranges, reporters, places and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contactline.casualties import extract_casualties, load_casualty_lexicon
+from contactline.errors import DictionaryError
+from contactline.records import Mention, Span
+from contactline.timex import extract_times, load_time_grammar
+
+PUBLISHED = date(2020, 9, 29)
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return load_time_grammar()
+
+
+def read(nlp, grammar, text: str, mentions=(), published: date | None = PUBLISHED):
+    doc = nlp(text)
+    times = extract_times(doc, grammar, published=published)
+    return extract_casualties(doc, list(mentions), times, published=published)
+
+
+def summary(casualty):
+    return (casualty.kind, casualty.group, casualty.count, casualty.low, casualty.high)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("84 soldiers have been killed in Karabakh.", ("killed", "soldiers", 84, 84, 84)),
+        ("At least 12 people died in the shelling.", ("killed", "people", 12, 12, None)),
+        ("Two civilians were injured when a shell hit their house.", ("wounded", "civilians", 2, 2, 2)),
+        ("The ministry said three servicemen were missing.", ("missing", "soldiers", 3, 3, 3)),
+        ("Fifteen soldiers were captured by the rebels near Gao.", ("captured", "soldiers", 15, 15, 15)),
+        ("Two soldiers were taken prisoner.", ("captured", "soldiers", 2, 2, 2)),
+        ("Twenty-five soldiers were killed on Monday.", ("killed", "soldiers", 25, 25, 25)),
+        ("Hundreds of people were killed in Khartoum.", ("killed", "people", None, 200, 999)),
+        ("More than 100 civilians have died.", ("killed", "civilians", None, 101, None)),
+        ("Up to 40 fighters were killed.", ("killed", "fighters", None, None, 40)),
+        ("The shelling killed at least 12 people in Kharkiv.", ("killed", "people", 12, 12, None)),
+        ("The death toll rose to 45.", ("killed", None, 45, 45, 45)),
+        ("Baku reported several dozen wounded and killed civilians.",
+         ("killed_or_wounded", "civilians", None, 24, 99)),
+        ("Six children were killed or wounded in the blast.",
+         ("killed_or_wounded", "children", 6, 6, 6)),
+        ("The strike caused 1,200 casualties.", ("killed_or_wounded", None, 1200, 1200, 1200)),
+        ("Gunmen abducted 80 students in Kaduna.", ("captured", "students", 80, 80, 80)),
+    ],
+)
+def test_casualties_kind_group_and_count(nlp, grammar, text, expected):
+    (casualty,) = read(nlp, grammar, text)
+    assert summary(casualty) == expected
+
+
+def test_casualties_two_counts_in_one_sentence(nlp, grammar):
+    found = read(nlp, grammar, "The strike killed 20 civilians and wounded dozens more in Gaza City.")
+    assert [summary(c) for c in found] == [
+        ("killed", "civilians", 20, 20, 20), ("wounded", "civilians", None, 24, 99)]
+    assert {c.location for c in found} == {"Gaza City"}
+
+
+def test_casualties_dead_and_wounded_without_a_group(nlp, grammar):
+    found = read(nlp, grammar, "The attack left 30 dead and 50 wounded.")
+    assert [summary(c) for c in found] == [
+        ("killed", None, 30, 30, 30), ("wounded", None, 50, 50, 50)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army deployed 2000 soldiers in 2020.",
+        "No soldiers were killed.",
+        "Two soldiers were not killed, officials said.",
+        "The talks began on September 27, 2020 in Geneva.",
+        "Inflation reached 12 percent as 30 soldiers returned home.",
+    ],
+)
+def test_casualties_none_without_a_casualty(nlp, grammar, text):
+    assert read(nlp, grammar, text) == []
+
+
+def test_casualties_reported_by_the_subject_of_a_reporting_verb(nlp, grammar):
+    text = "Baku reported several dozen wounded and killed civilians."
+    baku = Mention(span=Span(0, 4), text="Baku", party="AZE", kind="state", rule="capital")
+    (casualty,) = read(nlp, grammar, text, [baku])
+    assert casualty.reported_by == "AZE"
+
+
+def test_casualties_reported_by_a_trailing_attribution(nlp, grammar):
+    text = "Twelve soldiers were killed near Lachin, the Armenian Defense Ministry said."
+    start = text.index("the Armenian")
+    ministry = Mention(span=Span(start, start + len("the Armenian Defense Ministry")),
+                       text="the Armenian Defense Ministry", party="ARM", kind="organization",
+                       sector="MIL", rule="ministry")
+    (casualty,) = read(nlp, grammar, text, [ministry])
+    assert casualty.reported_by == "ARM"
+
+
+def test_casualties_reported_by_according_to(nlp, grammar):
+    text = "At least 45 people were killed in Gaza, according to the Hamas-run health ministry."
+    start = text.index("the Hamas")
+    ministry = Mention(span=Span(start, len(text) - 1), text=text[start:-1], party="HAMAS",
+                       kind="organization", rule="ministry")
+    (casualty,) = read(nlp, grammar, text, [ministry])
+    assert (casualty.reported_by, casualty.location) == ("HAMAS", "Gaza")
+
+
+def test_casualties_without_a_reporter(nlp, grammar):
+    (casualty,) = read(nlp, grammar, "84 soldiers have been killed in Karabakh.")
+    assert casualty.reported_by is None
+    assert casualty.location == "Karabakh"
+
+
+def test_casualties_dated_by_the_time_stage(nlp, grammar):
+    text = "Fighting resumed on September 27. Since then, 84 soldiers have been killed."
+    (casualty,) = read(nlp, grammar, text)
+    assert (casualty.date.start, casualty.date.end) == ("2020-09-27", "2020-09-29")
+    (casualty,) = read(nlp, grammar, "Two soldiers were killed on Monday.")
+    assert casualty.date.start == "2020-09-28"
+
+
+def test_casualties_span_and_evidence_point_into_the_text(nlp, grammar):
+    text = "Heavy shelling went on. At least 12 people died in the shelling of Donetsk."
+    (casualty,) = read(nlp, grammar, text)
+    assert text[casualty.span.start : casualty.span.end] == "At least 12 people died"
+    assert casualty.evidence == "At least 12 people died in the shelling of Donetsk."
+    assert casualty.rule.startswith("count:killed")
+
+
+def test_casualties_malformed_lexicon_line_names_file_and_line(tmp_path):
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("kind\tkill\tkilled\nkind\tmaim\tmaimed\n")
+    with pytest.raises(DictionaryError, match=r"lexicon.tsv:2: unknown casualty kind"):
+        load_casualty_lexicon(path)
