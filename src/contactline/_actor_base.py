@@ -130,6 +130,7 @@ class ActorBase:
     readings: dict[str, tuple[Reading, ...]]
     entities: dict[str, Entity]
     members: dict[str, frozenset[str]]
+    org_words: frozenset[str] = frozenset()
     name_entries: tuple[NameEntry, ...] = field(default=(), repr=False)
     office_holders: tuple[OfficeHolder, ...] = field(default=(), repr=False)
 
@@ -335,6 +336,14 @@ def load_anaphors(path: Path) -> list[Anaphor]:
     return anaphors
 
 
+def load_word_list(path: Path) -> frozenset[str]:
+    """Read a list of words, one a line, folded."""
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(
+            fold(line.strip()) for line in handle if line.strip() and not line.startswith("#")
+        )
+
+
 def load_members(path: Path) -> dict[str, frozenset[str]]:
     """Read members.tsv."""
     return {org: frozenset(_split(codes)) for _, (org, codes) in _rows(path, 2)}
@@ -392,6 +401,7 @@ def load_actor_base(directory: Path | None = None) -> ActorBase:
         readings={k: tuple(v) for k, v in readings.items()},
         entities=entities,
         members=load_members(folder / "members.tsv"),
+        org_words=load_word_list(folder / "org_words.txt"),
         name_entries=tuple(name_entries),
         office_holders=tuple(office_holders),
     )

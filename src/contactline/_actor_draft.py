@@ -16,6 +16,7 @@ from contactline.records import ActorKind, Mention, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 DETERMINERS = frozenset({"the", "this", "that"})
+_INSIDE_TITLE = frozenset({"pobj", "prep", "appos", "compound"})
 
 
 @dataclass(slots=True)
@@ -142,3 +143,23 @@ def to_mention(doc: Doc, draft: Draft) -> Mention:
 def is_subject(doc: Doc, start: int, end: int) -> bool:
     """Tell whether tokens ``[start, end)`` are the subject of their clause."""
     return doc[start:end].root.dep_ in SUBJECT_DEPS
+
+
+def names_subject(scan: Scan, start: int, end: int) -> bool:
+    """Tell whether a person's name is the subject or hangs off a title that is.
+
+    "The foreign minister of Armenia Ararat Mirzoyan met ...": Mirzoyan hangs off
+    "minister", the subject. The walk up the tree passes only through title words,
+    known names and 'of'.
+    """
+    node = scan.doc[start:end].root
+    for _ in range(5):
+        if node.dep_ in SUBJECT_DEPS:
+            return True
+        head = node.head
+        if node.dep_ not in _INSIDE_TITLE or head.i == node.i:
+            return False
+        if not (scan.sector_at(head.i) or scan.name_at(head.i) or head.lower_ == "of"):
+            return False
+        node = head
+    return False

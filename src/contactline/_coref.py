@@ -69,12 +69,13 @@ class _Focus:
     def _titled(self, draft: Draft) -> Draft | None:
         assert draft.anaphor is not None
         word = draft.anaphor.word
-        for person in reversed(self.persons):
-            if draft.sentence - person.sentence > _TITLE_REACH:
-                break
-            if person.role and word in fold(person.role).replace("-", " ").split() + [fold(person.role)]:
-                return person
-        return None
+        titled = [
+            p for p in self.persons
+            if draft.sentence - p.sentence <= _TITLE_REACH and p.role
+            and word in fold(p.role).replace("-", " ").split() + [fold(p.role)]
+        ]
+        subjects = [p for p in titled if p.subject]
+        return (subjects or titled or [None])[-1]
 
 
 def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:

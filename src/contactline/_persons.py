@@ -21,12 +21,12 @@ from datetime import date
 from spacy.tokens import Token
 
 from contactline._actor_base import ActorBase, NameEntry, OfficeHolder
-from contactline._actor_draft import Draft, Scan, is_subject
+from contactline._actor_draft import Draft, Scan, names_subject
 from contactline._phrase_index import fold
 
 _WINDOW_WORDS = frozenset(
     {"the", "of", "'s", "his", "her", "its", "their", "former", "acting", "then", "deputy",
-     "first", "senior", "top", "new", "chief", "-", "a", "an", "incumbent", "outgoing"}
+     "first", "senior", "top", "new", "chief", "-", "a", "an", "incumbent", "outgoing", "to"}
 )
 _EXCLUDING_PREPS = frozenset({"to", "with", "between", "against", "in", "on", "for"})
 _AFTER_PREPS = frozenset({"from", "of", "at"})
@@ -52,13 +52,14 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
         found.append(Draft(start, end, origin, rule=origin))
 
     for match in base.holders.finditer([t.text for t in doc]):
-        add(match.start, match.end, "person:office-holder-name")
+        if match.end - match.start > 1 or _stands_apart(scan, match.start):
+            add(match.start, match.end, "person:office-holder-name")
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             start, end = _trim_person(scan, ent.start, ent.end)
             if _is_person_name(scan, start, end):
                 add(start, end, "person:ner")
-    for start, end in _titled_names(scan):
+    for start, end in _titled_names(scan, base):
         add(start, end, "person:title+name")
     surnames = {fold(doc[d.end - 1].text) for d in found}
     for token in doc:
@@ -71,7 +72,7 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
     found.sort(key=lambda d: d.start)
     for draft in found:
         draft.kind = "person"
-        draft.subject = is_subject(doc, draft.start, draft.end)
+        draft.subject = names_subject(scan, draft.start, draft.end)
         for i in range(draft.start, draft.end):
             scan.persons[i] = draft
     return found
@@ -85,13 +86,21 @@ def _first_name(scan: Scan, i: int) -> bool:
     )
 
 
+def _stands_apart(scan: Scan, i: int) -> bool:
+    """Tell whether a one-word name is not part of a longer name ("Abbas" in "Abbas Araghchi")."""
+    doc = scan.doc
+    before = i > 0 and _first_name(scan, i - 1) and not doc[i - 1].is_sent_start
+    after = i + 1 < len(doc) and _first_name(scan, i + 1)
+    return not before and not after
+
+
 def _trim_person(scan: Scan, start: int, end: int) -> tuple[int, int]:
     """Drop titles, known adjectives and possessive endings around an entity."""
     doc = scan.doc
     while start < end and (
         scan.sector_at(start) is not None
         or not doc[start].text[:1].isupper()
-        or (scan.name_at(start) is not None and scan.name_at(start)[2].form != "name")  # type: ignore[index]
+        or (scan.name_at(start) is not None and scan.name_at(start)[2].form == "adjective")  # type: ignore[index]
     ):
         start += 1
     while end > start and not doc[end - 1].text[:1].isalpha():
@@ -114,24 +123,49 @@ def _is_person_name(scan: Scan, start: int, end: int) -> bool:
     return True
 
 
-def _titled_names(scan: Scan) -> list[tuple[int, int]]:
-    """Find capitalised words right after a title ("Secretary General Stanislav Zas")."""
+def _titled_names(scan: Scan, base: ActorBase) -> list[tuple[int, int]]:
+    """Find names the NER missed, by what stands around them.
+
+    A run of two or three capitalised words that are no known name and no organisation
+    word is a person's name when it follows a title ("Secretary General Stanislav Zas"),
+    when it follows a known name and a verb or comma follows it ("the UN Vassily Nebenzia
+    blocked"), or when 'from'/'of' and a known organisation or state follow it ("Yury
+    Shuvalov from the CSTO Secretariat").
+    """
     doc = scan.doc
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        match = scan.sector_at(i)
-        if match is None or match[2].type != "office":
+        if not _first_name(scan, i) or fold(doc[i].text) in base.org_words:
             i += 1
             continue
-        end = match[1]
-        stop = end
-        while stop < len(doc) and stop - end < 3 and _first_name(scan, stop):
-            stop += 1
-        if stop - end >= 2:
-            spans.append((end, stop))
-        i = max(stop, i + 1)
+        end = i
+        while end < len(doc) and end - i < 3 and _first_name(scan, end) and fold(doc[end].text) not in base.org_words:
+            end += 1
+        if end - i >= 2 and _framed_as_person(scan, i, end):
+            spans.append((i, end))
+        i = end
     return spans
+
+
+def _framed_as_person(scan: Scan, start: int, end: int) -> bool:
+    doc = scan.doc
+    title = scan.sector_at(start - 1) if start > 0 else None
+    if title is not None and title[2].type == "office":
+        return True
+    follower = doc[end] if end < len(doc) else None
+    if follower is None:
+        return False
+    if start > 0 and scan.name_at(start - 1) is not None:
+        if follower.pos_ in {"VERB", "AUX"} or follower.text == ",":
+            return True
+    if fold(follower.text) in _AFTER_PREPS:
+        k = end + 1
+        while k < len(doc) and fold(doc[k].text) == "the":
+            k += 1
+        match = scan.name_at(k) if k < len(doc) else None
+        return match is not None and match[2].entity.kind in {"organization", "state"}
+    return False
 
 
 def attribute_persons(
@@ -171,6 +205,8 @@ def _fill_cluster(
     holder: OfficeHolder | None,
 ) -> None:
     first = members[0]
+    if holder is not None and " " not in name:
+        name = holder.name
     for draft in members:
         draft.name = name
         if draft.party is not None:
@@ -222,6 +258,7 @@ def _window_token(scan: Scan, i: int) -> bool:
         scan.name_at(i) is not None
         or scan.sector_at(i) is not None
         or fold(token.text) in _WINDOW_WORDS
+        or (token.is_lower and token.pos_ in {"ADJ", "NOUN"} and token.dep_ in {"amod", "compound"})
     )
 
 
