@@ -55,11 +55,14 @@ class CueLexicon:
         verbs: verb lemma -> its cues, longest first ("call on" before "call").
         phrases: first word -> phrase cues starting with it, longest first.
         person_nouns: head nouns of descriptions that stand for a person.
+        not_sources: head nouns that a source phrase may name but that do not speak
+            ("according to plan", "according to the agreement").
     """
 
     verbs: Mapping[str, tuple[Cue, ...]]
     phrases: Mapping[str, tuple[Cue, ...]]
     person_nouns: frozenset[str]
+    not_sources: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(
@@ -105,6 +108,12 @@ class CueLexicon:
                     continue
                 if all(doc[token.i - n + 1 + k].lower_ == w for k, w in enumerate(cue.words)):
                     return CueMatch(cue=cue, anchor=token.i, tokens=tuple(range(token.i - n + 1, token.i + 1)))
+                chain = [token]
+                while len(chain) < n and chain[-1].head.i != chain[-1].i:
+                    chain.append(chain[-1].head)
+                # "quoted by TASS as saying": the same words, further apart
+                if [t.lower_ for t in reversed(chain)] == list(cue.words):
+                    return CueMatch(cue=cue, anchor=token.i, tokens=tuple(sorted(t.i for t in chain)))
         return None
 
     def match_phrases(self, doc: Doc) -> list[CueMatch]:
@@ -153,12 +162,15 @@ def _read_lines(path: Path) -> list[tuple[int, str]]:
     return [(n, ln) for n, ln in enumerate(raw, 1) if ln.strip() and not ln.startswith("#")]
 
 
-def load_cue_file(path: Path, person_nouns_path: Path) -> CueLexicon:
-    """Read a cue file and a person-noun list into a lexicon.
+def load_cue_file(
+    path: Path, person_nouns_path: Path, not_sources_path: Path | None = None
+) -> CueLexicon:
+    """Read a cue file and the noun lists into a lexicon.
 
     Args:
         path: a tab-separated cue file (format in ``data/cues/README.md``).
         person_nouns_path: one lemma per line.
+        not_sources_path: one lemma per line (optional).
 
     Returns:
         The indexed lexicon.
@@ -177,7 +189,13 @@ def load_cue_file(path: Path, person_nouns_path: Path) -> CueLexicon:
         table = verbs if cue.kind == "verb" else phrases
         table.setdefault(cue.words[0], []).append(cue)
     nouns = frozenset(line.strip().lower() for _, line in _read_lines(person_nouns_path))
+    not_sources = (
+        frozenset(line.strip().lower() for _, line in _read_lines(not_sources_path))
+        if not_sources_path is not None
+        else frozenset()
+    )
     return CueLexicon(
+        not_sources=not_sources,
         verbs={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in verbs.items()},
         phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
         person_nouns=nouns,

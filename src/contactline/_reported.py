@@ -47,11 +47,22 @@ def _rule(kind: str, doc: Doc, match: CueMatch) -> str:
     return f"reported:{kind}:{cue_text(doc, match).lower()}"
 
 
+def _substantial(doc: Doc, span: Span) -> bool:
+    """Content worth a statement: two words or more, or one noun ("claimed victory")."""
+    tokens = [t for t in doc.char_span(span.start, span.end, alignment_mode="expand") or [] if not t.is_punct]
+    return len(tokens) >= 2 or (len(tokens) == 1 and tokens[0].pos_ in ("NOUN", "PROPN", "NUM"))
+
+
+def _is_not_a_source(speaker: Token, lexicon: CueLexicon) -> bool:
+    """"According to plan", "according to the agreement": a document or a rule, not a speaker."""
+    return speaker.lemma_.lower() in lexicon.not_sources
+
+
 def _make(
     doc: Doc, match: CueMatch, speaker: Token, indices: Collection[int], kind: str
 ) -> Attribution | None:
     found = content_from_tokens(doc, indices)
-    if found is None or len(found[1].split()) < 2:
+    if found is None or not _substantial(doc, found[0]):
         return None
     span, text = found
     verb = doc[match.anchor]
@@ -239,7 +250,7 @@ def _clause_of(token: Token) -> Token:
     return token
 
 
-def source_phrase_for(doc: Doc, match: CueMatch) -> Attribution | None:
+def source_phrase_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribution | None:
     """Apply the ``according_to`` rule: "According to X, ...", "..., according to X"."""
     last = doc[match.anchor]
     speaker = next((c for c in last.children if c.dep_ == "pobj"), None)
@@ -256,7 +267,9 @@ def source_phrase_for(doc: Doc, match: CueMatch) -> Attribution | None:
     hole = set(range(left, max(top.right_edge.i, speaker.right_edge.i) + 1))
     indices = _subtree(clause) - hole
     found = content_from_tokens(doc, indices)
-    if found is None or len(found[1].split()) < 2:
+    if found is None or not _substantial(doc, found[0]):
+        return None
+    if doc[match.anchor].lower_ in ("to", "of") and _is_not_a_source(speaker, lexicon):
         return None
     name = "_".join(match.cue.words) if match.cue.text != "according to" else "according_to"
     return Attribution(
@@ -286,7 +299,7 @@ def find_reported(
     found: list[Attribution] = []
     for match in lexicon.match_phrases(doc):
         if "source" in match.cue.frames:
-            hit = source_phrase_for(doc, match)
+            hit = source_phrase_for(doc, match, lexicon)
             if hit is not None:
                 found.append(hit)
     for token in doc:

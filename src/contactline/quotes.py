@@ -46,7 +46,9 @@ def load_cues() -> CueLexicon:
     Raises:
         DictionaryError: when a line of a cue file is malformed.
     """
-    return load_cue_file(CUES_DIR / "cues.tsv", CUES_DIR / "person_nouns.txt")
+    return load_cue_file(
+        CUES_DIR / "cues.tsv", CUES_DIR / "person_nouns.txt", CUES_DIR / "not_sources.txt"
+    )
 
 
 def _overlaps(a: Span, b: Span) -> bool:
