@@ -55,8 +55,8 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        """Return how much of the pattern is constrained (more wins)."""
-        return bool(self.particle) + bool(self.objects)
+        """Return how much of the pattern is constrained (more wins; an object most)."""
+        return bool(self.particle) + 2 * bool(self.objects)
 
     @property
     def rule(self) -> str:

@@ -139,6 +139,8 @@ class RoleReader:
                 return [p for obj in child.children if obj.dep_ == "pobj" for p in self.group(obj)]
         if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
             return []
+        if verb.dep_ in {"amod", "compound"} and verb.head.dep_ == "ROOT":
+            return [p for c in verb.head.children if c.dep_ in SUBJECTS for p in self.group(c)]
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if head.i != verb.i and verb.dep_ in _CONTROL:
@@ -174,6 +176,8 @@ class RoleReader:
                 found = self.group(child)
                 if found:
                     return found
+        if verb.dep_ in {"amod", "compound"} and verb.head.dep_ == "ROOT":
+            return self.prep_objects(verb.head, first)
         return self.prep_objects(verb, first)
 
     def prep_objects(self, head: Token, first: Sequence[Token] = ()) -> list[Party]:

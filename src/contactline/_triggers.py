@@ -18,8 +18,10 @@ from contactline._event_lexicon import EventLexicon, NounPattern, VerbPattern
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "attr", "oprd", "acomp", "ccomp"})
-_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_MISPARSED_DEPS = frozenset({"amod", "compound"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -44,7 +46,9 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
     """Yield the triggers of a sentence in text order."""
     for token in sent:  # type: ignore[attr-defined]
         pos = token.pos_
-        if pos == "VERB":
+        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
+            trigger = noun_trigger(token, lexicon) or verb_trigger(token, lexicon)
+        elif pos == "VERB":
             trigger = verb_trigger(token, lexicon)
             if trigger is None and token.tag_ in {"VBG", "VBN"}:
                 trigger = noun_trigger(token, lexicon)
@@ -100,8 +104,11 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
         candidates += [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     else:
         candidates = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    if token.dep_ in _MISPARSED_DEPS:
+        candidates.append(token.head)
     for candidate in candidates:
-        for word in (candidate, *(c for c in candidate.children if c.dep_ == "conj")):
+        related = (c for c in candidate.children if c.dep_ in {"conj", "amod", "compound"})
+        for word in (candidate, *related):
             if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
                 return True
     return False
@@ -130,7 +137,7 @@ def _has_modifier(token: Token, pattern: NounPattern) -> bool:
         if child.dep_ in _MODIFIER_DEPS:
             words.append(child)
             words.extend(c for c in child.children if c.dep_ == "conj")
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in {"of", "into", "on"}:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.append(obj)

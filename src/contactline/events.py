@@ -280,7 +280,7 @@ def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Par
             word = child.lower_
             if word == "by" and group:
                 sources = group
-            elif word == "between" and group:
+            elif word == "between" and group and not sources:
                 sources, targets = group[:1], group[1:]
             elif word in {"on", "against", "at", "into", "with", "to", "of", "over"} and group and not targets:
                 targets = group

@@ -1,0 +1,116 @@
+"""Tests of the event trigger lexicon: the loader's checks and one test per pattern.
+
+Every line of ``data/events/verbs.tsv`` and ``nouns.tsv`` carries an example sentence about
+fictional states (Arnor, Gondor, Rohan); each example must code to its line's code.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import pytest
+
+from contactline._event_lexicon import load_event_lexicon
+from contactline.cameo import load_cameo
+from contactline.errors import DictionaryError
+from contactline.events import extract_events
+from contactline.records import Mention, Span
+
+LEXICON = load_event_lexicon()
+CAMEO = load_cameo()
+PARTIES = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH"}
+
+
+def fictional_mentions(text: str) -> list[Mention]:
+    """Mentions of the three fictional states wherever their names occur."""
+    found = []
+    for name, party in PARTIES.items():
+        for hit in re.finditer(rf"\b{name}\b", text):
+            found.append(
+                Mention(span=Span(hit.start(), hit.end()), text=name, party=party, kind="state", rule="test")
+            )
+    return found
+
+
+@pytest.fixture
+def lexicon_dir(tmp_path: Path) -> Path:
+    """A writable copy of the packaged lexicon."""
+    with as_file(files("contactline") / "data" / "events") as packaged:
+        shutil.copytree(packaged, tmp_path / "events")
+    return tmp_path / "events"
+
+
+PATTERNS = list(LEXICON.patterns())
+
+
+@pytest.mark.parametrize("pattern", PATTERNS, ids=[p.rule for p in PATTERNS])
+def test_events_lexicon_example_codes_to_its_pattern(nlp, pattern) -> None:
+    doc = nlp(pattern.example)
+    events = extract_events(
+        doc, fictional_mentions(pattern.example), [], [], LEXICON, CAMEO, published=None
+    )
+    coded = {e.cameo for e in events}
+    assert pattern.code in coded, (pattern.example, coded)
+
+
+def test_events_lexicon_codes_every_root() -> None:
+    roots = {code[:2] for code in LEXICON.codes()}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_events_lexicon_codes_at_least_150_codes() -> None:
+    assert len(LEXICON.codes()) >= 150
+
+
+def test_events_lexicon_codes_exist_in_cameo() -> None:
+    unknown = sorted(code for code in LEXICON.codes() if CAMEO.get(code) is None)
+    assert unknown == []
+
+
+def test_events_lexicon_derived_codes_exist_in_cameo() -> None:
+    for kind, table in LEXICON.derive.items():
+        for prefix, code in table.items():
+            assert code == "=" or CAMEO.get(code) is not None, (kind, prefix, code)
+
+
+def test_events_lexicon_most_specific_pattern_first() -> None:
+    patterns = LEXICON.verbs["call"]
+    assert [p.specificity for p in patterns] == sorted((p.specificity for p in patterns), reverse=True)
+
+
+def test_events_lexicon_derives_appeal_by_longest_prefix() -> None:
+    assert LEXICON.derived("appeal", "0871") == "0256"
+    assert LEXICON.derived("appeal", "190") == "020"
+    assert LEXICON.derived("intent", "074") == "0334"
+    assert LEXICON.derived("intent", "190") == "190"
+
+
+def test_events_lexicon_rejects_a_short_line(lexicon_dir: Path) -> None:
+    path = lexicon_dir / "verbs.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "190\tattack\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"verbs\.tsv:\d+: expected 5"):
+        load_event_lexicon(lexicon_dir)
+
+
+def test_events_lexicon_rejects_an_unknown_class(lexicon_dir: Path) -> None:
+    path = lexicon_dir / "nouns.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "190\tattack\t@NOPE\tx\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="unknown class '@NOPE'"):
+        load_event_lexicon(lexicon_dir)
+
+
+def test_events_lexicon_rejects_a_bad_code(lexicon_dir: Path) -> None:
+    path = lexicon_dir / "verbs.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "19x\tattack\t-\t-\tx\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="not a CAMEO code"):
+        load_event_lexicon(lexicon_dir)
+
+
+def test_events_lexicon_rejects_an_unknown_cue_kind(lexicon_dir: Path) -> None:
+    path = lexicon_dir / "cues.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "gossip\tsay\t\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="unknown cue kind 'gossip'"):
+        load_event_lexicon(lexicon_dir)
