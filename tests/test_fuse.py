@@ -181,3 +181,20 @@ def test_fuse_contested_claims_flag_the_entry(tmp_db: Path) -> None:
     assert pair.kind == "denial"
     assert {pair.first.event.id, pair.second.event.id} == {"e1", "e2"}
     assert len(store.timeline(contested=True)) == 2
+
+
+@pytest.mark.parametrize(
+    ("cameo", "evidence", "modality", "linked"),
+    [
+        ("010", "Ankara noted that they see no reason to send their military.", "asserted", True),
+        ("016", "Moscow denied any role in the strike.", "asserted", True),
+        ("010", "Ankara said it would send envoys.", "asserted", False),
+        ("010", "Ankara said they didn\u2019t send anyone.", "asserted", True),
+    ],
+)
+def test_fuse_statement_by_the_accused_can_deny_a_claim(cameo: str, evidence: str, modality: str,
+                                                       linked: bool) -> None:
+    claim = view("a", "062", modality="claimed", reported_by="ARM", source="TUR", event_id="e1",
+                 date_end="2020-09-29")
+    answer = view("a", cameo, evidence, modality=modality, source="TUR", event_id="e2")
+    assert (contest(claim, answer) is not None) == linked

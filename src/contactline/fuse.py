@@ -51,6 +51,12 @@ _STOP = frozenset(
     "were be been has have had its it their they he she his her said says told also "
     "after before when which who over into than more about there".split()
 )
+DENY_RESPONSIBILITY = "016"
+_NEGATORS = frozenset(
+    "no not never nothing deny denies denied denial reject rejects rejected refute refutes "
+    "refuted dismiss dismisses dismissed false baseless unfounded".split()
+)
+"""Words that make a statement a denial (a closed grammatical set, not a dictionary)."""
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
@@ -226,8 +232,8 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
 
     * ``opposing``: both are claims (``modality == "claimed"``) of the same root with
       overlapping or missing dates, made by different parties.
-    * ``denial``: one is negated, the other claimed or asserted, and the party that
-      denies (the negated event's source or reporter) is the one the claim is about;
+    * ``denial``: one denies the other (:func:`_denies`), and the party that denies
+      (the denying event's source or reporter) is the one the claim is about;
       both in the same document, or with overlapping dates (stated to the month or
       finer, unless the roots are the same).
 
@@ -242,7 +248,7 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
         if a.reported_by and b.reported_by and a.reported_by != b.reported_by:
             return ("opposing", f"claims of CAMEO root {a.root} by {a.reported_by} and by {b.reported_by}")
     for denial, claim in ((a, b), (b, a)):
-        if denial.modality != "negated" or claim.modality not in ("claimed", "asserted"):
+        if not _denies(denial, claim):
             continue
         deniers = {denial.source, denial.reported_by} - {None}
         accused = {claim.source} - {None}
@@ -254,6 +260,22 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
             said = f" (claimed by {claim.reported_by})" if claim.reported_by else ""
             return ("denial", f"{who} denies an act ascribed to it{said}")
     return None
+
+
+def _denies(denial: EventView, claim: EventView) -> bool:
+    """Say whether ``denial`` can deny ``claim``, leaving aside who and when.
+
+    A negated act denies a claimed or asserted one; a denial of responsibility (CAMEO
+    016), or a public statement (root 01) worded with a negation, denies a claim.
+    """
+    if denial.modality == "negated":
+        return claim.modality in ("claimed", "asserted")
+    if claim.modality != "claimed":
+        return False
+    if denial.cameo == DENY_RESPONSIBILITY:
+        return True
+    words = set(re.findall(r"[a-z']+", denial.evidence.lower().replace("\u2019", "'")))
+    return denial.root == "01" and bool(_NEGATORS & words or any(w.endswith("n't") for w in words))
 
 
 def components(keys: Iterable[EventKey], links: Iterable[tuple[EventKey, EventKey]]) -> list[list[EventKey]]:

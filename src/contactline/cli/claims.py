@@ -8,6 +8,7 @@ from contactline import exports
 from contactline.cli import main
 from contactline.cli._store_options import dumps, emit, opened, output_option, page_options, table
 from contactline.cli._util import Context
+from contactline.records import Event
 
 
 @main.command()
@@ -47,7 +48,6 @@ def claims(ctx: Context, contested: bool, party: str | None, limit: int | None, 
     emit(table(rows, ("modality", "reported_by", "cameo", "date", "origin", "evidence")), output)
 
 
-def _who(event: object) -> str:
-    reported = getattr(event, "reported_by", None)
-    modality = getattr(event, "modality", "")
-    return f"{reported or '?'} ({modality})"
+def _who(event: Event) -> str:
+    party = event.reported_by or (event.source.party if event.source else None)
+    return f"{party or '?'} ({event.modality})"
