@@ -3,8 +3,9 @@
 This module only finds where time expressions are and what their parts say
 (``{"m": "September", "d": "27"}``); ``contactline.timex`` turns the parts into TIMEX3
 values against the publication date and the tense of the clause. The words (months,
-weekdays, number words, seasons, parts of day, units, the nouns that make 'the eve of'
-an event rather than a day) live in ``data/time/lexicon.tsv``.
+weekdays, number words, seasons, parts of day, units, and the nouns naming events: 'the eve
+of the summit' is not the day before publication, 'the 2015 deal' is a year) live in
+``data/time/lexicon.tsv``.
 
 Patterns are regular expressions over the text. Month and weekday names are matched
 case-sensitively (so the modal 'may' and the verb 'march' are not months); function
@@ -18,18 +19,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from contactline.errors import DictionaryError
 
-_KINDS = ("month", "weekday", "number", "season", "part", "unit", "eve_event")
+_KINDS = ("month", "weekday", "number", "season", "part", "unit", "event_noun")
 
 #: Kinds of match that denote a calendar date or period and may form ranges.
 DATE_KINDS = frozenset(
     {"iso", "numeric", "mdy", "dmy", "month_year", "month", "year", "decade", "season",
-     "season_year", "season_in", "weekday", "deictic", "rel_unit", "rel_ago", "year_range", "quarter"}
+     "season_year", "season_in", "weekday", "deictic", "rel_unit", "rel_ago", "year_range", "year_attr", "quarter"}
 )
 
 
@@ -60,7 +61,7 @@ class TimeGrammar:
     seasons: Mapping[str, str]
     parts: Mapping[str, str]
     units: Mapping[str, str]
-    eve_events: frozenset[str]
+    event_nouns: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default=())
 
     def number(self, word: str) -> str | None:
@@ -104,7 +105,7 @@ def read_lexicon(path: Path) -> dict[str, dict[str, str]]:
             raise DictionaryError(str(path), number, f"unknown kind {kind!r}; use one of {_KINDS}")
         if len(cells) < 2 or not cells[1].strip():
             raise DictionaryError(str(path), number, "missing word")
-        if kind != "eve_event" and (len(cells) < 3 or not cells[2].strip()):
+        if kind != "event_noun" and (len(cells) < 3 or not cells[2].strip()):
             raise DictionaryError(str(path), number, f"a {kind} needs a value in the third column")
         table[kind][cells[1].strip().lower()] = cells[2].strip() if len(cells) > 2 else ""
     return table
@@ -132,13 +133,9 @@ def build_grammar(path: Path | None = None) -> TimeGrammar:
         seasons=table["season"],
         parts=table["part"],
         units=table["unit"],
-        eve_events=frozenset(table["eve_event"]),
+        event_nouns=frozenset(table["event_noun"]),
     )
-    return TimeGrammar(**{**_fields(grammar), "patterns": _compile(grammar)})
-
-
-def _fields(grammar: TimeGrammar) -> dict[str, object]:
-    return {name: getattr(grammar, name) for name in TimeGrammar.__slots__}
+    return replace(grammar, patterns=_compile(grammar))
 
 
 def _alt(words: object, *, title: bool = False) -> str:
@@ -161,6 +158,7 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
     cal_unit = r"(?P<u>(?i:week|month|year|weekend|decade|century))\b"
     season = rf"(?P<s>(?i:{_alt(g.seasons)}))\b"
     safe_season = rf"(?P<s>(?i:{_alt([s for s in g.seasons if s != 'fall'])}))\b"
+    events = _alt(g.event_nouns)
     part = rf"(?P<part>(?i:{_alt(g.parts)}))\b"
     mod = (r"(?P<mod>(?i:early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half"
            r"|second\s+half)\s+of))")
@@ -177,15 +175,17 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
                  rf"{full_month})(?![.,]?\s*\d)",
         "year_range": rf"\b{year}\s*[-\u2013\u2014]\s*(?P<y2>\d{{4}}|\d\d)(?![\d-])",
         "year": rf"(?:{prep})?(?P<core>(?:{mod}\s*)?\b{year})(?![-\u2013]\d)",
+        "year_attr": rf"(?i:the)\s+(?P<core>{year})(?=\s+(?:[a-z]+\s+){{0,2}}(?:{events})\b)",
         "decade": rf"(?:(?i:the)\s+)?(?:{mod}\s*)?(?P<dec>(?:1[5-9]|20)\d)0s\b",
         "quarter": rf"(?i:the\s+)?(?P<q>(?i:first|second|third|fourth))\s+(?i:quarter)\s+(?i:of)\s+{year}",
         "season_year": rf"(?:(?i:the)\s+)?{season}(?:\s+(?i:of))?\s+{year}",
         "season": rf"(?P<shift>(?i:last|this|next|past|coming))\s+{season}",
         "season_in": rf"(?i:in|during|by|until|over|since)\s+(?P<core>(?i:the\s+)?{safe_season})(?!\s+of)",
-        "weekday": rf"(?:(?P<on>(?i:on))\s+)?(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?"
+        "weekday": rf"(?:(?P<on>(?i:on))\s+)?(?:(?P<mod>(?i:early|late))\s+)?"
+                   rf"(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?"
                    rf"{wd}(?:\s+{part})?",
         "deictic": r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today"
-                   r"|yesterday|tomorrow|tonight|last\s+night))\b(?:\s+(?P<part>(?i:morning"
+                   r"|yesterday|tomorrow|tonight|overnight|last\s+night))\b(?:\s+(?P<part>(?i:morning"
                    r"|afternoon|evening|night))\b)?|(?i:this)\s+(?P<part2>(?i:morning|afternoon|evening))\b",
         "eve": r"(?:(?P<on>(?i:on))\s+)?(?i:the)\s+(?i:eve)\b",
         "rel_ago": rf"{num}\s+{unit}\s+(?i:ago)\b",

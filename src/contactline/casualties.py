@@ -275,13 +275,13 @@ def _read(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon,
     if group is None and q.end < sent.end and doc[q.end].lower_ == "more":
         group = previous_group
     names = {kind for kind, _ in kinds}
-    kind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]
+    kind: CasualtyKind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]  # type: ignore[assignment]
     anchor = kinds[0][1]
     first = min(q.start, anchor.i)
     last = max(last, anchor.i)
     span = Span(doc[first].idx, doc[last].idx + len(doc[last].text))
     return Casualty(
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         group=group, count=q.count, low=q.low, high=q.high,
         reported_by=_reporter(doc, sent, anchor, lex, mentions),
         location=_place(sent, anchor, mentions),

@@ -30,7 +30,7 @@ earlier (a recent one, not background history) to publication. Each window says 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -66,6 +66,7 @@ _REFS = {"currently": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment
          "these days": "PRESENT_REF", "to date": "PRESENT_REF", "in the future": "FUTURE_REF",
          "in the near future": "FUTURE_REF"}
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+            "overnight": -1,
             "the day before yesterday": -2, "the day after tomorrow": 2}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _VAGUE_UNITS = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W", "days": "D",
@@ -84,9 +85,14 @@ class _Value:
 @dataclass(frozen=True, slots=True)
 class _Context:
     anchor: date | None
-    direction: Direction
+    tense: str
     previous: TimeExpr | None
     text: str
+
+    @property
+    def direction(self) -> Direction:
+        """Where to look from the anchor: present and unknown tenses take the nearest."""
+        return self.tense if self.tense in {"past", "future"} else "near"  # type: ignore[return-value]
 
 
 def load_time_grammar() -> TimeGrammar:
@@ -115,7 +121,7 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
     times: list[TimeExpr] = []
     previous: TimeExpr | None = None
     for hit in find_hits(doc.text, grammar):
-        context = _Context(published, _direction(doc, hit.start, hit.end), previous, doc.text)
+        context = _Context(published, _clause_tense(doc, hit.start, hit.end), previous, doc.text)
         if hit.kind == "eve":
             hit, result = _eve(doc, hit, grammar, context)
         else:
@@ -137,8 +143,12 @@ def _span(hit: Hit) -> Span:
     return Span(hit.start, hit.end)
 
 
-def _direction(doc: Doc, start: int, end: int) -> Direction:
-    """Read the tense of the clause a time expression sits in from the parse."""
+def _clause_tense(doc: Doc, start: int, end: int) -> str:
+    """Read the tense of the clause a time expression sits in from the parse.
+
+    Returns:
+        ``past``, ``future``, ``present`` or ``near`` (no verb, or a tense that does not say).
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "near"
@@ -157,7 +167,7 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _tense(verb: Token) -> Direction:
+def _tense(verb: Token) -> str:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     words = {a.lower_ for a in auxes}
     if words & {"will", "shall", "'ll", "wo"} or ("going" in words and "to" in words):
@@ -168,7 +178,7 @@ def _tense(verb: Token) -> Direction:
         head = _tense(verb.head) if verb.head.pos_ in {"VERB", "AUX"} else "near"
         return "future" if head != "past" else "near"
     if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
-        return "near"
+        return "present"
     if verb.tag_ == "VBN" and not auxes:
         return "past"
     return "near"
@@ -186,7 +196,7 @@ def _eve(doc: Doc, hit: Hit, grammar: TimeGrammar, ctx: _Context) -> tuple[Hit, 
     if m:
         first = doc.char_span(hit.end + m.start(1), hit.end + m.end(1), alignment_mode="expand")
         noun = m.group(1)
-        event_like = noun.lower() in grammar.eve_events or (
+        event_like = noun.lower() in grammar.event_nouns or (
             first is not None and first[0].pos_ == "NOUN" and not first[0].ent_type_
             and first[0].head.dep_ != "compound")
         if event_like:
@@ -259,8 +269,8 @@ def _month_year(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value:
     return _Value(f"{int(p['y']):04d}-{g.month(p['m']):02d}", mod=_mod(p))
 
 
-def _mod(parts: dict[str, str] | object) -> str | None:
-    word = getattr(parts, "get")("mod")
+def _mod(parts: Mapping[str, str]) -> str | None:
+    word = parts.get("mod")
     return _MODS.get(re.sub(r"\s+", " ", word.lower())) if word else None
 
 
@@ -342,9 +352,11 @@ def _weekday(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value:
     if ctx.anchor is None:
         return _Value(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), anchored=False)
     shift = (p.get("shift") or "").lower() or None
-    day = resolve_weekday(weekday, ctx.anchor, ctx.direction, shift)
-    note = f"{shift or ctx.direction} weekday from anchor"
-    return _Value(day.isoformat() + (f"T{part}" if part else ""), note=note)
+    # a weekday in the present tense is a schedule: 'the truce expires on Sunday'
+    direction: Direction = "future" if ctx.tense == "present" else ctx.direction
+    day = resolve_weekday(weekday, ctx.anchor, direction, shift)
+    note = f"{shift or direction} weekday from anchor"
+    return _Value(day.isoformat() + (f"T{part}" if part else ""), mod=_mod(p), note=note)
 
 
 def _deictic(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value:
@@ -468,6 +480,6 @@ _HANDLERS = {
     "season_year": _season, "season": _season, "season_in": _season, "weekday": _weekday,
     "deictic": _deictic, "rel_ago": _rel_ago, "rel_later": _rel_later, "rel_unit": _rel_unit,
     "anaphor": _anaphor, "anaphor_day": _anaphor_day, "duration": _duration,
-    "duration_the": _duration, "duration_vague": _duration, "ref": _ref, "set": _set,
+    "duration_the": _duration, "year_attr": _year, "duration_vague": _duration, "ref": _ref, "set": _set,
     "range": _range,
 }
