@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from contactline._cues import load_cue_file
 from contactline._quotemarks import find_insertions, find_quotes
 from contactline.errors import DictionaryError
 from contactline.quotes import extract_statements, link_events, load_cues
-from contactline._cues import load_cue_file
 from contactline.records import Event, Mention, Span, Statement
 
 
@@ -67,7 +67,10 @@ def test_quotes_lexicon_rejects_duplicate_cue(tmp_path: Path):
         ("He said “we are ready” today.", ["we are ready"]),
         ('He said "we are ready" today.', ["we are ready"]),
         ("«The front is stable», he said.", ["The front is stable"]),
-        ("“For the rest, I will refrain from commenting, ”he told the agency.", ["For the rest, I will refrain from commenting"]),
+        (
+            "“For the rest, I will refrain from commenting, ”he told the agency.",
+            ["For the rest, I will refrain from commenting"],
+        ),
         ("'We were not warned,' said a fisherman.", ["We were not warned"]),
         ("Ukraine's soldiers' families waited.", []),
     ],
@@ -86,7 +89,10 @@ def test_quotes_marks_unclosed_quote_ends_with_paragraph():
 def test_quotes_insertions_found():
     text = "military actions (in Nagorno-Karabakh – Ed.) and assistance [to the republic]"
     spans = find_insertions(text, Span(0, len(text)))
-    assert [text[s.start : s.end] for s in spans] == ["(in Nagorno-Karabakh – Ed.)", "[to the republic]"]
+    assert [text[s.start : s.end] for s in spans] == [
+        "(in Nagorno-Karabakh – Ed.)",
+        "[to the republic]",
+    ]
 
 
 # ---- direct quotes
@@ -117,20 +123,26 @@ def test_quotes_direct_before_with_colon(statements):
 
 
 def test_quotes_direct_inside_joins_both_parts(statements):
-    found = _one(statements("“The situation is difficult,” the governor said, “but the city is holding.”"))
+    found = _one(
+        statements("“The situation is difficult,” the governor said, “but the city is holding.”")
+    )
     assert found.rule == "direct:inside:said"
     assert "The situation is difficult" in found.content and "the city is holding" in found.content
 
 
 def test_quotes_direct_continued_paragraph(statements):
-    text = "“We will hold the line,” the commander said. “We have enough shells.\n“Nobody is leaving.”"
+    text = (
+        "“We will hold the line,” the commander said. “We have enough shells.\n“Nobody is leaving.”"
+    )
     found = statements(text)
     assert [s.rule for s in found] == ["direct:inside:said", "direct:continued:said"]
     assert found[1].content == "Nobody is leaving."
 
 
 def test_quotes_partial_quote_in_reported_speech_is_not_direct(statements):
-    found = _one(statements("He stated that the time has come “to end the occupation of the lands.”"))
+    found = _one(
+        statements("He stated that the time has come “to end the occupation of the lands.”")
+    )
     assert not found.direct
     assert found.rule == "reported:ccomp:stated"
     assert "to end the occupation" in found.content
@@ -144,14 +156,22 @@ def test_quotes_scare_quotes_are_not_statements(statements):
 
 
 def test_quotes_reported_that_clause(statements):
-    found = _one(statements("The Azerbaijani Defense Ministry stated that the Armenian military fired at settlements."))
+    found = _one(
+        statements(
+            "The Azerbaijani Defense Ministry stated that the Armenian military fired at settlements."
+        )
+    )
     assert found.rule == "reported:ccomp:stated"
     assert found.content == "the Armenian military fired at settlements"
     assert found.speaker.name == "The Azerbaijani Defense Ministry"
 
 
 def test_quotes_reported_content_before_cue(statements):
-    found = _one(statements("The CSTO is fully prepared to dispatch a mission, Yury Shuvalov said on Friday."))
+    found = _one(
+        statements(
+            "The CSTO is fully prepared to dispatch a mission, Yury Shuvalov said on Friday."
+        )
+    )
     assert found.content.startswith("The CSTO is fully prepared")
     assert "Shuvalov" in (found.speaker.name or "")
 
@@ -181,7 +201,9 @@ def test_quotes_reported_called_on_infinitive(statements):
 
 
 def test_quotes_reported_accused_object(statements):
-    found = _one(statements("Yerevan, in turn, accused Baku of air and missile attacks in the region."))
+    found = _one(
+        statements("Yerevan, in turn, accused Baku of air and missile attacks in the region.")
+    )
     assert found.rule == "reported:object:accused"
     assert found.content == "Baku of air and missile attacks in the region"
 
@@ -201,7 +223,9 @@ def test_quotes_reported_unmade_or_nonverbal_is_not_a_statement(statements, text
 
 
 def test_quotes_according_to_front_and_back(statements):
-    front = _one(statements("According to Armenia, Turkish specialists are taking part in the conflict."))
+    front = _one(
+        statements("According to Armenia, Turkish specialists are taking part in the conflict.")
+    )
     back = _one(statements("The drone was shot down over the sea, according to the ministry."))
     assert front.rule == back.rule == "according_to"
     assert front.content == "Turkish specialists are taking part in the conflict"
@@ -217,10 +241,19 @@ def test_quotes_quoted_as_saying(statements):
 # ---- speakers and dates
 
 
-def _mention(text: str, doc_text: str, party: str, kind: str, name: str | None = None, **kw) -> Mention:
+def _mention(
+    text: str, doc_text: str, party: str, kind: str, name: str | None = None, **kw
+) -> Mention:
     start = doc_text.index(text)
-    return Mention(span=Span(start, start + len(text)), text=text, party=party, kind=kind, name=name,
-                   rule="test", **kw)
+    return Mention(
+        span=Span(start, start + len(text)),
+        text=text,
+        party=party,
+        kind=kind,
+        name=name,
+        rule="test",
+        **kw,
+    )
 
 
 def test_quotes_speaker_party_from_mentions(statements):
@@ -252,15 +285,36 @@ def test_quotes_statement_dated_by_cue(nlp, cues):
 def test_quotes_spans_point_into_text(statements):
     text = "Kyiv will not cede any territory, Zelensky told the BBC. “We will win,” he said."
     for found in statements(text):
-        assert text[found.content_span.start : found.content_span.end].strip("“”") .startswith(found.content[:10])
-        assert found.span.start <= found.content_span.start and found.content_span.end <= found.span.end
+        assert (
+            text[found.content_span.start : found.content_span.end]
+            .strip("“”")
+            .startswith(found.content[:10])
+        )
+        assert (
+            found.span.start <= found.content_span.start
+            and found.content_span.end <= found.span.end
+        )
     assert [s.id for s in statements(text)] == ["st1", "st2"]
 
 
 def test_quotes_link_events_by_trigger_inside_content(statements):
     found = _one(statements("The ministry stated that the Armenian military fired at settlements."))
     fire = found.content_span.start + found.content.index("fired")
-    event = Event(id="e1", cameo="190", plover=None, quad_class=4, goldstein=-10.0, source=None,
-                  target=None, date=None, location=None, modality="claimed", reported_by="AZE",
-                  evidence="", span=found.content_span, trigger=Span(fire, fire + 5), rule="test")
+    event = Event(
+        id="e1",
+        cameo="190",
+        plover=None,
+        quad_class=4,
+        goldstein=-10.0,
+        source=None,
+        target=None,
+        date=None,
+        location=None,
+        modality="claimed",
+        reported_by="AZE",
+        evidence="",
+        span=found.content_span,
+        trigger=Span(fire, fire + 5),
+        rule="test",
+    )
     assert link_events([found], [event])[0].events == ("e1",)

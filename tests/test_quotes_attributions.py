@@ -16,11 +16,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from conftest import DATA
 from contactline.actors import load_actor_base, resolve_mentions
 from contactline.quotes import extract_statements, load_cues
 from contactline.records import Statement
-
-from conftest import DATA
 
 FLOORS = {"precision": 0.95, "recall": 0.95, "direct": 0.99, "negatives_clean": 0.95}
 EPSILON = 0.0005  # one statement moves a rate by about 0.006; do not fail on rounding
@@ -54,7 +53,7 @@ class Tally:
 
 def _matches(text: str, want: dict, got: Statement) -> bool:
     span = got.speaker.span
-    speaker = _norm(f"{got.speaker.name} | {text[span.start:span.end] if span else ''}")
+    speaker = _norm(f"{got.speaker.name} | {text[span.start : span.end] if span else ''}")
     return (
         _norm(want["content"]) in _norm(got.content)
         and _norm(want["speaker"]).split()[-1] in speaker
@@ -64,7 +63,9 @@ def _matches(text: str, want: dict, got: Statement) -> bool:
 
 @pytest.fixture(scope="module")
 def tally(nlp) -> Tally:
-    rows = [json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()
+    ]
     base = load_actor_base()
     cues = load_cues()
     result = Tally()
@@ -87,7 +88,9 @@ def tally(nlp) -> Tally:
 
 
 def test_quotes_attributions_set_is_large_and_varied():
-    rows = [json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()
+    ]
     expected = [s for r in rows for s in r["statements"]]
     assert len(expected) >= 150
     assert sum(1 for r in rows if not r["statements"]) >= 25

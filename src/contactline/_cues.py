@@ -65,9 +65,7 @@ class CueLexicon:
     not_sources: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.verbs.values()) + sum(
-            len(v) for v in self.phrases.values()
-        )
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.phrases.values())
 
     def match_verb(self, token: Token) -> CueMatch | None:
         """Return the longest verb cue anchored on ``token``, if any.
@@ -107,13 +105,17 @@ class CueLexicon:
                 if "source" in cue.frames or cue.words[-1] != token.lower_ or token.i < n - 1:
                     continue
                 if all(doc[token.i - n + 1 + k].lower_ == w for k, w in enumerate(cue.words)):
-                    return CueMatch(cue=cue, anchor=token.i, tokens=tuple(range(token.i - n + 1, token.i + 1)))
+                    return CueMatch(
+                        cue=cue, anchor=token.i, tokens=tuple(range(token.i - n + 1, token.i + 1))
+                    )
                 chain = [token]
                 while len(chain) < n and chain[-1].head.i != chain[-1].i:
                     chain.append(chain[-1].head)
                 # "quoted by TASS as saying": the same words, further apart
                 if [t.lower_ for t in reversed(chain)] == list(cue.words):
-                    return CueMatch(cue=cue, anchor=token.i, tokens=tuple(sorted(t.i for t in chain)))
+                    return CueMatch(
+                        cue=cue, anchor=token.i, tokens=tuple(sorted(t.i for t in chain))
+                    )
         return None
 
     def match_phrases(self, doc: Doc) -> list[CueMatch]:
@@ -136,7 +138,9 @@ def _parse_line(path: Path, number: int, line: str) -> Cue:
     fields = line.split("\t")
     if len(fields) != 3:
         raise DictionaryError(
-            str(path), number, f"expected 3 tab-separated fields (cue, kind, frames), got {len(fields)}"
+            str(path),
+            number,
+            f"expected 3 tab-separated fields (cue, kind, frames), got {len(fields)}",
         )
     text, kind, frame_text = (f.strip() for f in fields)
     if not text:

@@ -151,9 +151,60 @@ def _whole_paragraph(text: str, quote: QuoteMarks) -> bool:
     return not text[start : quote.open].strip() and not text[quote.end : end].strip()
 
 
-def find_direct(
-    doc: Doc, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]
-) -> list[Attribution]:
+def _after(
+    doc: Doc, starts: Sequence[int], lexicon: CueLexicon, quotes: Sequence[QuoteMarks], k: int
+) -> tuple[Attribution | None, bool]:
+    """Attribute quote ``k`` to a cue after it; joins the next quote when the cue sits inside.
+
+    Returns:
+        The attribution (or ``None``) and whether the next quotation was joined to it.
+    """
+    quote, text = quotes[k], doc.text
+    if not _ends_speech(text, quote):
+        return None, False
+    after = _window_after(doc, starts, quote)
+    cue = _cue_in(after, lexicon, quote)
+    if cue is None:
+        return None, False
+    hit = _attribution(doc, quote, cue, "after")
+    nxt = quotes[k + 1] if k + 1 < len(quotes) else None
+    if nxt is None:
+        return hit, False
+    gap = text[after[-1].idx + len(after[-1]) : nxt.open]
+    if gap.strip(" ,.\t") or "\n" in gap:
+        return hit, False
+    return _join(doc, hit, nxt), True
+
+
+def _before(
+    doc: Doc, starts: Sequence[int], lexicon: CueLexicon, quote: QuoteMarks
+) -> Attribution | None:
+    before = _window_before(doc, starts, quote)
+    if not _begins_speech(doc, doc.text, quote, before):
+        return None
+    cue = _cue_in(before, lexicon, quote)
+    return _attribution(doc, quote, cue, "before") if cue is not None else None
+
+
+def _continues(text: str, earlier: QuoteMarks, quote: QuoteMarks) -> bool:
+    """A whole-paragraph quotation after one left open: the same speaker goes on."""
+    return earlier.close is None and _whole_paragraph(text, quote)
+
+
+def _continued(doc: Doc, quote: QuoteMarks, prior: Attribution) -> Attribution:
+    rule = prior.rule.split(":")
+    return Attribution(
+        cue=prior.cue,
+        speaker=prior.speaker,
+        content=quote.inner,
+        text=doc.text[quote.inner.start : quote.inner.end],
+        direct=True,
+        rule=f"{rule[0]}:continued:{rule[-1]}",
+        addressee=prior.addressee,
+    )
+
+
+def find_direct(doc: Doc, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]) -> list[Attribution]:
     """Attribute quotations in ``doc`` to the cue next to them.
 
     Args:
@@ -165,46 +216,20 @@ def find_direct(
         One attribution per quotation that is speech (a quotation in two parts around
         its cue is one), in document order.
     """
-    text = doc.text
     starts = [t.idx for t in doc]
     found: list[Attribution] = []
-    used: set[int] = set()
+    joined: set[int] = set()
     previous: tuple[QuoteMarks, Attribution] | None = None
     for k, quote in enumerate(quotes):
-        if k in used:
+        if k in joined:
             continue
-        hit: Attribution | None = None
-        after = _window_after(doc, starts, quote)
-        if _ends_speech(text, quote):
-            cue = _cue_in(after, lexicon, quote)
-            if cue is not None:
-                hit = _attribution(doc, quote, cue, "after")
-                nxt = quotes[k + 1] if k + 1 < len(quotes) else None
-                gap = text[after[-1].idx + len(after[-1]) : nxt.open] if nxt and after else "x"
-                if nxt is not None and not gap.strip(" ,.\t") and "\n" not in gap:
-                    hit = _join(doc, hit, nxt)
-                    used.add(k + 1)
-        if hit is None:
-            before = _window_before(doc, starts, quote)
-            if _begins_speech(doc, text, quote, before):
-                cue = _cue_in(before, lexicon, quote)
-                if cue is not None:
-                    hit = _attribution(doc, quote, cue, "before")
-        if hit is None and previous is not None and previous[0].close is None:
-            if _whole_paragraph(text, quote):
-                prior = previous[1]
-                hit = Attribution(
-                    cue=prior.cue,
-                    speaker=prior.speaker,
-                    content=quote.inner,
-                    text=text[quote.inner.start : quote.inner.end],
-                    direct=True,
-                    rule=prior.rule.split(":")[0] + ":continued:" + prior.rule.split(":")[-1],
-                    addressee=prior.addressee,
-                )
+        hit, join = _after(doc, starts, lexicon, quotes, k)
+        if join:
+            joined.add(k + 1)
+        hit = hit or _before(doc, starts, lexicon, quote)
+        if hit is None and previous is not None and _continues(doc.text, previous[0], quote):
+            hit = _continued(doc, quote, previous[1])
+        previous = (quotes[k + 1] if join else quote, hit) if hit is not None else None
         if hit is not None:
             found.append(hit)
-            previous = (quotes[k + 1] if k + 1 in used else quote, hit)
-        else:
-            previous = None
     return found

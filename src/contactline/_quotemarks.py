@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from contactline.records import Span
 
 _PAIRS = {
-    "“": frozenset("”“\""),
+    "“": frozenset('”“"'),
     "«": frozenset("»"),
     "„": frozenset("“”"),
     '"': frozenset('"”'),

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from contactline._attribution import (
     Attribution,
@@ -35,7 +36,9 @@ _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _OBJECT_STOP = frozenset({"punct", "cc", "conj", "mark", "advmod", "npadvmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _INVERTED_DEPS = frozenset({"ccomp", "parataxis", "conj"})
-_OBJECT_DEPS = frozenset({"dobj", "advcl", "prep", "pobj", "attr", "oprd", "xcomp", "pcomp", "ccomp"})
+_OBJECT_DEPS = frozenset(
+    {"dobj", "advcl", "prep", "pobj", "attr", "oprd", "xcomp", "pcomp", "ccomp"}
+)
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
@@ -49,12 +52,16 @@ def _rule(kind: str, doc: Doc, match: CueMatch) -> str:
 
 def _substantial(doc: Doc, span: Span) -> bool:
     """Content worth a statement: two words or more, or one noun ("claimed victory")."""
-    tokens = [t for t in doc.char_span(span.start, span.end, alignment_mode="expand") or [] if not t.is_punct]
+    tokens = [
+        t
+        for t in doc.char_span(span.start, span.end, alignment_mode="expand") or []
+        if not t.is_punct
+    ]
     return len(tokens) >= 2 or (len(tokens) == 1 and tokens[0].pos_ in ("NOUN", "PROPN", "NUM"))
 
 
 def _is_not_a_source(speaker: Token, lexicon: CueLexicon) -> bool:
-    """"According to plan", "according to the agreement": a document or a rule, not a speaker."""
+    """True for a rule or a text, not a speaker: "according to plan", "to the agreement"."""
     return speaker.lemma_.lower() in lexicon.not_sources
 
 
@@ -111,7 +118,7 @@ def _that_clauses(hosts: list[Token]) -> list[Token]:
 
 
 def _is_second_cue(token: Token, lexicon: CueLexicon) -> bool:
-    """", adding that ...", "and added that ...": a cue of its own inside a clause."""
+    """True for a cue of its own inside a clause: ", adding that ...", "and added that"."""
     if token.dep_ == "advcl" and token.tag_ == "VBG":
         return lexicon.match_verb(token) is not None
     if token.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
@@ -208,7 +215,7 @@ def _passive_object(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> A
 
 
 def _is_nobody(speaker: Token) -> bool:
-    """"Nobody has claimed ...", "no group said ...": no statement was made."""
+    """True when no statement was made: "Nobody has claimed ...", "no group said ..."."""
     if speaker.lower_ in _NOBODY:
         return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
@@ -297,23 +304,19 @@ def find_reported(
         The attributions in document order.
     """
     found: list[Attribution] = []
-    for match in lexicon.match_phrases(doc):
-        if "source" in match.cue.frames:
-            hit = source_phrase_for(doc, match, lexicon)
+    for phrase in lexicon.match_phrases(doc):
+        if "source" in phrase.cue.frames:
+            hit = source_phrase_for(doc, phrase, lexicon)
             if hit is not None:
                 found.append(hit)
     for token in doc:
         if token.i in skip:
             continue
-        match = lexicon.match_verb(token)
-        if match is None:
+        verb_cue = lexicon.match_verb(token)
+        if verb_cue is None:
             continue
-        hit = reported_for(doc, match, lexicon)
+        hit = reported_for(doc, verb_cue, lexicon)
         if hit is not None:
             found.append(hit)
-    inside = [
-        a
-        for a in found
-        if not any(q.start <= doc[a.cue.anchor].idx < q.end for q in quoted)
-    ]
+    inside = [a for a in found if not any(q.start <= doc[a.cue.anchor].idx < q.end for q in quoted)]
     return sorted(inside, key=lambda a: a.content.start)

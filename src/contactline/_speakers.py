@@ -179,8 +179,9 @@ def resolve_speaker(
             mention = named
     person = _is_person_head(head, mention, person_nouns)
     if mention is not None and (mention.party or mention.name):
-        name = mention.name or text if person else (mention.name or text)
-        speaker = Speaker(name=name, party=mention.party, role=mention.role, span=span)
+        speaker = Speaker(
+            name=mention.name or text, party=mention.party, role=mention.role, span=span
+        )
     else:
         earlier = history.last(person=person) if _is_anaphoric(head) else None
         if earlier is not None:

@@ -17,16 +17,32 @@ COLUMNS = ("date", "speaker", "party", "cue", "direct", "content", "origin")
 
 
 @main.command()
-@click.option("--speaker", metavar="NAME", help="Only statements whose speaker's name contains NAME.")
-@click.option("--party", metavar="P", help="Only statements by speakers of this party (RUS, CSTO...).")
-@click.option("--since", metavar="DATE", help="Only statements made on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--until", metavar="DATE", help="Only statements made on or before DATE (YYYY[-MM[-DD]]).")
+@click.option(
+    "--speaker", metavar="NAME", help="Only statements whose speaker's name contains NAME."
+)
+@click.option(
+    "--party", metavar="P", help="Only statements by speakers of this party (RUS, CSTO...)."
+)
+@click.option(
+    "--since", metavar="DATE", help="Only statements made on or after DATE (YYYY[-MM[-DD]])."
+)
+@click.option(
+    "--until", metavar="DATE", help="Only statements made on or before DATE (YYYY[-MM[-DD]])."
+)
 @page_options
 @output_option("table", "json", "jsonl")
 @click.pass_obj
-def statements(ctx: Context, speaker: str | None, party: str | None, since: str | None,
-               until: str | None, limit: int | None, offset: int, fmt: str,
-               output: str | None) -> None:
+def statements(
+    ctx: Context,
+    speaker: str | None,
+    party: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
     """List the statements in the store: quotes and reported speech, by speaker and party.
 
     Example:
@@ -34,8 +50,9 @@ def statements(ctx: Context, speaker: str | None, party: str | None, since: str 
         contactline statements --speaker Peskov --party RUS
     """
     with opened(ctx) as store:
-        found = store.statements(speaker=speaker, party=party, since=since, until=until,
-                                 limit=limit, offset=offset)
+        found = store.statements(
+            speaker=speaker, party=party, since=since, until=until, limit=limit, offset=offset
+        )
     if fmt == "json":
         emit(dumps([exports.statement_json(s) for s in found]), output)
     elif fmt == "jsonl":
@@ -50,7 +67,9 @@ def _row(stored: StoredStatement) -> dict[str, Any]:
     when = statement.date
     date_text = None
     if when is not None and when.start:
-        date_text = when.start if not when.end or when.end == when.start else f"{when.start}/{when.end}"
+        date_text = (
+            when.start if not when.end or when.end == when.start else f"{when.start}/{when.end}"
+        )
     return {
         "date": date_text,
         "speaker": statement.speaker.name,
