@@ -49,6 +49,7 @@ class Scan:
     """The dictionary matches of one document, indexed by token."""
 
     doc: Doc
+    lowered: str = ""
     names: dict[int, tuple[int, int, NameEntry]] = field(default_factory=dict)
     sectors: dict[int, tuple[int, int, SectorWord]] = field(default_factory=dict)
     persons: dict[int, Draft] = field(default_factory=dict)
@@ -74,7 +75,7 @@ def scan_document(doc: Doc, base: ActorBase) -> Scan:
     words = [t.text for t in doc]
     scan = Scan(doc)
     for match in base.names.finditer(words):
-        entry = choose_reading(doc, match.start, match.end, match.values, base)
+        entry = choose_reading(scan, match.start, match.end, match.values, base)
         if entry is not None:
             for i in range(match.start, match.end):
                 scan.names[i] = (match.start, match.end, entry)
@@ -88,7 +89,7 @@ def scan_document(doc: Doc, base: ActorBase) -> Scan:
 
 
 def choose_reading(
-    doc: Doc, start: int, end: int, entries: tuple[NameEntry, ...], base: ActorBase
+    scan: Scan, start: int, end: int, entries: tuple[NameEntry, ...], base: ActorBase
 ) -> NameEntry | None:
     """Pick what an ambiguous name stands for here, by cue words of its readings.
 
@@ -96,12 +97,15 @@ def choose_reading(
         The entry of the chosen reading, or an entry without party when the chosen
         reading is no actor (Washington the state), or ``None`` when nothing fits.
     """
+    doc = scan.doc
     surface = doc[start:end].text
     readings = base.readings.get(fold(surface))
     if not readings:
         return entries[0]
     sentence = {fold(t.text) for t in doc[start].sent}
-    text = doc.text.lower()
+    if not scan.lowered:
+        scan.lowered = doc.text.lower()
+    text = scan.lowered
     chosen = readings[0]
     for reading in readings[1:]:
         if reading.cues & sentence or any(cue in text for cue in reading.doc_cues):
@@ -122,13 +126,13 @@ def char_span(doc: Doc, start: int, end: int) -> Span:
     return Span(doc[start].idx, last.idx + len(last.text))
 
 
-def to_mention(doc: Doc, draft: Draft) -> Mention:
-    """Freeze a draft into a mention."""
+def to_mention(doc: Doc, text: str, draft: Draft) -> Mention:
+    """Freeze a draft into a mention; ``text`` is ``doc.text`` (spaCy rebuilds it per call)."""
     span = char_span(doc, draft.start, draft.end)
     antecedent = draft.antecedent
     return Mention(
         span=span,
-        text=doc.text[span.start : span.end],
+        text=text[span.start : span.end],
         party=draft.party,
         kind=draft.kind,
         name=draft.name,

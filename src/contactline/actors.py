@@ -23,6 +23,7 @@ Compound actors need nothing special: "Yerevan and Baku" are two mentions;
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -46,6 +47,7 @@ _POSSESSIVE = frozenset({"'s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NUM"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _OPEN_PREPS = frozenset({"of", "from"})
+_LONGEST_MENTION = 300
 
 
 def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> list[Mention]:
@@ -74,7 +76,8 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
-    return [to_mention(doc, d) for d in resolve_references(base, drafts)]
+    text = doc.text
+    return [to_mention(doc, text, d) for d in resolve_references(base, drafts)]
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -305,19 +308,20 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
     Args:
         doc: the parsed document.
         token_i: the head token of a noun phrase (a subject or object).
-        mentions: the document's mentions from :func:`resolve_mentions`.
+        mentions: the document's mentions from :func:`resolve_mentions`, in its order.
 
     Returns:
         The mention, or ``None`` when the phrase names no actor.
     """
     token = doc[token_i]
     begin, finish = token.idx, token.idx + len(token.text)
-    covering = [m for m in mentions if m.span.start <= begin and finish <= m.span.end]
+    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    nearby = _starting_between(mentions, min(left, begin - _LONGEST_MENTION), right)
+    covering = [m for m in nearby if m.span.start <= begin and finish <= m.span.end]
     if covering:
         return max(covering, key=_informativeness)
-    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
     best: tuple[tuple[int, int], Mention] | None = None
-    for mention in mentions:
+    for mention in nearby:
         if not (left <= mention.span.start and mention.span.end <= right):
             continue
         depth = _path_length(doc, token, mention)
@@ -327,6 +331,13 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
         if best is None or rank < best[0]:
             best = (rank, mention)
     return best[1] if best else None
+
+
+def _starting_between(mentions: Sequence[Mention], first: int, last: int) -> Sequence[Mention]:
+    """Return the mentions (in reading order) that start between two offsets, by bisection."""
+    low = bisect.bisect_left(mentions, first, key=lambda m: m.span.start)
+    high = bisect.bisect_right(mentions, last, key=lambda m: m.span.start)
+    return mentions[low:high]
 
 
 def mentions_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> list[Mention]:

@@ -1,0 +1,247 @@
+"""Actor resolution: mentions, persons, sectors, references and mention_for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from contactline.actors import (
+    ActorBase,
+    group_actors,
+    load_actor_base,
+    mention_for,
+    mentions_for,
+    resolve_mentions,
+)
+from contactline.records import Mention
+
+from conftest import SEEDS
+
+SEED_000 = SEEDS / "000_1b34881ca0a22c74.txt"
+SEED_002 = SEEDS / "002_cb2353d6230e5346.txt"
+PUBLISHED_000 = date(2020, 9, 29)
+PUBLISHED_002 = date(2023, 3, 31)
+
+
+@pytest.fixture(scope="module")
+def base() -> ActorBase:
+    return load_actor_base()
+
+
+@pytest.fixture(scope="module")
+def seed_000(nlp: Language, base: ActorBase) -> tuple[Doc, list[Mention]]:
+    doc = nlp(SEED_000.read_text(encoding="utf-8"))
+    return doc, resolve_mentions(doc, base, published=PUBLISHED_000)
+
+
+@pytest.fixture(scope="module")
+def seed_002(nlp: Language, base: ActorBase) -> tuple[Doc, list[Mention]]:
+    doc = nlp(SEED_002.read_text(encoding="utf-8"))
+    return doc, resolve_mentions(doc, base, published=PUBLISHED_002)
+
+
+def head_of(doc: Doc, phrase: str, word: str, nth: int = 0) -> int:
+    """Return the index of ``word`` inside the nth occurrence of ``phrase`` in ``doc``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    offset = start + phrase.index(word)
+    token = doc.char_span(offset, offset + len(word))
+    assert token is not None, word
+    return token.start
+
+
+def resolve(nlp: Language, base: ActorBase, text: str, published: date | None = None) -> tuple[Doc, list[Mention]]:
+    doc = nlp(text)
+    return doc, resolve_mentions(doc, base, published=published or date(2023, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "word", "party", "sector"),
+    [
+        ("The Azerbaijani Defense Ministry", "Ministry", "AZE", "MIL"),
+        ("the Armenian military", "military", "ARM", "MIL"),
+        ("Yerevan, in turn", "Yerevan", "ARM", "GOV"),
+        ("accused Baku", "Baku", "AZE", "GOV"),
+        ("The authorities of the Nagorno-Karabakh Republic", "authorities", "NKR", "GOV"),
+        ("The Armenian government", "government", "ARM", "GOV"),
+        ("The President of Azerbaijan", "President", "AZE", "GOV"),
+        ("Ankara noted", "Ankara", "TUR", "GOV"),
+        ("Turkish leader Recep Tayyip Erdogan", "Erdogan", "TUR", None),
+        ("his Azerbaijani counterpart Ilham Aliyev", "Aliyev", "AZE", None),
+        ("the CSTO Secretary General Stanislav Zas", "Zas", "CSTO", None),
+        ("the press secretary of the Russian President Dmitry Peskov", "secretary", "RUS", None),
+        ("He also stated", "He", "TUR", None),
+        ("he told the agency", "he", "RUS", None),
+        ("The organization also raised", "organization", "CSTO", None),
+    ],
+)
+def test_actors_mention_for_seed_000_heads(
+    seed_000: tuple[Doc, list[Mention]], phrase: str, word: str, party: str, sector: str | None
+) -> None:
+    doc, mentions = seed_000
+    mention = mention_for(doc, head_of(doc, phrase, word), mentions)
+    assert mention is not None
+    assert mention.party == party
+    if sector:
+        assert mention.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("phrase", "word", "party", "sector"),
+    [
+        ("Azerbaijan’s top brass", "brass", "AZE", "MIL"),
+        ("the republic’s forces", "forces", "AZE", "MIL"),
+        ("the Organization stands", "Organization", "CSTO", None),
+        ("Yury Shuvalov from the CSTO Secretariat", "Shuvalov", "CSTO", None),
+        ("According to the official", "official", "CSTO", None),
+        ("Russian peacekeepers", "peacekeepers", "RUS", "MIL"),
+    ],
+)
+def test_actors_mention_for_seed_002_heads(
+    seed_002: tuple[Doc, list[Mention]], phrase: str, word: str, party: str, sector: str | None
+) -> None:
+    doc, mentions = seed_002
+    mention = mention_for(doc, head_of(doc, phrase, word), mentions)
+    assert mention is not None
+    assert mention.party == party
+    if sector:
+        assert mention.sector == sector
+
+
+def test_actors_seed_000_parties_and_persons(seed_000: tuple[Doc, list[Mention]]) -> None:
+    actors = group_actors(seed_000[1])
+    parties = {a.party for a in actors}
+    assert {"CSTO", "RUS", "ARM", "AZE", "TUR", "OSCE", "USA", "FRA", "NKR"} <= parties
+    persons = {a.name: a.party for a in actors if a.kind == "person"}
+    assert persons["Dmitry Peskov"] == "RUS"
+    assert persons["Stanislav Zas"] == "CSTO"
+    assert persons["Recep Tayyip Erdogan"] == "TUR"
+    assert persons["Ilham Aliyev"] == "AZE"
+
+
+def test_actors_seed_002_persons(seed_002: tuple[Doc, list[Mention]]) -> None:
+    persons = {a.name: a.party for a in group_actors(seed_002[1]) if a.kind == "person"}
+    assert persons == {"Yury Shuvalov": "CSTO", "Vladimir Putin": "RUS", "Ilham Aliyev": "AZE",
+                       "Nikol Pashinyan": "ARM"}
+
+
+def test_actors_rule_names_the_dictionary_entry(seed_000: tuple[Doc, list[Mention]]) -> None:
+    rules = {m.text: m.rule for m in seed_000[1]}
+    assert rules["Yerevan"] == "capital:Yerevan->ARM"
+    assert rules["Dmitry Peskov"] == "apposition:title:press secretary of the Russian President->RUS"
+    assert rules["Azerbaijani Defense Ministry"] == "sector:defense ministry->MIL+adjective:Azerbaijani->AZE"
+    assert rules["Peskov"] == "coref:name->Dmitry Peskov"
+
+
+def test_actors_office_holder_decides_only_when_text_is_silent(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Putin said the talks would go on.", date(2022, 6, 1))
+    putin = next(m for m in mentions if m.text == "Putin")
+    assert (putin.party, putin.name, putin.rule) == ("RUS", "Vladimir Putin", "office-holder:Putin 2012-")
+
+
+def test_actors_publication_date_picks_the_office_holder(nlp: Language, base: ActorBase) -> None:
+    text = "Mark Rutte said the decision was final."
+    assert resolve(nlp, base, text, date(2023, 7, 7))[1][0].party == "NLD"
+    assert resolve(nlp, base, text, date(2025, 1, 10))[1][0].party == "NATO"
+
+
+def test_actors_text_wins_over_office_holder_dictionary(nlp: Language, base: ActorBase) -> None:
+    # Rutte holds no NATO office in 2023, but the text says what he speaks for.
+    _, mentions = resolve(nlp, base, "NATO Secretary General Mark Rutte spoke.", date(2023, 7, 7))
+    rutte = next(m for m in mentions if m.kind == "person")
+    assert rutte.party == "NATO"
+    assert rutte.rule.startswith("apposition:title")
+
+
+def test_actors_office_title_names_its_holder(seed_000: tuple[Doc, list[Mention]]) -> None:
+    president = next(m for m in seed_000[1] if m.text == "President of Azerbaijan")
+    assert (president.kind, president.name, president.party) == ("person", "Ilham Aliyev", "AZE")
+
+
+def test_actors_capital_as_place_has_no_sector(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "The talks were held in Moscow, and Moscow rejected the offer.")
+    assert [(m.party, m.sector) for m in mentions] == [("RUS", None), ("RUS", "GOV")]
+
+
+def test_actors_ambiguous_name_follows_cue_words(nlp: Language, base: ActorBase) -> None:
+    _, state = resolve(nlp, base, "The governor of Washington state declared an emergency.")
+    _, capital = resolve(nlp, base, "Washington imposed new sanctions.")
+    assert all(m.party != "USA" for m in state)
+    assert capital[0].party == "USA"
+
+
+def test_actors_place_inside_person_name_gives_way(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Chad Daniels, a spokesman for the company, declined to comment.")
+    assert all(m.party != "TCD" for m in mentions)
+
+
+def test_actors_mislabelled_place_stays_a_place(nlp: Language, base: ActorBase) -> None:
+    doc, mentions = resolve(nlp, base, "On the eve Stanislav Zas called on Yerevan and Baku to cease fire.")
+    yerevan = next(m for m in mentions if m.text == "Yerevan")
+    assert (yerevan.party, yerevan.kind) == ("ARM", "state")
+
+
+def test_actors_compound_actor_gives_each_party(nlp: Language, base: ActorBase) -> None:
+    doc, mentions = resolve(nlp, base, "The group is headed by Russia, the United States and France.")
+    head = next(t.i for t in doc if t.text == "Russia")
+    assert [m.party for m in mentions_for(doc, head, mentions)] == ["RUS", "USA", "FRA"]
+    assert [a.party for a in group_actors(mentions)] == ["RUS", "USA", "FRA"]
+
+
+def test_actors_pronoun_prefers_last_subject(nlp: Language, base: ActorBase) -> None:
+    text = ("Turkish leader Recep Tayyip Erdogan expressed support for his Azerbaijani counterpart "
+            "Ilham Aliyev. He also stated that the time had come.")
+    _, mentions = resolve(nlp, base, text, PUBLISHED_000)
+    he = next(m for m in mentions if m.text == "He")
+    assert (he.name, he.party, he.rule) == ("Recep Tayyip Erdogan", "TUR", "coref:he->Recep Tayyip Erdogan")
+    assert he.antecedent is not None and text[he.antecedent.start : he.antecedent.end] == "Recep Tayyip Erdogan"
+
+
+def test_actors_reference_without_antecedent_is_dropped(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "He said the organization would meet.")
+    assert mentions == []
+
+
+def test_actors_sector_word_alone_keeps_sector_without_party(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Baku reported several dozen wounded civilians.")
+    civilians = next(m for m in mentions if m.text == "civilians")
+    assert (civilians.party, civilians.sector) == (None, "CVL")
+
+
+def test_actors_modifier_sector_word_is_no_actor(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Military actions continue on the line of contact.")
+    assert mentions == []
+
+
+def test_actors_region_subject_speaks_for_its_authorities(nlp: Language, base: ActorBase) -> None:
+    _, place = resolve(nlp, base, "Fighting resumed in Nagorno-Karabakh overnight.")
+    _, speaker = resolve(nlp, base, "Nagorno-Karabakh reported new shelling.")
+    assert (place[0].party, place[0].kind) == (None, "region")
+    assert (speaker[0].party, speaker[0].rule) == ("NKR", "name:Nagorno-Karabakh->KARABAKH+acts-as:NKR")
+
+
+def test_actors_group_actors_groups_persons_by_name(seed_000: tuple[Doc, list[Mention]]) -> None:
+    peskov = next(a for a in group_actors(seed_000[1]) if a.name == "Dmitry Peskov")
+    assert [m.text for m in peskov.mentions] == ["Dmitry Peskov", "he", "Peskov"]
+    assert (peskov.kind, peskov.country) == ("person", "RUS")
+
+
+def test_actors_mention_for_skips_places_behind_prepositions(nlp: Language, base: ActorBase) -> None:
+    doc, mentions = resolve(nlp, base, "The mission will go to the border between Armenia and Azerbaijan.")
+    border = next(t.i for t in doc if t.text == "border")
+    assert mention_for(doc, border, mentions) is None
+
+
+def test_actors_hand_built_doc_joins_adjective_and_sector(nlp: Language, make_doc, base: ActorBase) -> None:
+    doc = make_doc(
+        ["The", "Armenian", "military", "fired", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["det", "amod", "nsubj", "ROOT", "punct"],
+        pos=["DET", "ADJ", "NOUN", "VERB", "PUNCT"],
+    )
+    mentions = resolve_mentions(doc, base, published=None)
+    assert [(m.text, m.party, m.sector) for m in mentions] == [("Armenian military", "ARM", "MIL")]
