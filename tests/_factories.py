@@ -65,14 +65,21 @@ def result(
     """A Result whose text is ``sentences`` one per line; events given as (index, factory)."""
     text = "\n".join(sentences)
     doc = Document(
-        id=document_id(text), origin=origin, text=text, body=(Span(0, len(text)),),
-        title=sentences[0][:60], published=published, source=source,
+        id=document_id(text),
+        origin=origin,
+        text=text,
+        body=(Span(0, len(text)),),
+        title=sentences[0][:60],
+        published=published,
+        source=source,
     )
     placed = []
     for e in events or []:
         at = text.find(e.evidence)
         placed.append(_moved(e, max(0, at)))
-    mention = Mention(span=Span(0, 1), text=text[:1], party="ARM", kind="state", name="Armenia", rule="test")
+    mention = Mention(
+        span=Span(0, 1), text=text[:1], party="ARM", kind="state", name="Armenia", rule="test"
+    )
     return Result(
         document=doc,
         actors=(Actor(party="ARM", name="Armenia", kind="state", mentions=(mention,)),),
@@ -91,7 +98,13 @@ def _moved(e: Event, at: int) -> Event:
 def statement(statement_id: str, content: str, *, name: str, party: str, at: int = 0) -> Statement:
     """A direct statement by ``name`` of ``party``."""
     return Statement(
-        id=statement_id, speaker=Speaker(name=name, party=party), cue="said", content=content,
-        direct=True, date=DateWindow(start="2020-09-29"), span=Span(at, at + len(content)),
-        content_span=Span(at, at + len(content)), rule="test",
+        id=statement_id,
+        speaker=Speaker(name=name, party=party),
+        cue="said",
+        content=content,
+        direct=True,
+        date=DateWindow(start="2020-09-29"),
+        span=Span(at, at + len(content)),
+        content_span=Span(at, at + len(content)),
+        rule="test",
     )

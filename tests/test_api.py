@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from _factories import event, result, statement
 
+from _factories import event, result, statement
 from contactline.api import create_app
 from contactline.store import open_store
 
@@ -47,11 +47,22 @@ def serve(app: object) -> Iterator[str]:
 
 def fill(db: Path) -> None:
     store = open_store(str(db))
-    store.save(result("seeds/one.txt", [FIGHT, "Nothing else."],
-                      [event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27")],
-                      statements=(statement("s1", "We will respond", name="Nikol Pashinyan", party="ARM"),)))
-    store.save(result("seeds/two.txt", [BATTLE, "More."],
-                      [event("e1", "193", BATTLE, source="ARM", start="2020-09-27")], source="TASS"))
+    store.save(
+        result(
+            "seeds/one.txt",
+            [FIGHT, "Nothing else."],
+            [event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27")],
+            statements=(statement("s1", "We will respond", name="Nikol Pashinyan", party="ARM"),),
+        )
+    )
+    store.save(
+        result(
+            "seeds/two.txt",
+            [BATTLE, "More."],
+            [event("e1", "193", BATTLE, source="ARM", start="2020-09-27")],
+            source="TASS",
+        )
+    )
     store.close()
 
 
@@ -81,7 +92,9 @@ def test_api_events_filter_and_paginate(client: httpx.Client) -> None:
     assert len(all_events) == 2
     page = client.get("/events", params={"limit": 1, "offset": 1}).json()
     assert page["count"] == 1 and page["items"][0] == all_events[1]
-    assert [e["origin"] for e in client.get("/events", params={"party": "AZE"}).json()["items"]] == ["seeds/one.txt"]
+    assert [
+        e["origin"] for e in client.get("/events", params={"party": "AZE"}).json()["items"]
+    ] == ["seeds/one.txt"]
 
 
 def test_api_document_by_origin_with_records(client: httpx.Client) -> None:
@@ -95,7 +108,9 @@ def test_api_lists_and_search(client: httpx.Client) -> None:
     assert client.get("/actors").json()["items"][0]["party"] == "ARM"
     assert client.get("/statements", params={"speaker": "pashinyan"}).json()["count"] == 1
     assert client.get("/claims").json()["items"] == []
-    assert {h["origin"] for h in client.get("/search", params={"q": "battles"}).json()["items"]} == {"seeds/two.txt"}
+    assert {
+        h["origin"] for h in client.get("/search", params={"q": "battles"}).json()["items"]
+    } == {"seeds/two.txt"}
     assert client.get("/stats").json()["tables"]["documents"] == 2
 
 
@@ -111,8 +126,9 @@ def test_api_lists_and_search(client: httpx.Client) -> None:
         ("/no-such-endpoint", {}, 404),
     ],
 )
-def test_api_bad_parameters_get_the_json_error_shape(client: httpx.Client, path: str, params: dict[str, object],
-                                                      status: int) -> None:
+def test_api_bad_parameters_get_the_json_error_shape(
+    client: httpx.Client, path: str, params: dict[str, object], status: int
+) -> None:
     response = client.get(path, params=params)
     body = response.json()
     assert response.status_code == status
@@ -131,8 +147,11 @@ def test_api_post_needs_the_token(client: httpx.Client) -> None:
 def test_api_post_is_off_without_a_configured_token(tmp_db: Path) -> None:
     fill(tmp_db)
     for url in serve(create_app(open_store(str(tmp_db)))):
-        response = httpx.post(f"{url}/documents", json={"text": "x", "origin": "y"},
-                              headers={"Authorization": "Bearer anything"})
+        response = httpx.post(
+            f"{url}/documents",
+            json={"text": "x", "origin": "y"},
+            headers={"Authorization": "Bearer anything"},
+        )
         assert response.status_code == 403
         assert "disabled" in response.json()["error"]
 
@@ -144,8 +163,16 @@ def test_api_cors_is_off_by_default(client: httpx.Client) -> None:
 
 def test_api_openapi_spec_lists_the_endpoints(client: httpx.Client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/documents", "/documents/{key}", "/events", "/timeline", "/actors", "/statements",
-                 "/claims", "/search"):
+    for path in (
+        "/documents",
+        "/documents/{key}",
+        "/events",
+        "/timeline",
+        "/actors",
+        "/statements",
+        "/claims",
+        "/search",
+    ):
         assert path in paths
     assert "post" in paths["/documents"]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from test_api import TOKEN, fill, serve
 
 from contactline.api import create_app
 from contactline.store import open_store
+from test_api import TOKEN, fill, serve
 
 schemathesis = pytest.importorskip("schemathesis")
 
@@ -31,7 +31,9 @@ def test_api_schemathesis_no_server_errors(live_url: str) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         def no_server_error(case: object) -> None:
             case.call_and_validate(checks=[not_a_server_error])  # type: ignore[attr-defined]
 

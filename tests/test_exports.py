@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from _factories import event, result
 from click.testing import CliRunner
 
+from _factories import event, result
 from contactline import exports
 from contactline.cli import main
 from contactline.store import open_store
@@ -24,11 +24,40 @@ TALKS = "Negotiators met in the mountains on October 9."
 @pytest.fixture
 def db(tmp_db: Path) -> Path:
     store = open_store(str(tmp_db))
-    store.save(result("one.txt", [FIGHT, TALKS], [
-        event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27", location="Shusha"),
-        event("e2", "040", TALKS, source="ARM", target="AZE", start="2020-10-09", location="Nowhere Land")]))
-    store.save(result("two.txt", [BATTLE, "More."], [
-        event("e1", "193", BATTLE, source="ARM", start="2020-09-27", location="Shusha")], source="TASS"))
+    store.save(
+        result(
+            "one.txt",
+            [FIGHT, TALKS],
+            [
+                event(
+                    "e1",
+                    "190",
+                    FIGHT,
+                    source="AZE",
+                    target="ARM",
+                    start="2020-09-27",
+                    location="Shusha",
+                ),
+                event(
+                    "e2",
+                    "040",
+                    TALKS,
+                    source="ARM",
+                    target="AZE",
+                    start="2020-10-09",
+                    location="Nowhere Land",
+                ),
+            ],
+        )
+    )
+    store.save(
+        result(
+            "two.txt",
+            [BATTLE, "More."],
+            [event("e1", "193", BATTLE, source="ARM", start="2020-09-27", location="Shusha")],
+            source="TASS",
+        )
+    )
     store.close()
     return tmp_db
 
@@ -76,12 +105,23 @@ def test_exports_geojson_places_only_known_locations(db: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "country", "precision"),
-    [("Kharkiv", "UA", "city"), ("El Fasher", "SD", "city"), ("Lachin District", "AZ", "city"), ("Nowhere Land", None, None),
-     ("Armenia", "AM", "country"), (None, None, None)],
+    [
+        ("Kharkiv", "UA", "city"),
+        ("El Fasher", "SD", "city"),
+        ("Lachin District", "AZ", "city"),
+        ("Nowhere Land", None, None),
+        ("Armenia", "AM", "country"),
+        (None, None, None),
+    ],
 )
-def test_exports_gazetteer_places(name: str | None, country: str | None, precision: str | None) -> None:
+def test_exports_gazetteer_places(
+    name: str | None, country: str | None, precision: str | None
+) -> None:
     place = exports.load_gazetteer().place(name)
-    assert (place.country if place else None, place.precision if place else None) == (country, precision)
+    assert (place.country if place else None, place.precision if place else None) == (
+        country,
+        precision,
+    )
 
 
 def test_exports_timeline_table_and_filters(db: Path) -> None:

@@ -7,16 +7,29 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from _factories import event, result
 
+from _factories import event, result
 from contactline.fuse import EventView, components, contest, day_bounds, same_happening
 from contactline.store import open_store
 
 
-def view(doc: str, cameo: str, evidence: str = "Fighting broke out in the region.", **kw: object) -> EventView:
-    base = dict(document_id=doc, event_id="e1", cameo=cameo, quad_class=None, source=None, target=None,
-                date_start="2020-09-27", date_end=None, location=None, modality="asserted",
-                reported_by=None, evidence=evidence)
+def view(
+    doc: str, cameo: str, evidence: str = "Fighting broke out in the region.", **kw: object
+) -> EventView:
+    base: dict[str, object] = {
+        "document_id": doc,
+        "event_id": "e1",
+        "cameo": cameo,
+        "quad_class": None,
+        "source": None,
+        "target": None,
+        "date_start": "2020-09-27",
+        "date_end": None,
+        "location": None,
+        "modality": "asserted",
+        "reported_by": None,
+        "evidence": evidence,
+    }
     return EventView(**{**base, **kw})  # type: ignore[arg-type]
 
 
@@ -37,7 +50,9 @@ def test_fuse_day_bounds(start: str | None, end: str | None, expected: object) -
 
 
 def test_fuse_same_root_same_day_is_one_happening() -> None:
-    link = same_happening(view("a", "190", source="AZE", target="ARM"), view("b", "193", source="ARM"))
+    link = same_happening(
+        view("a", "190", source="AZE", target="ARM"), view("b", "193", source="ARM")
+    )
     assert link is not None
     assert "same CAMEO root 19" in link.reason and "2020-09-27" in link.reason
 
@@ -75,7 +90,7 @@ def test_fuse_denial_is_not_the_same_happening() -> None:
 
 
 def test_fuse_wide_window_needs_similar_wording() -> None:
-    wide = dict(date_start="2020-09-01", date_end="2020-11-30")
+    wide: dict[str, object] = {"date_start": "2020-09-01", "date_end": "2020-11-30"}
     similar = view("b", "190", "Fighting broke out in the region again.", **wide)
     other = view("c", "190", "Drones hit an airbase near the capital.", **wide)
     assert same_happening(view("a", "190"), similar) is not None
@@ -83,9 +98,15 @@ def test_fuse_wide_window_needs_similar_wording() -> None:
 
 
 def test_fuse_different_roots_same_stated_date_and_wording() -> None:
-    a = view("a", "0233", "The region announced its secession from the republic.", date_start="1988-02")
-    b = view("b", "190", "The conflict broke out after the region announced its withdrawal from the republic.",
-             date_start="1988-02")
+    a = view(
+        "a", "0233", "The region announced its secession from the republic.", date_start="1988-02"
+    )
+    b = view(
+        "b",
+        "190",
+        "The conflict broke out after the region announced its withdrawal from the republic.",
+        date_start="1988-02",
+    )
     assert same_happening(a, b) is not None
     assert same_happening(a, view("c", "190", "Talks were held.", date_start="1988-02")) is None
 
@@ -115,21 +136,46 @@ FIGHT = "Heavy fighting broke out along the line of contact in Karabakh on Septe
 BATTLE = "Intense battles erupted in Karabakh on September 27, 2020, the ministry said."
 CLASH = "Clashes on September 27 left soldiers dead on the line of contact, officials said."
 BEGAN = "The conflict began in February 1988, when the autonomous region announced its secession."
-BROKE = "The conflict broke out in February 1988 after the autonomous region announced its withdrawal."
+BROKE = (
+    "The conflict broke out in February 1988 after the autonomous region announced its withdrawal."
+)
 
 
 def _documents() -> list[object]:
     return [
-        result("one.txt", [FIGHT, BEGAN], [
-            event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27"),
-            event("e2", "0233", BEGAN, start="1988-02")]),
-        result("two.txt", [BATTLE, BROKE], [
-            event("e1", "193", BATTLE, source="ARM", start="2020-09-27"),
-            event("e2", "190", BROKE, start="1988-02")], source="TASS"),
-        result("three.txt", [CLASH, "Talks resumed in Moscow."], [
-            event("e1", "190", CLASH, start="2020-09-27", end="2020-09-29"),
-            event("e2", "040", "Talks resumed in Moscow.", source="ARM", target="AZE", start="2020-10-09")],
-            source="TASS"),
+        result(
+            "one.txt",
+            [FIGHT, BEGAN],
+            [
+                event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27"),
+                event("e2", "0233", BEGAN, start="1988-02"),
+            ],
+        ),
+        result(
+            "two.txt",
+            [BATTLE, BROKE],
+            [
+                event("e1", "193", BATTLE, source="ARM", start="2020-09-27"),
+                event("e2", "190", BROKE, start="1988-02"),
+            ],
+            source="TASS",
+        ),
+        result(
+            "three.txt",
+            [CLASH, "Talks resumed in Moscow."],
+            [
+                event("e1", "190", CLASH, start="2020-09-27", end="2020-09-29"),
+                event(
+                    "e2",
+                    "040",
+                    "Talks resumed in Moscow.",
+                    source="ARM",
+                    target="AZE",
+                    start="2020-10-09",
+                ),
+            ],
+            source="TASS",
+        ),
     ]
 
 
@@ -137,12 +183,18 @@ def _timeline(db: Path, docs: list[object]) -> list[tuple[object, ...]]:
     store = open_store(str(db))
     for doc in docs:
         store.save(doc)  # type: ignore[arg-type]
-    return [(e.id, e.date_start, e.cameo, e.documents, e.events, e.corroboration, e.summary) for e in store.timeline()]
+    return [
+        (e.id, e.date_start, e.cameo, e.documents, e.events, e.corroboration, e.summary)
+        for e in store.timeline()
+    ]
 
 
 def test_fuse_timeline_does_not_depend_on_ingest_order(tmp_path: Path) -> None:
     docs = _documents()
-    timelines = [_timeline(tmp_path / f"{n}.db", list(order)) for n, order in enumerate(itertools.permutations(docs))]
+    timelines = [
+        _timeline(tmp_path / f"{n}.db", list(order))
+        for n, order in enumerate(itertools.permutations(docs))
+    ]
     assert all(t == timelines[0] for t in timelines)
     by_date = {t[1]: t for t in timelines[0]}
     assert by_date["2020-09-27"][3] == ("one.txt", "three.txt", "two.txt")
@@ -174,9 +226,24 @@ def test_fuse_contested_claims_flag_the_entry(tmp_db: Path) -> None:
     store = open_store(str(tmp_db))
     claim = "According to Armenia, Turkish military specialists are taking part in the fighting."
     denial = "Ankara noted that they see no reason to send their military to Karabakh."
-    store.save(result("c.txt", [claim, denial], [
-        event("e1", "042", claim, source="TUR", start="2020-09-29", modality="claimed", reported_by="ARM"),
-        event("e2", "150", denial, source="TUR", start="2020-09-29", modality="negated")]))
+    store.save(
+        result(
+            "c.txt",
+            [claim, denial],
+            [
+                event(
+                    "e1",
+                    "042",
+                    claim,
+                    source="TUR",
+                    start="2020-09-29",
+                    modality="claimed",
+                    reported_by="ARM",
+                ),
+                event("e2", "150", denial, source="TUR", start="2020-09-29", modality="negated"),
+            ],
+        )
+    )
     (pair,) = store.claims()
     assert pair.kind == "denial"
     assert {pair.first.event.id, pair.second.event.id} == {"e1", "e2"}
@@ -192,9 +259,17 @@ def test_fuse_contested_claims_flag_the_entry(tmp_db: Path) -> None:
         ("010", "Ankara said they didn\u2019t send anyone.", "asserted", True),
     ],
 )
-def test_fuse_statement_by_the_accused_can_deny_a_claim(cameo: str, evidence: str, modality: str,
-                                                       linked: bool) -> None:
-    claim = view("a", "062", modality="claimed", reported_by="ARM", source="TUR", event_id="e1",
-                 date_end="2020-09-29")
+def test_fuse_statement_by_the_accused_can_deny_a_claim(
+    cameo: str, evidence: str, modality: str, linked: bool
+) -> None:
+    claim = view(
+        "a",
+        "062",
+        modality="claimed",
+        reported_by="ARM",
+        source="TUR",
+        event_id="e1",
+        date_end="2020-09-29",
+    )
     answer = view("a", cameo, evidence, modality=modality, source="TUR", event_id="e2")
     assert (contest(claim, answer) is not None) == linked

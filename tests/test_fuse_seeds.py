@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from _paths import EXAMPLES, SHARED
 
+from _paths import EXAMPLES, SHARED
 from contactline.fuse import day_bounds
 from contactline.ingest import read_paths
 from contactline.pipeline import Pipeline
@@ -20,7 +20,10 @@ GOLD = SHARED / "gold" / "timeline.json"
 @pytest.fixture(scope="module")
 def results() -> list[Result]:
     pipeline = Pipeline.load()
-    return [pipeline.extract(raw) for raw in read_paths([str(p) for p in sorted(EXAMPLES.glob("*.txt"))])]
+    return [
+        pipeline.extract(raw)
+        for raw in read_paths([str(p) for p in sorted(EXAMPLES.glob("*.txt"))])
+    ]
 
 
 def _timeline(db: Path, results: list[Result]) -> list[dict[str, object]]:

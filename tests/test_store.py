@@ -10,8 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from _factories import event, result, statement
 
+from _factories import event, result, statement
 from contactline.errors import StoreError
 from contactline.store import open_store
 
@@ -23,9 +23,17 @@ def _first() -> object:
     return result(
         "seeds/000.txt",
         [FIGHT, "Armenia accused Azerbaijan of shelling Stepanakert."],
-        [event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27"),
-         event("e2", "112", "Armenia accused Azerbaijan of shelling Stepanakert.", source="ARM",
-               target="AZE", start="2020-09-28")],
+        [
+            event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27"),
+            event(
+                "e2",
+                "112",
+                "Armenia accused Azerbaijan of shelling Stepanakert.",
+                source="ARM",
+                target="AZE",
+                start="2020-09-28",
+            ),
+        ],
         statements=(statement("s1", "We will respond", name="Nikol Pashinyan", party="ARM"),),
     )
 
@@ -53,12 +61,20 @@ def test_store_exact_duplicate_is_another_origin(tmp_db: Path) -> None:
     first = _first()
     store.save(first)
     before = store.stats()
-    copy = dataclasses.replace(first, document=dataclasses.replace(first.document, origin="mirror/000.txt"))
+    copy = dataclasses.replace(
+        first, document=dataclasses.replace(first.document, origin="mirror/000.txt")
+    )
     outcome = store.save(copy)
-    assert (outcome.status, outcome.linked_id, outcome.similarity) == ("duplicate", first.document.id, 1.0)
+    assert (outcome.status, outcome.linked_id, outcome.similarity) == (
+        "duplicate",
+        first.document.id,
+        1.0,
+    )
     after = store.stats()
     assert after["origins"] == before["origins"] + 1
-    assert {k: v for k, v in after.items() if k != "origins"} == {k: v for k, v in before.items() if k != "origins"}
+    assert {k: v for k, v in after.items() if k != "origins"} == {
+        k: v for k, v in before.items() if k != "origins"
+    }
     assert store.document("mirror/000.txt").origins == ("mirror/000.txt", "seeds/000.txt")
 
 
@@ -163,7 +179,7 @@ KILLER = textwrap.dedent(
     import os, signal, sys
     sys.path.insert(0, {tests!r})
     from _factories import event, result
-    from contactline import fuse
+    from contactline import _timeline_store
     from contactline.store import open_store
 
     store = open_store({db!r})
@@ -172,7 +188,7 @@ KILLER = textwrap.dedent(
     def die(conn, document_id):
         os.kill(os.getpid(), signal.SIGKILL)
 
-    fuse.update = die  # dies inside the second document's transaction
+    _timeline_store.update = die  # dies inside the second document's transaction
     store.save(result("two.txt", ["Second report of shelling near Fizuli."]))
     """
 )
@@ -180,11 +196,15 @@ KILLER = textwrap.dedent(
 
 def test_store_sigkill_inside_a_transaction_leaves_a_consistent_db(tmp_db: Path) -> None:
     script = KILLER.format(tests=str(Path(__file__).parent), db=str(tmp_db))
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+    )
     assert proc.returncode == -9
     conn = sqlite3.connect(tmp_db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert [r[0] for r in conn.execute("SELECT origin FROM origins")] == ["one.txt"]
     store = open_store(str(tmp_db))
-    assert store.save(result("two.txt", ["Second report of shelling near Fizuli."])).status == "added"
+    assert (
+        store.save(result("two.txt", ["Second report of shelling near Fizuli."])).status == "added"
+    )
     assert store.stats()["documents"] == 2

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from _factories import event, result
 from click.testing import CliRunner
 
+from _factories import event, result
 from contactline.cli import main
 from contactline.store import open_store
 
@@ -19,9 +19,24 @@ DENIAL = "Ankara noted that they see no reason to send their military to Karabak
 @pytest.fixture
 def db(tmp_db: Path) -> Path:
     store = open_store(str(tmp_db))
-    store.save(result("seeds/000.txt", [CLAIM, DENIAL], [
-        event("e1", "042", CLAIM, source="TUR", start="2020-09-29", modality="claimed", reported_by="ARM"),
-        event("e2", "150", DENIAL, source="TUR", start="2020-09-29", modality="negated")]))
+    store.save(
+        result(
+            "seeds/000.txt",
+            [CLAIM, DENIAL],
+            [
+                event(
+                    "e1",
+                    "042",
+                    CLAIM,
+                    source="TUR",
+                    start="2020-09-29",
+                    modality="claimed",
+                    reported_by="ARM",
+                ),
+                event("e2", "150", DENIAL, source="TUR", start="2020-09-29", modality="negated"),
+            ],
+        )
+    )
     store.close()
     return tmp_db
 
@@ -42,13 +57,20 @@ def test_store_cli_show_prints_the_contract_json(db: Path) -> None:
 def test_store_cli_show_unknown_document_is_an_error(db: Path) -> None:
     code, out = invoke(db, "show", "nothing-like-this")
     assert code == 1
-    assert out.startswith("Error: No stored document has the id, origin or id prefix 'nothing-like-this'")
+    assert out.startswith(
+        "Error: No stored document has the id, origin or id prefix 'nothing-like-this'"
+    )
 
 
 def test_store_cli_stats_counts_rows(db: Path) -> None:
     code, out = invoke(db, "stats", "--format", "json")
     counts = json.loads(out)
-    assert code == 0 and counts["documents"] == 1 and counts["events"] == 2 and counts["claim_links"] == 1
+    assert (
+        code == 0
+        and counts["documents"] == 1
+        and counts["events"] == 2
+        and counts["claim_links"] == 1
+    )
 
 
 def test_store_cli_claims_contested_side_by_side(db: Path) -> None:
@@ -61,7 +83,10 @@ def test_store_cli_claims_contested_side_by_side(db: Path) -> None:
 def test_store_cli_claims_lists_claimed_and_denied_acts(db: Path) -> None:
     code, out = invoke(db, "claims", "--format", "json")
     assert code == 0
-    assert [(c["modality"], c["reported_by"]) for c in json.loads(out)] == [("claimed", "ARM"), ("negated", None)]
+    assert [(c["modality"], c["reported_by"]) for c in json.loads(out)] == [
+        ("claimed", "ARM"),
+        ("negated", None),
+    ]
 
 
 def test_store_cli_actors_and_search(db: Path) -> None:

@@ -10,9 +10,9 @@ import os
 import warnings
 
 import pytest
-from _factories import event, result, statement
 from sqlalchemy import text
 
+from _factories import event, result, statement
 from contactline.store import open_store
 
 URL = os.environ.get("CONTACTLINE_TEST_PG_URL")
@@ -27,7 +27,7 @@ def pg_store():
         pytest.skip("CONTACTLINE_TEST_PG_URL is not set")
     store = open_store(URL)
     with store.engine.begin() as conn:
-        conn.execute(text("TRUNCATE documents CASCADE"))
+        conn.execute(text("TRUNCATE documents, timeline_entries CASCADE"))
     yield store
     store.close()
 
@@ -37,12 +37,28 @@ BATTLE = "Intense battles erupted in Karabakh on September 27, 2020."
 
 
 def test_store_postgres_roundtrip_and_queries(pg_store) -> None:
-    first = result("a/000.txt", [FIGHT, "Nothing else."],
-                   [event("e1", "190", FIGHT, source="AZE", target="ARM", start="2020-09-27", location="Karabakh")],
-                   statements=(statement("s1", "We will respond", name="Nikol Pashinyan", party="ARM"),))
-    second = result("b/002.txt", [BATTLE, "More."],
-                    [event("e1", "193", BATTLE, source="ARM", start="2020-09-27", location="Karabakh")],
-                    source="TASS")
+    first = result(
+        "a/000.txt",
+        [FIGHT, "Nothing else."],
+        [
+            event(
+                "e1",
+                "190",
+                FIGHT,
+                source="AZE",
+                target="ARM",
+                start="2020-09-27",
+                location="Karabakh",
+            )
+        ],
+        statements=(statement("s1", "We will respond", name="Nikol Pashinyan", party="ARM"),),
+    )
+    second = result(
+        "b/002.txt",
+        [BATTLE, "More."],
+        [event("e1", "193", BATTLE, source="ARM", start="2020-09-27", location="Karabakh")],
+        source="TASS",
+    )
     assert pg_store.save(first).status == "added"
     assert pg_store.save(second).status == "added"
     assert pg_store.save(first).status == "unchanged"

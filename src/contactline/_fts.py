@@ -21,12 +21,29 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 def index_document(conn: Connection, result: Result) -> None:
     """Add a document's title and text, and its events' and statements' text, to the index."""
     doc = result.document
-    rows = [{"text": "\n".join(filter(None, [doc.title, doc.text])), "kind": "document",
-             "document_id": doc.id, "ref": None}]
-    rows += [{"text": e.evidence, "kind": "event", "document_id": doc.id, "ref": e.id} for e in result.events]
-    rows += [{"text": s.content, "kind": "statement", "document_id": doc.id, "ref": s.id} for s in result.statements]
-    conn.execute(text("INSERT INTO search_index (text, kind, document_id, ref) "
-                      "VALUES (:text, :kind, :document_id, :ref)"), rows)
+    rows = [
+        {
+            "text": "\n".join(filter(None, [doc.title, doc.text])),
+            "kind": "document",
+            "document_id": doc.id,
+            "ref": None,
+        }
+    ]
+    rows += [
+        {"text": e.evidence, "kind": "event", "document_id": doc.id, "ref": e.id}
+        for e in result.events
+    ]
+    rows += [
+        {"text": s.content, "kind": "statement", "document_id": doc.id, "ref": s.id}
+        for s in result.statements
+    ]
+    conn.execute(
+        text(
+            "INSERT INTO search_index (text, kind, document_id, ref) "
+            "VALUES (:text, :kind, :document_id, :ref)"
+        ),
+        rows,
+    )
 
 
 def match_expression(query: str) -> str | None:
@@ -46,11 +63,19 @@ def search(conn: Connection, query: str, *, limit: int = 50, offset: int = 0) ->
     expression = match_expression(query)
     if expression is None:
         return []
-    rows = conn.execute(text(
-        "SELECT search_index.document_id, documents.origin, search_index.kind, search_index.ref, "
-        "snippet(search_index, 0, '[', ']', '...', 16) AS snippet "
-        "FROM search_index JOIN documents ON documents.id = search_index.document_id "
-        "WHERE search_index MATCH :q ORDER BY rank, documents.seq LIMIT :limit OFFSET :offset"
-    ), {"q": expression, "limit": max(0, min(limit, MAX_LIMIT)), "offset": max(0, offset)})
-    return [SearchHit(document_id=r[0], origin=r[1], kind=r[2], ref=r[3], snippet=r[4].replace("\n", " "))
-            for r in rows]
+    rows = conn.execute(
+        text(
+            "SELECT search_index.document_id, documents.origin, search_index.kind, "
+            "search_index.ref, "
+            "snippet(search_index, 0, '[', ']', '...', 16) AS snippet "
+            "FROM search_index JOIN documents ON documents.id = search_index.document_id "
+            "WHERE search_index MATCH :q ORDER BY rank, documents.seq LIMIT :limit OFFSET :offset"
+        ),
+        {"q": expression, "limit": max(0, min(limit, MAX_LIMIT)), "offset": max(0, offset)},
+    )
+    return [
+        SearchHit(
+            document_id=r[0], origin=r[1], kind=r[2], ref=r[3], snippet=r[4].replace("\n", " ")
+        )
+        for r in rows
+    ]

@@ -143,17 +143,25 @@ def document(conn: Connection, key: str) -> StoredDocument:
     d = s.documents
     row = conn.execute(select(d).where(d.c.id == key)).first()
     if row is None:
-        row = conn.execute(select(d).join(s.origins, s.origins.c.document_id == d.c.id)
-                           .where(s.origins.c.origin == key).order_by(d.c.seq.desc())).first()
+        row = conn.execute(
+            select(d)
+            .join(s.origins, s.origins.c.document_id == d.c.id)
+            .where(s.origins.c.origin == key)
+            .order_by(d.c.seq.desc())
+        ).first()
     if row is None and len(key) >= 4:
         rows = conn.execute(select(d).where(d.c.id.like(key.replace("%", "") + "%")).limit(6)).all()
         if len(rows) > 1:
-            raise StoreError(f"The id prefix {key!r} matches several documents "
-                             f"({', '.join(r.id[:12] for r in rows)}); give more characters.")
+            raise StoreError(
+                f"The id prefix {key!r} matches several documents "
+                f"({', '.join(r.id[:12] for r in rows)}); give more characters."
+            )
         row = rows[0] if rows else None
     if row is None:
-        raise StoreError(f"No stored document has the id, origin or id prefix {key!r}; "
-                         "'contactline stats' and the documents list show what is stored.")
+        raise StoreError(
+            f"No stored document has the id, origin or id prefix {key!r}; "
+            "'contactline stats' and the documents list show what is stored."
+        )
     from contactline.store import read_document_record
 
     doc, extra, duplicate_of = read_document_record(row.text, row.record)
@@ -173,12 +181,26 @@ def document(conn: Connection, key: str) -> StoredDocument:
         duplicate_of=duplicate_of,
         extra=extra,
     )
-    origins = tuple(r[0] for r in conn.execute(
-        select(s.origins.c.origin).where(s.origins.c.document_id == doc.id).order_by(s.origins.c.added_at, s.origins.c.origin)))
+    origins = tuple(
+        r[0]
+        for r in conn.execute(
+            select(s.origins.c.origin)
+            .where(s.origins.c.document_id == doc.id)
+            .order_by(s.origins.c.added_at, s.origins.c.origin)
+        )
+    )
     links = tuple(
-        DocumentLink(other_id=r.other_id if r.document_id == doc.id else r.document_id, kind=r.kind, similarity=r.similarity)
-        for r in conn.execute(select(s.document_links).where(
-            or_(s.document_links.c.document_id == doc.id, s.document_links.c.other_id == doc.id))))
+        DocumentLink(
+            other_id=r.other_id if r.document_id == doc.id else r.document_id,
+            kind=r.kind,
+            similarity=r.similarity,
+        )
+        for r in conn.execute(
+            select(s.document_links).where(
+                or_(s.document_links.c.document_id == doc.id, s.document_links.c.other_id == doc.id)
+            )
+        )
+    )
     return StoredDocument(result=result, origins=origins, links=links)
 
 
@@ -186,31 +208,65 @@ def documents(conn: Connection, *, limit: int | None = None, offset: int = 0) ->
     """Return the stored documents in the order they were added."""
     d = s.documents
     n_events = select(func.count()).where(s.events.c.document_id == d.c.id).scalar_subquery()
-    n_statements = select(func.count()).where(s.statements.c.document_id == d.c.id).scalar_subquery()
-    query = _page(select(d.c.id, d.c.origin, d.c.title, d.c.published, d.c.source, n_events, n_statements)
-                  .order_by(d.c.seq), limit, offset)
+    n_statements = (
+        select(func.count()).where(s.statements.c.document_id == d.c.id).scalar_subquery()
+    )
+    query = _page(
+        select(
+            d.c.id, d.c.origin, d.c.title, d.c.published, d.c.source, n_events, n_statements
+        ).order_by(d.c.seq),
+        limit,
+        offset,
+    )
     rows = conn.execute(query).all()
     origins: dict[str, list[str]] = defaultdict(list)
     ids = [r[0] for r in rows]
-    for doc_id, origin in conn.execute(select(s.origins.c.document_id, s.origins.c.origin)
-                                       .where(s.origins.c.document_id.in_(ids)).order_by(s.origins.c.origin)):
+    for doc_id, origin in conn.execute(
+        select(s.origins.c.document_id, s.origins.c.origin)
+        .where(s.origins.c.document_id.in_(ids))
+        .order_by(s.origins.c.origin)
+    ):
         origins[doc_id].append(origin)
-    return [DocumentInfo(id=r[0], origin=r[1], title=r[2], published=r[3], source=r[4],
-                         origins=tuple(origins[r[0]]), events=r[5], statements=r[6]) for r in rows]
+    return [
+        DocumentInfo(
+            id=r[0],
+            origin=r[1],
+            title=r[2],
+            published=r[3],
+            source=r[4],
+            origins=tuple(origins[r[0]]),
+            events=r[5],
+            statements=r[6],
+        )
+        for r in rows
+    ]
 
 
 def stats(conn: Connection) -> dict[str, int]:
     """Return the number of rows in each table."""
-    return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-            for t in s.metadata.sorted_tables}
+    return {
+        t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+        for t in s.metadata.sorted_tables
+    }
 
 
-def events(conn: Connection, *, party: str | None = None, since: str | None = None,
-           until: str | None = None, root: str | None = None, modality: str | None = None,
-           document_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[StoredEvent]:
-    """Return events, filtered by party (source or target), dates, CAMEO root, modality, document."""
+def events(
+    conn: Connection,
+    *,
+    party: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    root: str | None = None,
+    modality: str | None = None,
+    document_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[StoredEvent]:
+    """Return events filtered by party (source or target), dates, root, modality, document."""
     e = s.events
-    query = select(e.c.document_id, s.documents.c.origin, e.c.record).join(s.documents, s.documents.c.id == e.c.document_id)
+    query = select(e.c.document_id, s.documents.c.origin, e.c.record).join(
+        s.documents, s.documents.c.id == e.c.document_id
+    )
     conds = _overlaps(e, since, until)
     if party:
         conds.append(or_(e.c.source_party == party.upper(), e.c.target_party == party.upper()))
@@ -220,16 +276,33 @@ def events(conn: Connection, *, party: str | None = None, since: str | None = No
         conds.append(e.c.modality == modality)
     if document_id:
         conds.append(e.c.document_id == document_id)
-    query = _page(query.where(and_(*conds)).order_by(e.c.first_day, e.c.document_id, e.c.position), limit, offset)
-    return [StoredEvent(document_id=r[0], origin=r[1], event=_codec.loads(Event, r[2])) for r in conn.execute(query)]
+    query = _page(
+        query.where(and_(*conds)).order_by(e.c.first_day, e.c.document_id, e.c.position),
+        limit,
+        offset,
+    )
+    return [
+        StoredEvent(document_id=r[0], origin=r[1], event=_codec.loads(Event, r[2]))
+        for r in conn.execute(query)
+    ]
 
 
-def statements(conn: Connection, *, party: str | None = None, speaker: str | None = None,
-               since: str | None = None, until: str | None = None, document_id: str | None = None,
-               limit: int | None = None, offset: int = 0) -> list[StoredStatement]:
+def statements(
+    conn: Connection,
+    *,
+    party: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    document_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[StoredStatement]:
     """Return statements, filtered by the speaker's party, name (substring), dates, document."""
     st = s.statements
-    query = select(st.c.document_id, s.documents.c.origin, st.c.record).join(s.documents, s.documents.c.id == st.c.document_id)
+    query = select(st.c.document_id, s.documents.c.origin, st.c.record).join(
+        s.documents, s.documents.c.id == st.c.document_id
+    )
     conds = _overlaps(st, since, until)
     if party:
         conds.append(st.c.speaker_party == party.upper())
@@ -237,12 +310,20 @@ def statements(conn: Connection, *, party: str | None = None, speaker: str | Non
         conds.append(func.lower(st.c.speaker_name).contains(speaker.lower(), autoescape=True))
     if document_id:
         conds.append(st.c.document_id == document_id)
-    query = _page(query.where(and_(*conds)).order_by(st.c.first_day, st.c.document_id, st.c.position), limit, offset)
-    return [StoredStatement(document_id=r[0], origin=r[1], statement=_codec.loads(Statement, r[2]))
-            for r in conn.execute(query)]
+    query = _page(
+        query.where(and_(*conds)).order_by(st.c.first_day, st.c.document_id, st.c.position),
+        limit,
+        offset,
+    )
+    return [
+        StoredStatement(document_id=r[0], origin=r[1], statement=_codec.loads(Statement, r[2]))
+        for r in conn.execute(query)
+    ]
 
 
-def actors(conn: Connection, *, party: str | None = None, limit: int | None = None, offset: int = 0) -> list[ActorSummary]:
+def actors(
+    conn: Connection, *, party: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[ActorSummary]:
     """Return one summary per party (per name for actors without one), most documents first."""
     a = s.actors
     query = select(a.c.party, a.c.name, a.c.kind, a.c.document_id, a.c.mention_count)
@@ -257,18 +338,33 @@ def actors(conn: Connection, *, party: str | None = None, limit: int | None = No
         counts: dict[str, int] = defaultdict(int)
         for r in rows:
             counts[r.name] += r.mention_count or 1
-        summaries.append(ActorSummary(
-            party=rows[0].party, name=min(names, key=lambda n: (-counts[n], n)), kind=rows[0].kind,
-            documents=len({r.document_id for r in rows}), mentions=sum(r.mention_count for r in rows),
-            names=tuple(names)))
+        summaries.append(
+            ActorSummary(
+                party=rows[0].party,
+                name=min(names, key=lambda n: (-counts[n], n)),
+                kind=rows[0].kind,
+                documents=len({r.document_id for r in rows}),
+                mentions=sum(r.mention_count for r in rows),
+                names=tuple(names),
+            )
+        )
     summaries.sort(key=lambda x: (-x.documents, -x.mentions, x.party or "~", x.name))
     end = None if limit is None else offset + max(0, min(limit, MAX_LIMIT))
     return summaries[offset:end]
 
 
-def timeline(conn: Connection, *, party: str | None = None, since: str | None = None,
-             until: str | None = None, root: str | None = None, contested: bool = False,
-             min_documents: int = 1, limit: int | None = None, offset: int = 0) -> list[fuse.TimelineEntry]:
+def timeline(
+    conn: Connection,
+    *,
+    party: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    root: str | None = None,
+    contested: bool = False,
+    min_documents: int = 1,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[fuse.TimelineEntry]:
     """Return the fused timeline in date order, filtered like :func:`events`.
 
     ``party`` keeps the entries in which any reported event has that party as source
@@ -278,8 +374,11 @@ def timeline(conn: Connection, *, party: str | None = None, since: str | None = 
     conds = _overlaps(t, since, until)
     if party:
         m, e = s.timeline_members, s.events
-        involved = (select(m.c.entry_id).join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
-                    .where(or_(e.c.source_party == party.upper(), e.c.target_party == party.upper())))
+        involved = (
+            select(m.c.entry_id)
+            .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
+            .where(or_(e.c.source_party == party.upper(), e.c.target_party == party.upper()))
+        )
         conds.append(t.c.id.in_(involved))
     if root:
         conds.append(t.c.root == str(root).zfill(2)[:2])
@@ -287,7 +386,9 @@ def timeline(conn: Connection, *, party: str | None = None, since: str | None = 
         conds.append(t.c.contested.is_(True))
     if min_documents > 1:
         conds.append(t.c.n_documents >= min_documents)
-    query = _page(select(t).where(and_(*conds)).order_by(t.c.first_day, t.c.last_day, t.c.id), limit, offset)
+    query = _page(
+        select(t).where(and_(*conds)).order_by(t.c.first_day, t.c.last_day, t.c.id), limit, offset
+    )
     rows = conn.execute(query).all()
     members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     m = s.timeline_members
@@ -301,31 +402,57 @@ def timeline(conn: Connection, *, party: str | None = None, since: str | None = 
     entries = []
     for r in rows:
         docs = sorted({(origin, doc_id) for doc_id, _, origin in members[r.id]})
-        entries.append(fuse.TimelineEntry(
-            id=r.id, date_start=r.date_start, date_end=r.date_end, cameo=r.cameo, source=r.source,
-            target=r.target, summary=r.summary, documents=tuple(o for o, _ in docs),
-            events=tuple(f"{d}/{e}" for d, e, _ in members[r.id]), corroboration=r.corroboration,
-            contested=bool(r.contested)))
+        entries.append(
+            fuse.TimelineEntry(
+                id=r.id,
+                date_start=r.date_start,
+                date_end=r.date_end,
+                cameo=r.cameo,
+                source=r.source,
+                target=r.target,
+                summary=r.summary,
+                documents=tuple(o for o, _ in docs),
+                events=tuple(f"{d}/{e}" for d, e, _ in members[r.id]),
+                corroboration=r.corroboration,
+                contested=bool(r.contested),
+            )
+        )
     return entries
 
 
 def _stored_event(conn: Connection, doc_id: str, event_id: str) -> StoredEvent:
-    row = conn.execute(select(s.events.c.record, s.documents.c.origin)
-                       .join(s.documents, s.documents.c.id == s.events.c.document_id)
-                       .where(s.events.c.document_id == doc_id, s.events.c.id == event_id)).one()
+    row = conn.execute(
+        select(s.events.c.record, s.documents.c.origin)
+        .join(s.documents, s.documents.c.id == s.events.c.document_id)
+        .where(s.events.c.document_id == doc_id, s.events.c.id == event_id)
+    ).one()
     return StoredEvent(document_id=doc_id, origin=row[1], event=_codec.loads(Event, row[0]))
 
 
-def claims(conn: Connection, *, kind: str | None = None, party: str | None = None,
-           limit: int | None = None, offset: int = 0) -> list[ClaimPair]:
+def claims(
+    conn: Connection,
+    *,
+    kind: str | None = None,
+    party: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ClaimPair]:
     """Return the contested claims: pairs of opposing claims and denials, with reasons."""
     c = s.claim_links
-    query = select(c).order_by(c.c.document_id, c.c.event_id, c.c.other_document_id, c.c.other_event_id)
+    query = select(c).order_by(
+        c.c.document_id, c.c.event_id, c.c.other_document_id, c.c.other_event_id
+    )
     if kind:
         query = query.where(c.c.kind == kind)
-    pairs = [ClaimPair(kind=r.kind, reason=r.reason, first=_stored_event(conn, r.document_id, r.event_id),
-                       second=_stored_event(conn, r.other_document_id, r.other_event_id))
-             for r in conn.execute(query)]
+    pairs = [
+        ClaimPair(
+            kind=r.kind,
+            reason=r.reason,
+            first=_stored_event(conn, r.document_id, r.event_id),
+            second=_stored_event(conn, r.other_document_id, r.other_event_id),
+        )
+        for r in conn.execute(query)
+    ]
     if party:
         p = party.upper()
         pairs = [x for x in pairs if p in _parties(x.first.event) | _parties(x.second.event)]
@@ -334,13 +461,20 @@ def claims(conn: Connection, *, kind: str | None = None, party: str | None = Non
 
 
 def _parties(e: Event) -> set[str | None]:
-    return {e.reported_by, e.source.party if e.source else None, e.target.party if e.target else None}
+    return {
+        e.reported_by,
+        e.source.party if e.source else None,
+        e.target.party if e.target else None,
+    }
 
 
 def _parse_key(key: str) -> tuple[str, str]:
     doc_id, _, event_id = key.rpartition("/")
     if not doc_id or not event_id:
-        raise StoreError(f"{key!r} is not an event reference; write DOCUMENT_ID/EVENT_ID as the timeline lists them.")
+        raise StoreError(
+            f"{key!r} is not an event reference; write DOCUMENT_ID/EVENT_ID as the "
+            "timeline lists them."
+        )
     return doc_id, event_id
 
 
@@ -353,10 +487,16 @@ def explain(conn: Connection, first: str, second: str) -> list[MergeStep]:
     start, goal = _parse_key(first), _parse_key(second)
     link = s.event_links
     edges: dict[tuple[str, str], list[tuple[tuple[str, str], float, str]]] = defaultdict(list)
-    entry = select(s.timeline_members.c.entry_id).where(
-        s.timeline_members.c.document_id == start[0], s.timeline_members.c.event_id == start[1]).scalar_subquery()
+    entry = (
+        select(s.timeline_members.c.entry_id)
+        .where(
+            s.timeline_members.c.document_id == start[0], s.timeline_members.c.event_id == start[1]
+        )
+        .scalar_subquery()
+    )
     members = select(s.timeline_members.c.document_id, s.timeline_members.c.event_id).where(
-        s.timeline_members.c.entry_id == entry)
+        s.timeline_members.c.entry_id == entry
+    )
     keys = {(r[0], r[1]) for r in conn.execute(members)}
     if goal not in keys:
         return []
@@ -379,28 +519,48 @@ def explain(conn: Connection, first: str, second: str) -> list[MergeStep]:
     node = goal
     while previous.get(node) is not None:
         prev, score, reason = previous[node]  # type: ignore[misc]
-        steps.append(MergeStep(first="/".join(prev), second="/".join(node), score=score, reason=reason))
+        steps.append(
+            MergeStep(first="/".join(prev), second="/".join(node), score=score, reason=reason)
+        )
         node = prev
     return steps[::-1]
 
 
-def search_like(conn: Connection, text: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+def search_like(
+    conn: Connection, text: str, *, limit: int = 50, offset: int = 0
+) -> list[SearchHit]:
     """Search documents and event evidence by case-insensitive substring (any database)."""
     needle = text.lower()
     d, e = s.documents, s.events
-    hits = [SearchHit(document_id=r.id, origin=r.origin, kind="document", ref=None, snippet=_snippet(r.text, needle))
-            for r in conn.execute(select(d.c.id, d.c.origin, d.c.text)
-                                  .where(func.lower(d.c.text).contains(needle, autoescape=True)).order_by(d.c.seq))]
-    hits += [SearchHit(document_id=r.document_id, origin=r.origin, kind="event", ref=r.id, snippet=r.evidence)
-             for r in conn.execute(select(e.c.document_id, e.c.id, e.c.evidence, d.c.origin)
-                                   .join(d, d.c.id == e.c.document_id)
-                                   .where(func.lower(e.c.evidence).contains(needle, autoescape=True))
-                                   .order_by(d.c.seq, e.c.position))]
-    return hits[offset: offset + max(0, min(limit, MAX_LIMIT))]
+    hits = [
+        SearchHit(
+            document_id=r.id,
+            origin=r.origin,
+            kind="document",
+            ref=None,
+            snippet=_snippet(r.text, needle),
+        )
+        for r in conn.execute(
+            select(d.c.id, d.c.origin, d.c.text)
+            .where(func.lower(d.c.text).contains(needle, autoescape=True))
+            .order_by(d.c.seq)
+        )
+    ]
+    hits += [
+        SearchHit(
+            document_id=r.document_id, origin=r.origin, kind="event", ref=r.id, snippet=r.evidence
+        )
+        for r in conn.execute(
+            select(e.c.document_id, e.c.id, e.c.evidence, d.c.origin)
+            .join(d, d.c.id == e.c.document_id)
+            .where(func.lower(e.c.evidence).contains(needle, autoescape=True))
+            .order_by(d.c.seq, e.c.position)
+        )
+    ]
+    return hits[offset : offset + max(0, min(limit, MAX_LIMIT))]
 
 
 def _snippet(text: str, needle: str, width: int = 80) -> str:
     at = text.lower().find(needle)
     at = max(0, at)
-    return text[max(0, at - width): at + len(needle) + width].replace("\n", " ").strip()
-
+    return text[max(0, at - width) : at + len(needle) + width].replace("\n", " ").strip()

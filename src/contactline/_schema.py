@@ -26,7 +26,6 @@ from sqlalchemy import (
 metadata = MetaData()
 
 
-
 def _doc_fk() -> ForeignKey:
     return ForeignKey("documents.id", ondelete="CASCADE")
 
@@ -246,8 +245,12 @@ timeline_entries = Table(
 timeline_members = Table(
     "timeline_members",
     metadata,
-    Column("entry_id", String(16), ForeignKey("timeline_entries.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column(
+        "entry_id",
+        String(16),
+        ForeignKey("timeline_entries.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Column("document_id", String(64), _doc_fk(), primary_key=True),
     Column("event_id", String(64), primary_key=True),
 )

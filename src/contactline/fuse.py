@@ -28,33 +28,90 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, delete, insert, or_, select, tuple_
-from sqlalchemy.engine import Connection
-
-from contactline._schema import (
-    claim_links,
-    document_links,
-    documents,
-    event_links,
-    events,
-    timeline_entries,
-    timeline_members,
-)
-
 EventKey = tuple[str, str]
 NARROW_DAYS = 31
 """A window up to a month long counts as a stated date; a wider one only bounds it."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 """Roots whose source and target are often swapped between the two sides' accounts."""
 _STOP = frozenset(
-    "the a an and or of in on at to for from by with as that this these those is are was "
-    "were be been has have had its it their they he she his her said says told also "
-    "after before when which who over into than more about there".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "its",
+        "it",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "said",
+        "says",
+        "told",
+        "also",
+        "after",
+        "before",
+        "when",
+        "which",
+        "who",
+        "over",
+        "into",
+        "than",
+        "more",
+        "about",
+        "there",
+    ]
 )
 DENY_RESPONSIBILITY = "016"
 _NEGATORS = frozenset(
-    "no not never nothing deny denies denied denial reject rejects rejected refute refutes "
-    "refuted dismiss dismisses dismissed false baseless unfounded".split()
+    [
+        "no",
+        "not",
+        "never",
+        "nothing",
+        "deny",
+        "denies",
+        "denied",
+        "denial",
+        "reject",
+        "rejects",
+        "rejected",
+        "refute",
+        "refutes",
+        "refuted",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "false",
+        "baseless",
+        "unfounded",
+    ]
 )
 """Words that make a statement a denial (a closed grammatical set, not a dictionary)."""
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -218,12 +275,24 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
     parties = f"parties {_dyad(a)} and {_dyad(b)} compatible"
     words = f"wording similarity {sim:.2f}" + ("; same place" if same_place else "")
     if a.root == b.root and narrow:
-        return Link(score=round(0.7 + 0.3 * sim, 3), reason=f"same CAMEO root {a.root}; {dates}; {parties}; {words}")
+        return Link(
+            score=round(0.7 + 0.3 * sim, 3),
+            reason=f"same CAMEO root {a.root}; {dates}; {parties}; {words}",
+        )
     if a.root == b.root and (sim >= 0.35 or (same_place and sim >= 0.2)):
-        return Link(score=round(0.5 + 0.3 * sim, 3), reason=f"same CAMEO root {a.root}; {dates} (wide window); {parties}; {words}")
+        return Link(
+            score=round(0.5 + 0.3 * sim, 3),
+            reason=f"same CAMEO root {a.root}; {dates} (wide window); {parties}; {words}",
+        )
     same_stated = narrow and wa == wb and a.date_start == b.date_start
     if a.root != b.root and same_stated and sim >= 0.25:
-        return Link(score=round(0.4 + 0.3 * sim, 3), reason=f"CAMEO roots {a.root} and {b.root}; same stated date {a.date_start}; {parties}; {words}")
+        return Link(
+            score=round(0.4 + 0.3 * sim, 3),
+            reason=(
+                f"CAMEO roots {a.root} and {b.root}; same stated date {a.date_start}; "
+                f"{parties}; {words}"
+            ),
+        )
     return None
 
 
@@ -244,9 +313,12 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
         return None
     wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
     overlap = wa is None or wb is None or not (wa[0] > wb[1] or wb[0] > wa[1])
-    if a.modality == b.modality == "claimed" and a.root == b.root and overlap:
-        if a.reported_by and b.reported_by and a.reported_by != b.reported_by:
-            return ("opposing", f"claims of CAMEO root {a.root} by {a.reported_by} and by {b.reported_by}")
+    both_claims = a.modality == b.modality == "claimed" and a.root == b.root and overlap
+    if both_claims and a.reported_by and b.reported_by and a.reported_by != b.reported_by:
+        return (
+            "opposing",
+            f"claims of CAMEO root {a.root} by {a.reported_by} and by {b.reported_by}",
+        )
     for denial, claim in ((a, b), (b, a)):
         if not _denies(denial, claim):
             continue
@@ -254,9 +326,11 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
         accused = {claim.source} - {None}
         dated = wa is not None and wb is not None and overlap
         narrow = dated and all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))  # type: ignore[index]
-        near = denial.document_id == claim.document_id or (dated and (denial.root == claim.root or narrow))
+        near = denial.document_id == claim.document_id or (
+            dated and (denial.root == claim.root or narrow)
+        )
         if deniers & accused and near:
-            who = sorted(deniers & accused)[0]
+            who = min(deniers & accused)
             said = f" (claimed by {claim.reported_by})" if claim.reported_by else ""
             return ("denial", f"{who} denies an act ascribed to it{said}")
     return None
@@ -278,7 +352,9 @@ def _denies(denial: EventView, claim: EventView) -> bool:
     return denial.root == "01" and bool(_NEGATORS & words or any(w.endswith("n't") for w in words))
 
 
-def components(keys: Iterable[EventKey], links: Iterable[tuple[EventKey, EventKey]]) -> list[list[EventKey]]:
+def components(
+    keys: Iterable[EventKey], links: Iterable[tuple[EventKey, EventKey]]
+) -> list[list[EventKey]]:
     """Return the connected components of the link graph, each sorted, in sorted order."""
     parent: dict[EventKey, EventKey] = {key: key for key in keys}
 
@@ -301,7 +377,11 @@ def components(keys: Iterable[EventKey], links: Iterable[tuple[EventKey, EventKe
 
 
 def _show(event: EventView) -> str:
-    return event.date_start + (f"/{event.date_end}" if event.date_end else "") if event.date_start else "?"
+    return (
+        event.date_start + (f"/{event.date_end}" if event.date_end else "")
+        if event.date_start
+        else "?"
+    )
 
 
 def _dyad(event: EventView) -> str:
@@ -341,7 +421,14 @@ def build_entry(
         w = day_bounds(e.date_start, e.date_end)
         width = (w[1] - w[0]).days if w else 10**6
         asserted = 0 if e.modality == "asserted" else 1
-        return (width, int(e.root != root), w[0] if w else date.max, asserted, e.document_id, e.event_id)
+        return (
+            width,
+            int(e.root != root),
+            w[0] if w else date.max,
+            asserted,
+            e.document_id,
+            e.event_id,
+        )
 
     best = min(ordered, key=precision)
     source = best.source or _most_common(e.source for e in ordered)
@@ -361,136 +448,3 @@ def build_entry(
         corroboration=len({outlets.get(d, d) for d in docs}),
         contested=contested,
     )
-
-
-def _view(row: object) -> EventView:
-    m = row._mapping  # type: ignore[attr-defined]
-    return EventView(
-        document_id=m["document_id"], event_id=m["id"], cameo=m["cameo"],
-        quad_class=m["quad_class"], source=m["source_party"], target=m["target_party"],
-        date_start=m["date_start"], date_end=m["date_end"], location=m["location"],
-        modality=m["modality"], reported_by=m["reported_by"], evidence=m["evidence"],
-    )
-
-
-def _candidates(conn: Connection, new: EventView) -> list[EventView]:
-    window = day_bounds(new.date_start, new.date_end)
-    query = select(events).where(events.c.document_id != new.document_id)
-    if window is not None:
-        query = query.where(
-            or_(events.c.first_day.is_(None),
-                and_(events.c.first_day <= window[1].isoformat(), events.c.last_day >= window[0].isoformat()))
-        )
-    else:
-        query = query.where(events.c.root == new.root)
-    return [_view(row) for row in conn.execute(query)]
-
-
-def update(conn: Connection, document_id: str) -> None:
-    """Link a newly saved document's events and rebuild the timeline entries they touch.
-
-    Args:
-        conn: a connection inside the saving transaction.
-        document_id: the document just saved.
-    """
-    new = [_view(r) for r in conn.execute(select(events).where(events.c.document_id == document_id))]
-    fusion: list[dict[str, object]] = []
-    claims: list[dict[str, object]] = []
-    for i, event in enumerate(new):
-        for other in new[i + 1 :] + _candidates(conn, event):
-            a, b = sorted((event, other), key=lambda e: e.key)
-            keys = {"document_id": a.document_id, "event_id": a.event_id,
-                    "other_document_id": b.document_id, "other_event_id": b.event_id}
-            link = same_happening(a, b)
-            if link is not None:
-                fusion.append({**keys, "score": link.score, "reason": link.reason})
-            contested = contest(a, b)
-            if contested is not None:
-                claims.append({**keys, "kind": contested[0], "reason": contested[1]})
-    if fusion:
-        conn.execute(insert(event_links), fusion)
-    if claims:
-        conn.execute(insert(claim_links), claims)
-    _rebuild(conn, [e.key for e in new])
-
-
-def _neighbours(conn: Connection, table: object, keys: Sequence[EventKey]) -> list[tuple[EventKey, EventKey]]:
-    t = table  # event_links or claim_links
-    pairs = []
-    for chunk in _chunks(list(keys), 200):
-        rows = conn.execute(
-            select(t.c.document_id, t.c.event_id, t.c.other_document_id, t.c.other_event_id).where(  # type: ignore[attr-defined]
-                or_(tuple_(t.c.document_id, t.c.event_id).in_(chunk),  # type: ignore[attr-defined]
-                    tuple_(t.c.other_document_id, t.c.other_event_id).in_(chunk))  # type: ignore[attr-defined]
-            )
-        )
-        pairs += [((r[0], r[1]), (r[2], r[3])) for r in rows]
-    return pairs
-
-
-def _chunks(items: list[EventKey], size: int) -> Iterable[list[EventKey]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _rebuild(conn: Connection, seeds: Sequence[EventKey]) -> None:
-    """Recompute the components reachable from ``seeds`` and replace their entries."""
-    seen, frontier, links = set(seeds), list(seeds), set()
-    while frontier:
-        pairs = _neighbours(conn, event_links, frontier)
-        links.update(pairs)
-        frontier = [k for pair in pairs for k in pair if k not in seen]
-        seen.update(frontier)
-    if not seen:
-        return
-    keys = sorted(seen)
-    old = set()
-    for chunk in _chunks(keys, 200):
-        old.update(r[0] for r in conn.execute(select(timeline_members.c.entry_id).where(
-            tuple_(timeline_members.c.document_id, timeline_members.c.event_id).in_(chunk))))
-    if old:
-        conn.execute(delete(timeline_members).where(timeline_members.c.entry_id.in_(sorted(old))))
-        conn.execute(delete(timeline_entries).where(timeline_entries.c.id.in_(sorted(old))))
-    views: dict[EventKey, EventView] = {}
-    for chunk in _chunks(keys, 200):
-        for row in conn.execute(select(events).where(tuple_(events.c.document_id, events.c.id).in_(chunk))):
-            views[(row.document_id, row.id)] = _view(row)
-    contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
-    doc_ids = sorted({k[0] for k in keys})
-    origins, outlets = _documents(conn, doc_ids)
-    for group in components(keys, links):
-        members = [views[k] for k in group if k in views]
-        if members:
-            _insert_entry(conn, build_entry(members, origins=origins, outlets=outlets,
-                                            contested=any(k in contested for k in group)), members)
-
-
-def _documents(conn: Connection, doc_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
-    origins: dict[str, str] = {}
-    outlets: dict[str, str] = {}
-    rows = conn.execute(select(documents.c.id, documents.c.origin, documents.c.source).where(documents.c.id.in_(doc_ids)))
-    for doc_id, origin, source in rows:
-        origins[doc_id] = origin
-        outlets[doc_id] = f"source:{source.casefold()}" if source else doc_id
-    near = conn.execute(select(document_links.c.document_id, document_links.c.other_id).where(
-        or_(document_links.c.document_id.in_(doc_ids), document_links.c.other_id.in_(doc_ids))))
-    for a, b in near:
-        for doc_id in (a, b):
-            if doc_id in outlets and not outlets[doc_id].startswith("source:"):
-                outlets[doc_id] = min(outlets[doc_id], a, b)
-    return origins, outlets
-
-
-def _insert_entry(conn: Connection, entry: TimelineEntry, members: Sequence[EventView]) -> None:
-    window = day_bounds(entry.date_start, entry.date_end)
-    conn.execute(insert(timeline_entries).values(
-        id=entry.id, date_start=entry.date_start, date_end=entry.date_end,
-        first_day=window[0].isoformat() if window else None,
-        last_day=window[1].isoformat() if window else None,
-        cameo=entry.cameo, root=entry.cameo[:2], source=entry.source, target=entry.target,
-        summary=entry.summary, n_events=len(entry.events), n_documents=len(entry.documents),
-        corroboration=entry.corroboration, contested=entry.contested,
-    ))
-    conn.execute(insert(timeline_members), [
-        {"entry_id": entry.id, "document_id": e.document_id, "event_id": e.event_id} for e in members
-    ])

@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,7 +31,7 @@ from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
-from contactline import _codec, _fts, _queries, fuse
+from contactline import _codec, _fts, _queries, _timeline_store, fuse
 from contactline import _schema as s
 from contactline.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from contactline.errors import StoreError
@@ -76,16 +76,20 @@ def open_store(url_or_path: str | Path) -> Store:
     try:
         engine = create_engine(url, future=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-        raise StoreError(f"Cannot use the database URL {_safe(url)!r}: {exc}. Give a file path "
-                         "or a URL such as postgresql://user@host/dbname.") from exc
+        raise StoreError(
+            f"Cannot use the database URL {_safe(url)!r}: {exc}. Give a file path "
+            "or a URL such as postgresql://user@host/dbname."
+        ) from exc
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     try:
         _migrate(engine, url)
     except DBAPIError as exc:
         engine.dispose()
-        raise StoreError(f"Cannot open the store at {_safe(url)}: {exc.orig}. Check --db "
-                         "(or CONTACTLINE_DB) and that the database is reachable.") from exc
+        raise StoreError(
+            f"Cannot open the store at {_safe(url)}: {exc.orig}. Check --db "
+            "(or CONTACTLINE_DB) and that the database is reachable."
+        ) from exc
     except StoreError:
         engine.dispose()
         raise
@@ -97,8 +101,10 @@ def _url(value: str) -> str:
         return value
     path = Path(value).expanduser()
     if not path.parent.exists():
-        raise StoreError(f"Cannot create the store {value!r}: the folder {str(path.parent)!r} "
-                         "does not exist. Create it or choose another --db path.")
+        raise StoreError(
+            f"Cannot create the store {value!r}: the folder {str(path.parent)!r} "
+            "does not exist. Create it or choose another --db path."
+        )
     return f"sqlite:///{path.resolve()}"
 
 
@@ -178,7 +184,7 @@ class Store:
         """Close every connection to the database."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Store:  # noqa: PYI034  (Store is not meant to be subclassed)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -214,8 +220,10 @@ class Store:
             with self._write() as conn:
                 outcome, minhash = self._save(conn, result)
         except (IntegrityError, DBAPIError) as exc:
-            raise StoreError(f"Cannot save document {doc.id[:12]} ({doc.origin}): {exc.orig}. "
-                             "Nothing of it was written.") from exc
+            raise StoreError(
+                f"Cannot save document {doc.id[:12]} ({doc.origin}): {exc.orig}. "
+                "Nothing of it was written."
+            ) from exc
         if minhash is not None:
             self._near.add(doc.id, minhash)
         return outcome
@@ -224,38 +232,61 @@ class Store:
         doc = result.document
         stored = conn.execute(select(s.documents.c.id).where(s.documents.c.id == doc.id)).first()
         if stored is not None:
-            known = conn.execute(select(s.origins.c.origin).where(
-                s.origins.c.origin == doc.origin, s.origins.c.document_id == doc.id)).first()
+            known = conn.execute(
+                select(s.origins.c.origin).where(
+                    s.origins.c.origin == doc.origin, s.origins.c.document_id == doc.id
+                )
+            ).first()
             if known is not None:
                 return SaveOutcome(document_id=doc.id, origin=doc.origin, status="unchanged"), None
-            conn.execute(insert(s.origins).values(origin=doc.origin, document_id=doc.id, added_at=_now()))
-            return SaveOutcome(document_id=doc.id, origin=doc.origin, status="duplicate",
-                               linked_id=doc.id, similarity=1.0), None
+            conn.execute(
+                insert(s.origins).values(origin=doc.origin, document_id=doc.id, added_at=_now())
+            )
+            return SaveOutcome(
+                document_id=doc.id,
+                origin=doc.origin,
+                status="duplicate",
+                linked_id=doc.id,
+                similarity=1.0,
+            ), None
         minhash = signature(doc.text)
         self._sync_near(conn)
         similar = self._near.similar(minhash, exclude=[doc.id])
         seq = (conn.execute(select(func.max(s.documents.c.seq))).scalar() or 0) + 1
         conn.execute(insert(s.documents).values(**_document_row(result, seq, to_bytes(minhash))))
-        conn.execute(insert(s.origins).values(origin=doc.origin, document_id=doc.id, added_at=_now()))
+        conn.execute(
+            insert(s.origins).values(origin=doc.origin, document_id=doc.id, added_at=_now())
+        )
         for table, rows in _record_rows(result).items():
             if rows:
                 conn.execute(insert(table), rows)
         outcome = SaveOutcome(document_id=doc.id, origin=doc.origin, status="added")
         if similar:
             other, similarity = similar[0]
-            conn.execute(insert(s.document_links).values(
-                document_id=doc.id, other_id=other, kind="near", similarity=round(similarity, 4)))
-            outcome = SaveOutcome(document_id=doc.id, origin=doc.origin, status="near-duplicate",
-                                  linked_id=other, similarity=round(similarity, 4))
-        fuse.update(conn, doc.id)
+            conn.execute(
+                insert(s.document_links).values(
+                    document_id=doc.id, other_id=other, kind="near", similarity=round(similarity, 4)
+                )
+            )
+            outcome = SaveOutcome(
+                document_id=doc.id,
+                origin=doc.origin,
+                status="near-duplicate",
+                linked_id=other,
+                similarity=round(similarity, 4),
+            )
+        _timeline_store.update(conn, doc.id)
         if self.dialect == "sqlite":
             _fts.index_document(conn, result)
         return outcome, minhash
 
     def _sync_near(self, conn: Connection) -> None:
         """Add to the in-memory LSH index the signatures stored since it was last read."""
-        rows = conn.execute(select(s.documents.c.id, s.documents.c.seq, s.documents.c.minhash)
-                            .where(s.documents.c.seq > self._indexed_seq).order_by(s.documents.c.seq))
+        rows = conn.execute(
+            select(s.documents.c.id, s.documents.c.seq, s.documents.c.minhash)
+            .where(s.documents.c.seq > self._indexed_seq)
+            .order_by(s.documents.c.seq)
+        )
         for doc_id, seq, data in rows:
             if data is not None:
                 self._near.add(doc_id, from_bytes(data))
@@ -272,7 +303,9 @@ class Store:
         with self.read() as conn:
             return _queries.document(conn, key)
 
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[_queries.DocumentInfo]:
+    def documents(
+        self, *, limit: int | None = None, offset: int = 0
+    ) -> list[_queries.DocumentInfo]:
         """Return the stored documents in the order they were added."""
         with self.read() as conn:
             return _queries.documents(conn, limit=limit, offset=offset)
@@ -321,7 +354,7 @@ class Store:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _document_row(result: Result, seq: int, minhash: bytes) -> dict[str, Any]:
@@ -330,12 +363,22 @@ def _document_row(result: Result, seq: int, minhash: bytes) -> dict[str, Any]:
     del record["text"]
     extra = json.loads(json.dumps(result.extra, default=str))
     return {
-        "id": doc.id, "seq": seq, "origin": doc.origin, "title": doc.title,
+        "id": doc.id,
+        "seq": seq,
+        "origin": doc.origin,
+        "title": doc.title,
         "published": doc.published.isoformat() if doc.published else None,
-        "source": doc.source, "dateline": doc.dateline, "language": doc.language,
-        "text": doc.text, "minhash": minhash, "added_at": _now(),
-        "record": json.dumps({"document": record, "extra": extra, "duplicate_of": result.duplicate_of},
-                             ensure_ascii=False, sort_keys=True),
+        "source": doc.source,
+        "dateline": doc.dateline,
+        "language": doc.language,
+        "text": doc.text,
+        "minhash": minhash,
+        "added_at": _now(),
+        "record": json.dumps(
+            {"document": record, "extra": extra, "duplicate_of": result.duplicate_of},
+            ensure_ascii=False,
+            sort_keys=True,
+        ),
     }
 
 
@@ -348,11 +391,21 @@ def read_document_record(text: str, record: str) -> tuple[Document, dict[str, ob
 
 def _date_columns(window: Any) -> dict[str, Any]:
     if window is None:
-        return {"date_start": None, "date_end": None, "date_basis": None, "first_day": None, "last_day": None}
+        return {
+            "date_start": None,
+            "date_end": None,
+            "date_basis": None,
+            "first_day": None,
+            "last_day": None,
+        }
     days = fuse.day_bounds(window.start, window.end)
-    return {"date_start": window.start, "date_end": window.end, "date_basis": window.basis,
-            "first_day": days[0].isoformat() if days else None,
-            "last_day": days[1].isoformat() if days else None}
+    return {
+        "date_start": window.start,
+        "date_end": window.end,
+        "date_basis": window.basis,
+        "first_day": days[0].isoformat() if days else None,
+        "last_day": days[1].isoformat() if days else None,
+    }
 
 
 def _record_rows(result: Result) -> dict[Any, list[dict[str, Any]]]:
@@ -360,43 +413,124 @@ def _record_rows(result: Result) -> dict[Any, list[dict[str, Any]]]:
     doc_id, text = result.document.id, result.document.text
     rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in s.RECORD_TABLES}
     for i, a in enumerate(result.actors):
-        rows[s.actors].append({"document_id": doc_id, "position": i, "party": a.party, "name": a.name,
-                               "kind": a.kind, "country": a.country, "role": a.role,
-                               "mention_count": len(a.mentions), "record": _codec.dumps(a)})
+        rows[s.actors].append(
+            {
+                "document_id": doc_id,
+                "position": i,
+                "party": a.party,
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "role": a.role,
+                "mention_count": len(a.mentions),
+                "record": _codec.dumps(a),
+            }
+        )
     for i, m in enumerate(result.mentions):
-        rows[s.mentions].append({"document_id": doc_id, "position": i, "start": m.span.start,
-                                 "end": m.span.end, "text": m.text, "party": m.party, "kind": m.kind,
-                                 "name": m.name, "sector": m.sector, "rule": m.rule,
-                                 "record": _codec.dumps(m)})
+        rows[s.mentions].append(
+            {
+                "document_id": doc_id,
+                "position": i,
+                "start": m.span.start,
+                "end": m.span.end,
+                "text": m.text,
+                "party": m.party,
+                "kind": m.kind,
+                "name": m.name,
+                "sector": m.sector,
+                "rule": m.rule,
+                "record": _codec.dumps(m),
+            }
+        )
     for i, e in enumerate(result.events):
-        rows[s.events].append({
-            "document_id": doc_id, "id": e.id, "position": i, "cameo": e.cameo, "root": e.cameo[:2],
-            "plover": e.plover, "quad_class": e.quad_class, "goldstein": e.goldstein,
-            "source_party": e.source.party if e.source else None,
-            "source_text": e.source.text if e.source else None,
-            "target_party": e.target.party if e.target else None,
-            "target_text": e.target.text if e.target else None,
-            **_date_columns(e.date), "location": e.location, "modality": e.modality,
-            "reported_by": e.reported_by, "evidence": e.evidence, "start": e.span.start,
-            "end": e.span.end, "rule": e.rule, "statement_id": e.statement, "record": _codec.dumps(e)})
+        rows[s.events].append(
+            {
+                "document_id": doc_id,
+                "id": e.id,
+                "position": i,
+                "cameo": e.cameo,
+                "root": e.cameo[:2],
+                "plover": e.plover,
+                "quad_class": e.quad_class,
+                "goldstein": e.goldstein,
+                "source_party": e.source.party if e.source else None,
+                "source_text": e.source.text if e.source else None,
+                "target_party": e.target.party if e.target else None,
+                "target_text": e.target.text if e.target else None,
+                **_date_columns(e.date),
+                "location": e.location,
+                "modality": e.modality,
+                "reported_by": e.reported_by,
+                "evidence": e.evidence,
+                "start": e.span.start,
+                "end": e.span.end,
+                "rule": e.rule,
+                "statement_id": e.statement,
+                "record": _codec.dumps(e),
+            }
+        )
     for i, st in enumerate(result.statements):
-        rows[s.statements].append({
-            "document_id": doc_id, "id": st.id, "position": i, "speaker_name": st.speaker.name,
-            "speaker_party": st.speaker.party, "speaker_role": st.speaker.role, "cue": st.cue,
-            "content": st.content, "direct": st.direct, **_date_columns(st.date),
-            "addressee": st.addressee, "start": st.span.start, "end": st.span.end, "rule": st.rule,
-            "record": _codec.dumps(st)})
+        rows[s.statements].append(
+            {
+                "document_id": doc_id,
+                "id": st.id,
+                "position": i,
+                "speaker_name": st.speaker.name,
+                "speaker_party": st.speaker.party,
+                "speaker_role": st.speaker.role,
+                "cue": st.cue,
+                "content": st.content,
+                "direct": st.direct,
+                **_date_columns(st.date),
+                "addressee": st.addressee,
+                "start": st.span.start,
+                "end": st.span.end,
+                "rule": st.rule,
+                "record": _codec.dumps(st),
+            }
+        )
     for i, t in enumerate(result.times):
-        rows[s.times].append({"document_id": doc_id, "position": i, "text": t.text, "value": t.value,
-                              "type": t.type, "mod": t.mod, "start": t.span.start, "end": t.span.end,
-                              "rule": t.rule, "record": _codec.dumps(t)})
+        rows[s.times].append(
+            {
+                "document_id": doc_id,
+                "position": i,
+                "text": t.text,
+                "value": t.value,
+                "type": t.type,
+                "mod": t.mod,
+                "start": t.span.start,
+                "end": t.span.end,
+                "rule": t.rule,
+                "record": _codec.dumps(t),
+            }
+        )
     for i, c in enumerate(result.casualties):
-        rows[s.casualties].append({
-            "document_id": doc_id, "position": i, "kind": c.kind, "group": c.group, "count": c.count,
-            "low": c.low, "high": c.high, "reported_by": c.reported_by, "location": c.location,
-            **_date_columns(c.date), "evidence": c.evidence, "start": c.span.start,
-            "end": c.span.end, "rule": c.rule, "record": _codec.dumps(c)})
-    spans = {r.span.start: r.span for r in (*result.events, *result.casualties) if r.span.end <= len(text)}
-    rows[s.sentences] = [{"document_id": doc_id, "start": sp.start, "end": sp.end, "text": text[sp.start:sp.end]}
-                         for _, sp in sorted(spans.items())]
+        rows[s.casualties].append(
+            {
+                "document_id": doc_id,
+                "position": i,
+                "kind": c.kind,
+                "group": c.group,
+                "count": c.count,
+                "low": c.low,
+                "high": c.high,
+                "reported_by": c.reported_by,
+                "location": c.location,
+                **_date_columns(c.date),
+                "evidence": c.evidence,
+                "start": c.span.start,
+                "end": c.span.end,
+                "rule": c.rule,
+                "record": _codec.dumps(c),
+            }
+        )
+    spans = {
+        r.span.start: r.span
+        for r in (*result.events, *result.casualties)
+        if r.span.end <= len(text)
+    }
+    rows[s.sentences] = [
+        {"document_id": doc_id, "start": sp.start, "end": sp.end, "text": text[sp.start : sp.end]}
+        for _, sp in sorted(spans.items())
+    ]
     return rows

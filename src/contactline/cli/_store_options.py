@@ -30,16 +30,24 @@ def opened(ctx: Context) -> Iterator[Store]:
 def filter_options(func: F) -> F:
     """Add --party, --since, --until and --root."""
     func = click.option("--root", help="CAMEO root code, e.g. 19 (fight).")(func)
-    func = click.option("--until", metavar="DATE", help="Only what happened on or before DATE (YYYY[-MM[-DD]]).")(func)
-    func = click.option("--since", metavar="DATE", help="Only what happened on or after DATE (YYYY[-MM[-DD]]).")(func)
+    func = click.option(
+        "--until", metavar="DATE", help="Only what happened on or before DATE (YYYY[-MM[-DD]])."
+    )(func)
+    func = click.option(
+        "--since", metavar="DATE", help="Only what happened on or after DATE (YYYY[-MM[-DD]])."
+    )(func)
     func = click.option("--party", help="Party code (ARM, RUS, CSTO...) as source or target.")(func)
     return func
 
 
 def page_options(func: F) -> F:
     """Add --limit and --offset."""
-    func = click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip.")(func)
-    func = click.option("--limit", type=click.IntRange(1, 1000), help="At most this many rows.")(func)
+    func = click.option(
+        "--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip."
+    )(func)
+    func = click.option("--limit", type=click.IntRange(1, 1000), help="At most this many rows.")(
+        func
+    )
     return func
 
 
@@ -47,10 +55,20 @@ def output_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     """Add --format with the given choices and -o/--output."""
 
     def decorate(func: F) -> F:
-        func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-                            help="Write to this file instead of standard output.")(func)
-        func = click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                            show_default=True, help="Output format.")(func)
+        func = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, writable=True),
+            help="Write to this file instead of standard output.",
+        )(func)
+        func = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(func)
         return func
 
     return decorate
@@ -60,7 +78,9 @@ def emit(data: str | bytes, output: str | None) -> None:
     """Write text or bytes to --output or standard output."""
     if output:
         mode = "wb" if isinstance(data, bytes) else "w"
-        with open(output, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as handle:
+        with open(
+            output, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})
+        ) as handle:
             handle.write(data)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -76,6 +96,7 @@ def dumps(data: Any) -> str:
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, width: int = 60) -> str:
     """Return rows as an aligned plain-text table; long cells are cut to ``width``."""
+
     def cell(value: Any) -> str:
         text = "" if value is None else str(value).replace("\n", " ")
         return text if len(text) <= width else text[: width - 1] + "…"

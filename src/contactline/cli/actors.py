@@ -16,7 +16,9 @@ from contactline.cli._util import Context
 @page_options
 @output_option("table", "json")
 @click.pass_obj
-def actors(ctx: Context, party: str | None, limit: int | None, offset: int, fmt: str, output: str | None) -> None:
+def actors(
+    ctx: Context, party: str | None, limit: int | None, offset: int, fmt: str, output: str | None
+) -> None:
     """List the actors across documents, the most widely reported first.
 
     Example:
@@ -29,5 +31,10 @@ def actors(ctx: Context, party: str | None, limit: int | None, offset: int, fmt:
     if fmt == "json":
         emit(dumps(rows), output)
     else:
-        emit(table([{**r, "names": "; ".join(r["names"])} for r in rows],
-                   ("party", "name", "kind", "documents", "mentions", "names")), output)
+        emit(
+            table(
+                [{**r, "names": "; ".join(r["names"])} for r in rows],
+                ("party", "name", "kind", "documents", "mentions", "names"),
+            ),
+            output,
+        )

@@ -12,14 +12,24 @@ from contactline.records import Event
 
 
 @main.command()
-@click.option("--contested", is_flag=True,
-              help="Show pairs of contradicting claims (opposing claims, denials) instead.")
+@click.option(
+    "--contested",
+    is_flag=True,
+    help="Show pairs of contradicting claims (opposing claims, denials) instead.",
+)
 @click.option("--party", help="Only claims made by, or about, this party.")
 @page_options
 @output_option("table", "json")
 @click.pass_obj
-def claims(ctx: Context, contested: bool, party: str | None, limit: int | None, offset: int,
-           fmt: str, output: str | None) -> None:
+def claims(
+    ctx: Context,
+    contested: bool,
+    party: str | None,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
     """List claimed and denied acts; with --contested, the contradicting pairs and why.
 
     Example:
@@ -32,19 +42,36 @@ def claims(ctx: Context, contested: bool, party: str | None, limit: int | None, 
             if fmt == "json":
                 emit(dumps([exports.claim_json(p) for p in pairs]), output)
                 return
-            rows = [{"kind": p.kind, "reason": p.reason,
-                     "first": f"{_who(p.first.event)}: {p.first.event.evidence}",
-                     "second": f"{_who(p.second.event)}: {p.second.event.evidence}"} for p in pairs]
+            rows = [
+                {
+                    "kind": p.kind,
+                    "reason": p.reason,
+                    "first": f"{_who(p.first.event)}: {p.first.event.evidence}",
+                    "second": f"{_who(p.second.event)}: {p.second.event.evidence}",
+                }
+                for p in pairs
+            ]
             emit(table(rows, ("kind", "reason", "first", "second"), width=70), output)
             return
-        found = [e for m in ("claimed", "negated")
-                 for e in store.events(modality=m, party=party, limit=limit, offset=offset)]
+        found = [
+            e
+            for m in ("claimed", "negated")
+            for e in store.events(modality=m, party=party, limit=limit, offset=offset)
+        ]
     if fmt == "json":
         emit(dumps([exports.event_json(e) for e in found]), output)
         return
-    rows = [{"modality": e.event.modality, "reported_by": e.event.reported_by, "cameo": e.event.cameo,
-             "date": e.event.date.start if e.event.date else None, "origin": e.origin,
-             "evidence": e.event.evidence} for e in found]
+    rows = [
+        {
+            "modality": e.event.modality,
+            "reported_by": e.event.reported_by,
+            "cameo": e.event.cameo,
+            "date": e.event.date.start if e.event.date else None,
+            "origin": e.origin,
+            "evidence": e.event.evidence,
+        }
+        for e in found
+    ]
     emit(table(rows, ("modality", "reported_by", "cameo", "date", "origin", "evidence")), output)
 
 

@@ -14,8 +14,15 @@ from contactline.cli._util import Context
 @filter_options
 @output_option("csv", "parquet", "geojson", default="csv")
 @click.pass_obj
-def export(ctx: Context, party: str | None, since: str | None, until: str | None, root: str | None,
-           fmt: str, output: str | None) -> None:
+def export(
+    ctx: Context,
+    party: str | None,
+    since: str | None,
+    until: str | None,
+    root: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """Export every stored event, one row each, with its timeline entry's counts and place.
 
     Columns follow GDELT's names (SQLDATE, Actor1Code, EventCode, QuadClass,

@@ -16,7 +16,9 @@ from contactline.cli._util import Context
 @page_options
 @output_option("table", "json")
 @click.pass_obj
-def search(ctx: Context, text: str, limit: int | None, offset: int, fmt: str, output: str | None) -> None:
+def search(
+    ctx: Context, text: str, limit: int | None, offset: int, fmt: str, output: str | None
+) -> None:
     """Find documents, events and statements containing every word of TEXT (prefix*: word start).
 
     Example:
@@ -29,5 +31,11 @@ def search(ctx: Context, text: str, limit: int | None, offset: int, fmt: str, ou
     if fmt == "json":
         emit(dumps(rows), output)
     else:
-        emit(table([{**r, "document_id": r["document_id"][:12]} for r in rows],
-                   ("document_id", "origin", "kind", "ref", "snippet"), width=90), output)
+        emit(
+            table(
+                [{**r, "document_id": r["document_id"][:12]} for r in rows],
+                ("document_id", "origin", "kind", "ref", "snippet"),
+                width=90,
+            ),
+            output,
+        )

@@ -27,12 +27,17 @@ def show(ctx: Context, doc: str, fmt: str, output: str | None) -> None:
     if fmt == "text":
         lines = list(explain_result(stored.result))
         lines.insert(1, f"  origins: {', '.join(stored.origins)}")
-        lines += [f"linked: {link.kind}-duplicate of {link.other_id[:12]} (similarity {link.similarity:.2f})"
-                  for link in stored.links]
+        lines += [
+            f"linked: {link.kind}-duplicate of {link.other_id[:12]} "
+            f"(similarity {link.similarity:.2f})"
+            for link in stored.links
+        ]
         emit("\n".join(lines) + "\n", output)
         return
     data = to_contract(stored.result)
     data["document"]["origins"] = list(stored.origins)
-    data["document"]["links"] = [{"document_id": link.other_id, "kind": link.kind, "similarity": link.similarity}
-                                 for link in stored.links]
+    data["document"]["links"] = [
+        {"document_id": link.other_id, "kind": link.kind, "similarity": link.similarity}
+        for link in stored.links
+    ]
     emit(dumps(data), output)

@@ -24,4 +24,7 @@ def stats(ctx: Context, fmt: str, output: str | None) -> None:
     if fmt == "json":
         emit(dumps(counts), output)
     else:
-        emit(table([{"table": k, "rows": v} for k, v in sorted(counts.items())], ("table", "rows")), output)
+        emit(
+            table([{"table": k, "rows": v} for k, v in sorted(counts.items())], ("table", "rows")),
+            output,
+        )

@@ -6,21 +6,44 @@ import click
 
 from contactline import exports
 from contactline.cli import main
-from contactline.cli._store_options import dumps, emit, filter_options, opened, output_option, page_options, table
+from contactline.cli._store_options import (
+    dumps,
+    emit,
+    filter_options,
+    opened,
+    output_option,
+    page_options,
+    table,
+)
 from contactline.cli._util import Context
 
 
 @main.command()
 @filter_options
 @click.option("--contested", is_flag=True, help="Only entries with contradicting claims.")
-@click.option("--min-documents", default=1, show_default=True, type=click.IntRange(1),
-              help="Only entries cited by at least this many documents.")
+@click.option(
+    "--min-documents",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Only entries cited by at least this many documents.",
+)
 @page_options
 @output_option("table", "json", "csv", "parquet")
 @click.pass_obj
-def timeline(ctx: Context, party: str | None, since: str | None, until: str | None, root: str | None,
-             contested: bool, min_documents: int, limit: int | None, offset: int, fmt: str,
-             output: str | None) -> None:
+def timeline(
+    ctx: Context,
+    party: str | None,
+    since: str | None,
+    until: str | None,
+    root: str | None,
+    contested: bool,
+    min_documents: int,
+    limit: int | None,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
     """Print the fused timeline: one entry per happening, citing every document that reports it.
 
     Example:
@@ -28,8 +51,16 @@ def timeline(ctx: Context, party: str | None, since: str | None, until: str | No
         contactline timeline --party ARM --since 2020-09 --root 19 --format json > tl.json
     """
     with opened(ctx) as store:
-        entries = store.timeline(party=party, since=since, until=until, root=root, contested=contested,
-                                 min_documents=min_documents, limit=limit, offset=offset)
+        entries = store.timeline(
+            party=party,
+            since=since,
+            until=until,
+            root=root,
+            contested=contested,
+            min_documents=min_documents,
+            limit=limit,
+            offset=offset,
+        )
     if fmt == "json":
         emit(dumps([exports.entry_json(e) for e in entries]), output)
     elif fmt == "csv":
@@ -38,5 +69,20 @@ def timeline(ctx: Context, party: str | None, since: str | None, until: str | No
         emit(exports.to_parquet(exports.timeline_rows(entries), exports.TIMELINE_COLUMNS), output)
     else:
         rows = exports.timeline_rows(entries)
-        emit(table(rows, ("date_start", "date_end", "cameo", "source", "target", "corroboration",
-                          "n_documents", "contested", "summary")), output)
+        emit(
+            table(
+                rows,
+                (
+                    "date_start",
+                    "date_end",
+                    "cameo",
+                    "source",
+                    "target",
+                    "corroboration",
+                    "n_documents",
+                    "contested",
+                    "summary",
+                ),
+            ),
+            output,
+        )

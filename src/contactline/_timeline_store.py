@@ -1,0 +1,227 @@
+"""Keep the fused timeline in the store up to date as documents arrive.
+
+The decisions are :mod:`contactline.fuse`'s pure functions; this module finds the
+candidate pairs in the database, stores the links with their reasons and rebuilds the
+timeline entries of the components a new document touches, inside the saving
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import and_, delete, insert, or_, select, tuple_
+from sqlalchemy.engine import Connection
+
+from contactline._schema import (
+    claim_links,
+    document_links,
+    documents,
+    event_links,
+    events,
+    timeline_entries,
+    timeline_members,
+)
+from contactline.fuse import (
+    EventKey,
+    EventView,
+    TimelineEntry,
+    build_entry,
+    components,
+    contest,
+    day_bounds,
+    same_happening,
+)
+
+
+def _view(row: object) -> EventView:
+    m = row._mapping  # type: ignore[attr-defined]
+    return EventView(
+        document_id=m["document_id"],
+        event_id=m["id"],
+        cameo=m["cameo"],
+        quad_class=m["quad_class"],
+        source=m["source_party"],
+        target=m["target_party"],
+        date_start=m["date_start"],
+        date_end=m["date_end"],
+        location=m["location"],
+        modality=m["modality"],
+        reported_by=m["reported_by"],
+        evidence=m["evidence"],
+    )
+
+
+def _candidates(conn: Connection, new: EventView) -> list[EventView]:
+    window = day_bounds(new.date_start, new.date_end)
+    query = select(events).where(events.c.document_id != new.document_id)
+    if window is not None:
+        query = query.where(
+            or_(
+                events.c.first_day.is_(None),
+                and_(
+                    events.c.first_day <= window[1].isoformat(),
+                    events.c.last_day >= window[0].isoformat(),
+                ),
+            )
+        )
+    else:
+        query = query.where(events.c.root == new.root)
+    return [_view(row) for row in conn.execute(query)]
+
+
+def update(conn: Connection, document_id: str) -> None:
+    """Link a newly saved document's events and rebuild the timeline entries they touch.
+
+    Args:
+        conn: a connection inside the saving transaction.
+        document_id: the document just saved.
+    """
+    new = [
+        _view(r) for r in conn.execute(select(events).where(events.c.document_id == document_id))
+    ]
+    fusion: list[dict[str, object]] = []
+    claims: list[dict[str, object]] = []
+    for i, event in enumerate(new):
+        for other in new[i + 1 :] + _candidates(conn, event):
+            a, b = sorted((event, other), key=lambda e: e.key)
+            keys = {
+                "document_id": a.document_id,
+                "event_id": a.event_id,
+                "other_document_id": b.document_id,
+                "other_event_id": b.event_id,
+            }
+            link = same_happening(a, b)
+            if link is not None:
+                fusion.append({**keys, "score": link.score, "reason": link.reason})
+            contested = contest(a, b)
+            if contested is not None:
+                claims.append({**keys, "kind": contested[0], "reason": contested[1]})
+    if fusion:
+        conn.execute(insert(event_links), fusion)
+    if claims:
+        conn.execute(insert(claim_links), claims)
+    _rebuild(conn, [e.key for e in new])
+
+
+def _neighbours(
+    conn: Connection, table: object, keys: Sequence[EventKey]
+) -> list[tuple[EventKey, EventKey]]:
+    t = table  # event_links or claim_links
+    pairs = []
+    for chunk in _chunks(list(keys), 200):
+        rows = conn.execute(
+            select(t.c.document_id, t.c.event_id, t.c.other_document_id, t.c.other_event_id).where(  # type: ignore[attr-defined]
+                or_(
+                    tuple_(t.c.document_id, t.c.event_id).in_(chunk),  # type: ignore[attr-defined]
+                    tuple_(t.c.other_document_id, t.c.other_event_id).in_(chunk),
+                )  # type: ignore[attr-defined]
+            )
+        )
+        pairs += [((r[0], r[1]), (r[2], r[3])) for r in rows]
+    return pairs
+
+
+def _chunks(items: list[EventKey], size: int) -> Iterable[list[EventKey]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _rebuild(conn: Connection, seeds: Sequence[EventKey]) -> None:
+    """Recompute the components reachable from ``seeds`` and replace their entries."""
+    seen, frontier, links = set(seeds), list(seeds), set()
+    while frontier:
+        pairs = _neighbours(conn, event_links, frontier)
+        links.update(pairs)
+        frontier = [k for pair in pairs for k in pair if k not in seen]
+        seen.update(frontier)
+    if not seen:
+        return
+    keys = sorted(seen)
+    old = set()
+    for chunk in _chunks(keys, 200):
+        old.update(
+            r[0]
+            for r in conn.execute(
+                select(timeline_members.c.entry_id).where(
+                    tuple_(timeline_members.c.document_id, timeline_members.c.event_id).in_(chunk)
+                )
+            )
+        )
+    if old:
+        conn.execute(delete(timeline_members).where(timeline_members.c.entry_id.in_(sorted(old))))
+        conn.execute(delete(timeline_entries).where(timeline_entries.c.id.in_(sorted(old))))
+    views: dict[EventKey, EventView] = {}
+    for chunk in _chunks(keys, 200):
+        for row in conn.execute(
+            select(events).where(tuple_(events.c.document_id, events.c.id).in_(chunk))
+        ):
+            views[(row.document_id, row.id)] = _view(row)
+    contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
+    doc_ids = sorted({k[0] for k in keys})
+    origins, outlets = _documents(conn, doc_ids)
+    for group in components(keys, links):
+        members = [views[k] for k in group if k in views]
+        if members:
+            _insert_entry(
+                conn,
+                build_entry(
+                    members,
+                    origins=origins,
+                    outlets=outlets,
+                    contested=any(k in contested for k in group),
+                ),
+                members,
+            )
+
+
+def _documents(conn: Connection, doc_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    origins: dict[str, str] = {}
+    outlets: dict[str, str] = {}
+    rows = conn.execute(
+        select(documents.c.id, documents.c.origin, documents.c.source).where(
+            documents.c.id.in_(doc_ids)
+        )
+    )
+    for doc_id, origin, source in rows:
+        origins[doc_id] = origin
+        outlets[doc_id] = f"source:{source.casefold()}" if source else doc_id
+    near = conn.execute(
+        select(document_links.c.document_id, document_links.c.other_id).where(
+            or_(document_links.c.document_id.in_(doc_ids), document_links.c.other_id.in_(doc_ids))
+        )
+    )
+    for a, b in near:
+        for doc_id in (a, b):
+            if doc_id in outlets and not outlets[doc_id].startswith("source:"):
+                outlets[doc_id] = min(outlets[doc_id], a, b)
+    return origins, outlets
+
+
+def _insert_entry(conn: Connection, entry: TimelineEntry, members: Sequence[EventView]) -> None:
+    window = day_bounds(entry.date_start, entry.date_end)
+    conn.execute(
+        insert(timeline_entries).values(
+            id=entry.id,
+            date_start=entry.date_start,
+            date_end=entry.date_end,
+            first_day=window[0].isoformat() if window else None,
+            last_day=window[1].isoformat() if window else None,
+            cameo=entry.cameo,
+            root=entry.cameo[:2],
+            source=entry.source,
+            target=entry.target,
+            summary=entry.summary,
+            n_events=len(entry.events),
+            n_documents=len(entry.documents),
+            corroboration=entry.corroboration,
+            contested=entry.contested,
+        )
+    )
+    conn.execute(
+        insert(timeline_members),
+        [
+            {"entry_id": entry.id, "document_id": e.document_id, "event_id": e.event_id}
+            for e in members
+        ],
+    )
