@@ -25,8 +25,21 @@ from contactline.errors import DictionaryError
 
 CUE_KINDS: frozenset[str] = frozenset(
     {
-        "report", "accuse", "deny", "according", "intent", "threat", "refuse", "deontic",
-        "hedge", "condition", "negation", "occur", "perform", "relational", "place",
+        "report",
+        "accuse",
+        "deny",
+        "according",
+        "intent",
+        "threat",
+        "refuse",
+        "deontic",
+        "hedge",
+        "condition",
+        "negation",
+        "occur",
+        "perform",
+        "relational",
+        "place",
     }
 )
 """The kinds a line of ``cues.tsv`` may have."""
@@ -228,7 +241,9 @@ def _load_derive(path: Path) -> Mapping[str, Mapping[str, str]]:
     return MappingProxyType({k: MappingProxyType(v) for k, v in tables.items()})
 
 
-def _words(path: Path, line: int, field: str, classes: Mapping[str, frozenset[str]]) -> frozenset[str]:
+def _words(
+    path: Path, line: int, field: str, classes: Mapping[str, frozenset[str]]
+) -> frozenset[str]:
     if field == _NONE:
         return frozenset()
     words: set[str] = set()

@@ -28,8 +28,23 @@ FrameKind = Literal["report", "accuse", "deny", "according", "alleged"]
 _CONTENT = frozenset({"ccomp", "parataxis"})
 _CLIMB = frozenset(
     {
-        "xcomp", "acomp", "advcl", "conj", "relcl", "acl", "prep", "pobj", "pcomp", "dobj",
-        "nsubj", "nsubjpass", "attr", "ccomp", "parataxis", "oprd", "appos",
+        "xcomp",
+        "acomp",
+        "advcl",
+        "conj",
+        "relcl",
+        "acl",
+        "prep",
+        "pobj",
+        "pcomp",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "ccomp",
+        "parataxis",
+        "oprd",
+        "appos",
     }
 )
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
@@ -76,15 +91,31 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
         if head.i == current.i or current.dep_ not in _CLIMB:
             return None
         lemma = head.lemma_.lower()
+        if (
+            head.pos_ == "VERB"
+            and lexicon.is_cue("deny", lemma)
+            and (
+                current.dep_ in _CONTENT
+                or (current.dep_ in {"xcomp", "dobj", "pcomp"} and current.tag_ == "VBG")
+            )
+        ):
+            return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
         if head.pos_ == "VERB" and current.dep_ in _CONTENT:
             if lexicon.is_cue("deny", lemma):
                 return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
             if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
                 return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
-        if current.dep_ == "prep" and current.lower_ in {"of", "for"} and lexicon.is_cue("accuse", lemma):
+        if (
+            current.dep_ == "prep"
+            and current.lower_ in {"of", "for"}
+            and lexicon.is_cue("accuse", lemma)
+        ):
             accused = [p for c in head.children if c.dep_ == "dobj" for p in roles.group(c)]
             return Frame(
-                kind="accuse", verb=head, speakers=tuple(roles.subjects(head)), accused=tuple(accused)
+                kind="accuse",
+                verb=head,
+                speakers=tuple(roles.subjects(head)),
+                accused=tuple(accused),
             )
         current = head
     return None
@@ -102,28 +133,43 @@ def _according(token: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame 
     return None
 
 
-def frame_code(frame: Frame, content: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+def frame_code(frame: Frame, content: Sequence[tuple[str, tuple[str, ...], bool]]) -> str | None:
     """Return the CAMEO code of the frame itself, or ``None`` when it is no event of its own.
 
     Args:
         frame: the frame.
-        content: (code, source parties) of each act coded inside it, after mood.
+        content: (code, source parties, whether the speaker comes first) of each act
+            coded inside it, after mood.
 
     Returns:
-        ``"016"`` for a denial; ``"112"`` when the content has a hostile act of a party
-        other than the speaker; ``None`` when the speaker's own verbal act (an intent,
-        refusal, demand or comment) already is the statement, or for "according to";
-        else ``"010"``.
+        ``"016"`` for a denial; ``"112"`` when the speaker comes first and the content
+        has a hostile act of another party ("X stated that Y fired at ..."; a trailing
+        "..., X said" attributes a report and accuses no one); ``"010"`` when the words
+        are outside the clause ("This was announced by X"); else ``None``.
     """
     if frame.kind in {"according", "alleged", "accuse"} or not frame.speakers:
         return None
     if frame.kind == "deny":
         return "016"
     reporter = frame.reporter
-    for code, sources in content:
-        if code[:2] in HOSTILE_ROOTS and any(s != reporter for s in sources) and sources:
+    for code, sources, leads in content:
+        if leads and code[:2] in HOSTILE_ROOTS and any(s != reporter for s in sources) and sources:
             return "112"
-    for code, sources in content:
-        if reporter in sources and code[:2] in {"01", "02", "03", "10", "12", "13"}:
-            return None
+    if content or not _content_elsewhere(frame.verb):
+        return None
     return "010"
+
+
+def _content_elsewhere(verb: Token) -> bool:
+    """Return whether a verb of saying points at words outside its clause.
+
+    "This was announced by X", "X said this", or a quotation with no clause of its own
+    under the verb: the statement is an event of its own. Where the clause is right
+    there and codes no event, the saying is not coded (CAMEO 010 would be noise).
+    """
+    for child in verb.children:
+        if child.dep_ in {"nsubjpass", "dobj"} and child.lower_ in {"this", "that", "it"}:
+            return True
+        if child.dep_ in _CONTENT:
+            return False
+    return any(t.is_quote for t in verb.sent)

@@ -19,7 +19,7 @@ from contactline._event_lexicon import EventLexicon
 
 Mood = Literal["plain", "intent", "threat", "refuse", "demand", "negated", "hypothetical"]
 
-_CLIMB = frozenset({"xcomp", "relcl", "acl", "advcl", "pcomp", "acomp", "prep"})
+_CLIMB = frozenset({"xcomp", "relcl", "acl", "advcl", "pcomp", "acomp", "prep", "conj"})
 _NEEDS_NO = frozenset({"reason", "intention", "plan"})
 _NEEDS_COMPLEMENT = frozenset({"have", "need", "time"})
 

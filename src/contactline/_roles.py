@@ -21,12 +21,25 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj"})
 TARGET_PREPS = (
-    "against", "on", "at", "to", "with", "toward", "towards", "into", "for", "from", "over",
-    "upon", "of",
+    "against",
+    "on",
+    "at",
+    "to",
+    "with",
+    "toward",
+    "towards",
+    "into",
+    "for",
+    "from",
+    "over",
+    "upon",
+    "of",
 )
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "along", "across", "into", "inside", "around"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PRONOUNS = frozenset({"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"})
+PRONOUNS = frozenset(
+    {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
+)
 _LINES = frozenset({"line", "frontline", "front", "border"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
 
@@ -88,7 +101,9 @@ class RoleReader:
         lemma = token.lemma_.lower()
         if self.lexicon.is_cue("relational", lemma):
             found = self._owner(token)
-        elif not self.lexicon.is_cue("place", lemma):
+        elif self.lexicon.is_cue("place", lemma):
+            found = self._place_owner(token)
+        else:
             mention = mention_at(self.doc, token.i, self.mentions)
             if mention is not None and mention.party:
                 found = Party(token=token, mention=mention)
@@ -101,6 +116,24 @@ class RoleReader:
         for mention in self.mentions:
             if mention.party and mention.span.start <= start and end <= mention.span.end:
                 return Party(token=token, mention=mention)
+        return None
+
+    def _place_owner(self, token: Token) -> Party | None:
+        """Return the party a place belongs to by its own words ("Armenian towns", "the city of X")."""
+        own = self.own_party(token)
+        if own is not None:
+            return own
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                own = self.own_party(child)
+                if own is not None:
+                    return own
+            elif child.dep_ == "poss":
+                return self.party(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.party(obj)
         return None
 
     def _owner(self, token: Token) -> Party | None:
@@ -118,9 +151,12 @@ class RoleReader:
         """Return the distinct parties of a noun phrase and its conjuncts and appositions."""
         parties: list[Party] = []
         for member in members(token):
-            party = self.party(member)
-            if party is not None and all(p.code != party.code for p in parties):
-                parties.append(party)
+            found = [self.party(member)]
+            if found[0] is not None and self.own_party(member) is None:
+                found += [self.party(o) for o in _owner_conjuncts(member)]
+            for party in found:
+                if party is not None and all(p.code != party.code for p in parties):
+                    parties.append(party)
         return parties
 
     def subjects(self, verb: Token) -> list[Party]:
@@ -148,13 +184,27 @@ class RoleReader:
                 if not infinitive:
                     return self.group(head)
                 head = head.head
-            elif verb.dep_ == "advcl" and not infinitive:
+            elif verb.dep_ == "advcl" and not infinitive and verb.tag_ != "VBG":
                 return self._preceding(verb)
             if head.pos_ == "ADJ":
                 head = head.head
             if head.pos_ in {"VERB", "AUX"}:
                 return self.subjects(head)
         return self._preceding(verb)
+
+    def subject_word(self, verb: Token) -> Token | None:
+        """Return the word that is the subject of ``verb``, climbing as :meth:`subjects` does."""
+        current = verb
+        for _ in range(4):
+            for child in current.children:
+                if child.dep_ in SUBJECTS:
+                    return child
+            if current.head.i == current.i or current.dep_ not in _CONTROL:
+                return None
+            current = current.head
+            if current.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                current = current.head
+        return None
 
     def _preceding(self, verb: Token) -> list[Party]:
         i = verb.i - 1
@@ -203,6 +253,21 @@ class RoleReader:
                     return [p for o in child.children if o.dep_ == "pobj" for p in self.group(o)]
         return []
 
+    def place_parties(self, head: Token) -> list[Party]:
+        """Return the parties named as the place of an act ("fired at Kyiv", "raids into Lebanon")."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS | {
+                "across",
+                "toward",
+                "towards",
+            }:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found = self.group(obj)
+                        if found:
+                            return found
+        return []
+
     def place(self, head: Token) -> str | None:
         """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
         for token in _descendants(head, depth=3):
@@ -213,7 +278,11 @@ class RoleReader:
                         if name:
                             return name
         for ent in head.sent.ents:
-            if ent.label_ in PLACE_ENTS and ent.start > 0 and self.doc[ent.start - 1].lower_ == "in":
+            if (
+                ent.label_ in PLACE_ENTS
+                and ent.start > 0
+                and self.doc[ent.start - 1].lower_ == "in"
+            ):
                 return ent.text
         return None
 
@@ -248,6 +317,15 @@ def members(token: Token) -> Iterator[Token]:
         seen.add(current.i)
         yield current
         stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
+
+
+def _owner_conjuncts(token: Token) -> Iterator[Token]:
+    """Yield the conjuncts of the "of" object of a noun ("the leaders of X and Y": Y)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from (c for c in members(obj) if c.i != obj.i)
 
 
 def _descendants(head: Token, *, depth: int) -> Iterator[Token]:

@@ -74,7 +74,11 @@ def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         if pattern.objects and not _has_object(token, particle, pattern):
             continue
         return Trigger(
-            token=token, anchor=token, code=pattern.code, rule=pattern.rule, license="verb",
+            token=token,
+            anchor=token,
+            code=pattern.code,
+            rule=pattern.rule,
+            license="verb",
             particle=particle,
         )
     return None
@@ -85,7 +89,9 @@ def _particle(token: Token, pattern: VerbPattern) -> Token | None:
     rest = tuple(w for w in pattern.particle[1:] if w not in _ARTICLES)
     children = sorted(token.children, key=lambda c: (c.i < token.i, c.i))
     if rest:
-        children += [t for c in children if c.dep_ == "prep" for o in c.children for t in o.children]
+        children += [
+            t for c in children if c.dep_ == "prep" for o in c.children for t in o.children
+        ]
     for child in children:
         if child.dep_ in _PARTICLE_DEPS and child.lower_ == first:
             if not rest:
@@ -107,7 +113,13 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
     if token.dep_ in _MISPARSED_DEPS:
         candidates.append(token.head)
     for candidate in candidates:
-        related = (c for c in candidate.children if c.dep_ in {"conj", "amod", "compound"})
+        related = [c for c in candidate.children if c.dep_ in {"conj", "amod", "compound"}]
+        related += [
+            o
+            for c in candidate.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+        ]
         for word in (candidate, *related):
             if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
                 return True
@@ -126,7 +138,9 @@ def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if licensed is None:
         return None
     license, anchor = licensed
-    return Trigger(token=token, anchor=anchor, code=pattern.code, rule=pattern.rule, license=license)
+    return Trigger(
+        token=token, anchor=anchor, code=pattern.code, rule=pattern.rule, license=license
+    )
 
 
 def _has_modifier(token: Token, pattern: NounPattern) -> bool:
@@ -141,8 +155,12 @@ def _has_modifier(token: Token, pattern: NounPattern) -> bool:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     words.append(obj)
-                    words.extend(c for c in obj.children if c.dep_ in _MODIFIER_DEPS or c.dep_ == "conj")
-    return any(w.lemma_.lower() in pattern.modifiers or w.lower_ in pattern.modifiers for w in words)
+                    words.extend(
+                        c for c in obj.children if c.dep_ in _MODIFIER_DEPS or c.dep_ == "conj"
+                    )
+    return any(
+        w.lemma_.lower() in pattern.modifiers or w.lower_ in pattern.modifiers for w in words
+    )
 
 
 def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] | None:
@@ -184,8 +202,10 @@ def _phrase_head(token: Token) -> Token:
         if current.dep_ == "conj" and current.head.pos_ in {"NOUN", "PROPN"}:
             current = current.head
         elif (
-            current.dep_ == "pobj" and current.head.lower_ == "of"
-            and current.head.head.pos_ == "NOUN" and current.head.head.lemma_ in {"state", "act", "series", "wave"}
+            current.dep_ == "pobj"
+            and current.head.lower_ == "of"
+            and current.head.head.pos_ == "NOUN"
+            and current.head.head.lemma_ in {"state", "act", "series", "wave"}
         ):
             current = current.head.head
         else:

@@ -42,6 +42,8 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
 _APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
+_PLACE_TARGET_ROOTS = frozenset({"04", "07", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 
 
@@ -125,8 +127,6 @@ def _code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) ->
             continue
         if act.frame is not None and act.frame.kind in {"report", "deny"}:
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
-            if act.frame.kind == "deny":
-                continue
         acts.append(act)
     acts.extend(_frame_acts(sent, frames, roles, lexicon))
     return acts
@@ -141,26 +141,35 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
     """
     by_anchor: dict[int, list[Trigger]] = {}
     for trigger in triggers:
-        if trigger.license in {"perform", "charge"}:
+        if trigger.license in {"perform", "charge"} or (
+            trigger.license == "agent" and trigger.token.head.i == trigger.anchor.i
+        ):
             by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
     dropped: set[int] = set()
-    embedded: dict[int, Trigger] = {}
-    for trigger in triggers:
-        if trigger.license != "verb":
+    stand_in: dict[int, Trigger] = {}
+    verbs = [t for t in triggers if t.license == "verb"]
+    for trigger in verbs:
+        if trigger.code[:2] == "11":
             continue
-        nouns = by_anchor.get(trigger.token.i, [])
-        inner = _embedded_verb(trigger, triggers) if trigger.code[:2] in _APPEAL_ROOTS else None
-        for noun in nouns:
-            if trigger.code[:2] == "11":
-                continue
+        for noun in by_anchor.get(trigger.token.i, []):
             if noun.code[:2] == trigger.code[:2]:
                 dropped.add(trigger.token.i)
-            else:
+                stand_in[trigger.token.i] = noun
+            elif trigger.code[:2] not in _APPEAL_ROOTS:
                 dropped.add(noun.token.i)
-                if trigger.code[:2] in _APPEAL_ROOTS:
-                    inner = inner or noun
+    embedded: dict[int, Trigger] = {}
+    for trigger in verbs:
+        if trigger.code[:2] not in _APPEAL_ROOTS:
+            continue
+        inner = _embedded_verb(trigger, triggers)
         if inner is not None:
-            dropped.add(inner.token.i)
+            dropped.update(n.token.i for n in by_anchor.get(inner.token.i, []))
+            inner = stand_in.get(inner.token.i, inner)
+        else:
+            nouns = [n for n in by_anchor.get(trigger.token.i, []) if n.code[:2] != trigger.code[:2]]
+            inner = nouns[0] if nouns else None
+        if inner is not None:
+            dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
             embedded[trigger.token.i] = inner
     return [(t, embedded.get(t.token.i)) for t in triggers if t.token.i not in dropped]
 
@@ -185,8 +194,13 @@ def _code_act(
         if code in {"020", "100"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
             code = lexicon.derived(kind, embedded.code)
         rule += f" {kind}:{embedded.rule}"
+        if not targets:
+            inner_sources, inner_targets = _parties(embedded, roles, lexicon)
+            targets = tuple(p for p in (*inner_sources, *inner_targets) if p.code not in {s.code for s in sources})
     mood = read_mood(trigger.anchor, lexicon)
     frame = find_frame(trigger.token, roles, lexicon)
+    if mood.mood == "hypothetical" and mood.cue is not None and mood.cue.lower_ == "would" and frame is not None:
+        mood = MoodReading(mood="intent", cue=mood.cue)
     modality: Modality = "asserted"
     if mood.mood in _VERBAL_MOODS:
         code = lexicon.derived(mood.mood, code)
@@ -206,24 +220,30 @@ def _code_act(
         modality = mood.mood  # type: ignore[assignment]
     act = _Act(trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality)
     if frame is not None:
-        act = _in_frame(act, frame, mood)
-    if not act.sources and not act.targets and trigger.license != "occur":
+        act = _in_frame(act, frame, mood, roles)
+    if not act.sources and not act.targets and (
+        trigger.license != "occur" or any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
+    ):
         return None
     return replace(act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur")
 
 
-def _in_frame(act: _Act, frame: Frame, mood: MoodReading) -> _Act:
+def _in_frame(act: _Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> _Act:
     """Attribute an act to the frame around it."""
     sources, targets = act.sources, act.targets
     if frame.kind == "accuse" and frame.accused and act.trigger.license != "verb":
         sources = frame.accused
-    if not sources and frame.speakers and _pronoun_subject(act.trigger.anchor):
+    subject = roles.subject_word(act.trigger.anchor)
+    if not sources and frame.speakers and subject is not None and is_pronoun(subject):
         sources = frame.speakers
     reporter = frame.reporter
     hostile = act.code[:2] in HOSTILE_ROOTS
     if hostile and not targets and reporter and any(s.code != reporter for s in sources):
         targets = frame.speakers
     modality = act.modality
+    if frame.kind == "deny":
+        return replace(act, sources=sources, targets=targets, modality="negated", reported_by=reporter,
+                       frame=frame, rule=act.rule + f" deny:{frame.verb.lower_}")
     own_verbal = mood.mood in {"refuse", "intent", "threat"} and reporter in {s.code for s in sources}
     if modality == "asserted" and not own_verbal:
         modality = "claimed"
@@ -234,10 +254,6 @@ def _in_frame(act: _Act, frame: Frame, mood: MoodReading) -> _Act:
         reported_by=reporter if modality != "asserted" or not own_verbal else reporter,
         frame=frame, rule=act.rule + f" {frame.kind}:{frame.verb.lower_}",
     )
-
-
-def _pronoun_subject(anchor: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and is_pronoun(c) for c in anchor.children)
 
 
 def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
@@ -254,8 +270,12 @@ def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tupl
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
             sources, targets = roles.group(patient), roles.prep_objects(token, first)
+        if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+            targets = roles.place_parties(token)
         return tuple(sources), tuple(targets)
     sources, targets = _noun_parties(token, roles)
+    if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+        targets = roles.place_parties(token)
     if not sources and trigger.license in {"perform", "charge"}:
         sources = roles.subjects(trigger.anchor)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
@@ -308,7 +328,9 @@ def _frame_acts(
             frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
     acts: list[_Act] = []
     for frame, content in frames.values():
-        facts = [(a.code, tuple(s.code for s in a.sources)) for a in content]
+        facts = [
+            (a.code, tuple(s.code for s in a.sources), frame.verb.i < a.trigger.anchor.i) for a in content
+        ]
         code = frame_code(frame, facts)
         if code is None:
             continue
@@ -388,11 +410,14 @@ def _to_events(
 
 
 def _dyads(act: _Act) -> list[tuple[Party | None, Party | None]]:
-    """Return one (source, target) pair per dyad, the CAMEO convention for "X and Y"."""
+    """Return one (source, target) pair per dyad, the CAMEO convention for "X and Y".
+
+    "X and Y signed an agreement" (no target) is a joint act: X->Y and Y->X."""
     if act.sources and act.targets:
         return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
     if len(act.sources) > 1:
-        return list(combinations(act.sources, 2))
+        pairs = list(combinations(act.sources, 2))
+        return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
         return [(act.sources[0], None)]
     if act.targets:
