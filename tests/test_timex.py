@@ -277,3 +277,25 @@ def test_timex_seed_times(nlp, grammar, stem):
 def test_timex_leap_day_without_year_finds_a_leap_year(nlp, grammar):
     text = "The strike hit the convoy on February 29."
     assert value_of(nlp, grammar, text, "February 29", date(2022, 6, 1)) == "2020-02-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Drones struck the city over the weekend.", TUESDAY, "2020-W39-WE"),
+        ("Talks will resume at the weekend.", TUESDAY, "2020-W40-WE"),
+        ("Police fired on protesters over the weekend.", date(2021, 2, 28), "2021-W08-WE"),
+    ],
+)
+def test_timex_weekend_follows_tense(nlp, grammar, text, published, value):
+    assert value_of(nlp, grammar, text, "the weekend", published) == value
+
+
+def test_timex_present_tense_weekday_is_a_schedule(nlp, grammar):
+    text = "The 30-day truce expires at midnight on Sunday."
+    assert value_of(nlp, grammar, text, "on Sunday", date(2024, 1, 10)) == "2024-01-14"
+
+
+def test_timex_year_before_an_event_noun(nlp, grammar):
+    text = "The 2015 nuclear deal collapsed after 2000 troops arrived."
+    assert [(t.text, t.value) for t in times_of(nlp, grammar, text, TUESDAY)] == [("2015", "2015")]

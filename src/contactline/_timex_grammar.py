@@ -29,8 +29,27 @@ _KINDS = ("month", "weekday", "number", "season", "part", "unit", "event_noun")
 
 #: Kinds of match that denote a calendar date or period and may form ranges.
 DATE_KINDS = frozenset(
-    {"iso", "numeric", "mdy", "dmy", "month_year", "month", "year", "decade", "season",
-     "season_year", "season_in", "weekday", "deictic", "rel_unit", "rel_ago", "year_range", "year_attr", "quarter"}
+    {
+        "iso",
+        "numeric",
+        "mdy",
+        "dmy",
+        "month_year",
+        "month",
+        "year",
+        "decade",
+        "season",
+        "season_year",
+        "season_in",
+        "weekday",
+        "weekend",
+        "deictic",
+        "rel_unit",
+        "rel_ago",
+        "year_range",
+        "year_attr",
+        "quarter",
+    }
 )
 
 
@@ -160,55 +179,60 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
     safe_season = rf"(?P<s>(?i:{_alt([s for s in g.seasons if s != 'fall'])}))\b"
     events = _alt(g.event_nouns)
     part = rf"(?P<part>(?i:{_alt(g.parts)}))\b"
-    mod = (r"(?P<mod>(?i:early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half"
-           r"|second\s+half)\s+of))")
-    prep = (r"(?i:\b(?:in|since|until|till|by|from|before|after|during|throughout|through"
-            r"|around|of|year|between|and|to|as\s+of))\s+")
+    mod = (
+        r"(?P<mod>(?i:early|mid-?|late|the\s+(?:end|beginning|start|middle|first\s+half"
+        r"|second\s+half)\s+of))"
+    )
+    prep = (
+        r"(?i:\b(?:in|since|until|till|by|from|before|after|during|throughout|through"
+        r"|around|of|year|between|and|to|as\s+of))\s+"
+    )
     patterns = {
         "iso": rf"\b(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
         "numeric": r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})\b"
-                   r"|\b(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>\d{4})\b",
+        r"|\b(?P<m2>[0-3]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>\d{4})\b",
         "mdy": rf"(?:{wd},?\s+(?:(?i:the)\s+)?)?{month}\s+{day}{day2}(?:,?\s+{year})?",
         "dmy": rf"(?:{wd},?\s+)?(?:(?i:the)\s+)?{day}{day2}(?:\s+(?i:of))?\s+{month}(?:,?\s+{year})?",
         "month_year": rf"(?:{mod}\s*)?{month},?\s+(?:(?i:of)\s+)?{year}",
         "month": rf"(?:{prep})?(?P<core>(?:(?P<shift>(?i:last|this|next))\s+|{mod}\s*)?"
-                 rf"{full_month})(?![.,]?\s*\d)",
+        rf"{full_month})(?![.,]?\s*\d)",
         "year_range": rf"\b{year}\s*[-\u2013\u2014]\s*(?P<y2>\d{{4}}|\d\d)(?![\d-])",
         "year": rf"(?:{prep})?(?P<core>(?:{mod}\s*)?\b{year})(?![-\u2013]\d)",
-        "year_attr": rf"(?i:the)\s+(?P<core>{year})(?=\s+(?:[a-z]+\s+){{0,2}}(?:{events})\b)",
+        "year_attr": rf"(?i:the|a|an|its|their|his|her)\s+(?P<core>{year})(?=\s+(?:[a-z]+\s+){{0,2}}(?:{events})\b)",
         "decade": rf"(?:(?i:the)\s+)?(?:{mod}\s*)?(?P<dec>(?:1[5-9]|20)\d)0s\b",
         "quarter": rf"(?i:the\s+)?(?P<q>(?i:first|second|third|fourth))\s+(?i:quarter)\s+(?i:of)\s+{year}",
         "season_year": rf"(?:(?i:the)\s+)?{season}(?:\s+(?i:of))?\s+{year}",
         "season": rf"(?P<shift>(?i:last|this|next|past|coming))\s+{season}",
         "season_in": rf"(?i:in|during|by|until|over|since)\s+(?P<core>(?i:the\s+)?{safe_season})(?!\s+of)",
         "weekday": rf"(?:(?P<on>(?i:on))\s+)?(?:(?P<mod>(?i:early|late))\s+)?"
-                   rf"(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?"
-                   rf"{wd}(?:\s+{part})?",
+        rf"(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?"
+        rf"{wd}(?:\s+{part})?",
         "deictic": r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today"
-                   r"|yesterday|tomorrow|tonight|overnight|last\s+night))\b(?:\s+(?P<part>(?i:morning"
-                   r"|afternoon|evening|night))\b)?|(?i:this)\s+(?P<part2>(?i:morning|afternoon|evening))\b",
+        r"|yesterday|tomorrow|tonight|overnight|last\s+night))\b(?:\s+(?P<part>(?i:morning"
+        r"|afternoon|evening|night))\b)?|(?i:this)\s+(?P<part2>(?i:morning|afternoon|evening))\b",
+        "weekend": r"(?i:over|during|at|on|this\s+past)\s+(?P<core>(?i:the)\s+(?i:weekend))\b",
         "eve": r"(?:(?P<on>(?i:on))\s+)?(?i:the)\s+(?i:eve)\b",
         "rel_ago": rf"{num}\s+{unit}\s+(?i:ago)\b",
         "rel_later": rf"{num}\s+{unit}\s+(?P<dir>(?i:later|earlier|afterwards?|before\s+that|after\s+that))\b",
         "rel_unit": rf"(?:(?P<mod>(?i:early|mid-?|late|earlier|later|the\s+(?:end|beginning|start"
-                    rf"|middle)\s+of))\s*)?(?P<shift>(?i:last|this|next|coming|previous|current))\s+{cal_unit}",
+        rf"|middle)\s+of))\s*)?(?P<shift>(?i:last|this|next|coming|previous|current))\s+{cal_unit}",
         "anaphor": r"(?P<a>(?i:at\s+that\s+(?:moment|time|point)|at\s+the\s+time|(?:on\s+)?(?:that"
-                   r"|the\s+same)\s+(?:day|night|morning|evening|afternoon)|(?:by|until|since|till)"
-                   r"\s+then))\b",
+        r"|the\s+same)\s+(?:day|night|morning|evening|afternoon)|(?:by|until|since|till)"
+        r"\s+then))\b",
         "anaphor_day": r"(?:(?i:on)\s+)?(?i:the)\s+(?P<dir>(?i:next|following|previous|preceding))"
-                       r"\s+(?i:day)\b|(?i:the\s+day)\s+(?P<dir2>(?i:before|after))\b"
-                       r"(?!\s+(?i:the|a|an|his|her|its|their|this|that|yesterday|tomorrow)\b)",
+        r"\s+(?i:day)\b|(?i:the\s+day)\s+(?P<dir2>(?i:before|after))\b"
+        r"(?!\s+(?i:the|a|an|his|her|its|their|this|that|yesterday|tomorrow)\b)",
         "duration": rf"(?:(?P<the>(?i:the\s+(?:past|last|next|previous|coming|following)))\s+)?"
-                    rf"(?:(?P<mod>(?i:more\s+than|over|almost|nearly|about|around|at\s+least|less"
-                    rf"\s+than|up\s+to|some))\s+)?{num}(?:\s+|-){unit}(?:-long)?",
+        rf"(?:(?P<mod>(?i:more\s+than|over|almost|nearly|about|around|at\s+least|less"
+        rf"\s+than|up\s+to|some))\s+)?{num}(?:\s+|-){unit}(?:-long)?",
         "duration_the": rf"(?P<the>(?i:the\s+(?:past|last|previous)))\s+{cal_unit}",
         "duration_vague": r"(?i:for\s+|over\s+)(?:(?i:many|several)\s+)?(?P<core>"
-                          r"(?P<vague>(?i:years|decades|months|weeks|days|centuries|hours)))\b",
+        r"(?P<vague>(?i:years|decades|months|weeks|days|centuries|hours)))\b",
         "ref": r"\b(?P<r>(?i:currently|at\s+present|at\s+the\s+moment|nowadays|presently|now"
-               r"|recently|lately|in\s+recent\s+(?:days|weeks|months|years)|in\s+the\s+past"
-               r"|in\s+the\s+(?:near\s+)?future|these\s+days|formerly|previously|to\s+date))\b",
+        r"|recently|lately|in\s+recent\s+(?:days|weeks|months|years)|in\s+the\s+past"
+        r"|in\s+the\s+(?:near\s+)?future|these\s+days|formerly|previously|to\s+date))\b",
         "set": rf"\b(?P<every>(?i:every\s+(?:day|week|month|year)|each\s+day|daily|weekly|monthly"
-               rf"|annually))\b|(?i:every)\s+{wd}",
+        rf"|annually))\b|(?i:every)\s+{wd}",
     }
     return tuple((name, re.compile(rf"\b(?:{rx})")) for name, rx in patterns.items())
 
@@ -229,7 +253,9 @@ def find_hits(text: str, grammar: TimeGrammar, start: int = 0, end: int | None =
     found: list[tuple[int, int, int, Hit]] = []
     for order, (kind, pattern) in enumerate(grammar.patterns):
         for m in pattern.finditer(text, start, end):
-            span_start, span_end = m.span("core") if "core" in m.re.groupindex and m.group("core") else m.span()
+            span_start, span_end = (
+                m.span("core") if "core" in m.re.groupindex and m.group("core") else m.span()
+            )
             parts = {k: v for k, v in m.groupdict().items() if v is not None}
             if not _acceptable(kind, parts, text, m.start(), span_start):
                 continue
@@ -258,14 +284,21 @@ def _acceptable(kind: str, parts: Mapping[str, str], text: str, at: int, core: i
             return bool(_RANGE_START.search(text, max(0, at - 40), at))
         return at < core or "mod" in parts or "shift" in parts
     if kind == "duration" and parts.get("n", "").lower() in {"a", "an"}:
-        return "the" in parts or "mod" in parts or bool(
-            re.search(r"(?i:\b(?:for|within|over|after|in|than))\s+$", text[max(0, at - 12) : at])
+        return (
+            "the" in parts
+            or "mod" in parts
+            or bool(
+                re.search(
+                    r"(?i:\b(?:for|within|over|after|in|than))\s+$", text[max(0, at - 12) : at]
+                )
+            )
         )
     return True
 
 
 _RANGE_START = re.compile(
-    r"(?i:\b(?:between|from))\s+(?:[A-Z][a-z]+\.?\s+)?(?:(?:1[5-9]|20)\d\d|[A-Z][a-z]+)\s*$")
+    r"(?i:\b(?:between|from))\s+(?:[A-Z][a-z]+\.?\s+)?(?:(?:1[5-9]|20)\d\d|[A-Z][a-z]+)\s*$"
+)
 _RANGE_GAP = re.compile(r"^\s*(?:[-\u2013\u2014]|(?i:to|until|till|through|and))\s*$")
 _RANGE_OPEN = re.compile(r"(?i:\b(from|between))\s+$")
 _PREFIX = re.compile(r"(?i:\b(since|until|till|before|after|as\s+of|prior\s+to))\s+$")
@@ -284,8 +317,10 @@ def _join(text: str, hits: list[Hit], grammar: TimeGrammar) -> list[Hit]:
             opener = _RANGE_OPEN.search(text, max(0, hit.start - 12), hit.start)
             word = gap.strip().lower()
             dash = word in {"-", "\u2013", "\u2014"}
-            if _RANGE_GAP.match(gap) and "\n" not in gap and (
-                dash or (opener and (word == "and") == (opener.group(1).lower() == "between"))
+            if (
+                _RANGE_GAP.match(gap)
+                and "\n" not in gap
+                and (dash or (opener and (word == "and") == (opener.group(1).lower() == "between")))
             ):
                 start = opener.start() if opener else hit.start
                 joined.append(Hit(start, nxt.end, "range", {}, first=hit, last=nxt))
