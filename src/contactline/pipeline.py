@@ -86,15 +86,17 @@ class Pipeline:
             items: documents, or the InputErrors a reader gave for what it could not read.
             batch_size: documents per spaCy batch.
         """
-        pending: list[Failure] = []
-        texts = _split((self._prepare(item) for item in items), pending)
-        for doc, metadata in self.nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-            yield from _drain(pending)
+        # A failure travels through spaCy as an empty text, so the output keeps the input order.
+        staged = ((m.document.analysis_text, m) if isinstance(m, Metadata) else ("", m)
+                  for m in map(self._prepare, items))
+        for doc, item in self.nlp.pipe(staged, as_tuples=True, batch_size=batch_size):
+            if isinstance(item, Failure):
+                yield item
+                continue
             try:
-                yield self.analyse(metadata, doc)
+                yield self.analyse(item, doc)
             except ContactlineError as exc:
-                yield Failure(origin=metadata.document.origin, stage="extract", message=str(exc))
-        yield from _drain(pending)
+                yield Failure(origin=item.document.origin, stage="extract", message=str(exc))
 
     def _prepare(self, item: RawDocument | InputError) -> Metadata | Failure:
         if isinstance(item, InputError):
@@ -130,20 +132,6 @@ class Pipeline:
             times=times,
             casualties=counts,
         )
-
-
-def _split(stream: Iterable[Metadata | Failure], pending: list[Failure]) -> Iterator[tuple[str, Metadata]]:
-    """Feed parseable documents on, and park failures in ``pending`` to keep the order."""
-    for item in stream:
-        if isinstance(item, Failure):
-            pending.append(item)
-        else:
-            yield item.document.analysis_text, item
-
-
-def _drain(pending: list[Failure]) -> Iterator[Failure]:
-    while pending:
-        yield pending.pop(0)
 
 
 def _link_statements(
