@@ -299,3 +299,20 @@ def test_timex_present_tense_weekday_is_a_schedule(nlp, grammar):
 def test_timex_year_before_an_event_noun(nlp, grammar):
     text = "The 2015 nuclear deal collapsed after 2000 troops arrived."
     assert [(t.text, t.value) for t in times_of(nlp, grammar, text, TUESDAY)] == [("2015", "2015")]
+
+
+def test_timex_date_at_adverbial_beats_date_inside_a_noun_phrase(nlp, grammar):
+    text = "On Monday, the president recalled the 1994 ceasefire agreement."
+    assert dated(nlp, grammar, text, "recalled", TUESDAY).start == "2020-09-28"
+
+
+def test_timex_date_at_reported_clause_has_its_own_time(nlp, grammar):
+    text = "Azerbaijan said on Monday that Armenian forces shelled Tartar on Sunday."
+    assert dated(nlp, grammar, text, "shelled", TUESDAY).start == "2020-09-27"
+    assert dated(nlp, grammar, text, "said", TUESDAY).start == "2020-09-28"
+
+
+def test_timex_date_at_future_date_does_not_open_a_window(nlp, grammar):
+    text = "Talks will be held next week. The army shelled the town."
+    when = dated(nlp, grammar, text, "shelled", TUESDAY)
+    assert (when.start, when.end) == (None, "2020-09-29")

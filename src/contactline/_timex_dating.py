@@ -86,7 +86,7 @@ def _clause_verb(token: Token) -> Token | None:
 def _governing(doc: Doc, verb: Token, at: int,
                times: Sequence[TimeExpr]) -> tuple[TimeExpr, bool] | None:
     """The time attached nearest above the clause verb, and whether reported speech intervenes."""
-    best: tuple[tuple[int, int], TimeExpr, bool] | None = None
+    best: tuple[tuple[int, int, int], TimeExpr, bool] | None = None
     for time in times:
         span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -97,7 +97,10 @@ def _governing(doc: Doc, verb: Token, at: int,
         climbed = _climb(verb, attached)
         if climbed is None:
             continue
-        key = (climbed[0], abs(time.span.start - at))
+        # an adverbial of the verb ('On Monday, ... recalled') beats a date inside one of
+        # its noun phrases ('recalled the 1994 ceasefire')
+        depth = _climb(span.root, attached)
+        key = (climbed[0], depth[0] if depth else 99, abs(time.span.start - at))
         if best is None or key < best[0]:
             best = (key, time, climbed[1])
     return (best[1], best[2]) if best else None
