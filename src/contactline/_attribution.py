@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Token
 from contactline._cues import CueMatch
 from contactline.records import Span
 
-_EDGE_SKIP = frozenset({"that", "whether", "if", "because"})
+_EDGE_SKIP = frozenset({"that"})
 _QUOTE_CHARS = frozenset("\"“”«»„'‘’")
+_DATELINE_ENDS = frozenset({"-", "–", "—", "--"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 _NOT_YET = frozenset({"expect", "plan", "intend", "refuse", "decline", "want", "hope", "fail"})
 
@@ -54,7 +55,7 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
-        or (doc[start].lower_ in _EDGE_SKIP and doc[start].dep_ == "mark")
+        or (doc[start].lower_ in _EDGE_SKIP and doc[start].dep_ != "det")
         or doc[start].text in _QUOTE_CHARS
     ):
         start += 1
@@ -73,6 +74,24 @@ def token_span(doc: Doc, start: int, end: int) -> Span:
     return Span(doc[start].idx, last.idx + len(last))
 
 
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Skip a dateline opening the content: "KYIV, May 12 (Reuters) - ", "MOSCOW, March 31. /TASS/."."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 2):
+        return start
+    if start + 1 >= end or doc[start + 1].text != ",":
+        return start
+    for i in range(start + 2, min(end, start + 12)):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX"):
+            return start
+        if token.text in _DATELINE_ENDS or (
+            token.text.startswith("/") and token.text.endswith(".")
+        ):
+            return i + 1
+    return start
+
+
 def content_from_tokens(doc: Doc, indices: Iterable[int]) -> tuple[Span, str] | None:
     """Turn a set of token indices into a content span and text.
 
@@ -86,6 +105,7 @@ def content_from_tokens(doc: Doc, indices: Iterable[int]) -> tuple[Span, str] | 
     if bounds is None:
         return None
     start, end = bounds
+    start = _after_dateline(doc, start, end)
     kept = [i for i in chosen if start <= i < end]
     pieces: list[str] = []
     run_start = kept[0]
@@ -106,5 +126,6 @@ def is_unmade(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_YET:
         return True
-    sentence_end = verb.sent[-1] if not verb.sent[-1].is_space else verb.sent[-2]
-    return sentence_end.text == "?" and any(c.lemma_ == "do" for c in verb.children)
+    words = [t for t in verb.sent if not t.is_space]
+    asked = bool(words) and words[-1].text == "?"
+    return asked and any(c.lemma_ == "do" for c in verb.children)

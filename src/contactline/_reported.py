@@ -257,6 +257,18 @@ def _clause_of(token: Token) -> Token:
     return token
 
 
+def _past_appositive(doc: Doc, last: int) -> int:
+    """Extend a source phrase over an appositive: "According to ISW, a think tank, ..."."""
+    if last + 2 >= len(doc) or doc[last + 1].text != "," or doc[last + 2].lower_ not in ("a", "an"):
+        return last
+    for i in range(last + 3, min(len(doc), last + 12)):
+        if doc[i].pos_ in ("VERB", "AUX") and doc[i].tag_ != "VBN":
+            return last
+        if doc[i].text == ",":
+            return i
+    return last
+
+
 def source_phrase_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribution | None:
     """Apply the ``according_to`` rule: "According to X, ...", "..., according to X"."""
     last = doc[match.anchor]
@@ -271,7 +283,8 @@ def source_phrase_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribu
     if clause is None or clause.i in match.tokens:
         return None
     left = min(match.tokens[0], top.left_edge.i)
-    hole = set(range(left, max(top.right_edge.i, speaker.right_edge.i) + 1))
+    right = _past_appositive(doc, max(top.right_edge.i, speaker.right_edge.i))
+    hole = set(range(left, right + 1))
     indices = _subtree(clause) - hole
     found = content_from_tokens(doc, indices)
     if found is None or not _substantial(doc, found[0]):
