@@ -95,12 +95,12 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             head.pos_ == "VERB"
             and lexicon.is_cue("deny", lemma)
             and (
-                current.dep_ in _CONTENT
+                (current.dep_ in _CONTENT and _frames_clause(head, current))
                 or (current.dep_ in {"xcomp", "dobj", "pcomp"} and current.tag_ == "VBG")
             )
         ):
             return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
-        if head.pos_ == "VERB" and current.dep_ in _CONTENT:
+        if head.pos_ == "VERB" and current.dep_ in _CONTENT and _frames_clause(head, current):
             if lexicon.is_cue("deny", lemma):
                 return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
             if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
@@ -119,6 +119,18 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             )
         current = head
     return None
+
+
+def _frames_clause(verb: Token, clause: Token) -> bool:
+    """Return whether ``clause`` is what ``verb`` says, not a clause beside it.
+
+    A verb that already has its object ("Kyiv denied it") or stands across a semicolon
+    from the clause frames nothing there.
+    """
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    low, high = sorted((verb.i, clause.i))
+    return not any(t.text == ";" for t in verb.doc[low:high])
 
 
 def _according(token: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:

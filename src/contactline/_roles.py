@@ -188,6 +188,10 @@ class RoleReader:
                 return self._preceding(verb)
             if head.pos_ == "ADJ":
                 head = head.head
+            if verb.dep_ == "xcomp":
+                controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+                if controller is not None and self.group(controller):
+                    return self.group(controller)
             if head.pos_ in {"VERB", "AUX"}:
                 return self.subjects(head)
         return self._preceding(verb)

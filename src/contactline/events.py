@@ -42,6 +42,7 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
 _APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"04", "07", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
@@ -412,14 +413,16 @@ def _to_events(
 def _dyads(act: _Act) -> list[tuple[Party | None, Party | None]]:
     """Return one (source, target) pair per dyad, the CAMEO convention for "X and Y".
 
-    "X and Y signed an agreement" (no target) is a joint act: X->Y and Y->X."""
+    "X and Y signed an agreement" (no target) is a joint act: X->Y and Y->X, for the
+    families that are done together (consult, cooperate, agree, yield, fight); "X and Y
+    recognised Z" without a readable target is X and Y each."""
     if act.sources and act.targets:
         return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
-    if len(act.sources) > 1:
+    if len(act.sources) > 1 and act.code[:2] in _JOINT_ROOTS:
         pairs = list(combinations(act.sources, 2))
         return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
-        return [(act.sources[0], None)]
+        return [(s, None) for s in act.sources]
     if act.targets:
         return [(None, t) for t in act.targets]
     return [(None, None)] if act.bare else []
