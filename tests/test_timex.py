@@ -9,9 +9,16 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from contactline.errors import DictionaryError
+from contactline.errors import DictionaryError, InputError
 from contactline.records import TimeExpr
-from contactline.timex import date_at, extract_times, load_time_grammar, window
+from contactline.timex import (
+    check_expression,
+    date_at,
+    extract_times,
+    load_expression_set,
+    load_time_grammar,
+    window,
+)
 from contactline._timex_grammar import build_grammar
 
 DATA = Path(__file__).parent / "data"
@@ -35,31 +42,17 @@ def value_of(nlp: Language, grammar, text: str, expr: str, published: date | Non
     raise AssertionError(f"{expr!r} not tagged in {text!r}")
 
 
-def matches(time: TimeExpr, case: dict) -> bool:
-    """A case is right when the text overlaps and the value (or the days it covers) agrees."""
-    want = case["value"]
-    same = time.value == want or (want is not None and window(want) is not None
-                                  and window(time.value) == window(want))
-    return same and case.get("anchored", time.anchored) == time.anchored
-
-
 def test_timex_accuracy_on_expression_set(nlp, grammar):
-    cases = [json.loads(line) for line in (DATA / "timex_set.jsonl").read_text().splitlines()]
+    cases = load_expression_set(DATA / "timex_set.jsonl")
     assert len(cases) >= 200
-    right, wrong = 0, []
-    for case, doc in zip(cases, nlp.pipe(c["sentence"] for c in cases)):
-        published = date.fromisoformat(case["published"]) if case["published"] else None
-        want = case["text"].lower()
-        found = [t for t in extract_times(doc, grammar, published=published)
-                 if want in t.text.lower() or t.text.lower() in want]
-        if found and matches(found[0], case):
-            right += 1
-        else:
-            wrong.append((case["note"], case["text"], case["value"], [t.value for t in found]))
+    results = [check_expression(doc, case, grammar)
+               for case, doc in zip(cases, nlp.pipe(c.sentence for c in cases))]
+    right = sum(ok for ok, _ in results)
     accuracy = right / len(cases)
     print(f"\ntimex value accuracy: {accuracy:.3f} ({right}/{len(cases)})")
-    for miss in wrong:
-        print("  missed:", miss)
+    for case, (ok, found) in zip(cases, results):
+        if not ok:
+            print("  missed:", case.note, case.text, case.value, found and found.value)
     assert accuracy >= 0.95
 
 
@@ -316,3 +309,10 @@ def test_timex_date_at_future_date_does_not_open_a_window(nlp, grammar):
     text = "Talks will be held next week. The army shelled the town."
     when = dated(nlp, grammar, text, "shelled", TUESDAY)
     assert (when.start, when.end) == (None, "2020-09-29")
+
+
+def test_timex_expression_set_bad_line_names_the_line(tmp_path):
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"sentence": "x", "published": null, "text": "x", "value": null}\n{"text": 1}\n')
+    with pytest.raises(InputError, match=r"set.jsonl:2: not an expression case"):
+        load_expression_set(path)

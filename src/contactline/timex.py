@@ -34,10 +34,12 @@ earlier (a recent one, not background history) to publication. Each window says 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -52,9 +54,13 @@ from contactline._timex_calendar import (
 )
 from contactline._timex_grammar import Hit, TimeGrammar, build_grammar, find_hits
 from contactline._timex_dating import date_at
+from contactline.errors import InputError
 from contactline.records import Span, TimeExpr
 
-__all__ = ["TimeGrammar", "date_at", "extract_times", "load_time_grammar", "window"]
+__all__ = [
+    "ExpressionCase", "TimeGrammar", "check_expression", "date_at", "extract_times",
+    "load_expression_set", "load_time_grammar", "window",
+]
 
 _MODS = {
     "early": "START", "mid": "MID", "mid-": "MID", "late": "END", "the end of": "END",
@@ -144,6 +150,60 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
         if expr.value and window(expr.value) and expr.type in {"DATE", "TIME"}:
             previous = expr
     return times
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExpressionCase:
+    """One case of an expression set: a sentence, its anchor and the value expected."""
+
+    sentence: str
+    published: date | None
+    text: str
+    value: str | None
+    anchored: bool | None = None
+    note: str | None = None
+
+
+def load_expression_set(path: Path) -> list[ExpressionCase]:
+    """Read a JSON Lines expression set (``tests/data/timex_set.jsonl`` shows the fields).
+
+    Raises:
+        InputError: on a line that is not a JSON object with sentence, published, text and value.
+    """
+    cases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            published = row["published"]
+            cases.append(ExpressionCase(
+                sentence=row["sentence"], text=row["text"], value=row["value"],
+                published=date.fromisoformat(published) if published else None,
+                anchored=row.get("anchored"), note=row.get("note")))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(str(path), f"not an expression case ({exc})", line=number) from exc
+    return cases
+
+
+def check_expression(doc: Doc, case: ExpressionCase, grammar: TimeGrammar) -> tuple[bool, TimeExpr | None]:
+    """Tag ``case.sentence`` (parsed as ``doc``) and compare with the expected value.
+
+    The expression is the first tagged one whose text contains the expected text or lies
+    within it; its value is right when equal to the expected one or covering the same days.
+
+    Returns:
+        Whether it is right, and the expression found.
+    """
+    want = case.text.lower()
+    found = next((t for t in extract_times(doc, grammar, published=case.published)
+                  if want in t.text.lower() or t.text.lower() in want), None)
+    if found is None:
+        return False, None
+    same = found.value == case.value or (
+        case.value is not None and window(case.value) is not None
+        and window(found.value) == window(case.value))
+    return same and case.anchored in {None, found.anchored}, found
 
 
 def _counts_something(doc: Doc, hit: Hit, grammar: TimeGrammar) -> bool:

@@ -19,3 +19,4 @@ from contactline.cli import export  # noqa: F401
 from contactline.cli import show  # noqa: F401
 from contactline.cli import stats  # noqa: F401
 from contactline.cli import statements  # noqa: F401
+from contactline.cli import timex_eval  # noqa: F401
