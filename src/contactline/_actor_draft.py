@@ -16,7 +16,7 @@ from contactline.records import ActorKind, Mention, Span
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 DETERMINERS = frozenset({"the", "this", "that"})
-_INSIDE_TITLE = frozenset({"pobj", "prep", "appos", "compound"})
+_INSIDE_TITLE = frozenset({"pobj", "prep", "appos", "compound", "poss"})
 
 
 @dataclass(slots=True)

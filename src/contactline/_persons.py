@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Token
 
 from contactline._actor_base import ActorBase, NameEntry, OfficeHolder
@@ -31,6 +32,8 @@ _WINDOW_WORDS = frozenset(
 _EXCLUDING_PREPS = frozenset({"to", "with", "between", "against", "in", "on", "for"})
 _AFTER_PREPS = frozenset({"from", "of", "at"})
 _MAX_WINDOW = 12
+_FUZZY_CUTOFF = 85
+_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across"})
 
 
 def _title_case(token: Token) -> bool:
@@ -120,7 +123,9 @@ def _is_person_name(scan: Scan, start: int, end: int) -> bool:
         token = doc[start]
         if token.dep_ == "compound" and token.head.i > start and token.head.is_lower:
             return False
-    return True
+    root = doc[start:end].root
+    # "a school in Khan Younis": the NER's PERSON is a place after a locative preposition.
+    return not (root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS)
 
 
 def _titled_names(scan: Scan, base: ActorBase) -> list[tuple[int, int]]:
@@ -232,11 +237,21 @@ def _fill_cluster(
 
 
 def _pick_holder(base: ActorBase, name: str, published: date | None) -> OfficeHolder | None:
-    """Return the office holder called ``name`` whose term covers the publication date."""
+    """Return the office holder called ``name`` whose term covers the publication date.
+
+    A surname spelt differently ("Zelenskiy" for "Zelensky") is found by a close fuzzy
+    match on the surname alone; the first letter must agree.
+    """
     words = name.split()
-    candidates = base.holders_by_surname.get(fold(words[-1]), ())
+    surname = fold(words[-1])
+    candidates = base.holders_by_surname.get(surname, ())
+    if not candidates and len(surname) >= 5:
+        close = process.extractOne(surname, base.holders_by_surname.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        if close is not None and close[0][0] == surname[0]:
+            candidates = base.holders_by_surname[close[0]]
+            words = words[:-1] + [close[0]]
     if len(words) > 1:
-        folded = fold(name)
+        folded = fold(" ".join(words))
         candidates = tuple(h for h in candidates if any(fold(v) == folded for v in h.variants))
     if not candidates:
         return None

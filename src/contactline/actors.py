@@ -110,6 +110,8 @@ def _name_drafts(scan: Scan) -> dict[tuple[int, int], Draft]:
 def _is_place(doc: Doc, start: int, end: int) -> bool:
     """Tell whether a capital is used as a place ("in Yerevan", a dateline) not a government."""
     root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         return True
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
