@@ -318,3 +318,51 @@ def test_quotes_link_events_by_trigger_inside_content(statements):
         rule="test",
     )
     assert link_events([found], [event])[0].events == ("e1",)
+
+
+# ---- wire-copy details
+
+
+def test_quotes_dateline_is_not_content(statements):
+    text = "KYIV, May 12 (Reuters) - Russian forces launched an offensive, the ministry said."
+    found = _one(statements(text))
+    assert found.content == "Russian forces launched an offensive"
+
+
+def test_quotes_source_appositive_is_not_content(statements):
+    text = (
+        "According to the Institute for the Study of War, a think tank, the offensive has stalled."
+    )
+    assert _one(statements(text)).content == "the offensive has stalled"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to plan, the troops withdrew from the town by noon.",
+        "According to the agreement, both sides must withdraw heavy weapons.",
+    ],
+)
+def test_quotes_according_to_a_rule_is_not_a_source(statements, text):
+    assert statements(text) == []
+
+
+def test_quotes_quoted_by_outlet_as_saying(statements):
+    found = _one(
+        statements("Peskov is quoted by TASS as saying that the Kremlin had no information.")
+    )
+    assert found.cue == "quoted by TASS as saying" or found.cue.startswith("quoted")
+    assert found.content == "the Kremlin had no information"
+
+
+def test_quotes_participle_cue_is_a_second_statement_of_the_same_speaker(statements):
+    text = "The Kremlin said the leaders had discussed the grain deal, adding that they would meet soon."
+    first, second = statements(text)
+    assert first.content == "the leaders had discussed the grain deal"
+    assert second.cue == "adding" and second.content == "they would meet soon"
+    assert first.speaker.span == second.speaker.span
+
+
+def test_quotes_interrupted_quote_reads_as_one(statements):
+    found = _one(statements("“We,” he said, “will never give up.”"))
+    assert found.content == "We will never give up."

@@ -131,10 +131,7 @@ def _attribution(
 
 def _join(doc: Doc, first: Attribution, second: QuoteMarks) -> Attribution:
     content = Span(first.content.start, second.inner.end)
-    # keep the comma the cue interrupted: '"A," he said, "b."' reads "A, b."
-    goes_on = doc.text[second.inner.start : second.inner.start + 1].islower()
-    comma = "," if goes_on and doc.text[first.content.end : second.open].startswith(",") else ""
-    text = f"{first.text}{comma} {doc.text[second.inner.start : second.inner.end]}"
+    text = f"{first.text} {doc.text[second.inner.start : second.inner.end]}"
     rule = first.rule.replace("direct:after:", "direct:inside:", 1)
     return Attribution(
         cue=first.cue,
