@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, delete, insert, or_, select, tuple_
+from sqlalchemy import Table, and_, delete, insert, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from contactline._schema import (
@@ -105,17 +105,16 @@ def update(conn: Connection, document_id: str) -> None:
 
 
 def _neighbours(
-    conn: Connection, table: object, keys: Sequence[EventKey]
+    conn: Connection, table: Table, keys: Sequence[EventKey]
 ) -> list[tuple[EventKey, EventKey]]:
-    t = table  # event_links or claim_links
+    """Return the stored links (of ``event_links`` or ``claim_links``) touching ``keys``."""
     pairs = []
     for chunk in _chunks(list(keys), 200):
+        columns = (table.c.document_id, table.c.event_id)
+        others = (table.c.other_document_id, table.c.other_event_id)
         rows = conn.execute(
-            select(t.c.document_id, t.c.event_id, t.c.other_document_id, t.c.other_event_id).where(  # type: ignore[attr-defined]
-                or_(
-                    tuple_(t.c.document_id, t.c.event_id).in_(chunk),  # type: ignore[attr-defined]
-                    tuple_(t.c.other_document_id, t.c.other_event_id).in_(chunk),
-                )  # type: ignore[attr-defined]
+            select(*columns, *others).where(
+                or_(tuple_(*columns).in_(chunk), tuple_(*others).in_(chunk))
             )
         )
         pairs += [((r[0], r[1]), (r[2], r[3])) for r in rows]
@@ -138,7 +137,7 @@ def _rebuild(conn: Connection, seeds: Sequence[EventKey]) -> None:
     if not seen:
         return
     keys = sorted(seen)
-    old = set()
+    old: set[str] = set()
     for chunk in _chunks(keys, 200):
         old.update(
             r[0]

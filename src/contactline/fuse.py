@@ -330,7 +330,7 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
             dated and (denial.root == claim.root or narrow)
         )
         if deniers & accused and near:
-            who = min(deniers & accused)
+            who = min(p for p in deniers & accused if p)
             said = f" (claimed by {claim.reported_by})" if claim.reported_by else ""
             return ("denial", f"{who} denies an act ascribed to it{said}")
     return None

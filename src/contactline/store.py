@@ -524,11 +524,8 @@ def _record_rows(result: Result) -> dict[Any, list[dict[str, Any]]]:
                 "record": _codec.dumps(c),
             }
         )
-    spans = {
-        r.span.start: r.span
-        for r in (*result.events, *result.casualties)
-        if r.span.end <= len(text)
-    }
+    evidence = [e.span for e in result.events] + [c.span for c in result.casualties]
+    spans = {span.start: span for span in evidence if span.end <= len(text)}
     rows[s.sentences] = [
         {"document_id": doc_id, "start": sp.start, "end": sp.end, "text": text[sp.start : sp.end]}
         for _, sp in sorted(spans.items())

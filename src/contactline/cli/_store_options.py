@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -76,15 +77,14 @@ def output_option(*choices: str, default: str = "table") -> Callable[[F], F]:
 
 def emit(data: str | bytes, output: str | None) -> None:
     """Write text or bytes to --output or standard output."""
-    if output:
-        mode = "wb" if isinstance(data, bytes) else "w"
-        with open(
-            output, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})
-        ) as handle:
-            handle.write(data)
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    if isinstance(data, bytes):
+        if output:
+            Path(output).write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    elif output:
+        Path(output).write_text(data, encoding="utf-8")
     else:
         click.echo(data, nl=not data.endswith("\n"))
 

@@ -42,7 +42,7 @@ def claims(
             if fmt == "json":
                 emit(dumps([exports.claim_json(p) for p in pairs]), output)
                 return
-            rows = [
+            pair_rows = [
                 {
                     "kind": p.kind,
                     "reason": p.reason,
@@ -51,7 +51,7 @@ def claims(
                 }
                 for p in pairs
             ]
-            emit(table(rows, ("kind", "reason", "first", "second"), width=70), output)
+            emit(table(pair_rows, ("kind", "reason", "first", "second"), width=70), output)
             return
         found = [
             e
@@ -61,7 +61,7 @@ def claims(
     if fmt == "json":
         emit(dumps([exports.event_json(e) for e in found]), output)
         return
-    rows = [
+    rows: list[dict[str, str | None]] = [
         {
             "modality": e.event.modality,
             "reported_by": e.event.reported_by,
