@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conftest import SEEDS
 from contactline.actors import (
     ActorBase,
     group_actors,
@@ -17,8 +18,6 @@ from contactline.actors import (
     resolve_mentions,
 )
 from contactline.records import Mention
-
-from conftest import SEEDS
 
 SEED_000 = SEEDS / "000_1b34881ca0a22c74.txt"
 SEED_002 = SEEDS / "002_cb2353d6230e5346.txt"
@@ -54,7 +53,9 @@ def head_of(doc: Doc, phrase: str, word: str, nth: int = 0) -> int:
     return token.start
 
 
-def resolve(nlp: Language, base: ActorBase, text: str, published: date | None = None) -> tuple[Doc, list[Mention]]:
+def resolve(
+    nlp: Language, base: ActorBase, text: str, published: date | None = None
+) -> tuple[Doc, list[Mention]]:
     doc = nlp(text)
     return doc, resolve_mentions(doc, base, published=published or date(2023, 6, 1))
 
@@ -125,22 +126,37 @@ def test_actors_seed_000_parties_and_persons(seed_000: tuple[Doc, list[Mention]]
 
 def test_actors_seed_002_persons(seed_002: tuple[Doc, list[Mention]]) -> None:
     persons = {a.name: a.party for a in group_actors(seed_002[1]) if a.kind == "person"}
-    assert persons == {"Yury Shuvalov": "CSTO", "Vladimir Putin": "RUS", "Ilham Aliyev": "AZE",
-                       "Nikol Pashinyan": "ARM"}
+    assert persons == {
+        "Yury Shuvalov": "CSTO",
+        "Vladimir Putin": "RUS",
+        "Ilham Aliyev": "AZE",
+        "Nikol Pashinyan": "ARM",
+    }
 
 
 def test_actors_rule_names_the_dictionary_entry(seed_000: tuple[Doc, list[Mention]]) -> None:
     rules = {m.text: m.rule for m in seed_000[1]}
     assert rules["Yerevan"] == "capital:Yerevan->ARM"
-    assert rules["Dmitry Peskov"] == "apposition:title:press secretary of the Russian President->RUS"
-    assert rules["Azerbaijani Defense Ministry"] == "sector:defense ministry->MIL+adjective:Azerbaijani->AZE"
+    assert (
+        rules["Dmitry Peskov"] == "apposition:title:press secretary of the Russian President->RUS"
+    )
+    assert (
+        rules["Azerbaijani Defense Ministry"]
+        == "sector:defense ministry->MIL+adjective:Azerbaijani->AZE"
+    )
     assert rules["Peskov"] == "coref:name->Dmitry Peskov"
 
 
-def test_actors_office_holder_decides_only_when_text_is_silent(nlp: Language, base: ActorBase) -> None:
+def test_actors_office_holder_decides_only_when_text_is_silent(
+    nlp: Language, base: ActorBase
+) -> None:
     _, mentions = resolve(nlp, base, "Putin said the talks would go on.", date(2022, 6, 1))
     putin = next(m for m in mentions if m.text == "Putin")
-    assert (putin.party, putin.name, putin.rule) == ("RUS", "Vladimir Putin", "office-holder:Putin 2012-")
+    assert (putin.party, putin.name, putin.rule) == (
+        "RUS",
+        "Vladimir Putin",
+        "office-holder:Putin 2012-",
+    )
 
 
 def test_actors_publication_date_picks_the_office_holder(nlp: Language, base: ActorBase) -> None:
@@ -163,7 +179,9 @@ def test_actors_office_title_names_its_holder(seed_000: tuple[Doc, list[Mention]
 
 
 def test_actors_capital_as_place_has_no_sector(nlp: Language, base: ActorBase) -> None:
-    _, mentions = resolve(nlp, base, "The talks were held in Moscow, and Moscow rejected the offer.")
+    _, mentions = resolve(
+        nlp, base, "The talks were held in Moscow, and Moscow rejected the offer."
+    )
     assert [(m.party, m.sector) for m in mentions] == [("RUS", None), ("RUS", "GOV")]
 
 
@@ -175,30 +193,45 @@ def test_actors_ambiguous_name_follows_cue_words(nlp: Language, base: ActorBase)
 
 
 def test_actors_place_inside_person_name_gives_way(nlp: Language, base: ActorBase) -> None:
-    _, mentions = resolve(nlp, base, "Chad Daniels, a spokesman for the company, declined to comment.")
+    _, mentions = resolve(
+        nlp, base, "Chad Daniels, a spokesman for the company, declined to comment."
+    )
     assert all(m.party != "TCD" for m in mentions)
 
 
 def test_actors_mislabelled_place_stays_a_place(nlp: Language, base: ActorBase) -> None:
-    doc, mentions = resolve(nlp, base, "On the eve Stanislav Zas called on Yerevan and Baku to cease fire.")
+    _, mentions = resolve(
+        nlp, base, "On the eve Stanislav Zas called on Yerevan and Baku to cease fire."
+    )
     yerevan = next(m for m in mentions if m.text == "Yerevan")
     assert (yerevan.party, yerevan.kind) == ("ARM", "state")
 
 
 def test_actors_compound_actor_gives_each_party(nlp: Language, base: ActorBase) -> None:
-    doc, mentions = resolve(nlp, base, "The group is headed by Russia, the United States and France.")
+    doc, mentions = resolve(
+        nlp, base, "The group is headed by Russia, the United States and France."
+    )
     head = next(t.i for t in doc if t.text == "Russia")
     assert [m.party for m in mentions_for(doc, head, mentions)] == ["RUS", "USA", "FRA"]
     assert [a.party for a in group_actors(mentions)] == ["RUS", "USA", "FRA"]
 
 
 def test_actors_pronoun_prefers_last_subject(nlp: Language, base: ActorBase) -> None:
-    text = ("Turkish leader Recep Tayyip Erdogan expressed support for his Azerbaijani counterpart "
-            "Ilham Aliyev. He also stated that the time had come.")
+    text = (
+        "Turkish leader Recep Tayyip Erdogan expressed support for his Azerbaijani counterpart "
+        "Ilham Aliyev. He also stated that the time had come."
+    )
     _, mentions = resolve(nlp, base, text, PUBLISHED_000)
     he = next(m for m in mentions if m.text == "He")
-    assert (he.name, he.party, he.rule) == ("Recep Tayyip Erdogan", "TUR", "coref:he->Recep Tayyip Erdogan")
-    assert he.antecedent is not None and text[he.antecedent.start : he.antecedent.end] == "Recep Tayyip Erdogan"
+    assert (he.name, he.party, he.rule) == (
+        "Recep Tayyip Erdogan",
+        "TUR",
+        "coref:he->Recep Tayyip Erdogan",
+    )
+    assert (
+        he.antecedent is not None
+        and text[he.antecedent.start : he.antecedent.end] == "Recep Tayyip Erdogan"
+    )
 
 
 def test_actors_reference_without_antecedent_is_dropped(nlp: Language, base: ActorBase) -> None:
@@ -206,7 +239,9 @@ def test_actors_reference_without_antecedent_is_dropped(nlp: Language, base: Act
     assert mentions == []
 
 
-def test_actors_sector_word_alone_keeps_sector_without_party(nlp: Language, base: ActorBase) -> None:
+def test_actors_sector_word_alone_keeps_sector_without_party(
+    nlp: Language, base: ActorBase
+) -> None:
     _, mentions = resolve(nlp, base, "Baku reported several dozen wounded civilians.")
     civilians = next(m for m in mentions if m.text == "civilians")
     assert (civilians.party, civilians.sector) == (None, "CVL")
@@ -221,7 +256,10 @@ def test_actors_region_subject_speaks_for_its_authorities(nlp: Language, base: A
     _, place = resolve(nlp, base, "Fighting resumed in Nagorno-Karabakh overnight.")
     _, speaker = resolve(nlp, base, "Nagorno-Karabakh reported new shelling.")
     assert (place[0].party, place[0].kind) == (None, "region")
-    assert (speaker[0].party, speaker[0].rule) == ("NKR", "name:Nagorno-Karabakh->KARABAKH+acts-as:NKR")
+    assert (speaker[0].party, speaker[0].rule) == (
+        "NKR",
+        "name:Nagorno-Karabakh->KARABAKH+acts-as:NKR",
+    )
 
 
 def test_actors_group_actors_groups_persons_by_name(seed_000: tuple[Doc, list[Mention]]) -> None:
@@ -230,13 +268,19 @@ def test_actors_group_actors_groups_persons_by_name(seed_000: tuple[Doc, list[Me
     assert (peskov.kind, peskov.country) == ("person", "RUS")
 
 
-def test_actors_mention_for_skips_places_behind_prepositions(nlp: Language, base: ActorBase) -> None:
-    doc, mentions = resolve(nlp, base, "The mission will go to the border between Armenia and Azerbaijan.")
+def test_actors_mention_for_skips_places_behind_prepositions(
+    nlp: Language, base: ActorBase
+) -> None:
+    doc, mentions = resolve(
+        nlp, base, "The mission will go to the border between Armenia and Azerbaijan."
+    )
     border = next(t.i for t in doc if t.text == "border")
     assert mention_for(doc, border, mentions) is None
 
 
-def test_actors_hand_built_doc_joins_adjective_and_sector(nlp: Language, make_doc, base: ActorBase) -> None:
+def test_actors_hand_built_doc_joins_adjective_and_sector(
+    nlp: Language, make_doc, base: ActorBase
+) -> None:
     doc = make_doc(
         ["The", "Armenian", "military", "fired", "."],
         heads=[2, 2, 3, 3, 3],

@@ -40,7 +40,9 @@ def read_cases() -> list[Case]:
         sentence, mention, party, sector, published = raw.split("\t")
         cases.append(
             Case(
-                number, sentence, mention,
+                number,
+                sentence,
+                mention,
                 None if party == "-" else party,
                 None if sector == "-" else sector,
                 DEFAULT_PUBLISHED if published == "-" else date.fromisoformat(published),
@@ -90,7 +92,9 @@ def test_actors_cases_table_is_large_and_broad() -> None:
     assert len(states) >= 60
 
 
-def test_actors_cases_accuracy(nlp: Language, base: ActorBase, capsys: pytest.CaptureFixture[str]) -> None:
+def test_actors_cases_accuracy(
+    nlp: Language, base: ActorBase, capsys: pytest.CaptureFixture[str]
+) -> None:
     cases = read_cases()
     failures = []
     for case, doc in zip(cases, nlp.pipe(c.sentence for c in cases), strict=True):
@@ -99,7 +103,9 @@ def test_actors_cases_accuracy(nlp: Language, base: ActorBase, capsys: pytest.Ca
             failures.append(problem)
     accuracy = 1 - len(failures) / len(cases)
     with capsys.disabled():
-        print(f"\nactor cases: {len(cases) - len(failures)}/{len(cases)} correct, accuracy {accuracy:.3f}")
+        print(
+            f"\nactor cases: {len(cases) - len(failures)}/{len(cases)} correct, accuracy {accuracy:.3f}"
+        )
         for failure in failures:
             print("  " + failure)
     assert accuracy >= FLOOR

@@ -153,7 +153,9 @@ def _rows(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
             fields = line.split("\t")
             if len(fields) != columns:
                 raise DictionaryError(
-                    str(path), number, f"expected {columns} tab-separated columns, found {len(fields)}"
+                    str(path),
+                    number,
+                    f"expected {columns} tab-separated columns, found {len(fields)}",
                 )
             yield number, ["" if f.strip() == "-" else f.strip() for f in fields]
 
@@ -241,8 +243,14 @@ def load_entities(path: Path) -> list[NameEntry]:
             raise DictionaryError(str(path), number, "an entity needs a party and a name")
         start, end = _parse_valid(path, number, valid)
         entity = Entity(
-            party=party, kind=kind, name=name_list[0], country=country or None,  # type: ignore[arg-type]
-            sector=sector or None, start=start, end=end, acts_as=acts_as or None,
+            party=party,
+            kind=kind,  # type: ignore[arg-type]
+            name=name_list[0],
+            country=country or None,
+            sector=sector or None,
+            start=start,
+            end=end,
+            acts_as=acts_as or None,
         )
         entries += [NameEntry(entity, "name", n, sector=entity.sector) for n in name_list]
         for adjective in _split(adjectives):
@@ -270,7 +278,9 @@ def load_bodies(
         for org_name in org_names.get(org, []):
             forms += [f"{org_name} {body}", f"{body} of the {org_name}", f"{body} of {org_name}"]
         for form in dict.fromkeys(forms):
-            entries.append(NameEntry(entity, "body", form, sector=sector or entity.sector, role=body))
+            entries.append(
+                NameEntry(entity, "body", form, sector=sector or entity.sector, role=body)
+            )
     return entries
 
 
@@ -301,14 +311,25 @@ def load_office_holders(path: Path) -> list[OfficeHolder]:
     for number, (names, party, country, role, sector, start, end) in _rows(path, 7):
         variants = _split(names)
         if not variants or not party or not role:
-            raise DictionaryError(str(path), number, "an office holder needs a name, party and role")
+            raise DictionaryError(
+                str(path), number, "an office holder needs a name, party and role"
+            )
         try:
             first = parse_date(start) if start else None
             last = parse_date(end, end=True) if end else None
         except ValueError as exc:
             raise DictionaryError(str(path), number, f"bad date {start!r} or {end!r}") from exc
         holders.append(
-            OfficeHolder(variants[0], tuple(variants), party, country or None, role, sector or None, first, last)
+            OfficeHolder(
+                variants[0],
+                tuple(variants),
+                party,
+                country or None,
+                role,
+                sector or None,
+                first,
+                last,
+            )
         )
     return holders
 

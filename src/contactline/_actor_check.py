@@ -15,8 +15,30 @@ from contactline._phrase_index import fold
 UN_MEMBERS = 193
 UN_OBSERVERS = frozenset({"VAT", "PSE"})
 AGENT_CODES = frozenset(
-    {"GOV", "MIL", "COP", "REB", "SEP", "CVL", "OPP", "MED", "LEG", "JUD", "SPY", "BUS",
-     "HLH", "REF", "IGO", "NGO", "EDU", "REL", "LAB", "CRM", "AGR", "ELI"}
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "REB",
+        "SEP",
+        "CVL",
+        "OPP",
+        "MED",
+        "LEG",
+        "JUD",
+        "SPY",
+        "BUS",
+        "HLH",
+        "REF",
+        "IGO",
+        "NGO",
+        "EDU",
+        "REL",
+        "LAB",
+        "CRM",
+        "AGR",
+        "ELI",
+    }
 )
 
 
@@ -39,7 +61,9 @@ def _check_states(base: ActorBase) -> list[str]:
     if len(members) != UN_MEMBERS:
         problems.append(f"states.tsv lists {len(members)} UN members, not {UN_MEMBERS}")
     if observers != UN_OBSERVERS:
-        problems.append(f"states.tsv lists observers {sorted(observers)}, not {sorted(UN_OBSERVERS)}")
+        problems.append(
+            f"states.tsv lists observers {sorted(observers)}, not {sorted(UN_OBSERVERS)}"
+        )
     return problems
 
 
@@ -61,7 +85,9 @@ def _check_references(base: ActorBase) -> list[str]:
             problems.append(f"members.tsv: {org} lists unknown member {member}")
     for reading in (r for readings in base.readings.values() for r in readings):
         if reading.party and reading.party not in known:
-            problems.append(f"ambiguous.tsv: {reading.name!r} reads as unknown party {reading.party}")
+            problems.append(
+                f"ambiguous.tsv: {reading.name!r} reads as unknown party {reading.party}"
+            )
         if reading.name not in base.names:
             problems.append(f"ambiguous.tsv: {reading.name!r} is no name of the base")
     return problems
@@ -84,7 +110,9 @@ def _check_holders(base: ActorBase) -> list[str]:
         if holder.party not in base.entities:
             problems.append(f"office_holders.tsv: {holder.name} acts for unknown {holder.party}")
         if holder.country and holder.country not in base.entities:
-            problems.append(f"office_holders.tsv: {holder.name} has unknown country {holder.country}")
+            problems.append(
+                f"office_holders.tsv: {holder.name} has unknown country {holder.country}"
+            )
         if holder.start and holder.end and holder.start > holder.end:
             problems.append(f"office_holders.tsv: {holder.name}'s term ends before it starts")
         if holder.sector and holder.sector not in AGENT_CODES:

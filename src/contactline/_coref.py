@@ -70,12 +70,15 @@ class _Focus:
         assert draft.anaphor is not None
         word = draft.anaphor.word
         titled = [
-            p for p in self.persons
-            if draft.sentence - p.sentence <= _TITLE_REACH and p.role
+            p
+            for p in self.persons
+            if draft.sentence - p.sentence <= _TITLE_REACH
+            and p.role
             and word in fold(p.role).replace("-", " ").split() + [fold(p.role)]
         ]
         subjects = [p for p in titled if p.subject]
-        return (subjects or titled or [None])[-1]
+        chosen = subjects or titled
+        return chosen[-1] if chosen else None
 
 
 def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:
@@ -86,9 +89,18 @@ def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:
     draft.country = target.country
     draft.sector = draft.sector or target.sector
     entity = base.entity(target.party)
-    if target.kind == "person" and draft.anaphor is not None and draft.anaphor.refers_to not in {"person", "title"}:
+    if (
+        target.kind == "person"
+        and draft.anaphor is not None
+        and draft.anaphor.refers_to not in {"person", "title"}
+    ):
         if entity is not None:
-            draft.kind, draft.name, draft.country, draft.sector = entity.kind, entity.name, entity.country, entity.sector
+            draft.kind, draft.name, draft.country, draft.sector = (
+                entity.kind,
+                entity.name,
+                entity.country,
+                entity.sector,
+            )
     elif target.kind == "person":
         draft.role = target.role
     draft.antecedent = target

@@ -26,8 +26,30 @@ from contactline._actor_draft import Draft, Scan, names_subject
 from contactline._phrase_index import fold
 
 _WINDOW_WORDS = frozenset(
-    {"the", "of", "'s", "his", "her", "its", "their", "former", "acting", "then", "deputy",
-     "first", "senior", "top", "new", "chief", "-", "a", "an", "incumbent", "outgoing", "to"}
+    {
+        "the",
+        "of",
+        "'s",
+        "his",
+        "her",
+        "its",
+        "their",
+        "former",
+        "acting",
+        "then",
+        "deputy",
+        "first",
+        "senior",
+        "top",
+        "new",
+        "chief",
+        "-",
+        "a",
+        "an",
+        "incumbent",
+        "outgoing",
+        "to",
+    }
 )
 _EXCLUDING_PREPS = frozenset({"to", "with", "between", "against", "in", "on", "for"})
 _AFTER_PREPS = frozenset({"from", "of", "at"})
@@ -66,12 +88,17 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
         add(start, end, "person:title+name")
     surnames = {fold(doc[d.end - 1].text) for d in found}
     for token in doc:
-        if token.i not in taken and _title_case(token) and fold(token.text) in surnames:
-            if scan.name_at(token.i) is None or token.ent_type_ == "PERSON":
-                start = token.i
-                while start > 0 and start - 1 not in taken and _first_name(scan, start - 1):
-                    start -= 1
-                add(start, token.i + 1, "person:known-surname")
+        known = scan.name_at(token.i) is not None and token.ent_type_ != "PERSON"
+        if (
+            token.i not in taken
+            and _title_case(token)
+            and fold(token.text) in surnames
+            and not known
+        ):
+            start = token.i
+            while start > 0 and start - 1 not in taken and _first_name(scan, start - 1):
+                start -= 1
+            add(start, token.i + 1, "person:known-surname")
     found.sort(key=lambda d: d.start)
     for draft in found:
         draft.kind = "person"
@@ -84,7 +111,9 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
 def _first_name(scan: Scan, i: int) -> bool:
     token = scan.doc[i]
     return (
-        _title_case(token) and token.pos_ == "PROPN" and scan.name_at(i) is None
+        _title_case(token)
+        and token.pos_ == "PROPN"
+        and scan.name_at(i) is None
         and scan.sector_at(i) is None
     )
 
@@ -103,7 +132,7 @@ def _trim_person(scan: Scan, start: int, end: int) -> tuple[int, int]:
     while start < end and (
         scan.sector_at(start) is not None
         or not doc[start].text[:1].isupper()
-        or (scan.name_at(start) is not None and scan.name_at(start)[2].form == "adjective")  # type: ignore[index]
+        or ((match := scan.name_at(start)) is not None and match[2].form == "adjective")
     ):
         start += 1
     while end > start and not doc[end - 1].text[:1].isalpha():
@@ -145,7 +174,12 @@ def _titled_names(scan: Scan, base: ActorBase) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i
-        while end < len(doc) and end - i < 3 and _first_name(scan, end) and fold(doc[end].text) not in base.org_words:
+        while (
+            end < len(doc)
+            and end - i < 3
+            and _first_name(scan, end)
+            and fold(doc[end].text) not in base.org_words
+        ):
             end += 1
         if end - i >= 2 and _framed_as_person(scan, i, end):
             spans.append((i, end))
@@ -161,9 +195,9 @@ def _framed_as_person(scan: Scan, start: int, end: int) -> bool:
     follower = doc[end] if end < len(doc) else None
     if follower is None:
         return False
-    if start > 0 and scan.name_at(start - 1) is not None:
-        if follower.pos_ in {"VERB", "AUX"} or follower.text == ",":
-            return True
+    after_name = start > 0 and scan.name_at(start - 1) is not None
+    if after_name and (follower.pos_ in {"VERB", "AUX"} or follower.text == ","):
+        return True
     if fold(follower.text) in _AFTER_PREPS:
         k = end + 1
         while k < len(doc) and fold(doc[k].text) == "the":
@@ -246,7 +280,9 @@ def _pick_holder(base: ActorBase, name: str, published: date | None) -> OfficeHo
     surname = fold(words[-1])
     candidates = base.holders_by_surname.get(surname, ())
     if not candidates and len(surname) >= 5:
-        close = process.extractOne(surname, base.holders_by_surname.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        close = process.extractOne(
+            surname, base.holders_by_surname.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+        )
         if close is not None and close[0][0] == surname[0]:
             candidates = base.holders_by_surname[close[0]]
             words = words[:-1] + [close[0]]
@@ -280,7 +316,7 @@ def _window_token(scan: Scan, i: int) -> bool:
 def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[int]] | None:
     """Read party and role from the title words in tokens ``[start, end)``."""
     doc = scan.doc
-    titles = [i for i in range(start, end) if scan.sector_at(i) and scan.sector_at(i)[2].type == "office"]  # type: ignore[index]
+    titles = [i for i in range(start, end) if (w := scan.sector_at(i)) and w[2].type == "office"]
     bodies = [i for i in range(start, end) if (m := scan.name_at(i)) and m[2].form == "body"]
     if not titles and not bodies:
         return None
@@ -291,7 +327,9 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
         if match is not None:
             before = fold(doc[match[0] - 1].text) if match[0] > 0 else ""
             before2 = fold(doc[match[0] - 2].text) if match[0] > 1 else ""
-            if before not in _EXCLUDING_PREPS and not (before == "the" and before2 in _EXCLUDING_PREPS):
+            if before not in _EXCLUDING_PREPS and not (
+                before == "the" and before2 in _EXCLUDING_PREPS
+            ):
                 hits.append((match[0], match[2]))
             i = match[1]
         else:
@@ -301,8 +339,9 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
     anchor = min(titles + bodies)
     _, entry = min(hits, key=lambda h: abs(h[0] - anchor))
     role_start = anchor
-    if titles and scan.name_at(role_start) is None:
-        role_start = scan.sector_at(role_start)[0]  # type: ignore[index]
+    title = scan.sector_at(anchor) if scan.name_at(anchor) is None else None
+    if title is not None:
+        role_start = title[0]
     role = doc[role_start:end].text
     rule = f"apposition:title:{role}->{entry.entity.party}"
     return role, entry.entity.party, rule, set(range(start, end))
@@ -354,4 +393,3 @@ def holder_for_office(
         if holder.party == party and fold(holder.role) == wanted and holder.holds_on(published):
             return holder
     return None
-

@@ -37,11 +37,35 @@ from contactline._persons import attribute_persons, find_persons, holder_for_off
 from contactline._phrase_index import fold
 from contactline.records import Actor, Mention
 
-__all__ = ["ActorBase", "group_actors", "load_actor_base", "mention_for", "mentions_for", "resolve_mentions"]
+__all__ = [
+    "ActorBase",
+    "group_actors",
+    "load_actor_base",
+    "mention_for",
+    "mentions_for",
+    "resolve_mentions",
+]
 
 _PLACE_PREPS = frozenset(
-    {"in", "at", "near", "to", "into", "from", "around", "outside", "inside", "via", "toward",
-     "towards", "across", "through", "within", "throughout", "over"}
+    {
+        "in",
+        "at",
+        "near",
+        "to",
+        "into",
+        "from",
+        "around",
+        "outside",
+        "inside",
+        "via",
+        "toward",
+        "towards",
+        "across",
+        "through",
+        "within",
+        "throughout",
+        "over",
+    }
 )
 _POSSESSIVE = frozenset({"'s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NUM"})
@@ -100,9 +124,17 @@ def _name_drafts(scan: Scan) -> dict[tuple[int, int], Draft]:
             sector = None
         region = entity.kind == "region"
         drafts[(start, end)] = Draft(
-            start, end, "name", rule=entry.rule,
-            party=None if region else entity.party, kind=entity.kind, name=entity.name,
-            sector=sector, role=entry.role, country=entity.country, code=entity.party,
+            start,
+            end,
+            "name",
+            rule=entry.rule,
+            party=None if region else entity.party,
+            kind=entity.kind,
+            name=entity.name,
+            sector=sector,
+            role=entry.role,
+            country=entity.country,
+            code=entity.party,
         )
     return drafts
 
@@ -117,7 +149,12 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return True
     first = doc[start]
-    return first.is_sent_start and first.text.isupper() and end < len(doc) and doc[end].text == ","
+    return (
+        bool(first.is_sent_start)
+        and first.text.isupper()
+        and end < len(doc)
+        and doc[end].text == ","
+    )
 
 
 def _speak_for_region(draft: Draft, base: ActorBase) -> None:
@@ -153,12 +190,25 @@ def _sector_drafts(
         source = _attached(scan, base, start, end)
         if source is None:
             if word.type == "body" and word.sector and not _is_reference(doc, base, start, end):
-                drafts.append(Draft(start, end, "sector", rule=f"sector:{word.phrase}->{word.sector}",
-                                    sector=word.sector))
+                drafts.append(
+                    Draft(
+                        start,
+                        end,
+                        "sector",
+                        rule=f"sector:{word.phrase}->{word.sector}",
+                        sector=word.sector,
+                    )
+                )
             continue
         first, last = min(start, source.start), max(end, source.end)
-        draft = Draft(first, last, "composite", rule=f"sector:{word.phrase}->{word.sector}",
-                      sector=word.sector, role=doc[start:end].text if word.type == "office" else None)
+        draft = Draft(
+            first,
+            last,
+            "composite",
+            rule=f"sector:{word.phrase}->{word.sector}",
+            sector=word.sector,
+            role=doc[start:end].text if word.type == "office" else None,
+        )
         if source.anaphor is not None:
             draft.source = source
         else:
@@ -177,7 +227,12 @@ def _join(draft: Draft, name: Draft, base: ActorBase, published: date | None) ->
     if target is None or (target.kind == "region" and speaker is None):
         draft.kind, draft.name, draft.country = name.kind, name.name, name.country
         return
-    draft.party, draft.kind, draft.name, draft.country = target.party, target.kind, target.name, target.country
+    draft.party, draft.kind, draft.name, draft.country = (
+        target.party,
+        target.kind,
+        target.name,
+        target.country,
+    )
     if draft.sector is None:
         draft.sector = target.sector or name.sector
     if draft.role and target.kind == "state":
@@ -192,7 +247,9 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
     head = doc[end - 1]
     if head.pos_ not in _NOUN_POS:
         return False
-    return not (head.dep_ in {"amod", "compound"} and head.head.i >= end and head.head.pos_ in _NOUN_POS)
+    return not (
+        head.dep_ in {"amod", "compound"} and head.head.i >= end and head.head.pos_ in _NOUN_POS
+    )
 
 
 def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None:
@@ -200,7 +257,11 @@ def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None
     doc = scan.doc
     k = start - 1
     hops = 0
-    while k >= 0 and hops < 3 and (fold(doc[k].text) in _POSSESSIVE or (doc[k].pos_ in _MODIFIER_POS and doc[k].is_lower)):
+    while (
+        k >= 0
+        and hops < 3
+        and (fold(doc[k].text) in _POSSESSIVE or (doc[k].pos_ in _MODIFIER_POS and doc[k].is_lower))
+    ):
         k -= 1
         hops += 1
     if k >= 0:
@@ -281,14 +342,18 @@ def group_actors(mentions: Sequence[Mention]) -> list[Actor]:
             name = members[0].name or members[0].text
         else:
             name = names.most_common(1)[0][0] if names else members[0].text
-        kinds = Counter(m.kind for m in members if m.kind and (category == "person" or m.kind != "person"))
+        kinds = Counter(
+            m.kind for m in members if m.kind and (category == "person" or m.kind != "person")
+        )
         actors.append(
             Actor(
                 party=members[0].party if category != "region" else None,
                 name=name,
                 kind=kinds.most_common(1)[0][0] if kinds else None,
                 country=next((m.country for m in members if m.country), None),
-                role=next((m.role for m in members if m.role), None) if category == "person" else None,
+                role=next((m.role for m in members if m.role), None)
+                if category == "person"
+                else None,
                 mentions=tuple(members),
             )
         )
@@ -377,4 +442,3 @@ def _path_length(doc: Doc, head: Token, mention: Mention) -> int | None:
         node = node.head
         steps += 1
     return steps
-
