@@ -190,7 +190,7 @@ def test_cli_version() -> None:
 def test_cli_extract_reads_standard_input() -> None:
     result = CliRunner().invoke(main, ["extract", "-", "--published", "2024-03-02"],
                                 input="Israel's military said on Friday it struck Hezbollah targets in Lebanon.")
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.stderr
     obj = json.loads(result.stdout)
     assert obj["document"]["origin"] == "-" and obj["document"]["published"] == "2024-03-02"
     assert any(t["value"] == "2024-03-01" for t in obj["times"])
