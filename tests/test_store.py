@@ -208,3 +208,17 @@ def test_store_sigkill_inside_a_transaction_leaves_a_consistent_db(tmp_db: Path)
         store.save(result("two.txt", ["Second report of shelling near Fizuli."])).status == "added"
     )
     assert store.stats()["documents"] == 2
+
+
+def test_store_sqlite_file_has_readable_views(tmp_db: Path) -> None:
+    store = open_store(str(tmp_db))
+    store.save(_first())
+    store.close()
+    conn = sqlite3.connect(tmp_db)
+    conn.row_factory = sqlite3.Row
+    views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    assert views == {"event_reports", "timeline_citations"}
+    report = dict(conn.execute("SELECT * FROM event_reports WHERE event_id = 'e1'").fetchone())
+    assert (report["origin"], report["cameo"], report["source_party"]) == ("seeds/000.txt", "190", "AZE")
+    cited = conn.execute("SELECT origin, evidence FROM timeline_citations").fetchall()
+    assert ("seeds/000.txt", FIGHT) in [tuple(r) for r in cited]
