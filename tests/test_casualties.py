@@ -50,6 +50,14 @@ def summary(casualty):
          ("killed_or_wounded", "children", 6, 6, 6)),
         ("The strike caused 1,200 casualties.", ("killed_or_wounded", None, 1200, 1200, 1200)),
         ("Gunmen abducted 80 students in Kaduna.", ("captured", "students", 80, 80, 80)),
+        ("Twelve people lost their lives in the attack.", ("killed", "people", 12, 12, 12)),
+        ("The blast claimed the lives of 15 civilians.", ("killed", "civilians", 15, 15, 15)),
+        ("The militants took 50 hostages.", ("captured", "hostages", 50, 50, 50)),
+        ("Armenia said 2,300 of its troops had died in the war.",
+         ("killed", "soldiers", 2300, 2300, 2300)),
+        ("Israeli strikes have killed more than 30,000 Palestinians in Gaza.",
+         ("killed", "people", None, 30001, None)),
+        ("Dozens of soldiers were killed or captured.", ("killed", "soldiers", None, 24, 99)),
     ],
 )
 def test_casualties_kind_group_and_count(nlp, grammar, text, expected):
@@ -137,3 +145,16 @@ def test_casualties_malformed_lexicon_line_names_file_and_line(tmp_path):
     path.write_text("kind\tkill\tkilled\nkind\tmaim\tmaimed\n")
     with pytest.raises(DictionaryError, match=r"lexicon.tsv:2: unknown casualty kind"):
         load_casualty_lexicon(path)
+
+
+def test_casualties_count_without_group_before_the_verb(nlp, grammar):
+    found = read(nlp, grammar, "At least 12 were killed and 30 wounded in the strike.")
+    assert [summary(c) for c in found] == [
+        ("killed", None, 12, 12, None), ("wounded", None, 30, 30, 30)]
+
+
+def test_casualties_others_take_the_group_before_them(nlp, grammar):
+    text = "Two policemen were killed and three others injured in an ambush near Mopti."
+    found = read(nlp, grammar, text)
+    assert [summary(c) for c in found] == [
+        ("killed", "police", 2, 2, 2), ("wounded", "police", 3, 3, 3)]

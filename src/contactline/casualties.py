@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from contactline.errors import DictionaryError
-from contactline.records import Casualty, CasualtyKind, Mention, Span, TimeExpr
+from contactline.records import Casualty, Mention, Span, TimeExpr
 from contactline.timex import date_at
 
 __all__ = ["CasualtyLexicon", "extract_casualties", "load_casualty_lexicon"]
@@ -49,7 +49,10 @@ _MODIFIERS = {
     "an estimated": "approx", "estimated": "approx",
 }
 _LINKS = {"have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
-          "also", "later", "taken", "held", "found", "left", "confirmed", "now", "so", "far"}
+          "also", "later", "taken", "held", "found", "left", "confirmed", "now", "so", "far",
+          "lost", "their"}
+#: words that may stand between a quantity and its group ('dozens of its soldiers')
+_FILLERS = {"and", "or", ",", "more", "the", "its", "their", "his", "her", "our", "other", "others"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "on", "from", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -229,66 +232,100 @@ def _read(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon,
           mentions: Sequence[Mention], times: Sequence[TimeExpr], published: date | None,
           previous_group: str | None) -> Casualty | None:
     """Build a casualty around a quantity, or None when no casualty word goes with it."""
-    kinds: list[tuple[str, Token]] = []
     before = _kind_before(doc, sent, q, lex)
-    group, group_token, last, rule = None, None, q.end - 1, "count"
-    k = q.end + (1 if q.end < sent.end and doc[q.end].lower_ == "of" else 0)
-    # between the quantity and the group: 'several dozen wounded and killed civilians'
-    while k < sent.end and k - q.end < 8:
-        token = doc[k]
-        kind = _kind(token, lex)
-        if token.lemma_.lower() in lex.groups:
-            group, group_token, last = lex.groups[token.lemma_.lower()], token, k
-            k += 1
-            break
-        if kind:
-            kinds.append((kind, token))
-            last = k
-            if not _modifies_next(doc, k, sent, lex):
-                rule = "count+casualty word"
-                k = sent.end
-                break
-        elif not (token.lower_ in {"and", "or", ",", "more", "the"} or token.pos_ in {"ADJ", "PROPN"}
-                  or token.ent_type_ == "NORP"):
-            break
-        k += 1
-    # after the group: '84 soldiers have been killed', 'were killed or wounded'
-    while group_token is not None and before is None and k < sent.end:
-        token = doc[k]
-        kind = _kind(token, lex)
-        if kind and token.pos_ in {"VERB", "ADJ", "NOUN"}:
-            kinds.append((kind, token))
-            last = k
-        elif not (token.lower_ in _LINKS or (kinds and token.lower_ in {"and", "or"})):
-            break
-        k += 1
-    if group_token is not None:
-        head = group_token.head
-        if group_token.dep_ in {"nsubj", "nsubjpass", "dobj"} and _kind(head, lex):
-            kinds.append((_kind(head, lex), head))  # type: ignore[arg-type]
-            last = max(last, head.i)
-    if before is not None:
-        kinds.insert(0, before)
-        rule = "casualty word+count"
+    phrase = _Phrase(last=q.end - 1)
+    k = _between(doc, sent, q, lex, phrase)
+    if before is None and (phrase.group_token is not None or (
+            not phrase.kinds and k < sent.end and doc[k].lower_ in _LINKS)):
+        _after(doc, sent, k, lex, phrase)
+    if phrase.group_token is not None:
+        head = phrase.group_token.head
+        head_kind = _kind(head, lex)
+        if phrase.group_token.dep_ in {"nsubj", "nsubjpass", "dobj"} and head_kind:
+            phrase.kinds.append((head_kind, head))
+            phrase.last = max(phrase.last, head.i)
+    kinds = ([before] if before is not None else []) + phrase.kinds
     if not kinds or _negated(kinds):
         return None
-    if group is None and q.end < sent.end and doc[q.end].lower_ == "more":
+    group = phrase.group
+    if group is None and q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"}:
         group = previous_group
     names = {kind for kind, _ in kinds}
-    kind: CasualtyKind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]  # type: ignore[assignment]
+    kind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]
     anchor = kinds[0][1]
-    first = min(q.start, anchor.i)
-    last = max(last, anchor.i)
-    span = Span(doc[first].idx, doc[last].idx + len(doc[last].text))
+    first, last = min(q.start, anchor.i), max(phrase.last, anchor.i)
+    rule = "casualty word+count" if before is not None else phrase.rule
     return Casualty(
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         group=group, count=q.count, low=q.low, high=q.high,
         reported_by=_reporter(doc, sent, anchor, lex, mentions),
         location=_place(sent, anchor, mentions),
         date=date_at(doc, anchor.i, times, published=published),
-        evidence=sent.text.strip(), span=span,
-        rule=f"{rule}:{'+'.join(sorted(names))}" + (f"+{group_token.lemma_}" if group_token else ""),
+        evidence=sent.text.strip(),
+        span=Span(doc[first].idx, doc[last].idx + len(doc[last].text)),
+        rule=f"{rule}:{'+'.join(sorted(names))}"
+        + (f"+{phrase.group_token.lemma_}" if phrase.group_token is not None else ""),
     )
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """What the words after a quantity say: the group counted and what happened to it."""
+
+    last: int
+    group: str | None = None
+    group_token: Token | None = None
+    kinds: list[tuple[str, Token]] = field(default_factory=list)
+    rule: str = "count"
+
+
+def _between(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon, phrase: _Phrase) -> int:
+    """Read from the quantity to the group: 'several dozen wounded and killed civilians'.
+
+    Returns:
+        The index of the first token after what was read.
+    """
+    k = q.end + (1 if q.end < sent.end and doc[q.end].lower_ == "of" else 0)
+    while k < sent.end and k - q.end < 8:
+        token = doc[k]
+        kind = _kind(token, lex)
+        group = _group(token, lex)
+        if group is not None:
+            phrase.group, phrase.group_token, phrase.last = group, token, k
+            if kind:  # 'took 50 hostages'
+                phrase.kinds.append((kind, token))
+            return k + 1
+        if kind:
+            phrase.kinds.append((kind, token))
+            phrase.last = k
+            if not _modifies_next(doc, k, sent, lex):
+                phrase.rule = "count+casualty word"
+                return sent.end
+        elif not (token.lower_ in _FILLERS or token.pos_ in {"ADJ", "PROPN"}):
+            return k
+        k += 1
+    return k
+
+
+def _after(doc: Doc, sent: SpacySpan, k: int, lex: CasualtyLexicon, phrase: _Phrase) -> None:
+    """Read after the group: '84 soldiers have been killed', 'lost their lives', 'were killed or wounded'."""
+    while k < sent.end:
+        token = doc[k]
+        kind = _kind(token, lex)
+        if kind and token.pos_ in {"VERB", "ADJ", "NOUN"}:
+            phrase.kinds.append((kind, token))
+            phrase.last = k
+        elif not (token.lower_ in _LINKS or (phrase.kinds and token.lower_ in {"and", "or"})):
+            return
+        k += 1
+
+
+def _group(token: Token, lex: CasualtyLexicon) -> str | None:
+    """The group a noun names; a plural nationality ('Palestinians') counts as people."""
+    group = lex.groups.get(token.lemma_.lower())
+    if group is None and token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}:
+        return "people"
+    return group
 
 
 def _kind(token: Token, lex: CasualtyLexicon) -> str | None:
