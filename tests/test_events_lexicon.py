@@ -32,7 +32,7 @@ def fictional_mentions(text: str) -> list[Mention]:
             found.append(
                 Mention(span=Span(hit.start(), hit.end()), text=name, party=party, kind="state", rule="test")
             )
-    return found
+    return sorted(found, key=lambda m: m.span.start)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from contactline._event_lexicon import EventLexicon
 from contactline.records import Mention
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
+_MISPARSED_OBJECT = "npadvmod"
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj"})
 TARGET_PREPS = (
@@ -86,7 +87,7 @@ class RoleReader:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], lexicon: EventLexicon) -> None:
         self.doc = doc
-        self.mentions = mentions
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
 
@@ -226,7 +227,8 @@ class RoleReader:
         "on" of "call on X").
         """
         for child in verb.children:
-            if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS:
+            misparsed = child.dep_ == _MISPARSED_OBJECT and child.pos_ == "PROPN" and child.i > verb.i
+            if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or misparsed:
                 found = self.group(child)
                 if found:
                     return found

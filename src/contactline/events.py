@@ -42,6 +42,7 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
 _APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_MOOD_ROOTS = frozenset({"03", "12", "13"})
 _JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"04", "07", "17", "18", "19", "20"})
@@ -160,6 +161,10 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
                 dropped.add(noun.token.i)
     embedded: dict[int, Trigger] = {}
     for trigger in verbs:
+        if trigger.code[:2] in _MOOD_ROOTS and not trigger.particle:
+            inner = _embedded_verb(trigger, triggers)
+            if inner is not None and inner.token.dep_ == "xcomp":
+                dropped.add(trigger.token.i)
         if trigger.code[:2] not in _APPEAL_ROOTS:
             continue
         inner = _embedded_verb(trigger, triggers)

@@ -1,0 +1,215 @@
+"""Tests of event coding: roles, dyads, claims, moods, frames and the fields of an event.
+
+Sentences are about real states with hand-made mentions (a name list below), so that the
+tests do not drift with the actor stage; parsing uses the real spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from contactline._event_lexicon import load_event_lexicon
+from contactline.cameo import load_cameo
+from contactline.events import extract_events
+from contactline.records import Event, Mention, Speaker, Span, Statement, TimeExpr
+
+LEXICON = load_event_lexicon()
+CAMEO = load_cameo()
+NAMES = {
+    "Armenia": "ARM", "Armenian": "ARM", "Yerevan": "ARM", "Azerbaijan": "AZE", "Baku": "AZE",
+    "Azerbaijani": "AZE", "Russia": "RUS", "Russian": "RUS", "Turkey": "TUR", "Turkish": "TUR",
+    "Ankara": "TUR", "CSTO": "CSTO", "Ukraine": "UKR", "Ukrainian": "UKR", "Kyiv": "UKR",
+    "Israel": "ISR", "Hamas": "HAMAS", "Iran": "IRN", "Germany": "DEU", "France": "FRA",
+    "Erdogan": "TUR",
+}
+
+
+def mentions_of(text: str) -> list[Mention]:
+    """One mention per occurrence of a known name."""
+    found = []
+    for name, party in NAMES.items():
+        for hit in re.finditer(rf"\b{name}\b", text):
+            found.append(
+                Mention(span=Span(hit.start(), hit.end()), text=name, party=party, kind="state", rule="test")
+            )
+    return sorted(found, key=lambda m: m.span.start)
+
+
+@pytest.fixture
+def code(nlp):
+    """Code a text and return its events."""
+
+    def run(text: str, *, times=(), statements=(), published=None) -> list[Event]:
+        doc = nlp(text)
+        return extract_events(
+            doc, mentions_of(text), list(statements), list(times), LEXICON, CAMEO, published=published
+        )
+
+    return run
+
+
+def dyads(events: list[Event]) -> set[tuple[str | None, str | None, str, str]]:
+    """(source, target, root, modality) of each event."""
+    return {
+        (e.source.party if e.source else None, e.target.party if e.target else None, e.cameo[:2], e.modality)
+        for e in events
+    }
+
+
+def test_events_subject_and_object_make_the_dyad(code) -> None:
+    events = code("Azerbaijan shelled Armenia.")
+    assert dyads(events) == {("AZE", "ARM", "19", "asserted")}
+    assert events[0].cameo == "194"
+
+
+def test_events_no_trigger_no_event(code) -> None:
+    assert code("Armenia and Azerbaijan are neighbours with a long history.") == []
+
+
+def test_events_passive_agent_is_the_source(code) -> None:
+    assert ("AZE", "ARM", "19", "asserted") in dyads(code("Armenia was attacked by Azerbaijan."))
+
+
+def test_events_passive_forces_without_agent_are_the_source(code) -> None:
+    events = code("Russian peacekeepers were deployed at the contact line.")
+    assert [(e.cameo, e.source.party if e.source else None) for e in events] == [("074", "RUS")]
+
+
+def test_events_call_on_two_parties_makes_one_dyad_each(code) -> None:
+    events = code("The CSTO called on Yerevan and Baku to cease fire.")
+    assert {(e.source.party, e.target.party, e.cameo) for e in events} == {
+        ("CSTO", "ARM", "0256"), ("CSTO", "AZE", "0256"),
+    }
+
+
+def test_events_joint_act_of_two_subjects_goes_both_ways(code) -> None:
+    events = code("Armenia and Azerbaijan signed an agreement.")
+    assert {(e.source.party, e.target.party) for e in events} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_events_accusation_and_claimed_act(code) -> None:
+    events = code("Yerevan accused Baku of air and missile attacks in the region.")
+    assert ("ARM", "AZE", "11", "asserted") in dyads(events)
+    claimed = [e for e in events if e.cameo[:2] == "19"]
+    assert [(c.source.party, c.target.party, c.modality, c.reported_by) for c in claimed] == [
+        ("AZE", "ARM", "claimed", "ARM")
+    ]
+    assert claimed[0].cameo == "195"
+
+
+def test_events_statement_of_attack_is_an_accusation(code) -> None:
+    events = code("The Azerbaijani Defense Ministry stated that the Armenian military fired at settlements.")
+    assert ("AZE", "ARM", "11", "asserted") in dyads(events)
+    assert ("ARM", "AZE", "19", "claimed") in dyads(events)
+
+
+def test_events_trailing_attribution_is_a_claim_not_an_accusation(code) -> None:
+    events = code("Azerbaijan shelled Armenian towns overnight, the Armenian Defence Ministry said.")
+    assert dyads(events) == {("AZE", "ARM", "19", "claimed")}
+
+
+def test_events_according_to_makes_a_claim(code) -> None:
+    events = code(
+        "According to Armenia, Turkish military specialists are participating in the conflict "
+        "on the side of Azerbaijan."
+    )
+    assert [(e.source.party, e.target.party, e.modality, e.reported_by) for e in events] == [
+        ("TUR", "AZE", "claimed", "ARM")
+    ]
+
+
+def test_events_readiness_is_intended_with_intent_code(code) -> None:
+    events = code("The CSTO stands ready to send a mission to Armenia.")
+    assert [(e.cameo, e.modality) for e in events] == [("0334", "intended")]
+
+
+def test_events_threat_codes_13(code) -> None:
+    events = code("Russia threatened to attack Ukraine.")
+    assert [(e.cameo[:2], e.modality, e.target.party) for e in events] == [("13", "intended", "UKR")]
+
+
+def test_events_no_reason_to_send_is_a_rejection(code) -> None:
+    events = code("Ankara said it sees no reason to send troops to Azerbaijan.")
+    assert [(e.source.party, e.cameo[:2], e.modality) for e in events] == [("TUR", "12", "asserted")]
+
+
+def test_events_negation_is_negated(code) -> None:
+    events = code("Russia did not attack Ukraine.")
+    assert dyads(events) == {("RUS", "UKR", "19", "negated")}
+
+
+def test_events_condition_is_hypothetical(code) -> None:
+    events = code("If Iran attacks Israel, the region will burn.")
+    assert ("IRN", "ISR", "19", "hypothetical") in dyads(events)
+
+
+def test_events_denial_codes_016_and_negates_the_act(code) -> None:
+    events = code("Russia denied that its forces shelled Kyiv.")
+    assert ("RUS", None, "01", "asserted") in dyads(events)
+    assert {e.cameo for e in events if e.cameo[:2] == "01"} == {"016"}
+    assert any(e.modality == "negated" and e.cameo[:2] == "19" for e in events)
+
+
+def test_events_nominalisations_under_performing_verb(code) -> None:
+    events = code("The authorities of Armenia declared martial law and general mobilization.")
+    assert sorted(e.cameo for e in events) == ["154", "1724"]
+    assert {e.source.party for e in events} == {"ARM"}
+
+
+def test_events_event_noun_needs_a_licence(code) -> None:
+    assert code("The escalation of the conflict is a topic for analysis.") == []
+
+
+def test_events_occurrence_without_parties_is_kept(code) -> None:
+    events = code("Another aggravation of the conflict took place on September 27.")
+    assert [(e.cameo, e.source, e.target) for e in events] == [("190", None, None)]
+
+
+def test_events_demand_in_reported_words(code) -> None:
+    events = code("Erdogan stated that the time has come to end the occupation of lands by Armenia.")
+    assert [(e.cameo[:2], e.target.party) for e in events] == [("10", "ARM")]
+
+
+def test_events_carry_cameo_fields_and_evidence(code) -> None:
+    text = "Intro line.\nAzerbaijan shelled Armenia in Syria."
+    [event] = code(text)
+    assert (event.plover, event.quad_class, event.goldstein) == ("ASSAULT", 4, CAMEO.get("194").goldstein)
+    assert text[event.span.start : event.span.end] == event.evidence == "Azerbaijan shelled Armenia in Syria."
+    assert text[event.trigger.start : event.trigger.end] == "shelled"
+    assert event.location == "Syria"
+    assert event.rule.startswith("verb:shell")
+
+
+def test_events_background_is_dated_by_its_own_time(code) -> None:
+    text = "The conflict in Karabakh began in February 1988."
+    start = text.index("February 1988")
+    times = [TimeExpr(text="February 1988", value="1988-02", type="DATE", span=Span(start, start + 13), rule="t")]
+    [event] = code(text, times=times, published=date(2020, 9, 29))
+    assert event.cameo == "190"
+    assert event.date is not None and event.date.start == "1988-02"
+
+
+def test_events_link_the_statement_they_were_coded_from(code) -> None:
+    text = "Azerbaijan said that Armenia shelled its villages."
+    content = Span(text.index("Armenia"), len(text) - 1)
+    statement = Statement(
+        id="s1", speaker=Speaker(name=None, party="AZE"),
+        cue="said", content=content.text_of(text), direct=False, date=None, span=Span(0, len(text)),
+        content_span=content, rule="test",
+    )
+    events = code(text, statements=[statement])
+    claimed = [e for e in events if e.modality == "claimed"]
+    assert claimed and all(e.statement == "s1" for e in claimed)
+
+
+def test_events_repeated_report_is_kept_once(code) -> None:
+    events = code("Azerbaijan shelled Armenia. Azerbaijan shelled Armenia.")
+    assert len(events) == 1
+
+
+def test_events_ids_are_unique_and_ordered(code) -> None:
+    events = code("Azerbaijan shelled Armenia. Russia praised Turkey.")
+    assert [e.id for e in events] == ["e1", "e2"]
