@@ -111,6 +111,14 @@ def test_fuse_different_roots_same_stated_date_and_wording() -> None:
     assert same_happening(a, view("c", "190", "Talks were held.", date_start="1988-02")) is None
 
 
+def test_fuse_one_report_codes_different_acts_apart() -> None:
+    sentence = "The authorities declared martial law and general mobilization."
+    a = view("a", "1724", sentence, event_id="e1", source="NKR")
+    b = view("a", "154", sentence, event_id="e2", source="NKR")
+    assert same_happening(a, b) is None
+    assert same_happening(a, view("b", "154", sentence, source="NKR")) is not None
+
+
 def test_fuse_opposing_claims_are_contested() -> None:
     a = view("a", "190", modality="claimed", reported_by="AZE", source="ARM")
     b = view("b", "190", modality="claimed", reported_by="ARM", source="AZE")

@@ -254,7 +254,9 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
        must agree unless the wording is very similar.
     3. Same CAMEO root and both dates stated to the month or finer: same happening.
     4. Same root and a wider window: the wording must be similar.
-    5. Different roots: the same stated date at the same precision and similar wording.
+    5. Different roots, in different reports: the same stated date at the same precision
+       and similar wording. (Within one report, differently coded events are
+       different acts, even in one sentence: "declared martial law and mobilisation".)
 
     Returns:
         The link with its score and reason, or ``None``.
@@ -285,7 +287,8 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
             reason=f"same CAMEO root {a.root}; {dates} (wide window); {parties}; {words}",
         )
     same_stated = narrow and wa == wb and a.date_start == b.date_start
-    if a.root != b.root and same_stated and sim >= 0.25:
+    other_report = a.document_id != b.document_id
+    if a.root != b.root and other_report and same_stated and sim >= 0.25:
         return Link(
             score=round(0.4 + 0.3 * sim, 3),
             reason=(
