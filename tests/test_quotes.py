@@ -366,3 +366,21 @@ def test_quotes_participle_cue_is_a_second_statement_of_the_same_speaker(stateme
 def test_quotes_interrupted_quote_reads_as_one(statements):
     found = _one(statements("“We,” he said, “will never give up.”"))
     assert found.content == "We will never give up."
+
+
+def test_quotes_mixed_quote_is_reported_speech(statements):
+    found = _one(
+        statements("The rebels “are not interested in peace,” the president told parliament.")
+    )
+    assert not found.direct and found.rule == "reported:ccomp:told"
+    assert found.content.startswith("The rebels")
+
+
+def test_quotes_description_refers_back_only_to_a_speaker_it_fits(statements):
+    text = (
+        "The ceasefire is holding, said Colonel Ahmed Ali on Sunday. "
+        "Troops have withdrawn, the minister said. Elections will be held, the colonel said."
+    )
+    mentions = [_mention("Ahmed Ali", text, "SDN", "person", "Ahmed Ali", role="colonel")]
+    names = [s.speaker.name for s in statements(text, mentions)]
+    assert names == ["Ahmed Ali", "the minister", "Ahmed Ali"]

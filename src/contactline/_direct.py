@@ -108,6 +108,14 @@ def _ends_speech(text: str, quote: QuoteMarks) -> bool:
     return bool(tail) and tail[-1] in _END_PUNCT or after.startswith(",")
 
 
+def _opens_sentence(text: str, quote: QuoteMarks) -> bool:
+    """The quotation starts a sentence; 'The rebels "are not ...," he said' is mixed speech."""
+    i = quote.open - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:”\"»'’" or text[i - 1 : i + 1] == "/."
+
+
 def _begins_speech(doc: Doc, text: str, quote: QuoteMarks, window: Sequence[Token]) -> bool:
     before = text[max(0, quote.open - 3) : quote.open].rstrip()
     return bool(before) and (before[-1] in ":," or bool(window) and window[-1].pos_ == "VERB")
@@ -160,7 +168,7 @@ def _after(
         The attribution (or ``None``) and whether the next quotation was joined to it.
     """
     quote, text = quotes[k], doc.text
-    if not _ends_speech(text, quote):
+    if not _ends_speech(text, quote) or not _opens_sentence(text, quote):
         return None, False
     after = _window_after(doc, starts, quote)
     cue = _cue_in(after, lexicon, quote)

@@ -153,6 +153,8 @@ def _clausal(
 
 def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
     head = verb.head
+    if speaker.head.i != verb.i:
+        return None  # "X, Y said" needs Y: a subject of the cue's own
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if verb.dep_ == "advcl" and "as" in marks:
         kind = "as"

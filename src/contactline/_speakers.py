@@ -20,6 +20,7 @@ _CLIMB_DEPS = frozenset({"conj", "xcomp", "pcomp", "prep", "advcl", "ccomp"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we"})
 _GROUP_PRONOUNS = frozenset({"it", "they"})
+_GENERIC_NOUNS = frozenset({"official", "source"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 
 
@@ -114,21 +115,29 @@ def find_addressee(verb: Token, *, object_is_addressee: bool) -> str | None:
 
 @dataclass(slots=True)
 class SpeakerHistory:
-    """The speakers met so far in a document, for "he" and "the official"."""
+    """The speakers met so far in a document, for "he" and "the official".
 
-    people: list[Speaker] = field(default_factory=list)
-    bodies: list[Speaker] = field(default_factory=list)
+    Each speaker is kept with the words that described it, so that a description
+    ("the minister") only refers back to a speaker it fits ("Defence Minister X").
+    """
 
-    def remember(self, speaker: Speaker, *, person: bool) -> None:
-        """Record a resolved speaker."""
+    people: list[tuple[Speaker, str]] = field(default_factory=list)
+    bodies: list[tuple[Speaker, str]] = field(default_factory=list)
+
+    def remember(self, speaker: Speaker, words: str, *, person: bool) -> None:
+        """Record a resolved speaker and the words that named or described it."""
         if speaker.party is None and speaker.name is None:
             return
-        (self.people if person else self.bodies).append(speaker)
+        described = " ".join(filter(None, (words, speaker.name, speaker.role))).lower()
+        (self.people if person else self.bodies).append((speaker, described))
 
-    def last(self, *, person: bool) -> Speaker | None:
-        """Return the most recent speaker of the kind asked for."""
+    def last(self, *, person: bool, noun: str | None = None) -> Speaker | None:
+        """Return the most recent speaker of the kind asked for that ``noun`` fits."""
         pool = self.people if person else self.bodies
-        return pool[-1] if pool else None
+        for speaker, described in reversed(pool):
+            if noun is None or noun in _GENERIC_NOUNS or noun in described:
+                return speaker
+        return None
 
 
 def _is_person_head(head: Token, mention: Mention | None, person_nouns: frozenset[str]) -> bool:
@@ -183,10 +192,11 @@ def resolve_speaker(
             name=mention.name or text, party=mention.party, role=mention.role, span=span
         )
     else:
-        earlier = history.last(person=person) if _is_anaphoric(head) else None
+        noun = None if head.pos_ == "PRON" else head.lemma_.lower()
+        earlier = history.last(person=person, noun=noun) if _is_anaphoric(head) else None
         if earlier is not None:
             speaker = Speaker(name=earlier.name, party=earlier.party, role=earlier.role, span=span)
         else:
             speaker = Speaker(name=text, party=None, span=span)
-    history.remember(speaker, person=person)
+    history.remember(speaker, text, person=person)
     return speaker
