@@ -289,3 +289,28 @@ def test_actors_hand_built_doc_joins_adjective_and_sector(
     )
     mentions = resolve_mentions(doc, base, published=None)
     assert [(m.text, m.party, m.sector) for m in mentions] == [("Armenian military", "ARM", "MIL")]
+
+
+def test_actors_mention_for_passes_over_possessive_reference(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "Turkish leader Recep Tayyip Erdogan backed his Azerbaijani counterpart Ilham Aliyev."
+    doc, mentions = resolve(nlp, base, text, PUBLISHED_000)
+    counterpart = next(t.i for t in doc if t.text == "counterpart")
+    mention = mention_for(doc, counterpart, mentions)
+    assert mention is not None
+    assert (mention.name, mention.party) == ("Ilham Aliyev", "AZE")
+
+
+def test_actors_office_holder_surname_spelt_differently(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "President Volodymyr Zelenskiy said.", date(2024, 2, 24))
+    person = next(m for m in mentions if m.kind == "person")
+    assert (person.party, person.rule) == ("UKR", "office-holder:Zelensky 2019-")
+
+
+def test_actors_one_word_holder_name_inside_longer_name_is_not_the_holder(
+    nlp: Language, base: ActorBase
+) -> None:
+    _, mentions = resolve(nlp, base, "Abbas Araghchi met his Omani counterpart.", date(2025, 1, 10))
+    person = next(m for m in mentions if m.kind == "person")
+    assert (person.name, person.party) == ("Abbas Araghchi", "IRN")

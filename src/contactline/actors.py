@@ -387,14 +387,20 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
     covering = [m for m in nearby if m.span.start <= begin and finish <= m.span.end]
     if covering:
         return max(covering, key=_informativeness)
-    best: tuple[tuple[int, int], Mention] | None = None
+    best: tuple[tuple[int, int, int], Mention] | None = None
     for mention in nearby:
         if not (left <= mention.span.start and mention.span.end <= right):
             continue
         depth = _path_length(doc, token, mention)
         if depth is None:
             continue
-        rank = (-int(mention.kind == "person" and mention.party is not None), depth)
+        # A reference found inside the phrase ("his" in "his Azerbaijani counterpart
+        # Ilham Aliyev") is someone else than the phrase's referent: rank it last.
+        rank = (
+            int(mention.antecedent is not None),
+            -int(mention.kind == "person" and mention.party is not None),
+            depth,
+        )
         if best is None or rank < best[0]:
             best = (rank, mention)
     return best[1] if best else None
