@@ -63,6 +63,38 @@ def test_fuse_violent_sides_may_be_swapped() -> None:
     assert same_happening(a, b) is not None
 
 
+def test_fuse_each_side_striking_the_other_is_two_happenings() -> None:
+    a = view("a", "195", "Russian drones struck an airfield.", source="RUS", target="UKR")
+    b = view("b", "190", "Ukrainian artillery shelled border villages.", source="UKR", target="RUS")
+    assert same_happening(a, b) is None
+    assert (
+        same_happening(
+            a,
+            view(
+                "c",
+                "190",
+                "Ukraine accused Russia.",
+                source="UKR",
+                target="RUS",
+                modality="claimed",
+                reported_by="RUS",
+            ),
+        )
+        is not None
+    )
+
+
+def test_fuse_unlike_precision_does_not_chain() -> None:
+    month = view("b", "190", "Clashes went on all month.", date_start="2020-09")
+    assert same_happening(view("a", "190"), month) is None
+    assert (
+        same_happening(
+            view("a", "190"), view("c", "190", date_start="2020-09-27", date_end="2020-09-29")
+        )
+        is not None
+    )
+
+
 def test_fuse_other_parties_are_another_happening() -> None:
     a = view("a", "190", source="RUS", target="UKR")
     b = view("b", "190", source="SDN", target="RSF")

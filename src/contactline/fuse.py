@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date
 
 EventKey = tuple[str, str]
+SHORT_DAYS = 4
+"""A window of a few days: a stated day, or a day up to the publication date."""
 NARROW_DAYS = 31
 """A window up to a month long counts as a stated date; a wider one only bounds it."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -244,6 +246,11 @@ def parties_compatible(a: EventView, b: EventView) -> bool:
     return not (a.target and b.target and a.target != b.target)
 
 
+def _opposite_sides(a: EventView, b: EventView) -> bool:
+    """Say whether each event's source is the other's target (A hit B; B hit A)."""
+    return bool(a.source and b.source and a.source != b.source and a.source == b.target)
+
+
 def same_happening(a: EventView, b: EventView) -> Link | None:
     """Decide whether two events describe the same happening.
 
@@ -252,9 +259,13 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
        same happening as an assertion of it (that is a contested claim instead).
     2. The parties must be compatible (:func:`parties_compatible`) and known places
        must agree unless the wording is very similar.
-    3. Same CAMEO root and both dates stated to the month or finer: same happening.
-    4. Same root and a wider window: the wording must be similar.
-    5. Different roots, in different reports: the same stated date at the same precision
+    3. Acts of each side against the other are two happenings unless one is a claim
+       (each side blames the other for the same fighting) or the wording is similar.
+    4. Same CAMEO root and the same date: the same window (``1988-02`` and ``1988-02``)
+       or both within a few days. Windows of unlike precision do not count, so that
+       "fighting in September" does not chain every September clash into one entry.
+    5. Same root and a wider or unlike window: the wording must be similar.
+    6. Different roots, in different reports: the same stated date at the same precision
        and similar wording. (Within one report, differently coded events are
        different acts, even in one sentence: "declared martial law and mobilisation".)
 
@@ -272,11 +283,14 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
     same_place = bool(a.location and b.location and a.location.casefold() == b.location.casefold())
     if a.location and b.location and not same_place and sim < 0.5:
         return None
+    if _opposite_sides(a, b) and "claimed" not in (a.modality, b.modality) and sim < 0.3:
+        return None
     narrow = all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))
+    precise = (narrow and wa == wb) or all((w[1] - w[0]).days < SHORT_DAYS for w in (wa, wb))
     dates = f"dates {_show(a)} and {_show(b)} overlap"
     parties = f"parties {_dyad(a)} and {_dyad(b)} compatible"
     words = f"wording similarity {sim:.2f}" + ("; same place" if same_place else "")
-    if a.root == b.root and narrow:
+    if a.root == b.root and precise:
         return Link(
             score=round(0.7 + 0.3 * sim, 3),
             reason=f"same CAMEO root {a.root}; {dates}; {parties}; {words}",
