@@ -316,3 +316,16 @@ def test_timex_expression_set_bad_line_names_the_line(tmp_path):
     path.write_text('{"sentence": "x", "published": null, "text": "x", "value": null}\n{"text": 1}\n')
     with pytest.raises(InputError, match=r"set.jsonl:2: not an expression case"):
         load_expression_set(path)
+
+
+def test_timex_part_of_day_is_a_time(nlp, grammar):
+    text = "On the night of November 9, 2020, they signed. Shelling was heard on Monday evening."
+    times = times_of(nlp, grammar, text, FRIDAY)
+    assert [(t.value, t.type) for t in times] == [("2020-11-09TNI", "TIME"), ("2023-03-27TEV", "TIME")]
+
+
+def test_timex_date_at_recent_means_within_a_quarter_of_publication(nlp, grammar):
+    recent = "Fighting resumed on August 1. Troops shelled the town."
+    assert dated(nlp, grammar, recent, "shelled", TUESDAY).start == "2020-08-01"
+    old = "Fighting resumed on May 1. Troops shelled the town."
+    assert dated(nlp, grammar, old, "shelled", TUESDAY).start is None

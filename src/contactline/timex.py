@@ -79,6 +79,7 @@ _REFS = {"currently": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
             "overnight": -1,
             "the day before yesterday": -2, "the day after tomorrow": 2}
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _VAGUE_UNITS = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W", "days": "D",
                 "centuries": "CE", "hours": "TH"}
@@ -142,8 +143,10 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
         if result is None:
             continue
         rule = hit.kind + (f":{result.note}" if result.note else "")
+        # a part of day makes a TIME in TIMEX3 ('2020-11-09TNI')
+        kind = "TIME" if result.value and _PART_OF_DAY.search(result.value) else result.type
         expr = TimeExpr(
-            text=doc.text[hit.start : hit.end], value=result.value, type=result.type,  # type: ignore[arg-type]
+            text=doc.text[hit.start : hit.end], value=result.value, type=kind,  # type: ignore[arg-type]
             span=_span(hit), rule=rule, mod=result.mod, anchored=result.anchored,
         )
         times.append(expr)
@@ -301,8 +304,8 @@ def _normalise(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
         return None
     if hit.part_of_day and result.value and re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
         code = g.parts[hit.part_of_day]
-        result = _Value(f"{result.value}T{code}", "TIME" if code != "NI" else "DATE",
-                        result.mod, result.anchored, result.note)
+        result = _Value(f"{result.value}T{code}", result.type, result.mod, result.anchored,
+                        result.note)
     if hit.prefix:
         result = _Value(result.value, result.type, _PREFIX_MODS.get(hit.prefix) or result.mod,
                         result.anchored, result.note)
