@@ -103,6 +103,7 @@ def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:
             )
     elif target.kind == "person":
         draft.role = target.role
+        draft.sector = target.sector
     draft.antecedent = target
     draft.rule = f"coref:{word}->{target.name or target.party}"
 

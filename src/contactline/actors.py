@@ -30,7 +30,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from contactline._actor_base import ActorBase, load_actor_base
+from contactline._actor_base import ActorBase, SectorWord, load_actor_base
 from contactline._actor_draft import DETERMINERS, Draft, Scan, is_subject, scan_document, to_mention
 from contactline._coref import resolve_references
 from contactline._persons import attribute_persons, find_persons, holder_for_office
@@ -189,7 +189,7 @@ def _sector_drafts(
             continue
         source = _attached(scan, base, start, end)
         if source is None:
-            if word.type == "body" and word.sector and not _is_reference(doc, base, start, end):
+            if _bare_sector(doc, base, start, end, word):
                 drafts.append(
                     Draft(
                         start,
@@ -216,6 +216,21 @@ def _sector_drafts(
             _join(draft, names[(source.start, source.end)], base, published)
         drafts.append(draft)
     return drafts, absorbed
+
+
+def _bare_sector(doc: Doc, base: ActorBase, start: int, end: int, word: SectorWord) -> bool:
+    """Tell whether a sector word without a party is still a mention ("civilians").
+
+    Titles ("the president") are references, not bare mentions, and an indefinite
+    phrase ("a mission") names no one in particular.
+    """
+    if word.type != "body" or word.sector is None or _is_reference(doc, base, start, end):
+        return False
+    first = doc[start]
+    determiner = next((c for c in doc[end - 1].children if c.dep_ == "det"), None)
+    return not (
+        determiner is not None and determiner.lower_ in {"a", "an"}
+    ) and first.lower_ not in {"a", "an"}
 
 
 def _join(draft: Draft, name: Draft, base: ActorBase, published: date | None) -> None:
