@@ -384,3 +384,18 @@ def test_quotes_description_refers_back_only_to_a_speaker_it_fits(statements):
     mentions = [_mention("Ahmed Ali", text, "SDN", "person", "Ahmed Ali", role="colonel")]
     names = [s.speaker.name for s in statements(text, mentions)]
     assert names == ["Ahmed Ali", "the minister", "Ahmed Ali"]
+
+
+def test_quotes_open_paragraph_runs_into_attributed_quote(statements):
+    text = (
+        "“We will not negotiate with those who destroyed our country.\n"
+        "“There will be no return to the past,” he said."
+    )
+    found = statements(text)
+    assert [s.rule for s in found] == ["direct:continued:said", "direct:after:said"]
+    assert found[0].content.startswith("We will not negotiate")
+
+
+def test_quotes_clause_after_a_time_phrase(statements):
+    found = _one(statements("Perthes said at the time that both sides bore responsibility."))
+    assert found.content == "both sides bore responsibility"

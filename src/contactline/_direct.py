@@ -240,4 +240,35 @@ def find_direct(doc: Doc, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]) -> 
         previous = (quotes[k + 1] if join else quote, hit) if hit is not None else None
         if hit is not None:
             found.append(hit)
-    return found
+    return _lead_ins(doc, quotes, found)
+
+
+def _lead_ins(
+    doc: Doc, quotes: Sequence[QuoteMarks], found: list[Attribution]
+) -> list[Attribution]:
+    """Attribute a paragraph-long quotation left open to the attributed one it runs into.
+
+    A long quote is set as paragraphs that each open with a mark and only the last
+    closes; the attribution often comes only in the last one.
+    """
+    by_start = {a.content.start: a for a in found}
+    added: list[Attribution] = []
+    for k in range(len(quotes) - 2, -1, -1):
+        quote, nxt = quotes[k], quotes[k + 1]
+        later = by_start.get(nxt.inner.start)
+        if quote.inner.start in by_start or later is None:
+            continue
+        if (
+            quote.close is None
+            and _whole_paragraph(doc.text, quote)
+            and _starts_paragraph(doc.text, nxt)
+        ):
+            lead = _continued(doc, quote, later)
+            by_start[quote.inner.start] = lead
+            added.append(lead)
+    return sorted([*found, *added], key=lambda a: a.content.start)
+
+
+def _starts_paragraph(text: str, quote: QuoteMarks) -> bool:
+    start = text.rfind("\n", 0, quote.open) + 1
+    return not text[start : quote.open].strip()

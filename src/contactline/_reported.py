@@ -113,7 +113,7 @@ def _that_clauses(hosts: list[Token]) -> list[Token]:
         for host in hosts
         for c in host.children
         if c.dep_ in ("acl", "ccomp", "relcl")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ == "that" for m in c.children)
     ]
 
 

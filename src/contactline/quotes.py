@@ -60,7 +60,7 @@ def _deduplicate(attributions: Sequence[Attribution]) -> list[Attribution]:
     kept: list[Attribution] = []
     for item in sorted(attributions, key=lambda a: (not a.direct, a.content.start)):
         if any(
-            (k.cue.anchor == item.cue.anchor and ":continued:" not in item.rule)
+            (k.cue.anchor == item.cue.anchor and ":continued:" not in item.rule + k.rule)
             or (k.content == item.content and k.speaker == item.speaker)
             for k in kept
         ):
