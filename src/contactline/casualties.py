@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from contactline.errors import DictionaryError
 from contactline.records import Casualty, Mention, Span, TimeExpr
+from contactline.actors import mention_for
 from contactline.timex import date_at
 
 __all__ = ["CasualtyLexicon", "extract_casualties", "load_casualty_lexicon"]
@@ -397,12 +398,9 @@ def _reporter(doc: Doc, sent: SpacySpan, anchor: Token, lex: CasualtyLexicon,
 
 
 def _party(token: Token, mentions: Sequence[Mention]) -> str | None:
-    """The party of the mention that covers the noun phrase headed by ``token``."""
-    first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
-    covering = [m for m in mentions if m.party and m.span.start <= token.idx < m.span.end]
-    inside = [m for m in mentions if m.party and first <= m.span.start and m.span.end <= last]
-    chosen = covering or inside
-    return chosen[0].party if chosen else None
+    """The party of the actor mention that stands for the noun phrase headed by ``token``."""
+    mention = mention_for(token.doc, token.i, mentions)
+    return mention.party if mention is not None else None
 
 
 def _place(sent: SpacySpan, anchor: Token, mentions: Sequence[Mention]) -> str | None:
