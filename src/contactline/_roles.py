@@ -88,6 +88,7 @@ class RoleReader:
     def __init__(self, doc: Doc, mentions: Sequence[Mention], lexicon: EventLexicon) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.text = doc.text
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
 

@@ -384,7 +384,7 @@ def _to_events(
     if entry is None:
         return []
     token = act.trigger.token
-    evidence, span = _evidence(doc, sent)
+    evidence, span = _evidence(roles.text, sent)
     when = _date(doc, act, times, published)
     place = roles.place(token) or (roles.place(act.trigger.anchor) if act.trigger.anchor.i != token.i else None)
     statement = next(
@@ -440,8 +440,7 @@ def _participant(party: Party | None) -> Participant | None:
     return Participant(party=mention.party, text=mention.text, span=mention.span, sector=mention.sector)
 
 
-def _evidence(doc: Doc, sent: SpacySpan) -> tuple[str, Span]:
-    text = doc.text
+def _evidence(text: str, sent: SpacySpan) -> tuple[str, Span]:
     start, end = sent.start_char, sent.end_char
     while start < end and text[start].isspace():
         start += 1
