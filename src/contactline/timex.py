@@ -11,7 +11,13 @@ Who does what:
   the spaCy parse: 'said on Thursday' is the Thursday before publication, 'will meet on
   Monday' the Monday after); deictic words ('yesterday', 'the eve', 'last week', 'three
   days ago') count from the publication date; anaphoric ones ('at that moment', 'the same
-  day', 'the next day') from the previous dated expression.
+  day', 'the next day') from the previous dated expression. A bare weekday in a past clause
+  is the last such day up to and including the publication day (agency copy dated Friday
+  writes 'said on Friday' for that very day); in a future or present-tense clause ('will
+  meet on Monday', 'the truce expires on Sunday') the next one, the same day included;
+  'last Friday' and 'next Friday' exclude the publication day. A weekday written beside a
+  date picks the year in which they agree; if none is near, the date wins and the rule
+  says 'weekday conflict'.
 * ``_timex_calendar`` does the calendar arithmetic and ``window()``.
 * dateparser (1.5.0) is not used. Measured with ``search_dates`` (``RELATIVE_BASE`` the
   publication date, ``PREFER_DATES_FROM='past'``) on the 118 day-valued cases of
