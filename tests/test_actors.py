@@ -314,3 +314,10 @@ def test_actors_one_word_holder_name_inside_longer_name_is_not_the_holder(
     _, mentions = resolve(nlp, base, "Abbas Araghchi met his Omani counterpart.", date(2025, 1, 10))
     person = next(m for m in mentions if m.kind == "person")
     assert (person.name, person.party) == ("Abbas Araghchi", "IRN")
+
+
+def test_actors_bare_adjective_puts_no_state_in_focus(nlp: Language, base: ActorBase) -> None:
+    text = "Ukraine said it shot down Russian-made drones. The country asked for more air defence."
+    _, mentions = resolve(nlp, base, text)
+    country = next(m for m in mentions if m.text == "The country")
+    assert (country.party, country.rule) == ("UKR", "coref:country->Ukraine")

@@ -44,7 +44,9 @@ class _Focus:
             return
         if draft.kind == "organization":
             self.last["agency" if draft.sector == "MED" else "organization"] = draft
-        elif draft.kind in {"state", "group"}:
+        elif draft.kind in {"state", "group"} and not draft.rule.startswith("adjective:"):
+            # "Russian-made drones" does not put Russia in focus; "Russia" and
+            # "the Russian military" do.
             self.last[draft.kind] = draft
 
     def find(self, draft: Draft) -> Draft | None:
