@@ -34,8 +34,9 @@ def _pick(candidates: list[date], anchor: date, direction: Direction) -> date | 
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor), default=None)
 
 
-def resolve_day(month: int, day: int, anchor: date, direction: Direction,
-                weekday: int | None = None) -> tuple[date | None, bool]:
+def resolve_day(
+    month: int, day: int, anchor: date, direction: Direction, weekday: int | None = None
+) -> tuple[date | None, bool]:
     """Choose the year of a month and day written without one.
 
     Args:
@@ -162,13 +163,18 @@ def _days(value: str) -> tuple[date, date] | None:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
         monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        return (monday + timedelta(days=5), monday + timedelta(days=6)) if m.group(3) else (
-            monday, monday + timedelta(days=6))
+        return (
+            (monday + timedelta(days=5), monday + timedelta(days=6))
+            if m.group(3)
+            else (monday, monday + timedelta(days=6))
+        )
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         year = int(m.group(1))
         first, last = _SEASONS[m.group(2)]
         end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-        return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+        return date(year, first, 1), date(
+            end_year, end_month, calendar.monthrange(end_year, end_month)[1]
+        )
     if m := re.fullmatch(r"(\d{4})-([QH])([1-4])", value):
         year, size = int(m.group(1)), 3 if m.group(2) == "Q" else 6
         first = (int(m.group(3)) - 1) * size + 1

@@ -37,8 +37,9 @@ _PLAIN = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _OPEN_END = {"ON_OR_AFTER", "AFTER"}
 
 
-def date_at(doc: Doc, token_i: int, times: Sequence[TimeExpr], *,
-            published: date | None) -> DateWindow | None:
+def date_at(
+    doc: Doc, token_i: int, times: Sequence[TimeExpr], *, published: date | None
+) -> DateWindow | None:
     """Return when the event or statement whose trigger or cue is token ``token_i`` happened.
 
     Args:
@@ -69,8 +70,12 @@ def date_at(doc: Doc, token_i: int, times: Sequence[TimeExpr], *,
 
 
 def _usable(time: TimeExpr) -> bool:
-    return bool(time.value and time.type in {"DATE", "TIME"} and window(time.value)
-                and time.mod not in {"BEFORE", "ON_OR_BEFORE"})
+    return bool(
+        time.value
+        and time.type in {"DATE", "TIME"}
+        and window(time.value)
+        and time.mod not in {"BEFORE", "ON_OR_BEFORE"}
+    )
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -83,8 +88,9 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
-def _governing(doc: Doc, verb: Token, at: int,
-               times: Sequence[TimeExpr]) -> tuple[TimeExpr, bool] | None:
+def _governing(
+    doc: Doc, verb: Token, at: int, times: Sequence[TimeExpr]
+) -> tuple[TimeExpr, bool] | None:
     """The time attached nearest above the clause verb, and whether reported speech intervenes."""
     best: tuple[tuple[int, int, int], TimeExpr, bool] | None = None
     for time in times:
@@ -160,8 +166,11 @@ def _before_saying(time: TimeExpr, usable: Sequence[TimeExpr]) -> DateWindow:
     said = window(time.value)
     assert said is not None
     said_day = date.fromisoformat(said[1])
-    earlier = [t for t in usable if t.span.start < time.span.start
-               and _recent(t, said_day) and window(t.value)[1] <= said[1]]  # type: ignore[index]
+    earlier = [
+        t
+        for t in usable
+        if t.span.start < time.span.start and _recent(t, said_day) and window(t.value)[1] <= said[1]
+    ]  # type: ignore[index]
     if earlier:
         start = _start(earlier[-1].value)  # type: ignore[arg-type]
         basis = f"after {earlier[-1].text!r}, reported by {time.text!r}"
@@ -175,8 +184,10 @@ def _recent(time: TimeExpr, reference: date) -> bool:
     bounds = window(time.value)
     if bounds is None:
         return False
-    return (date.fromisoformat(bounds[1]) >= reference - timedelta(days=RECENT_DAYS)
-            and date.fromisoformat(bounds[0]) <= reference)
+    return (
+        date.fromisoformat(bounds[1]) >= reference - timedelta(days=RECENT_DAYS)
+        and date.fromisoformat(bounds[0]) <= reference
+    )
 
 
 def _since_recent(at: int, usable: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
@@ -186,15 +197,21 @@ def _since_recent(at: int, usable: Sequence[TimeExpr], published: date | None) -
         ends = [date.fromisoformat(window(t.value)[1]) for t in usable]  # type: ignore[index]
         reference = max(ends, default=None)
     end = published.isoformat() if published else None
-    earlier = [t for t in usable if t.span.end <= at and t.mod not in _OPEN_END and reference
-               and _recent(t, reference)]
+    earlier = [
+        t
+        for t in usable
+        if t.span.end <= at and t.mod not in _OPEN_END and reference and _recent(t, reference)
+    ]
     if earlier:
         time = earlier[-1]
         day = day_of(time.value)
         start = day.isoformat() if day else _start(time.value)  # type: ignore[arg-type]
-        return DateWindow(start=start, end=end,
-                          basis=f"after {time.text!r} ({time.value}), the last date stated before it"
-                          + (", until publication" if end else "; no publication date"))
+        return DateWindow(
+            start=start,
+            end=end,
+            basis=f"after {time.text!r} ({time.value}), the last date stated before it"
+            + (", until publication" if end else "; no publication date"),
+        )
     if published is None:
         return None
     return DateWindow(start=None, end=end, basis="on or before publication; no earlier date stated")

@@ -43,15 +43,50 @@ _KINDS = ("kind", "group", "number", "vague", "report", "toll")
 _CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "missing", "captured"}
 #: modifier -> which of (count, low, high) the written number gives
 _MODIFIERS = {
-    "at least": "low", "more than": "above", "over": "above", "upwards of": "above",
-    "up to": "high", "as many as": "high", "at most": "high", "nearly": "high",
-    "almost": "high", "fewer than": "below", "less than": "below", "about": "approx",
-    "around": "approx", "some": "approx", "approximately": "approx", "roughly": "approx",
-    "an estimated": "approx", "estimated": "approx",
+    "at least": "low",
+    "more than": "above",
+    "over": "above",
+    "upwards of": "above",
+    "up to": "high",
+    "as many as": "high",
+    "at most": "high",
+    "nearly": "high",
+    "almost": "high",
+    "fewer than": "below",
+    "less than": "below",
+    "about": "approx",
+    "around": "approx",
+    "some": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
 }
-_LINKS = {"have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
-          "also", "later", "taken", "held", "found", "left", "confirmed", "now", "so", "far",
-          "lost", "their"}
+_LINKS = {
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "being",
+    "reportedly",
+    "also",
+    "later",
+    "taken",
+    "held",
+    "found",
+    "left",
+    "confirmed",
+    "now",
+    "so",
+    "far",
+    "lost",
+    "their",
+}
 #: words that may stand between a quantity and its group ('dozens of its soldiers')
 _FILLERS = {"and", "or", ",", "more", "the", "its", "their", "his", "her", "our", "other", "others"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "on", "from", "inside"}
@@ -113,21 +148,32 @@ def _load(path: Path) -> CasualtyLexicon:
         if kind == "kind" and value not in _CASUALTY_KINDS:
             raise DictionaryError(str(path), number, f"unknown casualty kind {value!r}")
         if (kind == "number" and not value.isdigit()) or (
-                kind == "vague" and not re.fullmatch(r"\d+\.\.\d+", value)):
+            kind == "vague" and not re.fullmatch(r"\d+\.\.\d+", value)
+        ):
             raise DictionaryError(str(path), number, f"bad {kind} value {value!r}")
         table[kind][word.lower()] = value
-    vague = {tuple(w.split()): (int(v.split("..")[0]), int(v.split("..")[1]))
-             for w, v in table["vague"].items()}
+    vague = {
+        tuple(w.split()): (int(v.split("..")[0]), int(v.split("..")[1]))
+        for w, v in table["vague"].items()
+    }
     return CasualtyLexicon(
-        kinds=table["kind"], groups=table["group"],
-        numbers={w: int(v) for w, v in table["number"].items()}, vague=vague,
-        reports=frozenset(table["report"]), tolls=frozenset(table["toll"]),
+        kinds=table["kind"],
+        groups=table["group"],
+        numbers={w: int(v) for w, v in table["number"].items()},
+        vague=vague,
+        reports=frozenset(table["report"]),
+        tolls=frozenset(table["toll"]),
     )
 
 
-def extract_casualties(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr], *,
-                       published: date | None,
-                       lexicon: CasualtyLexicon | None = None) -> list[Casualty]:
+def extract_casualties(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpr],
+    *,
+    published: date | None,
+    lexicon: CasualtyLexicon | None = None,
+) -> list[Casualty]:
     """Find the counts of people killed, wounded, missing or captured.
 
     Args:
@@ -219,8 +265,12 @@ def _number(doc: Doc, j: int, end: int, lex: CasualtyLexicon) -> tuple[int | Non
             else:
                 current = (current or 0) + value
             k += 1
-        elif word in {"-", "and"} and current is not None and k + 1 < end and \
-                doc[k + 1].lower_ in lex.numbers:
+        elif (
+            word in {"-", "and"}
+            and current is not None
+            and k + 1 < end
+            and doc[k + 1].lower_ in lex.numbers
+        ):
             k += 1
         else:
             break
@@ -229,15 +279,24 @@ def _number(doc: Doc, j: int, end: int, lex: CasualtyLexicon) -> tuple[int | Non
     return total + (current or 0), k
 
 
-def _read(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon,
-          mentions: Sequence[Mention], times: Sequence[TimeExpr], published: date | None,
-          previous_group: str | None) -> Casualty | None:
+def _read(
+    doc: Doc,
+    sent: SpacySpan,
+    q: _Quantity,
+    lex: CasualtyLexicon,
+    mentions: Sequence[Mention],
+    times: Sequence[TimeExpr],
+    published: date | None,
+    previous_group: str | None,
+) -> Casualty | None:
     """Build a casualty around a quantity, or None when no casualty word goes with it."""
     before = _kind_before(doc, sent, q, lex)
     phrase = _Phrase(last=q.end - 1)
     k = _between(doc, sent, q, lex, phrase)
-    if before is None and (phrase.group_token is not None or (
-            not phrase.kinds and k < sent.end and doc[k].lower_ in _LINKS)):
+    if before is None and (
+        phrase.group_token is not None
+        or (not phrase.kinds and k < sent.end and doc[k].lower_ in _LINKS)
+    ):
         _after(doc, sent, k, lex, phrase)
     if phrase.group_token is not None:
         head = phrase.group_token.head
@@ -258,7 +317,10 @@ def _read(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon,
     rule = "casualty word+count" if before is not None else phrase.rule
     return Casualty(
         kind=kind,  # type: ignore[arg-type]
-        group=group, count=q.count, low=q.low, high=q.high,
+        group=group,
+        count=q.count,
+        low=q.low,
+        high=q.high,
         reported_by=_reporter(doc, sent, anchor, lex, mentions),
         location=_place(sent, anchor, mentions),
         date=date_at(doc, anchor.i, times, published=published),
@@ -348,8 +410,9 @@ def _modifies_next(doc: Doc, k: int, sent: SpacySpan, lex: CasualtyLexicon) -> b
     return False
 
 
-def _kind_before(doc: Doc, sent: SpacySpan, q: _Quantity,
-                 lex: CasualtyLexicon) -> tuple[str, Token] | None:
+def _kind_before(
+    doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon
+) -> tuple[str, Token] | None:
     """'killed 20 civilians', 'killing at least 12', 'the deaths of 12', 'the toll rose to 45'."""
     if q.start == sent.start:
         return None
@@ -363,7 +426,8 @@ def _kind_before(doc: Doc, sent: SpacySpan, q: _Quantity,
         return kind, before
     window = doc[max(sent.start, q.start - 6) : q.start]
     if before.lower_ in {"to", "at", "reached", "hit", "of"} and any(
-            t.lemma_.lower() in lex.tolls for t in window):
+        t.lemma_.lower() in lex.tolls for t in window
+    ):
         toll = next(t for t in window if t.lemma_.lower() in lex.tolls)
         return "killed", toll
     return None
@@ -373,16 +437,21 @@ def _negated(kinds: list[tuple[str, Token]]) -> bool:
     return any(c.dep_ == "neg" for _, token in kinds for c in token.children)
 
 
-def _reporter(doc: Doc, sent: SpacySpan, anchor: Token, lex: CasualtyLexicon,
-              mentions: Sequence[Mention]) -> str | None:
+def _reporter(
+    doc: Doc, sent: SpacySpan, anchor: Token, lex: CasualtyLexicon, mentions: Sequence[Mention]
+) -> str | None:
     """The party of whoever the sentence attributes the count to."""
     token = anchor
     for _ in range(10):
         if token.lemma_.lower() in lex.reports and token.pos_ == "VERB":
             if token.lemma_.lower() == "accord":
-                subject = next((g for c in token.children if c.lower_ == "to" for g in c.children), None)
+                subject = next(
+                    (g for c in token.children if c.lower_ == "to" for g in c.children), None
+                )
             else:
-                subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                subject = next(
+                    (c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+                )
             party = _party(subject, mentions) if subject is not None else None
             if party:
                 return party

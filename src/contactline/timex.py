@@ -64,31 +64,80 @@ from contactline.errors import InputError
 from contactline.records import Span, TimeExpr
 
 __all__ = [
-    "ExpressionCase", "TimeGrammar", "check_expression", "date_at", "extract_times",
-    "load_expression_set", "load_time_grammar", "window",
+    "ExpressionCase",
+    "TimeGrammar",
+    "check_expression",
+    "date_at",
+    "extract_times",
+    "load_expression_set",
+    "load_time_grammar",
+    "window",
 ]
 
 _MODS = {
-    "early": "START", "mid": "MID", "mid-": "MID", "late": "END", "the end of": "END",
-    "the beginning of": "START", "the start of": "START", "the middle of": "MID",
-    "the first half of": "START", "the second half of": "END", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
-    "up to": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE", "about": "APPROX",
-    "around": "APPROX", "some": "APPROX",
+    "early": "START",
+    "mid": "MID",
+    "mid-": "MID",
+    "late": "END",
+    "the end of": "END",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the middle of": "MID",
+    "the first half of": "START",
+    "the second half of": "END",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "almost": "LESS_THAN",
+    "nearly": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS",
+    "at least": "EQUAL_OR_MORE",
+    "about": "APPROX",
+    "around": "APPROX",
+    "some": "APPROX",
 }
-_PREFIX_MODS = {"since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
-                "before": "BEFORE", "prior to": "BEFORE", "after": "AFTER", "as of": None}
-_REFS = {"currently": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-         "nowadays": "PRESENT_REF", "presently": "PRESENT_REF", "now": "PRESENT_REF",
-         "these days": "PRESENT_REF", "to date": "PRESENT_REF", "in the future": "FUTURE_REF",
-         "in the near future": "FUTURE_REF"}
-_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-            "overnight": -1,
-            "the day before yesterday": -2, "the day after tomorrow": 2}
+_PREFIX_MODS = {
+    "since": "ON_OR_AFTER",
+    "until": "ON_OR_BEFORE",
+    "till": "ON_OR_BEFORE",
+    "before": "BEFORE",
+    "prior to": "BEFORE",
+    "after": "AFTER",
+    "as of": None,
+}
+_REFS = {
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "now": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "to date": "PRESENT_REF",
+    "in the future": "FUTURE_REF",
+    "in the near future": "FUTURE_REF",
+}
+_DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "last night": -1,
+    "overnight": -1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 _PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI)$")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_VAGUE_UNITS = {"years": "Y", "decades": "DE", "months": "M", "weeks": "W", "days": "D",
-                "centuries": "CE", "hours": "TH"}
+_VAGUE_UNITS = {
+    "years": "Y",
+    "decades": "DE",
+    "months": "M",
+    "weeks": "W",
+    "days": "D",
+    "centuries": "CE",
+    "hours": "TH",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +201,13 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
         # a part of day makes a TIME in TIMEX3 ('2020-11-09TNI')
         kind = "TIME" if result.value and _PART_OF_DAY.search(result.value) else result.type
         expr = TimeExpr(
-            text=doc.text[hit.start : hit.end], value=result.value, type=kind,  # type: ignore[arg-type]
-            span=_span(hit), rule=rule, mod=result.mod, anchored=result.anchored,
+            text=doc.text[hit.start : hit.end],
+            value=result.value,
+            type=kind,  # type: ignore[arg-type]
+            span=_span(hit),
+            rule=rule,
+            mod=result.mod,
+            anchored=result.anchored,
         )
         times.append(expr)
         if expr.value and window(expr.value) and expr.type in {"DATE", "TIME"}:
@@ -186,16 +240,24 @@ def load_expression_set(path: Path) -> list[ExpressionCase]:
         try:
             row = json.loads(line)
             published = row["published"]
-            cases.append(ExpressionCase(
-                sentence=row["sentence"], text=row["text"], value=row["value"],
-                published=date.fromisoformat(published) if published else None,
-                anchored=row.get("anchored"), note=row.get("note")))
+            cases.append(
+                ExpressionCase(
+                    sentence=row["sentence"],
+                    text=row["text"],
+                    value=row["value"],
+                    published=date.fromisoformat(published) if published else None,
+                    anchored=row.get("anchored"),
+                    note=row.get("note"),
+                )
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(str(path), f"not an expression case ({exc})", line=number) from exc
     return cases
 
 
-def check_expression(doc: Doc, case: ExpressionCase, grammar: TimeGrammar) -> tuple[bool, TimeExpr | None]:
+def check_expression(
+    doc: Doc, case: ExpressionCase, grammar: TimeGrammar
+) -> tuple[bool, TimeExpr | None]:
     """Tag ``case.sentence`` (parsed as ``doc``) and compare with the expected value.
 
     The expression is the first tagged one whose text contains the expected text or lies
@@ -205,13 +267,21 @@ def check_expression(doc: Doc, case: ExpressionCase, grammar: TimeGrammar) -> tu
         Whether it is right, and the expression found.
     """
     want = case.text.lower()
-    found = next((t for t in extract_times(doc, grammar, published=case.published)
-                  if want in t.text.lower() or t.text.lower() in want), None)
+    found = next(
+        (
+            t
+            for t in extract_times(doc, grammar, published=case.published)
+            if want in t.text.lower() or t.text.lower() in want
+        ),
+        None,
+    )
     if found is None:
         return False, None
     same = found.value == case.value or (
-        case.value is not None and window(case.value) is not None
-        and window(found.value) == window(case.value))
+        case.value is not None
+        and window(case.value) is not None
+        and window(found.value) == window(case.value)
+    )
     return same and case.anchored in {None, found.anchored}, found
 
 
@@ -226,8 +296,12 @@ def _counts_something(doc: Doc, hit: Hit, grammar: TimeGrammar) -> bool:
     # 'In 2014 rebels seized the city' is a year; 'after 2000 troops arrived' a count
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     cue = doc[token.i - 1].lower_ if token.i > 0 else ""
-    return following is not None and following.tag_ == "NNS" and cue not in {
-        "in", "since", "by", "until", "till", "during", "of", "from", "early", "late"}
+    return (
+        following is not None
+        and following.tag_ == "NNS"
+        and cue
+        not in {"in", "since", "by", "until", "till", "during", "of", "from", "early", "late"}
+    )
 
 
 def _span(hit: Hit) -> Span:
@@ -288,8 +362,11 @@ def _eve(doc: Doc, hit: Hit, grammar: TimeGrammar, ctx: _Context) -> tuple[Hit, 
         first = doc.char_span(hit.end + m.start(1), hit.end + m.end(1), alignment_mode="expand")
         noun = m.group(1)
         event_like = noun.lower() in grammar.event_nouns or (
-            first is not None and first[0].pos_ == "NOUN" and not first[0].ent_type_
-            and first[0].head.dep_ != "compound")
+            first is not None
+            and first[0].pos_ == "NOUN"
+            and not first[0].ent_type_
+            and first[0].head.dep_ != "compound"
+        )
         if event_like:
             return hit, _Value(None, note="eve_of_event")
     return hit, _relative_days(ctx, -1, None)
@@ -310,19 +387,28 @@ def _normalise(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
         return None
     if hit.part_of_day and result.value and re.fullmatch(r"\d{4}-\d\d-\d\d", result.value):
         code = g.parts[hit.part_of_day]
-        result = _Value(f"{result.value}T{code}", result.type, result.mod, result.anchored,
-                        result.note)
+        result = _Value(
+            f"{result.value}T{code}", result.type, result.mod, result.anchored, result.note
+        )
     if hit.prefix:
-        result = _Value(result.value, result.type, _PREFIX_MODS.get(hit.prefix) or result.mod,
-                        result.anchored, result.note)
+        result = _Value(
+            result.value,
+            result.type,
+            _PREFIX_MODS.get(hit.prefix) or result.mod,
+            result.anchored,
+            result.note,
+        )
     return result
 
 
 def _calendar_date(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
     p = hit.parts
     if hit.kind == "numeric":
-        month, day, year = (int(p["m"]), int(p["d"]), p["y"]) if "m" in p else (
-            int(p["m2"]), int(p["d2"]), p["y2"])
+        month, day, year = (
+            (int(p["m"]), int(p["d"]), p["y"])
+            if "m" in p
+            else (int(p["m2"]), int(p["d2"]), p["y2"])
+        )
         if month > 12:
             month, day = day, month
         return _day_value(int(year), month, day, None)
@@ -338,11 +424,15 @@ def _calendar_date(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
         chosen, agrees = resolve_day(month, day, ctx.anchor, ctx.direction, weekday)
         if chosen is None:
             return None
-        result = _Value(chosen.isoformat(), note="year from anchor" + (
-            "" if agrees else ", weekday conflict"))
+        result = _Value(
+            chosen.isoformat(), note="year from anchor" + ("" if agrees else ", weekday conflict")
+        )
     if last_day and result.value and last_day > day:
-        result = _Value(f"{result.value}/{result.value[:8]}{last_day:02d}", note=result.note,
-                        anchored=result.anchored)
+        result = _Value(
+            f"{result.value}/{result.value[:8]}{last_day:02d}",
+            note=result.note,
+            anchored=result.anchored,
+        )
     return result
 
 
@@ -489,7 +579,9 @@ def _rel_later(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value:
     unit, amount = g.unit(hit.parts["u"]), _amount(g, hit.parts["n"])
     base = day_of(ctx.previous.value) if ctx.previous else None
     if amount is None or base is None or unit.startswith("T"):
-        return _Value(None, anchored=base is not None or ctx.anchor is not None, note="no antecedent")
+        return _Value(
+            None, anchored=base is not None or ctx.anchor is not None, note="no antecedent"
+        )
     sign = -1 if hit.parts["dir"].lower().startswith(("earlier", "before")) else 1
     return _Value(shift_unit(base, unit, sign * amount), note=f"from {ctx.previous.text!r}")  # type: ignore[union-attr]
 
@@ -517,8 +609,12 @@ def _anaphor(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
             return _Value(None, note="no antecedent day")
         part = words.rsplit(" ", 1)[1]
         value = base.isoformat() + (f"T{g.parts[part]}" if part != "day" else "")
-    mod = {"since then": "ON_OR_AFTER", "until then": "ON_OR_BEFORE", "till then": "ON_OR_BEFORE",
-           "by then": "ON_OR_BEFORE"}.get(words, ctx.previous.mod)
+    mod = {
+        "since then": "ON_OR_AFTER",
+        "until then": "ON_OR_BEFORE",
+        "till then": "ON_OR_BEFORE",
+        "by then": "ON_OR_BEFORE",
+    }.get(words, ctx.previous.mod)
     return _Value(value, mod=mod, note=f"from {ctx.previous.text!r}")
 
 
@@ -555,8 +651,16 @@ def _set(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value:
     if "wd" in p:
         return _Value(f"XXXX-WXX-{g.weekdays[p['wd'].lower()]}", type="SET")
     word = p["every"].lower().split()[-1]
-    unit = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "day": "D",
-            "week": "W", "month": "M", "year": "Y"}[word]
+    unit = {
+        "daily": "D",
+        "weekly": "W",
+        "monthly": "M",
+        "annually": "Y",
+        "day": "D",
+        "week": "W",
+        "month": "M",
+        "year": "Y",
+    }[word]
     return _Value(f"P1{unit}", type="SET")
 
 
@@ -578,12 +682,32 @@ def _range(hit: Hit, g: TimeGrammar, ctx: _Context) -> _Value | None:
 
 
 _HANDLERS = {
-    "iso": _calendar_date, "numeric": _calendar_date, "mdy": _calendar_date,
-    "dmy": _calendar_date, "month_year": _month_year, "month": _month, "year": _year,
-    "year_range": _year_range, "decade": _decade, "quarter": _quarter,
-    "season_year": _season, "season": _season, "season_in": _season, "weekday": _weekday, "weekend": _weekend,
-    "deictic": _deictic, "rel_ago": _rel_ago, "rel_later": _rel_later, "rel_unit": _rel_unit,
-    "anaphor": _anaphor, "anaphor_day": _anaphor_day, "duration": _duration,
-    "duration_the": _duration, "year_attr": _year, "duration_vague": _duration, "ref": _ref, "set": _set,
+    "iso": _calendar_date,
+    "numeric": _calendar_date,
+    "mdy": _calendar_date,
+    "dmy": _calendar_date,
+    "month_year": _month_year,
+    "month": _month,
+    "year": _year,
+    "year_range": _year_range,
+    "decade": _decade,
+    "quarter": _quarter,
+    "season_year": _season,
+    "season": _season,
+    "season_in": _season,
+    "weekday": _weekday,
+    "weekend": _weekend,
+    "deictic": _deictic,
+    "rel_ago": _rel_ago,
+    "rel_later": _rel_later,
+    "rel_unit": _rel_unit,
+    "anaphor": _anaphor,
+    "anaphor_day": _anaphor_day,
+    "duration": _duration,
+    "duration_the": _duration,
+    "year_attr": _year,
+    "duration_vague": _duration,
+    "ref": _ref,
+    "set": _set,
     "range": _range,
 }

@@ -13,13 +13,22 @@ from contactline.errors import ContactlineError
 
 @main.command("timex-eval")
 @click.argument("cases", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--model", default=None, help="Installed spaCy pipeline (default: the global --model).")
-@click.option("-v", "--verbose", is_flag=True, help="List every case whose value is wrong or missing.")
-@click.option("--min-accuracy", type=float, default=None,
-              help="Exit with status 1 when the accuracy is below this (0-1).")
+@click.option(
+    "--model", default=None, help="Installed spaCy pipeline (default: the global --model)."
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List every case whose value is wrong or missing."
+)
+@click.option(
+    "--min-accuracy",
+    type=float,
+    default=None,
+    help="Exit with status 1 when the accuracy is below this (0-1).",
+)
 @click.pass_obj
-def timex_eval(ctx: Context, cases: Path, model: str | None, verbose: bool,
-               min_accuracy: float | None) -> None:
+def timex_eval(
+    ctx: Context, cases: Path, model: str | None, verbose: bool, min_accuracy: float | None
+) -> None:
     """Tag every sentence of CASES (JSON Lines) and print the share of right values.
 
     Each line gives a sentence, its publication date (or null), the expression and its
