@@ -399,3 +399,12 @@ def test_quotes_open_paragraph_runs_into_attributed_quote(statements):
 def test_quotes_clause_after_a_time_phrase(statements):
     found = _one(statements("Perthes said at the time that both sides bore responsibility."))
     assert found.content == "both sides bore responsibility"
+
+
+def test_quotes_active_demonstrative_object_takes_previous_sentence(statements):
+    text = (
+        "Troops shelled the border village overnight. The Defence Ministry stated this on Monday."
+    )
+    found = _one(statements(text))
+    assert found.rule == "reported:anaphoric:stated"
+    assert found.content == "Troops shelled the border village overnight"

@@ -95,11 +95,16 @@ def _previous_sentence(doc: Doc, sent: SpacySpan) -> SpacySpan | None:
 
 
 def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    """Take the previous sentence as content: "This was announced by X", "X stated this"."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if subject is None or agent is None or subject.lower_ not in _DEMONSTRATIVES:
+    active = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if passive is not None and agent is not None and passive.lower_ in _DEMONSTRATIVES:
+        speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    elif active is not None and active.lower_ in ("this", "that") and active.pos_ == "PRON":
+        speaker = find_subject(verb)
+    else:
         return None
-    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
     previous = _previous_sentence(doc, verb.sent)
     if speaker is None or previous is None:
         return None
