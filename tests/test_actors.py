@@ -321,3 +321,23 @@ def test_actors_bare_adjective_puts_no_state_in_focus(nlp: Language, base: Actor
     _, mentions = resolve(nlp, base, text)
     country = next(m for m in mentions if m.text == "The country")
     assert (country.party, country.rule) == ("UKR", "coref:country->Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "party"),
+    [
+        ("Russia said its forces had captured the village.", "its forces", "RUS"),
+        ("Ankara noted that they see no reason to send their military.", "their military", "TUR"),
+    ],
+)
+def test_actors_possessive_takes_the_subject_party(
+    nlp: Language, base: ActorBase, text: str, phrase: str, party: str
+) -> None:
+    _, mentions = resolve(nlp, base, text)
+    mention = next(m for m in mentions if m.text == phrase)
+    assert (mention.party, mention.sector) == (party, "MIL")
+
+
+def test_actors_possessive_without_subject_party_stays_open(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Officials said its forces had withdrawn.")
+    assert all(m.party is None for m in mentions)

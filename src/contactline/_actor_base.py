@@ -25,7 +25,9 @@ from contactline.records import ActorKind
 KINDS: frozenset[str] = frozenset({"state", "organization", "person", "group", "region"})
 NAME_FORMS = ("name", "adjective", "capital", "seat", "institution", "body")
 SECTOR_TYPES = frozenset({"office", "body"})
-ANAPHOR_TARGETS = frozenset({"person", "title", "state", "organization", "agency", "group"})
+ANAPHOR_TARGETS = frozenset(
+    {"person", "title", "state", "organization", "agency", "group", "party"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 One pass in reading order keeps, for each kind of antecedent, what was last in focus:
 the last state ("the republic", "the country"), the last organisation ("the
 organization", "the Organization", "the alliance"), the last news agency ("the agency"),
-the last armed group ("the group") and the persons mentioned so far. A pronoun ("he",
+the last armed group ("the group"), the last party that was the subject of a clause
+("its forces", "their military") and the persons mentioned so far. A pronoun ("he",
 "his") takes the last person who was the subject of a clause, else the last person; a
 description ("the official") takes the last person; a title ("the minister") the last
 person whose role has that word. A reference with no antecedent in reach is dropped:
@@ -21,6 +22,7 @@ from contactline._phrase_index import fold
 
 _PERSON_REACH = 6
 _TITLE_REACH = 10
+_PARTY_REACH = 1
 
 
 @dataclass(slots=True)
@@ -33,6 +35,8 @@ class _Focus:
 
     def update(self, draft: Draft) -> None:
         """Record ``draft`` as the latest antecedent of its kind."""
+        if draft.subject and draft.party is not None and draft.anaphor is None:
+            self.last["party"] = draft
         if draft.kind == "person":
             if draft.name is not None:
                 self.persons.append(draft)
@@ -57,6 +61,10 @@ class _Focus:
             return self._person(draft)
         if target == "title":
             return self._titled(draft)
+        if target == "party":
+            last = self.last.get("party")
+            near = last is not None and draft.sentence - last.sentence <= _PARTY_REACH
+            return last if near else None
         return self.last.get(target)
 
     def _person(self, draft: Draft) -> Draft | None:
@@ -134,17 +142,18 @@ def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
             if target is None or target.party is None:
                 continue
             _copy_from(base, source, target, source.anaphor.word)  # type: ignore[union-attr]
-            _fill_from_source(draft, source)
+            _fill_from_source(base, draft, source)
         focus.update(draft)
         kept.append(draft)
     return kept
 
 
-def _fill_from_source(draft: Draft, source: Draft) -> None:
-    """Give a composite ("the republic's forces") the party its reference resolved to."""
+def _fill_from_source(base: ActorBase, draft: Draft, source: Draft) -> None:
+    """Give a composite ("the republic's forces", "its troops") the party its reference resolved to."""
+    entity = base.entity(source.party)
     draft.party = source.party
-    draft.kind = source.kind if source.kind != "person" else draft.kind
-    draft.name = source.name
-    draft.country = source.country
+    draft.kind = entity.kind if entity is not None else source.kind
+    draft.name = entity.name if entity is not None else source.name
+    draft.country = entity.country if entity is not None else source.country
     draft.antecedent = source.antecedent
     draft.rule = f"{draft.rule}+{source.rule}"

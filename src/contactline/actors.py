@@ -326,7 +326,9 @@ def _anaphor_drafts(scan: Scan, base: ActorBase, covered: set[int]) -> list[Draf
         if token.i in covered or token.lower_ not in base.anaphors:
             continue
         draft = _reference_at(scan.doc, base, token.i)
-        if draft is not None and not any(i in covered for i in range(draft.start, draft.end)):
+        if draft is None or draft.anaphor is None or draft.anaphor.refers_to == "party":
+            continue
+        if not any(i in covered for i in range(draft.start, draft.end)):
             sector = scan.sector_at(token.i)
             draft.sector = sector[2].sector if sector else None
             drafts.append(draft)
