@@ -113,3 +113,19 @@ def test_quotes_attributions_report(tally: Tally, capsys):
 @pytest.mark.parametrize("metric", sorted(FLOORS))
 def test_quotes_attributions_above_floor(tally: Tally, metric: str):
     assert tally.rates()[metric] >= FLOORS[metric] - EPSILON
+
+
+def test_quotes_attributions_offsets_point_at_their_text(nlp):
+    rows = [
+        json.loads(line) for line in (DATA / "attributions.jsonl").read_text("utf-8").splitlines()
+    ]
+    cues = load_cues()
+    for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows)):
+        for found in extract_statements(doc, [], [], cues, published=None):
+            covered = row["text"][found.content_span.start : found.content_span.end]
+            assert found.content.split()[0] in covered and found.content.split()[-1] in covered
+            assert found.span.start <= found.content_span.start <= found.content_span.end
+            assert found.content_span.end <= found.span.end
+            if found.speaker.span is not None:
+                assert found.span.start <= found.speaker.span.start
+                assert found.speaker.span.end <= found.span.end
