@@ -341,3 +341,20 @@ def test_actors_possessive_takes_the_subject_party(
 def test_actors_possessive_without_subject_party_stays_open(nlp: Language, base: ActorBase) -> None:
     _, mentions = resolve(nlp, base, "Officials said its forces had withdrawn.")
     assert all(m.party is None for m in mentions)
+
+
+def test_actors_two_persons_of_one_surname_stay_apart(nlp: Language, base: ActorBase) -> None:
+    text = (
+        "President Ilham Aliyev opened the museum of his father Heydar Aliyev. "
+        "Aliyev said the museum was a gift."
+    )
+    _, mentions = resolve(nlp, base, text, date(2023, 5, 10))
+    persons = [(m.text, m.name) for m in mentions if m.kind == "person" and m.antecedent is None]
+    assert ("Ilham Aliyev", "Ilham Aliyev") in persons
+    assert ("Heydar Aliyev", "Heydar Aliyev") in persons
+
+
+def test_actors_honorific_is_not_part_of_the_name(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Mr. Putin said the talks would go on.", date(2022, 6, 1))
+    putin = next(m for m in mentions if m.kind == "person")
+    assert (putin.text, putin.name, putin.party) == ("Putin", "Vladimir Putin", "RUS")

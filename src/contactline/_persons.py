@@ -55,6 +55,7 @@ _EXCLUDING_PREPS = frozenset({"to", "with", "between", "against", "in", "on", "f
 _AFTER_PREPS = frozenset({"from", "of", "at"})
 _MAX_WINDOW = 12
 _FUZZY_CUTOFF = 85
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "dame", "lord"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across"})
 
 
@@ -127,10 +128,11 @@ def _stands_apart(scan: Scan, i: int) -> bool:
 
 
 def _trim_person(scan: Scan, start: int, end: int) -> tuple[int, int]:
-    """Drop titles, known adjectives and possessive endings around an entity."""
+    """Drop titles, honorifics, known adjectives and possessive endings around an entity."""
     doc = scan.doc
     while start < end and (
         scan.sector_at(start) is not None
+        or fold(doc[start].text).rstrip(".") in _HONORIFICS
         or not doc[start].text[:1].isupper()
         or ((match := scan.name_at(start)) is not None and match[2].form == "adjective")
     ):
@@ -216,11 +218,8 @@ def attribute_persons(
         The tokens of the titles that were read as part of a person ("Turkish leader"),
         so that they are not taken for actors of their own.
     """
-    clusters: dict[str, list[Draft]] = {}
-    for draft in persons:
-        clusters.setdefault(fold(scan.doc[draft.end - 1].text), []).append(draft)
     consumed: set[int] = set()
-    for members in clusters.values():
+    for members in _cluster(scan, persons):
         full = max(members, key=lambda d: (d.end - d.start, -d.start))
         name = scan.doc[full.start : full.end].text
         evidence = None
@@ -234,6 +233,43 @@ def attribute_persons(
         holder = _pick_holder(base, name, published)
         _fill_cluster(base, members, name, evidence, holder)
     return consumed
+
+
+def _cluster(scan: Scan, persons: Sequence[Draft]) -> list[list[Draft]]:
+    """Group the mentions of each person, in reading order.
+
+    A full name starts a person of its own ("Heydar Aliyev" is not "Ilham Aliyev"); a
+    surname alone joins the last person of that surname, and a full name joins a person
+    known so far only by its surname.
+    """
+    doc = scan.doc
+    clusters: list[list[Draft]] = []
+    last: dict[str, list[Draft]] = {}
+    full: dict[str, list[Draft]] = {}
+    for draft in persons:
+        surname = fold(doc[draft.end - 1].text)
+        words = fold(doc[draft.start : draft.end].text)
+        if draft.end - draft.start == 1:
+            cluster = last.get(surname)
+        else:
+            cluster = full.get(words)
+            open_cluster = last.get(surname)
+            if (
+                cluster is None
+                and open_cluster is not None
+                and all(d.end - d.start == 1 for d in open_cluster)
+            ):
+                cluster = open_cluster
+            if cluster is not None:
+                full[words] = cluster
+        if cluster is None:
+            cluster = []
+            clusters.append(cluster)
+            if draft.end - draft.start > 1:
+                full[words] = cluster
+        cluster.append(draft)
+        last[surname] = cluster
+    return clusters
 
 
 def _fill_cluster(
