@@ -5,7 +5,7 @@ Three shapes put an act inside someone's words:
     X stated that Y fired at ...        report   (the clause under a verb of saying)
     X accused Y of air attacks ...      accuse   (the "of" object of a verb of accusing)
     According to X, Y is taking part .. according
-    X denied that Y ...                 deny     (the act is not an event at all)
+    X denied that Y ...                 deny     (the act is negated)
 
 The frame itself is an event when CAMEO codes it: 010 for a statement, 112 for an
 accusation (a statement that another party used force is an accusation), 016 for a
@@ -47,6 +47,7 @@ _CLIMB = frozenset(
         "appos",
     }
 )
+_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "suggestion", "charge"})
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 """Roots of acts that, said of another party, make a statement an accusation."""
@@ -97,6 +98,7 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             and (
                 (current.dep_ in _CONTENT and _frames_clause(head, current))
                 or (current.dep_ in {"xcomp", "dobj", "pcomp"} and current.tag_ == "VBG")
+                or (current.dep_ == "dobj" and current.lemma_.lower() in _CLAIM_NOUNS)
             )
         ):
             return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))

@@ -22,6 +22,7 @@ _MISPARSED_OBJECT = "npadvmod"
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj"})
 TARGET_PREPS = (
+    "between",
     "against",
     "on",
     "at",
@@ -221,14 +222,19 @@ class RoleReader:
         party = self.own_party(self.doc[i])
         return [party] if party is not None else []
 
-    def objects(self, verb: Token, first: Sequence[Token] = ()) -> list[Party]:
+    def objects(
+        self, verb: Token, first: Sequence[Token] = (), *, skip: frozenset[str] = frozenset()
+    ) -> list[Party]:
         """Return the parties ``verb`` is done to: objects, then prepositional objects.
 
         ``first`` lists prepositions to try before the others (the pattern's own, as the
-        "on" of "call on X").
+        "on" of "call on X"). An object whose lemma is in ``skip`` is what the act moves
+        or names ("sent troops to X", "signed an agreement with X"), not its target.
         """
         for child in verb.children:
             misparsed = child.dep_ == _MISPARSED_OBJECT and child.pos_ == "PROPN" and child.i > verb.i
+            if child.lemma_.lower() in skip:
+                continue
             if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or misparsed:
                 found = self.group(child)
                 if found:
@@ -327,8 +333,10 @@ def members(token: Token) -> Iterator[Token]:
 
 
 def _owner_conjuncts(token: Token) -> Iterator[Token]:
-    """Yield the conjuncts of the "of" object of a noun ("the leaders of X and Y": Y)."""
+    """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y)."""
     for child in token.children:
+        if child.dep_ in {"amod", "compound"}:
+            yield from (c for c in child.children if c.dep_ == "conj")
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj":

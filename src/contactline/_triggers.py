@@ -40,6 +40,7 @@ class Trigger:
     rule: str
     license: License
     particle: Token | None = None
+    objects: frozenset[str] = frozenset()
 
 
 def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
@@ -80,6 +81,7 @@ def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
             rule=pattern.rule,
             license="verb",
             particle=particle,
+            objects=pattern.objects,
         )
     return None
 

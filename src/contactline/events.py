@@ -43,7 +43,7 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 _APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
-_JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+_JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"04", "07", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
@@ -101,21 +101,30 @@ def extract_events(
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     for sent in doc.sents:
+        with_target: set[tuple[object, ...]] = set()
         for act in _code_sentence(sent, roles, lexicon):
             for event in _to_events(act, doc, sent, roles, statements, times, cameo, published):
-                key = (
-                    event.cameo[:2],
-                    event.source.party if event.source else None,
-                    event.target.party if event.target else None,
-                    event.modality,
-                    event.reported_by,
-                    event.date.start if event.date else None,
-                )
-                if key in seen:
+                key = _key(event)
+                # A duplicate that only lacks the target adds nothing to one beside it.
+                if key in seen or (event.target is None and key[:2] + key[3:] in with_target):
                     continue
                 seen.add(key)
+                if event.target is not None:
+                    with_target.add(key[:2] + key[3:])
                 events.append(replace(event, id=f"e{len(events) + 1}"))
     return events
+
+
+def _key(event: Event) -> tuple[object, ...]:
+    """Return what makes two events the same report: family, dyad, modality, source, date."""
+    return (
+        event.cameo[:2],
+        event.source.party if event.source else None,
+        event.target.party if event.target else None,
+        event.modality,
+        event.reported_by,
+        event.date.start if event.date else None,
+    )
 
 
 def _code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[_Act]:
@@ -159,7 +168,7 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
                 stand_in[trigger.token.i] = noun
             elif trigger.code[:2] not in _APPEAL_ROOTS:
                 dropped.add(noun.token.i)
-    embedded: dict[int, Trigger] = {}
+    embedded: dict[int, list[Trigger]] = {}
     for trigger in verbs:
         if trigger.code[:2] in _MOOD_ROOTS and not trigger.particle:
             inner = _embedded_verb(trigger, triggers)
@@ -167,17 +176,34 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
                 dropped.add(trigger.token.i)
         if trigger.code[:2] not in _APPEAL_ROOTS:
             continue
-        inner = _embedded_verb(trigger, triggers)
-        if inner is not None:
-            dropped.update(n.token.i for n in by_anchor.get(inner.token.i, []))
-            inner = stand_in.get(inner.token.i, inner)
+        first = _embedded_verb(trigger, triggers)
+        inners: list[Trigger] = []
+        if first is not None:
+            for verb in (first, *_conjoined(first, triggers)):
+                dropped.update(n.token.i for n in by_anchor.get(verb.token.i, []))
+                inners.append(stand_in.get(verb.token.i, verb))
         else:
-            nouns = [n for n in by_anchor.get(trigger.token.i, []) if n.code[:2] != trigger.code[:2]]
-            inner = nouns[0] if nouns else None
-        if inner is not None:
+            nouns = by_anchor.get(trigger.token.i, [])
+            inners = [n for n in nouns if n.code[:2] != trigger.code[:2]][:1]
+        for inner in inners:
             dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
-            embedded[trigger.token.i] = inner
-    return [(t, embedded.get(t.token.i)) for t in triggers if t.token.i not in dropped]
+        if inners:
+            embedded[trigger.token.i] = inners
+    return [
+        (t, inner)
+        for t in triggers
+        if t.token.i not in dropped
+        for inner in embedded.get(t.token.i, [None])
+    ]
+
+
+def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:
+    """Return the verb triggers conjoined to ``trigger`` ("to stop the fighting and return")."""
+    return [
+        t
+        for t in triggers
+        if t.license == "verb" and t.token.dep_ == "conj" and t.token.head.i == trigger.token.i
+    ]
 
 
 def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | None:
@@ -207,6 +233,9 @@ def _code_act(
     frame = find_frame(trigger.token, roles, lexicon)
     if mood.mood == "hypothetical" and mood.cue is not None and mood.cue.lower_ == "would" and frame is not None:
         mood = MoodReading(mood="intent", cue=mood.cue)
+    if _warns(frame, mood, sources, roles, lexicon):
+        mood = MoodReading(mood="threat", cue=frame.verb if frame else None)
+        targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
     modality: Modality = "asserted"
     if mood.mood in _VERBAL_MOODS:
         code = lexicon.derived(mood.mood, code)
@@ -231,13 +260,31 @@ def _code_act(
         trigger.license != "occur" or any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
     ):
         return None
+    if act.code[:2] == "03" and act.modality == "asserted":
+        act = replace(act, modality="intended")
     return replace(act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _warns(
+    frame: Frame | None,
+    mood: MoodReading,
+    sources: Sequence[Party],
+    roles: RoleReader,
+    lexicon: EventLexicon,
+) -> bool:
+    """Return whether a warning announces the speaker's own act ("X warned Y that it would strike")."""
+    if frame is None or frame.kind != "report" or mood.mood not in {"intent", "plain"}:
+        return False
+    if not lexicon.is_cue("threat", frame.verb.lemma_.lower()):
+        return False
+    reporter = frame.reporter
+    return not sources or reporter in {s.code for s in sources}
 
 
 def _in_frame(act: _Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> _Act:
     """Attribute an act to the frame around it."""
     sources, targets = act.sources, act.targets
-    if frame.kind == "accuse" and frame.accused and act.trigger.license != "verb":
+    if frame.kind == "accuse" and frame.accused and (act.trigger.license != "verb" or not sources):
         sources = frame.accused
     subject = roles.subject_word(act.trigger.anchor)
     if not sources and frame.speakers and subject is not None and is_pronoun(subject):
@@ -268,7 +315,7 @@ def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tupl
     if trigger.license == "verb":
         first = [trigger.particle] if trigger.particle is not None and trigger.particle.dep_ != "prt" else []
         sources = roles.subjects(token) or roles.agent_by(token)
-        targets = roles.objects(token, first)
+        targets = _distinct(roles.objects(token, first, skip=trigger.objects), sources)
         if not targets:
             for child in token.children:
                 if child.dep_ == "dobj" and not targets:
@@ -423,7 +470,7 @@ def _dyads(act: _Act) -> list[tuple[Party | None, Party | None]]:
     recognised Z" without a readable target is X and Y each."""
     if act.sources and act.targets:
         return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
-    if len(act.sources) > 1 and act.code[:2] in _JOINT_ROOTS:
+    if len(act.sources) > 1 and act.code.startswith(_JOINT_PREFIXES):
         pairs = list(combinations(act.sources, 2))
         return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
