@@ -358,3 +358,9 @@ def test_actors_honorific_is_not_part_of_the_name(nlp: Language, base: ActorBase
     _, mentions = resolve(nlp, base, "Mr. Putin said the talks would go on.", date(2022, 6, 1))
     putin = next(m for m in mentions if m.kind == "person")
     assert (putin.text, putin.name, putin.party) == ("Putin", "Vladimir Putin", "RUS")
+
+
+def test_actors_doc_without_parse_still_resolves_names(make_doc, base: ActorBase) -> None:
+    doc = make_doc(["Yerevan", "accused", "Baku", "."])
+    mentions = resolve_mentions(doc, base, published=None)
+    assert [(m.text, m.party) for m in mentions] == [("Yerevan", "ARM"), ("Baku", "AZE")]

@@ -105,7 +105,10 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
+    """Number the sentences of each token (all 0 for a Doc without sentence boundaries)."""
     numbers = [0] * len(doc)
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return numbers
     for number, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
             numbers[i] = number
