@@ -408,3 +408,15 @@ def test_quotes_active_demonstrative_object_takes_previous_sentence(statements):
     found = _one(statements(text))
     assert found.rule == "reported:anaphoric:stated"
     assert found.content == "Troops shelled the border village overnight"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“We will not retreat,” he was quoted as saying.", "quoted as saying"),
+        ("“The strikes will continue,” according to the ministry.", "according to"),
+    ],
+)
+def test_quotes_direct_after_phrase_cues(statements, text, cue):
+    found = _one(statements(text))
+    assert found.direct and found.cue == cue

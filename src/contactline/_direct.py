@@ -81,6 +81,12 @@ def _cue_in(
             continue
         own = {t.i for t in subject.subtree} | set(match.tokens)
         own |= {t.i for c in token.lefts if c.dep_ in _LEADING_DEPS for t in c.subtree}
+        own |= {
+            c.i
+            for i in match.tokens
+            for c in token.doc[i].children
+            if c.dep_ in ("aux", "auxpass", "advmod")
+        }
         if any(t.i < token.i and t.i not in own for t in window):
             continue
         objects = [
@@ -96,6 +102,24 @@ def _cue_in(
         ):
             continue
         return match, subject
+    return None
+
+
+def _source_in(window: Sequence[Token], lexicon: CueLexicon) -> tuple[CueMatch, Token] | None:
+    """'"...," according to the ministry.': a source phrase right after the quotation."""
+    if not window:
+        return None
+    doc = window[0].doc
+    for cue in lexicon.phrases.get(window[0].lower_, ()):
+        end = window[0].i + len(cue.words)
+        if "source" not in cue.frames or end > len(doc):
+            continue
+        if [t.lower_ for t in doc[window[0].i : end]] != list(cue.words):
+            continue
+        speaker = next((c for c in doc[end - 1].children if c.dep_ == "pobj"), None)
+        if speaker is not None and speaker.lemma_.lower() not in lexicon.not_sources:
+            match = CueMatch(cue=cue, anchor=end - 1, tokens=tuple(range(window[0].i, end)))
+            return match, speaker
     return None
 
 
@@ -171,7 +195,7 @@ def _after(
     if not _ends_speech(text, quote) or not _opens_sentence(text, quote):
         return None, False
     after = _window_after(doc, starts, quote)
-    cue = _cue_in(after, lexicon, quote)
+    cue = _cue_in(after, lexicon, quote) or _source_in(after, lexicon)
     if cue is None:
         return None, False
     hit = _attribution(doc, quote, cue, "after")
