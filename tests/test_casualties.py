@@ -34,9 +34,15 @@ def summary(casualty):
     [
         ("84 soldiers have been killed in Karabakh.", ("killed", "soldiers", 84, 84, 84)),
         ("At least 12 people died in the shelling.", ("killed", "people", 12, 12, None)),
-        ("Two civilians were injured when a shell hit their house.", ("wounded", "civilians", 2, 2, 2)),
+        (
+            "Two civilians were injured when a shell hit their house.",
+            ("wounded", "civilians", 2, 2, 2),
+        ),
         ("The ministry said three servicemen were missing.", ("missing", "soldiers", 3, 3, 3)),
-        ("Fifteen soldiers were captured by the rebels near Gao.", ("captured", "soldiers", 15, 15, 15)),
+        (
+            "Fifteen soldiers were captured by the rebels near Gao.",
+            ("captured", "soldiers", 15, 15, 15),
+        ),
         ("Two soldiers were taken prisoner.", ("captured", "soldiers", 2, 2, 2)),
         ("Twenty-five soldiers were killed on Monday.", ("killed", "soldiers", 25, 25, 25)),
         ("Hundreds of people were killed in Khartoum.", ("killed", "people", None, 200, 999)),
@@ -44,19 +50,27 @@ def summary(casualty):
         ("Up to 40 fighters were killed.", ("killed", "fighters", None, None, 40)),
         ("The shelling killed at least 12 people in Kharkiv.", ("killed", "people", 12, 12, None)),
         ("The death toll rose to 45.", ("killed", None, 45, 45, 45)),
-        ("Baku reported several dozen wounded and killed civilians.",
-         ("killed_or_wounded", "civilians", None, 24, 99)),
-        ("Six children were killed or wounded in the blast.",
-         ("killed_or_wounded", "children", 6, 6, 6)),
+        (
+            "Baku reported several dozen wounded and killed civilians.",
+            ("killed_or_wounded", "civilians", None, 24, 99),
+        ),
+        (
+            "Six children were killed or wounded in the blast.",
+            ("killed_or_wounded", "children", 6, 6, 6),
+        ),
         ("The strike caused 1,200 casualties.", ("killed_or_wounded", None, 1200, 1200, 1200)),
         ("Gunmen abducted 80 students in Kaduna.", ("captured", "students", 80, 80, 80)),
         ("Twelve people lost their lives in the attack.", ("killed", "people", 12, 12, 12)),
         ("The blast claimed the lives of 15 civilians.", ("killed", "civilians", 15, 15, 15)),
         ("The militants took 50 hostages.", ("captured", "hostages", 50, 50, 50)),
-        ("Armenia said 2,300 of its troops had died in the war.",
-         ("killed", "soldiers", 2300, 2300, 2300)),
-        ("Israeli strikes have killed more than 30,000 Palestinians in Gaza.",
-         ("killed", "people", None, 30001, None)),
+        (
+            "Armenia said 2,300 of its troops had died in the war.",
+            ("killed", "soldiers", 2300, 2300, 2300),
+        ),
+        (
+            "Israeli strikes have killed more than 30,000 Palestinians in Gaza.",
+            ("killed", "people", None, 30001, None),
+        ),
         ("Dozens of soldiers were killed or captured.", ("killed", "soldiers", None, 24, 99)),
     ],
 )
@@ -66,16 +80,22 @@ def test_casualties_kind_group_and_count(nlp, grammar, text, expected):
 
 
 def test_casualties_two_counts_in_one_sentence(nlp, grammar):
-    found = read(nlp, grammar, "The strike killed 20 civilians and wounded dozens more in Gaza City.")
+    found = read(
+        nlp, grammar, "The strike killed 20 civilians and wounded dozens more in Gaza City."
+    )
     assert [summary(c) for c in found] == [
-        ("killed", "civilians", 20, 20, 20), ("wounded", "civilians", None, 24, 99)]
+        ("killed", "civilians", 20, 20, 20),
+        ("wounded", "civilians", None, 24, 99),
+    ]
     assert {c.location for c in found} == {"Gaza City"}
 
 
 def test_casualties_dead_and_wounded_without_a_group(nlp, grammar):
     found = read(nlp, grammar, "The attack left 30 dead and 50 wounded.")
     assert [summary(c) for c in found] == [
-        ("killed", None, 30, 30, 30), ("wounded", None, 50, 50, 50)]
+        ("killed", None, 30, 30, 30),
+        ("wounded", None, 50, 50, 50),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -102,9 +122,14 @@ def test_casualties_reported_by_the_subject_of_a_reporting_verb(nlp, grammar):
 def test_casualties_reported_by_a_trailing_attribution(nlp, grammar):
     text = "Twelve soldiers were killed near Lachin, the Armenian Defense Ministry said."
     start = text.index("the Armenian")
-    ministry = Mention(span=Span(start, start + len("the Armenian Defense Ministry")),
-                       text="the Armenian Defense Ministry", party="ARM", kind="organization",
-                       sector="MIL", rule="ministry")
+    ministry = Mention(
+        span=Span(start, start + len("the Armenian Defense Ministry")),
+        text="the Armenian Defense Ministry",
+        party="ARM",
+        kind="organization",
+        sector="MIL",
+        rule="ministry",
+    )
     (casualty,) = read(nlp, grammar, text, [ministry])
     assert casualty.reported_by == "ARM"
 
@@ -112,8 +137,13 @@ def test_casualties_reported_by_a_trailing_attribution(nlp, grammar):
 def test_casualties_reported_by_according_to(nlp, grammar):
     text = "At least 45 people were killed in Gaza, according to the Hamas-run health ministry."
     start = text.index("the Hamas")
-    ministry = Mention(span=Span(start, len(text) - 1), text=text[start:-1], party="HAMAS",
-                       kind="organization", rule="ministry")
+    ministry = Mention(
+        span=Span(start, len(text) - 1),
+        text=text[start:-1],
+        party="HAMAS",
+        kind="organization",
+        rule="ministry",
+    )
     (casualty,) = read(nlp, grammar, text, [ministry])
     assert (casualty.reported_by, casualty.location) == ("HAMAS", "Gaza")
 
@@ -150,11 +180,15 @@ def test_casualties_malformed_lexicon_line_names_file_and_line(tmp_path):
 def test_casualties_count_without_group_before_the_verb(nlp, grammar):
     found = read(nlp, grammar, "At least 12 were killed and 30 wounded in the strike.")
     assert [summary(c) for c in found] == [
-        ("killed", None, 12, 12, None), ("wounded", None, 30, 30, 30)]
+        ("killed", None, 12, 12, None),
+        ("wounded", None, 30, 30, 30),
+    ]
 
 
 def test_casualties_others_take_the_group_before_them(nlp, grammar):
     text = "Two policemen were killed and three others injured in an ambush near Mopti."
     found = read(nlp, grammar, text)
     assert [summary(c) for c in found] == [
-        ("killed", "police", 2, 2, 2), ("wounded", "police", 3, 3, 3)]
+        ("killed", "police", 2, 2, 2),
+        ("wounded", "police", 3, 3, 3),
+    ]

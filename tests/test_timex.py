@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from contactline._timex_grammar import build_grammar
 from contactline.errors import DictionaryError, InputError
 from contactline.records import TimeExpr
 from contactline.timex import (
@@ -19,7 +20,6 @@ from contactline.timex import (
     load_time_grammar,
     window,
 )
-from contactline._timex_grammar import build_grammar
 
 DATA = Path(__file__).parent / "data"
 TUESDAY = date(2020, 9, 29)
@@ -45,8 +45,10 @@ def value_of(nlp: Language, grammar, text: str, expr: str, published: date | Non
 def test_timex_accuracy_on_expression_set(nlp, grammar):
     cases = load_expression_set(DATA / "timex_set.jsonl")
     assert len(cases) >= 200
-    results = [check_expression(doc, case, grammar)
-               for case, doc in zip(cases, nlp.pipe(c.sentence for c in cases))]
+    results = [
+        check_expression(doc, case, grammar)
+        for case, doc in zip(cases, nlp.pipe(c.sentence for c in cases))
+    ]
     right = sum(ok for ok, _ in results)
     accuracy = right / len(cases)
     print(f"\ntimex value accuracy: {accuracy:.3f} ({right}/{len(cases)})")
@@ -59,7 +61,11 @@ def test_timex_accuracy_on_expression_set(nlp, grammar):
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [
-        ("On Thursday, the ministry said the forces had taken control.", "On Thursday", "2023-03-30"),
+        (
+            "On Thursday, the ministry said the forces had taken control.",
+            "On Thursday",
+            "2023-03-30",
+        ),
         ("Shuvalov said on Friday.", "on Friday", "2023-03-31"),
         ("The ministers will meet on Monday.", "on Monday", "2023-04-03"),
         ("The ministers will meet on Friday.", "on Friday", "2023-03-31"),
@@ -73,7 +79,9 @@ def test_timex_weekday_follows_tense(nlp, grammar, text, expr, value):
 
 def test_timex_partial_date_year_follows_tense(nlp, grammar):
     assert value_of(nlp, grammar, "They met on October 5.", "October 5", TUESDAY) == "2019-10-05"
-    assert value_of(nlp, grammar, "They will meet on October 5.", "October 5", TUESDAY) == "2020-10-05"
+    assert (
+        value_of(nlp, grammar, "They will meet on October 5.", "October 5", TUESDAY) == "2020-10-05"
+    )
 
 
 def test_timex_weekday_beside_date_chooses_the_year(nlp, grammar):
@@ -110,8 +118,10 @@ def test_timex_ranges(nlp, grammar):
 
 
 def test_timex_anaphor_takes_previous_value(nlp, grammar):
-    text = ("On the night of November 9, 2020, leaders signed a statement. "
-            "The sides stopped at that moment.")
+    text = (
+        "On the night of November 9, 2020, leaders signed a statement. "
+        "The sides stopped at that moment."
+    )
     assert value_of(nlp, grammar, text, "at that moment", FRIDAY) == "2020-11-09TNI"
 
 
@@ -123,7 +133,10 @@ def test_timex_anaphor_without_antecedent_has_no_value(nlp, grammar):
 def test_timex_unanchored_values_stay_relative(nlp, grammar):
     times = times_of(nlp, grammar, "On Thursday, yesterday's talks on September 27 failed.", None)
     assert [(t.value, t.anchored) for t in times] == [
-        ("XXXX-WXX-4", False), (None, False), ("XXXX-09-27", False)]
+        ("XXXX-WXX-4", False),
+        (None, False),
+        ("XXXX-09-27", False),
+    ]
 
 
 def test_timex_spans_point_into_the_text(nlp, grammar):
@@ -133,7 +146,9 @@ def test_timex_spans_point_into_the_text(nlp, grammar):
 
 
 def test_timex_numbers_are_not_years_without_a_cue(nlp, grammar):
-    assert times_of(nlp, grammar, "The army deployed 2000 soldiers and 1500 vehicles.", TUESDAY) == []
+    assert (
+        times_of(nlp, grammar, "The army deployed 2000 soldiers and 1500 vehicles.", TUESDAY) == []
+    )
 
 
 def test_timex_may_the_modal_is_not_a_month(nlp, grammar):
@@ -198,11 +213,15 @@ def test_timex_date_at_after_the_eve(nlp, grammar):
 
 
 def test_timex_date_at_background_does_not_open_the_window(nlp, grammar):
-    text = ("The war began in February 1988. Since 1992, talks have been underway. "
-            "Today the army reported new shelling. Troops shelled the town.")
+    text = (
+        "The war began in February 1988. Since 1992, talks have been underway. "
+        "Today the army reported new shelling. Troops shelled the town."
+    )
     when = dated(nlp, grammar, text, "shelled", TUESDAY)
     assert (when.start, when.end) == ("2020-09-29", "2020-09-29")
-    text = "The war began in February 1988. Since 1992, talks have been held. Troops shelled the town."
+    text = (
+        "The war began in February 1988. Since 1992, talks have been held. Troops shelled the town."
+    )
     when = dated(nlp, grammar, text, "shelled", TUESDAY)
     assert (when.start, when.end) == (None, "2020-09-29")
 
@@ -233,8 +252,10 @@ def test_timex_date_at_pluperfect_claim_ends_at_saying_date(nlp, grammar):
 
 
 def test_timex_date_at_anaphor_in_sentence(nlp, grammar):
-    text = ("On the night of November 9, 2020, the leaders signed a statement. The sides stopped "
-            "at that moment, and Russian peacekeepers were deployed at the contact line.")
+    text = (
+        "On the night of November 9, 2020, the leaders signed a statement. The sides stopped "
+        "at that moment, and Russian peacekeepers were deployed at the contact line."
+    )
     when = dated(nlp, grammar, text, "deployed", FRIDAY)
     assert (when.start, when.end) == ("2020-11-09", "2020-11-10")
 
@@ -313,7 +334,9 @@ def test_timex_date_at_future_date_does_not_open_a_window(nlp, grammar):
 
 def test_timex_expression_set_bad_line_names_the_line(tmp_path):
     path = tmp_path / "set.jsonl"
-    path.write_text('{"sentence": "x", "published": null, "text": "x", "value": null}\n{"text": 1}\n')
+    path.write_text(
+        '{"sentence": "x", "published": null, "text": "x", "value": null}\n{"text": 1}\n'
+    )
     with pytest.raises(InputError, match=r"set.jsonl:2: not an expression case"):
         load_expression_set(path)
 
@@ -321,7 +344,10 @@ def test_timex_expression_set_bad_line_names_the_line(tmp_path):
 def test_timex_part_of_day_is_a_time(nlp, grammar):
     text = "On the night of November 9, 2020, they signed. Shelling was heard on Monday evening."
     times = times_of(nlp, grammar, text, FRIDAY)
-    assert [(t.value, t.type) for t in times] == [("2020-11-09TNI", "TIME"), ("2023-03-27TEV", "TIME")]
+    assert [(t.value, t.type) for t in times] == [
+        ("2020-11-09TNI", "TIME"),
+        ("2023-03-27TEV", "TIME"),
+    ]
 
 
 def test_timex_date_at_recent_means_within_a_quarter_of_publication(nlp, grammar):

@@ -44,8 +44,11 @@ def test_timex_props_written_date_reads_back(nlp, day, form, anchor, past):
 
 
 @settings(max_examples=100, deadline=None)
-@given(anchor=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
-       weekday=st.integers(0, 6), past=st.booleans())
+@given(
+    anchor=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    weekday=st.integers(0, 6),
+    past=st.booleans(),
+)
 def test_timex_props_weekday_lies_within_a_week_of_publication(nlp, anchor, weekday, past):
     verb = "said" if past else "will say"
     sentence = f"The ministry {verb} on {WEEKDAYS[weekday]} that the road is open."
@@ -57,8 +60,11 @@ def test_timex_props_weekday_lies_within_a_week_of_publication(nlp, anchor, week
 
 
 @settings(max_examples=100, deadline=None)
-@given(day=days, past=st.booleans(),
-       anchor=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+@given(
+    day=days,
+    past=st.booleans(),
+    anchor=st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+)
 def test_timex_props_partial_date_keeps_month_and_day_and_follows_tense(nlp, day, past, anchor):
     text = f"{day.strftime('%B')} {day.day}"
     sentence = f"The talks {'were held' if past else 'will be held'} on {text}."
@@ -69,12 +75,14 @@ def test_timex_props_partial_date_keeps_month_and_day_and_follows_tense(nlp, day
     assert abs(resolved - anchor) <= timedelta(days=366 * 4 + 1)
 
 
-@given(value=st.one_of(
-    days.map(date.isoformat),
-    days.map(lambda d: d.isoformat()[:7]),
-    st.integers(1000, 2999).map(str),
-    st.tuples(days, days).map(lambda p: f"{min(p).isoformat()}/{max(p).isoformat()}"),
-))
+@given(
+    value=st.one_of(
+        days.map(date.isoformat),
+        days.map(lambda d: d.isoformat()[:7]),
+        st.integers(1000, 2999).map(str),
+        st.tuples(days, days).map(lambda p: f"{min(p).isoformat()}/{max(p).isoformat()}"),
+    )
+)
 def test_timex_props_window_is_ordered_and_covers_the_value(value):
     first, last = window(value)
     assert first <= last

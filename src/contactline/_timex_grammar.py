@@ -188,22 +188,26 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"|around|of|year|between|and|to|as\s+of))\s+"
     )
     patterns = {
-        "iso": rf"\b(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+        "iso": r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
         "numeric": r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{4})\b"
         r"|\b(?P<m2>[0-3]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>\d{4})\b",
         "mdy": rf"(?:{wd},?\s+(?:(?i:the)\s+)?)?{month}\s+{day}{day2}(?:,?\s+{year})?",
-        "dmy": rf"(?:{wd},?\s+)?(?:(?i:the)\s+)?{day}{day2}(?:\s+(?i:of))?\s+{month}(?:,?\s+{year})?",
+        "dmy": rf"(?:{wd},?\s+)?(?:(?i:the)\s+)?{day}{day2}(?:\s+(?i:of))?\s+{month}"
+        rf"(?:,?\s+{year})?",
         "month_year": rf"(?:{mod}\s*)?{month},?\s+(?:(?i:of)\s+)?{year}",
         "month": rf"(?:{prep})?(?P<core>(?:(?P<shift>(?i:last|this|next))\s+|{mod}\s*)?"
         rf"{full_month})(?![.,]?\s*\d)",
         "year_range": rf"\b{year}\s*[-\u2013\u2014]\s*(?P<y2>\d{{4}}|\d\d)(?![\d-])",
         "year": rf"(?:{prep})?(?P<core>(?:{mod}\s*)?\b{year})(?![-\u2013]\d)",
-        "year_attr": rf"(?i:the|a|an|its|their|his|her)\s+(?P<core>{year})(?=\s+(?:[a-z]+\s+){{0,2}}(?:{events})\b)",
+        "year_attr": rf"(?i:the|a|an|its|their|his|her)\s+(?P<core>{year})"
+        rf"(?=\s+(?:[a-z]+\s+){{0,2}}(?:{events})\b)",
         "decade": rf"(?:(?i:the)\s+)?(?:{mod}\s*)?(?P<dec>(?:1[5-9]|20)\d)0s\b",
-        "quarter": rf"(?i:the\s+)?(?P<q>(?i:first|second|third|fourth))\s+(?i:quarter)\s+(?i:of)\s+{year}",
+        "quarter": rf"(?i:the\s+)?(?P<q>(?i:first|second|third|fourth))\s+(?i:quarter)"
+        rf"\s+(?i:of)\s+{year}",
         "season_year": rf"(?:(?i:the)\s+)?{season}(?:\s+(?i:of))?\s+{year}",
         "season": rf"(?P<shift>(?i:last|this|next|past|coming))\s+{season}",
-        "season_in": rf"(?i:in|during|by|until|over|since)\s+(?P<core>(?i:the\s+)?{safe_season})(?!\s+of)",
+        "season_in": rf"(?i:in|during|by|until|over|since)\s+"
+        rf"(?P<core>(?i:the\s+)?{safe_season})(?!\s+of)",
         "weekday": rf"(?:(?P<on>(?i:on))\s+)?(?:(?P<mod>(?i:early|late))\s+)?"
         rf"(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?"
         rf"{wd}(?:\s+{part})?",
@@ -213,7 +217,8 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "weekend": r"(?i:over|during|at|on|this\s+past)\s+(?P<core>(?i:the)\s+(?i:weekend))\b",
         "eve": r"(?:(?P<on>(?i:on))\s+)?(?i:the)\s+(?i:eve)\b",
         "rel_ago": rf"{num}\s+{unit}\s+(?i:ago)\b",
-        "rel_later": rf"{num}\s+{unit}\s+(?P<dir>(?i:later|earlier|afterwards?|before\s+that|after\s+that))\b",
+        "rel_later": rf"{num}\s+{unit}\s+"
+        rf"(?P<dir>(?i:later|earlier|afterwards?|before\s+that|after\s+that))\b",
         "rel_unit": rf"(?:(?P<mod>(?i:early|mid-?|late|earlier|later|the\s+(?:end|beginning|start"
         rf"|middle)\s+of))\s*)?(?P<shift>(?i:last|this|next|coming|previous|current))\s+{cal_unit}",
         "anaphor": r"(?P<a>(?i:at\s+that\s+(?:moment|time|point)|at\s+the\s+time|(?:on\s+)?(?:that"

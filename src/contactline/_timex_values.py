@@ -110,7 +110,9 @@ class Context:
     @property
     def direction(self) -> Direction:
         """Where to look from the anchor: present and unknown tenses take the nearest."""
-        return self.tense if self.tense in {"past", "future"} else "near"  # type: ignore[return-value]
+        if self.tense == "past":
+            return "past"
+        return "future" if self.tense == "future" else "near"
 
 
 def relative_days(ctx: Context, offset: int, part: str | None) -> TimeValue:
@@ -202,7 +204,9 @@ def _month(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
     if ctx.anchor is None:
         return TimeValue(f"XXXX-{month:02d}", mod=_mod(p), anchored=False)
     shift = (p.get("shift") or "").lower()
-    direction: Direction = {"last": "past", "next": "future"}.get(shift, ctx.direction)  # type: ignore[assignment]
+    direction: Direction = ctx.direction
+    if shift in {"last", "next"}:
+        direction = "past" if shift == "last" else "future"
     year = resolve_month(month, ctx.anchor, direction)
     if shift == "last" and (year, month) >= (ctx.anchor.year, ctx.anchor.month):
         year -= 1
@@ -324,7 +328,8 @@ def _rel_later(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
             None, anchored=base is not None or ctx.anchor is not None, note="no antecedent"
         )
     sign = -1 if hit.parts["dir"].lower().startswith(("earlier", "before")) else 1
-    return TimeValue(shift_unit(base, unit, sign * amount), note=f"from {ctx.previous.text!r}")  # type: ignore[union-attr]
+    antecedent = ctx.previous.text if ctx.previous else None
+    return TimeValue(shift_unit(base, unit, sign * amount), note=f"from {antecedent!r}")
 
 
 def _rel_unit(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
@@ -365,7 +370,9 @@ def _anaphor_day(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
     if base is None:
         return TimeValue(None, note="no antecedent")
     offset = -1 if direction in {"previous", "preceding", "before"} else 1
-    return TimeValue((base + timedelta(days=offset)).isoformat(), note=f"from {ctx.previous.text!r}")  # type: ignore[union-attr]
+    return TimeValue(
+        (base + timedelta(days=offset)).isoformat(), note=f"from {ctx.previous.text!r}"
+    )  # type: ignore[union-attr]
 
 
 def _duration(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
@@ -419,7 +426,9 @@ def _range(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue | None:
     if first is None or first.value is None:
         return None
     end = last.value.split("/")[-1]
-    return TimeValue(f"{first.value.split('/')[0]}/{end}", anchored=first.anchored and last.anchored)
+    return TimeValue(
+        f"{first.value.split('/')[0]}/{end}", anchored=first.anchored and last.anchored
+    )
 
 
 _HANDLERS = {
@@ -452,4 +461,3 @@ _HANDLERS = {
     "set": _set,
     "range": _range,
 }
-

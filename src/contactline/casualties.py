@@ -30,11 +30,12 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from contactline.actors import mention_for
 from contactline.errors import DictionaryError
 from contactline.records import Casualty, Mention, Span, TimeExpr
-from contactline.actors import mention_for
 from contactline.timex import date_at
 
 __all__ = ["CasualtyLexicon", "extract_casualties", "load_casualty_lexicon"]
@@ -371,7 +372,7 @@ def _between(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon, phra
 
 
 def _after(doc: Doc, sent: SpacySpan, k: int, lex: CasualtyLexicon, phrase: _Phrase) -> None:
-    """Read after the group: '84 soldiers have been killed', 'lost their lives', 'were killed or wounded'."""
+    """Read after the group: '84 soldiers have been killed', 'lost their lives', 'or wounded'."""
     while k < sent.end:
         token = doc[k]
         kind = _kind(token, lex)

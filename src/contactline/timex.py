@@ -6,18 +6,18 @@ Who does what:
   lexicon ``data/time/lexicon.tsv``. spaCy's DATE entities are not used to find them:
   they miss 'On the eve' and 'Since 1992' and run 'September 27, 2020 when' together.
 * ``_timex_values`` gives each expression its value; this module reads the tense of its
-  clause from the spaCy parse. Written-out dates are read directly; dates without a year ('September 27'), weekdays ('On Thursday'), months and seasons
-  take their year or week from the publication date *and the tense of the clause*
-  ('said on Thursday' is the Thursday before publication, 'will meet on
-  Monday' the Monday after); deictic words ('yesterday', 'the eve', 'last week', 'three
-  days ago') count from the publication date; anaphoric ones ('at that moment', 'the same
-  day', 'the next day') from the previous dated expression. A bare weekday in a past clause
-  is the last such day up to and including the publication day (agency copy dated Friday
-  writes 'said on Friday' for that very day); in a future or present-tense clause ('will
-  meet on Monday', 'the truce expires on Sunday') the next one, the same day included;
-  'last Friday' and 'next Friday' exclude the publication day. A weekday written beside a
-  date picks the year in which they agree; if none is near, the date wins and the rule
-  says 'weekday conflict'.
+  clause from the spaCy parse. Written-out dates are read directly; dates without a year
+  ('September 27'), weekdays ('On Thursday'), months and seasons take their year or week
+  from the publication date *and the tense of the clause* ('said on Thursday' is the
+  Thursday before publication, 'will meet on Monday' the Monday after); deictic words
+  ('yesterday', 'the eve', 'last week', 'three days ago') count from the publication date;
+  anaphoric ones ('at that moment', 'the same day', 'the next day') from the previous dated
+  expression. A bare weekday in a past clause is the last such day up to and including the
+  publication day (agency copy dated Friday writes 'said on Friday' for that very day); in a
+  future or present-tense clause ('will meet on Monday', 'the truce expires on Sunday') the
+  next one, the same day included; 'last Friday' and 'next Friday' exclude the publication
+  day. A weekday written beside a date picks the year in which they agree; if none is near,
+  the date wins and the rule says 'weekday conflict'.
 * ``_timex_calendar`` does the calendar arithmetic and ``window()``; ``_timex_dating``
   holds ``date_at``.
 * dateparser (1.5.0) is not used. Measured with ``search_dates`` (``RELATIVE_BASE`` the
@@ -50,8 +50,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from contactline._timex_calendar import window
-from contactline._timex_grammar import Hit, TimeGrammar, build_grammar, find_hits
 from contactline._timex_dating import date_at
+from contactline._timex_grammar import Hit, TimeGrammar, build_grammar, find_hits
 from contactline._timex_values import PART_OF_DAY, Context, TimeValue, normalise, relative_days
 from contactline.errors import InputError
 from contactline.records import Span, TimeExpr
