@@ -364,3 +364,10 @@ def test_actors_doc_without_parse_still_resolves_names(make_doc, base: ActorBase
     doc = make_doc(["Yerevan", "accused", "Baku", "."])
     mentions = resolve_mentions(doc, base, published=None)
     assert [(m.text, m.party) for m in mentions] == [("Yerevan", "ARM"), ("Baku", "AZE")]
+
+
+def test_actors_role_runs_from_the_first_sector_word(nlp: Language, base: ActorBase) -> None:
+    text = "Armenian Foreign Ministry spokeswoman Ani Badalyan rejected the claim."
+    _, mentions = resolve(nlp, base, text)
+    person = next(m for m in mentions if m.kind == "person")
+    assert (person.party, person.role) == ("ARM", "Foreign Ministry spokeswoman")

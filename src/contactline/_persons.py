@@ -374,10 +374,9 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
         return None
     anchor = min(titles + bodies)
     _, entry = min(hits, key=lambda h: abs(h[0] - anchor))
-    role_start = anchor
-    title = scan.sector_at(anchor) if scan.name_at(anchor) is None else None
-    if title is not None:
-        role_start = title[0]
+    # The role runs from the first sector word: "Foreign Ministry spokeswoman".
+    sector_words = [m[0] for i in range(start, end) if (m := scan.sector_at(i))]
+    role_start = min([anchor, *sector_words])
     role = doc[role_start:end].text
     rule = f"apposition:title:{role}->{entry.entity.party}"
     return role, entry.entity.party, rule, set(range(start, end))
