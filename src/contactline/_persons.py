@@ -375,7 +375,7 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
     anchor = min(titles + bodies)
     _, entry = min(hits, key=lambda h: abs(h[0] - anchor))
     # The role runs from the first sector word: "Foreign Ministry spokeswoman".
-    sector_words = [m[0] for i in range(start, end) if (m := scan.sector_at(i))]
+    sector_words = [w[0] for i in range(start, end) if (w := scan.sector_at(i))]
     role_start = min([anchor, *sector_words])
     role = doc[role_start:end].text
     rule = f"apposition:title:{role}->{entry.entity.party}"
