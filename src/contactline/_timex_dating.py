@@ -169,15 +169,20 @@ def _before_saying(time: TimeExpr, usable: Sequence[TimeExpr]) -> DateWindow:
     earlier = [
         t
         for t in usable
-        if t.span.start < time.span.start and _recent(t, said_day) and window(t.value)[1] <= said[1]
-    ]  # type: ignore[index]
-    if earlier:
-        start = _start(earlier[-1].value)  # type: ignore[arg-type]
+        if t.span.start < time.span.start and _recent(t, said_day) and _last_day(t) <= said[1]
+    ]
+    if earlier and earlier[-1].value:
+        start = _start(earlier[-1].value)
         basis = f"after {earlier[-1].text!r}, reported by {time.text!r}"
     else:
         start = said_day.replace(day=1).isoformat()
         basis = f"reported as done by {time.text!r}; its month is the current episode"
     return DateWindow(start=start, end=said_day.isoformat(), basis=basis)
+
+
+def _last_day(time: TimeExpr) -> str:
+    bounds = window(time.value)
+    return bounds[1] if bounds else "9999-12-31"
 
 
 def _recent(time: TimeExpr, reference: date) -> bool:

@@ -159,6 +159,7 @@ def _calendar_date(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue | None:
     day = int(p["d"])
     weekday = g.weekdays[p["wd"].lower()] if "wd" in p else None
     last_day = int(p["d2"]) if "d2" in p else None
+    result: TimeValue | None
     if "y" in p:
         result = _day_value(int(p["y"]), month, day, weekday)
     elif ctx.anchor is None:
@@ -170,7 +171,7 @@ def _calendar_date(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue | None:
         result = TimeValue(
             chosen.isoformat(), note="year from anchor" + ("" if agrees else ", weekday conflict")
         )
-    if last_day and result.value and last_day > day:
+    if result is not None and last_day and result.value and last_day > day:
         result = TimeValue(
             f"{result.value}/{result.value[:8]}{last_day:02d}",
             note=result.note,
@@ -366,13 +367,11 @@ def _anaphor(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue | None:
 
 def _anaphor_day(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
     direction = (hit.parts.get("dir") or hit.parts.get("dir2") or "").lower()
-    base = day_of(ctx.previous.value) if ctx.previous else None
-    if base is None:
+    if ctx.previous is None or (base := day_of(ctx.previous.value)) is None:
         return TimeValue(None, note="no antecedent")
     offset = -1 if direction in {"previous", "preceding", "before"} else 1
-    return TimeValue(
-        (base + timedelta(days=offset)).isoformat(), note=f"from {ctx.previous.text!r}"
-    )  # type: ignore[union-attr]
+    day = (base + timedelta(days=offset)).isoformat()
+    return TimeValue(day, note=f"from {ctx.previous.text!r}")
 
 
 def _duration(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
@@ -382,9 +381,7 @@ def _duration(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue:
         amount = "X"
     else:
         unit = g.unit(p["u"])
-        amount = g.number(p["n"]) if "n" in p else "1"
-    if amount is None:
-        amount = "X"
+        amount = (g.number(p["n"]) if "n" in p else "1") or "X"
     value = f"PT{amount}{unit[1:]}" if unit.startswith("T") else f"P{amount}{unit}"
     return TimeValue(value, type="DURATION", mod=_mod(p))
 

@@ -215,9 +215,9 @@ def _quantity_at(doc: Doc, i: int, end: int, lex: CasualtyLexicon) -> _Quantity 
     """Read a (modified) number or vague quantity starting at token ``i``."""
     j, modifier = i, None
     for phrase, meaning in sorted(_MODIFIERS.items(), key=lambda m: -len(m[0])):
-        words = phrase.split()
-        if [t.lower_ for t in doc[i : min(end, i + len(words))]] == words:
-            j, modifier = i + len(words), meaning
+        written = phrase.split()
+        if [t.lower_ for t in doc[i : min(end, i + len(written))]] == written:
+            j, modifier = i + len(written), meaning
             break
     for words, (low, high) in sorted(lex.vague.items(), key=lambda v: -len(v[0])):
         if tuple(t.lower_ for t in doc[j : min(end, j + len(words))]) == words:
