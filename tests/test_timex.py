@@ -355,3 +355,21 @@ def test_timex_date_at_recent_means_within_a_quarter_of_publication(nlp, grammar
     assert dated(nlp, grammar, recent, "shelled", TUESDAY).start == "2020-08-01"
     old = "Fighting resumed on May 1. Troops shelled the town."
     assert dated(nlp, grammar, old, "shelled", TUESDAY).start is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sunday Times reported the talks.",
+        "The Good Friday Agreement ended the conflict.",
+        "Between 1500-2000 soldiers crossed the border.",
+        "The army sent 2000-2500 troops to the front.",
+    ],
+)
+def test_timex_names_and_counts_are_not_times(nlp, grammar, text):
+    assert times_of(nlp, grammar, text, TUESDAY) == []
+
+
+def test_timex_year_range_before_an_event_noun(nlp, grammar):
+    text = "The 1992-1994 clashes displaced many."
+    assert value_of(nlp, grammar, text, "1992-1994", TUESDAY) == "1992/1994"

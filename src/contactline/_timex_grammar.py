@@ -210,7 +210,8 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"(?P<core>(?i:the\s+)?{safe_season})(?!\s+of)",
         "weekday": rf"(?:(?P<on>(?i:on))\s+)?(?:(?P<mod>(?i:early|late))\s+)?"
         rf"(?:(?P<shift>(?i:last|this|next|coming|past))\s+)?"
-        rf"{wd}(?:\s+{part})?",
+        rf"(?<!Good )(?<!Bloody )(?<!Black )(?<!Holy ){wd}(?:\s+{part})?"
+        rf"(?!\s+(?:Times|Telegraph|Express|Mail|Post|Herald|Mirror|Observer|Tribune)\b)",
         "deictic": r"(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today"
         r"|yesterday|tomorrow|tonight|overnight|last\s+night))\b(?:\s+(?P<part>(?i:morning"
         r"|afternoon|evening|night))\b)?|(?i:this)\s+(?P<part2>(?i:morning|afternoon|evening))\b",

@@ -226,7 +226,7 @@ def _year_range(hit: Hit, g: TimeGrammar, ctx: Context) -> TimeValue | None:
     first, second = hit.parts["y"], hit.parts["y2"]
     if len(second) == 2:
         second = first[:2] + second
-    if second <= first:
+    if not first < second <= "2099":
         return None
     return TimeValue(f"{first}/{second}")
 

@@ -94,7 +94,7 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
     times: list[TimeExpr] = []
     previous: TimeExpr | None = None
     for hit in find_hits(doc.text, grammar):
-        if hit.kind == "year" and _counts_something(doc, hit, grammar):
+        if hit.kind in {"year", "year_range"} and _counts_something(doc, hit, grammar):
             continue
         context = Context(published, _clause_tense(doc, hit.start, hit.end), previous, doc.text)
         if hit.kind == "eve":
@@ -205,6 +205,8 @@ def _counts_something(doc: Doc, hit: Hit, grammar: TimeGrammar) -> bool:
     return (
         following is not None
         and following.tag_ == "NNS"
+        and following.lemma_.lower() not in grammar.event_nouns
+        and following.lower_ not in grammar.event_nouns
         and cue
         not in {"in", "since", "by", "until", "till", "during", "of", "from", "early", "late"}
     )
