@@ -22,7 +22,7 @@ NAMES = {
     "Armenia": "ARM", "Armenian": "ARM", "Yerevan": "ARM", "Azerbaijan": "AZE", "Baku": "AZE",
     "Azerbaijani": "AZE", "Russia": "RUS", "Russian": "RUS", "Turkey": "TUR", "Turkish": "TUR",
     "Ankara": "TUR", "CSTO": "CSTO", "Ukraine": "UKR", "Ukrainian": "UKR", "Kyiv": "UKR",
-    "Israel": "ISR", "Hamas": "HAMAS", "Iran": "IRN", "Germany": "DEU", "France": "FRA",
+    "Israel": "ISR", "Israeli": "ISR", "Hamas": "HAMAS", "Iran": "IRN", "Germany": "DEU", "France": "FRA",
     "Erdogan": "TUR",
 }
 
@@ -213,3 +213,23 @@ def test_events_repeated_report_is_kept_once(code) -> None:
 def test_events_ids_are_unique_and_ordered(code) -> None:
     events = code("Azerbaijan shelled Armenia. Russia praised Turkey.")
     assert [e.id for e in events] == ["e1", "e2"]
+
+
+def test_events_declining_comment_is_011(code) -> None:
+    events = code("Israel did not comment on the strike.")
+    assert [(e.source.party, e.cameo, e.modality) for e in events] == [("ISR", "011", "asserted")]
+
+
+def test_events_force_from_the_air_is_195(code) -> None:
+    events = code("Israeli bombers struck Iran.")
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ISR", "IRN", "195")]
+
+
+def test_events_fighting_between_two_sides_goes_both_ways(code) -> None:
+    events = code("Fighting broke out between Armenia and Azerbaijan.")
+    assert {(e.source.party, e.target.party) for e in events} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_events_release_of_prisoners_is_0841(code) -> None:
+    events = code("Israel released Palestinian prisoners.")
+    assert [(e.cameo, e.source.party) for e in events] == [("0841", "ISR")]

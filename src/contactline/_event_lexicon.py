@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
 from types import MappingProxyType
@@ -44,7 +44,9 @@ CUE_KINDS: frozenset[str] = frozenset(
 )
 """The kinds a line of ``cues.tsv`` may have."""
 
-DERIVE_KINDS: frozenset[str] = frozenset({"appeal", "demand", "intent", "threat", "refuse"})
+DERIVE_KINDS: frozenset[str] = frozenset(
+    {"appeal", "demand", "intent", "threat", "refuse", "negated"}
+)
 """The kinds a line of ``derive.tsv`` may have."""
 
 _CODE = re.compile(r"\d{2,4}")
@@ -105,13 +107,15 @@ class EventLexicon:
     """The loaded trigger lexicon, indexed by lemma.
 
     ``verbs`` and ``nouns`` map a lemma to its patterns, most specific first; ``cues``
-    maps a cue kind to its words; ``derive`` maps a derivation kind to its prefix table.
+    maps a cue kind to its words; ``derive`` maps a derivation kind to its prefix table;
+    ``classes`` maps a word class name (``AERIAL``) to its lemmas.
     """
 
     verbs: Mapping[str, tuple[VerbPattern, ...]]
     nouns: Mapping[str, tuple[NounPattern, ...]]
     cues: Mapping[str, frozenset[str]]
     derive: Mapping[str, Mapping[str, str]]
+    classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def patterns(self) -> Iterator[VerbPattern | NounPattern]:
         """Yield every verb and noun pattern in file order."""
@@ -196,6 +200,7 @@ def _load(directory: Path) -> EventLexicon:
         nouns=_freeze(nouns),
         cues=_load_cues(directory / "cues.tsv"),
         derive=_load_derive(directory / "derive.tsv"),
+        classes=MappingProxyType(classes),
     )
 
 

@@ -42,6 +42,8 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
 _APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
+_VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
@@ -251,8 +253,12 @@ def _code_act(
             rule += f" demand:{mood.cue.lower_ if mood.cue else ''}"
             return _Act(trigger=trigger, code=code, rule=rule, sources=sources, targets=_distinct(targets, sources),
                         modality="asserted", reported_by=frame.reporter, frame=frame)
+    elif mood.mood == "negated" and lexicon.derived("negated", code) != code:
+        code = lexicon.derived("negated", code)
+        rule += " negated"
     elif mood.mood in {"negated", "hypothetical"}:
         modality = mood.mood  # type: ignore[assignment]
+    code = _by_weapon(trigger, code, lexicon)
     act = _Act(trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality)
     if frame is not None:
         act = _in_frame(act, frame, mood, roles)
@@ -263,6 +269,20 @@ def _code_act(
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _by_weapon(trigger: Trigger, code: str, lexicon: EventLexicon) -> str:
+    """Return 195 for a force used from the air ("bombers struck", "hit it with missiles")."""
+    if code != "190" or trigger.license != "verb":
+        return code
+    aerial = lexicon.classes.get("AERIAL", frozenset())
+    for child in trigger.token.children:
+        words = [child] if child.dep_ in {"nsubj", "agent"} else []
+        if child.dep_ == "prep" and child.lower_ in {"with", "by"}:
+            words = [o for o in child.children if o.dep_ == "pobj"]
+        if any(w.lemma_.lower() in aerial or w.lower_ in aerial for w in words):
+            return "195"
+    return code
 
 
 def _warns(
@@ -290,7 +310,7 @@ def _in_frame(act: _Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> 
     if not sources and frame.speakers and subject is not None and is_pronoun(subject):
         sources = frame.speakers
     reporter = frame.reporter
-    hostile = act.code[:2] in HOSTILE_ROOTS
+    hostile = act.code[:2] in _VIOLENT_ROOTS
     if hostile and not targets and reporter and any(s.code != reporter for s in sources):
         targets = frame.speakers
     modality = act.modality
@@ -315,7 +335,8 @@ def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tupl
     if trigger.license == "verb":
         first = [trigger.particle] if trigger.particle is not None and trigger.particle.dep_ != "prt" else []
         sources = roles.subjects(token) or roles.agent_by(token)
-        targets = _distinct(roles.objects(token, first, skip=trigger.objects), sources)
+        moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
+        targets = _distinct(roles.objects(token, first, skip=moved), sources)
         if not targets:
             for child in token.children:
                 if child.dep_ == "dobj" and not targets:
@@ -329,6 +350,9 @@ def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tupl
     sources, targets = _noun_parties(token, roles)
     if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
         targets = roles.place_parties(token)
+    if not sources and not targets and trigger.license == "occur":
+        between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
+        sources = [p for b in between for o in b.children if o.dep_ == "pobj" for p in roles.group(o)]
     if not sources and trigger.license in {"perform", "charge"}:
         sources = roles.subjects(trigger.anchor)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
@@ -354,7 +378,7 @@ def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Par
             if word == "by" and group:
                 sources = group
             elif word == "between" and group and not sources:
-                sources, targets = group[:1], group[1:]
+                sources = group
             elif word in {"on", "against", "at", "into", "with", "to", "of", "over"} and group and not targets:
                 targets = group
     return sources, targets
