@@ -420,3 +420,14 @@ def test_quotes_active_demonstrative_object_takes_previous_sentence(statements):
 def test_quotes_direct_after_phrase_cues(statements, text, cue):
     found = _one(statements(text))
     assert found.direct and found.cue == cue
+
+
+def test_quotes_noun_cue_with_possessive_speaker(statements):
+    text = "Kyiv dismissed Moscow's claim that Ukrainian troops had shelled the plant."
+    found = _one(statements(text, [_mention("Moscow", text, "RUS", "state", "Russia")]))
+    assert found.rule == "reported:noun:claim"
+    assert (found.speaker.party, found.content) == ("RUS", "Ukrainian troops had shelled the plant")
+
+
+def test_quotes_noun_cue_needs_a_that_clause(statements):
+    assert statements("The statement that was issued on Monday did not mention casualties.") == []

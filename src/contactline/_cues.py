@@ -8,7 +8,7 @@ so that matching a token is a dictionary look-up.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +18,7 @@ from contactline.errors import DictionaryError
 
 CUES_DIR = Path(__file__).parent / "data" / "cues"
 FRAMES = frozenset({"clause", "quote", "object", "infinitive", "addressee", "source"})
-CueKind = Literal["verb", "phrase"]
+CueKind = Literal["verb", "phrase", "noun"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Cue:
 
     Attributes:
         text: the cue as written in the data file ("call on", "according to").
-        kind: ``verb`` (first word a lemma, the rest hang off it) or ``phrase``.
+        kind: ``verb`` (first word a lemma, the rest hang off it), ``phrase`` or ``noun``.
         words: the lower-cased words of ``text``.
         frames: what the cue can introduce (see ``FRAMES``).
     """
@@ -54,6 +54,7 @@ class CueLexicon:
     Attributes:
         verbs: verb lemma -> its cues, longest first ("call on" before "call").
         phrases: first word -> phrase cues starting with it, longest first.
+        nouns: noun lemma -> its cue ("claim" in "Kyiv's claim that ...").
         person_nouns: head nouns of descriptions that stand for a person.
         not_sources: head nouns that a source phrase may name but that do not speak
             ("according to plan", "according to the agreement").
@@ -63,9 +64,18 @@ class CueLexicon:
     phrases: Mapping[str, tuple[Cue, ...]]
     person_nouns: frozenset[str]
     not_sources: frozenset[str] = frozenset()
+    nouns: Mapping[str, Cue] = field(default_factory=dict)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.phrases.values())
+        tables = (*self.verbs.values(), *self.phrases.values())
+        return sum(len(v) for v in tables) + len(self.nouns)
+
+    def match_noun(self, token: Token) -> CueMatch | None:
+        """Return the noun cue ``token`` is, if any ("claim", "warning")."""
+        if token.pos_ != "NOUN":
+            return None
+        cue = self.nouns.get(token.lemma_.lower())
+        return CueMatch(cue=cue, anchor=token.i, tokens=(token.i,)) if cue is not None else None
 
     def match_verb(self, token: Token) -> CueMatch | None:
         """Return the longest verb cue anchored on ``token``, if any.
@@ -145,8 +155,8 @@ def _parse_line(path: Path, number: int, line: str) -> Cue:
     text, kind, frame_text = (f.strip() for f in fields)
     if not text:
         raise DictionaryError(str(path), number, "empty cue")
-    if kind not in ("verb", "phrase"):
-        raise DictionaryError(str(path), number, f"kind {kind!r} is not 'verb' or 'phrase'")
+    if kind not in ("verb", "phrase", "noun"):
+        raise DictionaryError(str(path), number, f"kind {kind!r} is not 'verb', 'phrase' or 'noun'")
     frames = frozenset(f.strip() for f in frame_text.split(",") if f.strip())
     unknown = frames - FRAMES
     if not frames or unknown:
@@ -184,12 +194,16 @@ def load_cue_file(
     """
     verbs: dict[str, list[Cue]] = {}
     phrases: dict[str, list[Cue]] = {}
-    seen: set[str] = set()
+    cue_nouns: dict[str, Cue] = {}
+    seen: set[tuple[str, str]] = set()
     for number, line in _read_lines(path):
         cue = _parse_line(path, number, line)
-        if cue.text in seen:
+        if (cue.text, cue.kind) in seen:
             raise DictionaryError(str(path), number, f"cue {cue.text!r} is listed twice")
-        seen.add(cue.text)
+        seen.add((cue.text, cue.kind))
+        if cue.kind == "noun":
+            cue_nouns[cue.text] = cue
+            continue
         table = verbs if cue.kind == "verb" else phrases
         table.setdefault(cue.words[0], []).append(cue)
     nouns = frozenset(line.strip().lower() for _, line in _read_lines(person_nouns_path))
@@ -203,4 +217,5 @@ def load_cue_file(
         verbs={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in verbs.items()},
         phrases={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in phrases.items()},
         person_nouns=nouns,
+        nouns=cue_nouns,
     )

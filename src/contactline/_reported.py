@@ -12,6 +12,7 @@ Each rule starts from a reporting cue and cuts the words attributed out of the p
    of the infinitive.
 5. ``reported:object``: "Yerevan accused Baku of attacks", "X denied the reports".
 6. ``according_to``: "According to X, ..." and other phrase cues naming their source.
+7. ``reported:noun``: "Kyiv's claim that ...", "a warning by the UN that ...".
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _INVERTED_DEPS = frozenset({"ccomp", "parataxis", "conj"})
 _OBJECT_DEPS = frozenset(
     {"dobj", "advcl", "prep", "pobj", "attr", "oprd", "xcomp", "pcomp", "ccomp"}
 )
+_RELATIVE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
@@ -118,8 +120,19 @@ def _that_clauses(hosts: list[Token]) -> list[Token]:
         for host in hosts
         for c in host.children
         if c.dep_ in ("acl", "ccomp", "relcl")
-        and any(m.dep_ in ("mark", "advmod") and m.lower_ == "that" for m in c.children)
+        and c.left_edge.lower_ == "that"
+        and c.left_edge.dep_ not in _RELATIVE_ROLES
     ]
+
+
+def _clause_tokens(clauses: list[Token]) -> set[int]:
+    """The tokens of ``clauses`` without a leading complementiser the parser misread."""
+    indices: set[int] = set()
+    for clause in clauses:
+        indices |= _subtree(clause)
+        if clause.left_edge.lower_ == "that" and clause.left_edge.dep_ not in _RELATIVE_ROLES:
+            indices.discard(clause.left_edge.i)
+    return indices
 
 
 def _is_second_cue(token: Token, lexicon: CueLexicon) -> bool:
@@ -145,9 +158,7 @@ def _clausal(
     clauses = [c for c in clauses if speaker.i not in _subtree(c)]
     if not clauses:
         return None
-    indices: set[int] = set()
-    for clause in clauses:
-        indices |= _subtree(clause)
+    indices = _clause_tokens(clauses)
     for i in sorted(indices):
         token = doc[i]
         # ", adding that ...": a second statement, not part of the first
@@ -258,6 +269,19 @@ def reported_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribution 
     return None
 
 
+def nominal_for(doc: Doc, match: CueMatch) -> Attribution | None:
+    """Apply the ``reported:noun`` rule: "Kyiv's claim that ...", "a warning by X that ..."."""
+    noun = doc[match.anchor]
+    clauses = _that_clauses([noun])
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+        speaker = next((o for p in by for o in p.children if o.dep_ == "pobj"), None)
+    if not clauses or speaker is None:
+        return None
+    return _make(doc, match, speaker, _clause_tokens(clauses), "noun")
+
+
 def _clause_of(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
@@ -331,6 +355,12 @@ def find_reported(
                 found.append(hit)
     for token in doc:
         if token.i in skip:
+            continue
+        noun_cue = lexicon.match_noun(token)
+        if noun_cue is not None:
+            hit = nominal_for(doc, noun_cue)
+            if hit is not None:
+                found.append(hit)
             continue
         verb_cue = lexicon.match_verb(token)
         if verb_cue is None:

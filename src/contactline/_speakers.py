@@ -18,8 +18,8 @@ from contactline.records import Mention, Span, Speaker
 
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "pcomp", "prep", "advcl", "ccomp"})
 _RELATIVE = frozenset({"who", "which", "that"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we"})
-_GROUP_PRONOUNS = frozenset({"it", "they"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "his", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
 _GENERIC_NOUNS = frozenset({"official", "source"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 
