@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from _factories import event, result
 from contactline.fuse import EventView, components, contest, day_bounds, same_happening
@@ -99,6 +102,12 @@ def test_fuse_other_parties_are_another_happening() -> None:
     a = view("a", "190", source="RUS", target="UKR")
     b = view("b", "190", source="SDN", target="RSF")
     assert same_happening(a, b) is None
+
+
+def test_fuse_violent_pairs_must_agree() -> None:
+    a = view("a", "190", source="AZE", target="ARM")
+    assert same_happening(a, view("b", "190", source="AZE", target="RUS")) is None
+    assert same_happening(a, view("b", "190", target="ARM")) is not None
 
 
 def test_fuse_non_violent_needs_the_same_source() -> None:
@@ -223,9 +232,20 @@ def _timeline(db: Path, docs: list[object]) -> list[tuple[object, ...]]:
     store = open_store(str(db))
     for doc in docs:
         store.save(doc)  # type: ignore[arg-type]
+    entries = store.timeline()
+    store.close()
     return [
-        (e.id, e.date_start, e.cameo, e.documents, e.events, e.corroboration, e.summary)
-        for e in store.timeline()
+        (
+            e.id,
+            e.date_start,
+            e.cameo,
+            e.documents,
+            e.events,
+            e.corroboration,
+            e.summary,
+            e.contested,
+        )
+        for e in entries
     ]
 
 
@@ -313,3 +333,49 @@ def test_fuse_statement_by_the_accused_can_deny_a_claim(
     )
     answer = view("a", cameo, evidence, modality=modality, source="TUR", event_id="e2")
     assert (contest(claim, answer) is not None) == linked
+
+
+_PARTIES = st.sampled_from([None, "ARM", "AZE", "RUS"])
+_EVENTS = st.lists(
+    st.tuples(
+        st.sampled_from(["190", "193", "112", "0256", "042"]),
+        _PARTIES,
+        _PARTIES,
+        st.sampled_from(["2020-09-27", "2020-09-28", "2020-09", "1988-02"]),
+        st.sampled_from(["asserted", "claimed", "negated"]),
+        st.sampled_from(["Fighting broke out.", "Shelling hit the town.", "They denied it."]),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(docs=st.lists(_EVENTS, min_size=2, max_size=3), data=st.data())
+def test_fuse_any_ingest_order_gives_the_same_timeline(
+    docs: list[list[tuple[str, ...]]], data: st.DataObject
+) -> None:
+    results = []
+    for n, specs in enumerate(docs):
+        sentences = [f"Report {n} line {i}: {spec[5]}" for i, spec in enumerate(specs)]
+        events = [
+            event(
+                f"e{i}",
+                cameo,
+                s,
+                source=src,
+                target=tgt,
+                start=day,
+                modality=mod,
+                reported_by=src if mod == "claimed" else None,
+            )
+            for i, ((cameo, src, tgt, day, mod, _), s) in enumerate(
+                zip(specs, sentences, strict=True)
+            )
+        ]
+        results.append(result(f"doc{n}.txt", sentences, events))
+    order = data.draw(st.permutations(results))
+    with tempfile.TemporaryDirectory() as folder:
+        first = _timeline(Path(folder) / "a.db", results)
+        second = _timeline(Path(folder) / "b.db", list(order))
+    assert first == second

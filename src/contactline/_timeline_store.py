@@ -9,8 +9,10 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from sqlalchemy import Table, and_, delete, insert, or_, select, tuple_
+from sqlalchemy import update as update_
 from sqlalchemy.engine import Connection
 
 from contactline._schema import (
@@ -101,7 +103,20 @@ def update(conn: Connection, document_id: str) -> None:
         conn.execute(insert(event_links), fusion)
     if claims:
         conn.execute(insert(claim_links), claims)
-    _rebuild(conn, [e.key for e in new])
+    links = [
+        ((f["document_id"], f["event_id"]), (f["other_document_id"], f["other_event_id"]))
+        for f in fusion
+    ]
+    _rebuild(conn, [e.key for e in new], links)  # type: ignore[arg-type]
+    contested = {
+        key
+        for c in claims
+        for key in (
+            (c["document_id"], c["event_id"]),
+            (c["other_document_id"], c["other_event_id"]),
+        )
+    }
+    _mark_contested(conn, sorted(contested))  # type: ignore[arg-type]
 
 
 def _neighbours(
@@ -126,52 +141,63 @@ def _chunks(items: list[EventKey], size: int) -> Iterable[list[EventKey]]:
         yield items[i : i + size]
 
 
-def _rebuild(conn: Connection, seeds: Sequence[EventKey]) -> None:
-    """Recompute the components reachable from ``seeds`` and replace their entries."""
-    seen, frontier, links = set(seeds), list(seeds), set()
-    while frontier:
-        pairs = _neighbours(conn, event_links, frontier)
-        links.update(pairs)
-        frontier = [k for pair in pairs for k in pair if k not in seen]
-        seen.update(frontier)
-    if not seen:
-        return
-    keys = sorted(seen)
-    old: set[str] = set()
-    for chunk in _chunks(keys, 200):
-        old.update(
-            r[0]
-            for r in conn.execute(
-                select(timeline_members.c.entry_id).where(
-                    tuple_(timeline_members.c.document_id, timeline_members.c.event_id).in_(chunk)
-                )
-            )
-        )
+def _entries_of(conn: Connection, keys: Sequence[EventKey]) -> dict[str, list[EventKey]]:
+    """Return the stored entries that hold any of ``keys``, with all their members."""
+    m = timeline_members
+    ids: set[str] = set()
+    for chunk in _chunks(sorted(set(keys)), 200):
+        query = select(m.c.entry_id).where(tuple_(m.c.document_id, m.c.event_id).in_(chunk))
+        ids.update(r[0] for r in conn.execute(query))
+    members: dict[str, list[EventKey]] = {}
+    query = select(m.c.entry_id, m.c.document_id, m.c.event_id).where(m.c.entry_id.in_(sorted(ids)))
+    for entry_id, doc_id, event_id in conn.execute(query):
+        members.setdefault(entry_id, []).append((doc_id, event_id))
+    return members
+
+
+def _rebuild(
+    conn: Connection, new: Sequence[EventKey], links: Sequence[tuple[EventKey, EventKey]]
+) -> None:
+    """Replace the entries that the new events and links join, by their union.
+
+    Stored entries are the components of the stored links, and links are only ever
+    added, so the new components are unions of the entries the new links touch and
+    the new events: no walk over old links is needed.
+    """
+    touched = [key for link in links for key in link]
+    old = _entries_of(conn, touched)
     if old:
         conn.execute(delete(timeline_members).where(timeline_members.c.entry_id.in_(sorted(old))))
         conn.execute(delete(timeline_entries).where(timeline_entries.c.id.in_(sorted(old))))
+    keys = sorted({*new, *touched, *(k for members in old.values() for k in members)})
+    if not keys:
+        return
+    chains = [pair for members in old.values() for pair in pairwise(members)]
     views: dict[EventKey, EventView] = {}
     for chunk in _chunks(keys, 200):
-        for row in conn.execute(
-            select(events).where(tuple_(events.c.document_id, events.c.id).in_(chunk))
-        ):
-            views[(row.document_id, row.id)] = _view(row)
+        query = select(events).where(tuple_(events.c.document_id, events.c.id).in_(chunk))
+        views.update(((row.document_id, row.id), _view(row)) for row in conn.execute(query))
     contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
-    doc_ids = sorted({k[0] for k in keys})
-    origins, outlets = _documents(conn, doc_ids)
-    for group in components(keys, links):
+    origins, outlets = _documents(conn, sorted({k[0] for k in keys}))
+    for group in components(keys, [*links, *chains]):
         members = [views[k] for k in group if k in views]
         if members:
-            _insert_entry(
-                conn,
-                build_entry(
-                    members,
-                    origins=origins,
-                    outlets=outlets,
-                    contested=any(k in contested for k in group),
-                ),
+            entry = build_entry(
                 members,
+                origins=origins,
+                outlets=outlets,
+                contested=any(k in contested for k in group),
             )
+            _insert_entry(conn, entry, members)
+
+
+def _mark_contested(conn: Connection, keys: Sequence[EventKey]) -> None:
+    """Flag the entries holding ``keys`` as contested."""
+    ids = sorted(_entries_of(conn, keys)) if keys else []
+    if ids:
+        conn.execute(
+            update_(timeline_entries).where(timeline_entries.c.id.in_(ids)).values(contested=True)
+        )
 
 
 def _documents(conn: Connection, doc_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:

@@ -235,12 +235,13 @@ def parties_compatible(a: EventView, b: EventView) -> bool:
     """Say whether the two events' parties could be the same happening's.
 
     A missing party is compatible with any. For violent roots the source and target
-    form an unordered pair (each side blames the other), which must share a party;
+    form an unordered pair (each side blames the other): the parties one event names
+    must all be among the other's;
     otherwise a known source must equal a known source, and the same for targets.
     """
     if a.root in VIOLENT_ROOTS and b.root in VIOLENT_ROOTS:
         pa, pb = {a.source, a.target} - {None}, {b.source, b.target} - {None}
-        return not pa or not pb or bool(pa & pb)
+        return pa <= pb or pb <= pa
     if a.source and b.source and a.source != b.source:
         return False
     return not (a.target and b.target and a.target != b.target)
@@ -248,7 +249,8 @@ def parties_compatible(a: EventView, b: EventView) -> bool:
 
 def _opposite_sides(a: EventView, b: EventView) -> bool:
     """Say whether each event's source is the other's target (A hit B; B hit A)."""
-    return bool(a.source and b.source and a.source != b.source and a.source == b.target)
+    known = a.source and b.source and a.source != b.source
+    return bool(known and a.source == b.target and b.source == a.target)
 
 
 def same_happening(a: EventView, b: EventView) -> Link | None:
