@@ -233,3 +233,18 @@ def test_events_fighting_between_two_sides_goes_both_ways(code) -> None:
 def test_events_release_of_prisoners_is_0841(code) -> None:
     events = code("Israel released Palestinian prisoners.")
     assert [(e.cameo, e.source.party) for e in events] == [("0841", "ISR")]
+
+
+def test_events_rejecting_calls_to_withdraw_refuses_to_deescalate(code) -> None:
+    events = code("Russia rejected calls by Germany to withdraw its troops from Ukraine.")
+    assert [(e.source.party, e.cameo) for e in events] == [("RUS", "1246")]
+
+
+def test_events_will_not_is_a_refusal(code) -> None:
+    events = code("Russia said it would not withdraw its troops from Ukraine.")
+    assert [(e.source.party, e.cameo[:2]) for e in events] == [("RUS", "12")]
+
+
+def test_events_protesters_attacking_is_a_violent_protest(code) -> None:
+    events = code("Protesters attacked the embassy of France.")
+    assert [e.cameo for e in events] == ["145"]

@@ -21,6 +21,7 @@ Mood = Literal["plain", "intent", "threat", "refuse", "demand", "negated", "hypo
 
 _CLIMB = frozenset({"xcomp", "relcl", "acl", "advcl", "pcomp", "acomp", "prep", "conj"})
 _NEEDS_NO = frozenset({"reason", "intention", "plan"})
+_FUTURE = frozenset({"will", "would", "shall", "wo"})
 _NEEDS_COMPLEMENT = frozenset({"have", "need", "time"})
 
 
@@ -63,9 +64,12 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
 
 def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:
     negated: Token | None = None
+    negation = next((c for c in token.children if c.dep_ == "neg"), None)
     for child in token.children:
         word = child.lower_
         if child.dep_ in {"aux", "auxpass"}:
+            if negation is not None and word in _FUTURE:
+                return MoodReading(mood="refuse", cue=child)
             if lexicon.is_cue("hedge", word):
                 return MoodReading(mood="hypothetical", cue=child)
             if lexicon.is_cue("deontic", word) and word not in _NEEDS_COMPLEMENT:

@@ -22,6 +22,10 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
+REQUEST_NOUNS = frozenset(
+    {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
+)
+"""Nouns whose "for" object or clause is an act asked for ("calls for a ceasefire")."""
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -185,6 +189,9 @@ def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] |
             return "occur", verb
     if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
         return "perform", verb
+    if head.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS:
+        if verb.head.head.pos_ == "VERB":
+            return "charge", verb.head.head
     if head.dep_ in {"pobj", "pcomp"} and verb.dep_ in {"prep", "prt"}:
         governor = verb.head
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):

@@ -33,21 +33,22 @@ from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._frames import HOSTILE_ROOTS, Frame, find_frame, frame_code
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
-from contactline._triggers import Trigger, find_triggers
+from contactline._triggers import REQUEST_NOUNS, Trigger, find_triggers
 from contactline.records import (
     DateWindow, Event, Mention, Modality, Participant, Span, Statement, TimeExpr,
 )
 
 __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
-_APPEAL_ROOTS = {"02": "appeal", "10": "demand"}
+_APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "into", "with", "to", "of", "over", "from"})
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
-_PLACE_TARGET_ROOTS = frozenset({"04", "07", "17", "18", "19", "20"})
+_PLACE_TARGET_ROOTS = frozenset({"07", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 
 
@@ -209,10 +210,20 @@ def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:
 
 
 def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | None:
+    """Return the act a verb asks for: its clause, or the clause of its request noun.
+
+    "called on X to cease fire", "rejected calls by X to withdraw its troops".
+    """
+    requests = [
+        c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS
+    ]
     for other in triggers:
-        if other.license == "verb" and other.token.head.i == trigger.token.i:
-            if other.token.dep_ in {"xcomp", "advcl", "ccomp"}:
-                return other
+        if other.license != "verb":
+            continue
+        if other.token.head.i == trigger.token.i and other.token.dep_ in {"xcomp", "advcl", "ccomp"}:
+            return other
+        if any(other.token.head.i == r.i and other.token.dep_ in {"acl", "relcl"} for r in requests):
+            return other
     return None
 
 
@@ -225,7 +236,7 @@ def _code_act(
     rule = trigger.rule
     if embedded is not None:
         kind = _APPEAL_ROOTS[code[:2]]
-        if code in {"020", "100"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
+        if code in {"020", "100", "120"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
             code = lexicon.derived(kind, embedded.code)
         rule += f" {kind}:{embedded.rule}"
         if not targets:
@@ -272,7 +283,15 @@ def _code_act(
 
 
 def _by_weapon(trigger: Trigger, code: str, lexicon: EventLexicon) -> str:
-    """Return 195 for a force used from the air ("bombers struck", "hit it with missiles")."""
+    """Refine a use of force by who or what does it.
+
+    Force from the air is 195 ("bombers struck", "hit it with missiles"); violence by
+    protesters is a violent protest, 145 ("protesters attacked the embassy").
+    """
+    if code[:2] in {"18", "19"} and trigger.license == "verb":
+        protesters = lexicon.classes.get("PROTESTER", frozenset())
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in protesters for c in trigger.token.children):
+            return "145"
     if code != "190" or trigger.license != "verb":
         return code
     aerial = lexicon.classes.get("AERIAL", frozenset())
@@ -338,6 +357,8 @@ def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tupl
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
         targets = _distinct(roles.objects(token, first, skip=moved), sources)
         if not targets:
+            targets = _distinct(roles.prep_objects(token, first), sources)
+        if not targets:
             for child in token.children:
                 if child.dep_ == "dobj" and not targets:
                     targets = roles.prep_objects(child)
@@ -379,7 +400,7 @@ def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Par
                 sources = group
             elif word == "between" and group and not sources:
                 sources = group
-            elif word in {"on", "against", "at", "into", "with", "to", "of", "over"} and group and not targets:
+            elif word in _NOUN_TARGET_PREPS and group and not targets:
                 targets = group
     return sources, targets
 
