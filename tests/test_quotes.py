@@ -431,3 +431,17 @@ def test_quotes_noun_cue_with_possessive_speaker(statements):
 
 def test_quotes_noun_cue_needs_a_that_clause(statements):
     assert statements("The statement that was issued on Monday did not mention casualties.") == []
+
+
+def test_quotes_second_subject_name_is_the_speaker(statements):
+    text = "Myanmar's junta chief Min Aung Hlaing said the army would hold elections."
+    mentions = [
+        _mention("Myanmar", text, "MMR", "state", "Myanmar"),
+        _mention("Min Aung Hlaing", text, "MMR", "person", "Min Aung Hlaing"),
+    ]
+    found = _one(statements(text, mentions))
+    assert found.speaker.name == "Min Aung Hlaing"
+    assert (
+        text[found.speaker.span.start : found.speaker.span.end]
+        == "Myanmar's junta chief Min Aung Hlaing"
+    )

@@ -159,6 +159,18 @@ def _is_anaphoric(head: Token) -> bool:
     return head.pos_ == "NOUN" and determiners[:1] in (["the"], ["this"]) and not names
 
 
+def _name_candidates(head: Token) -> list[Token]:
+    """Names standing beside ``head``: appositions and a second subject of the same verb."""
+    found = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if head.dep_ == "nsubj":
+        found += [
+            c
+            for c in head.head.children
+            if c.dep_ == "nsubj" and c.i != head.i and c.pos_ == "PROPN"
+        ]
+    return found
+
+
 def resolve_speaker(
     doc: Doc,
     head: Token,
@@ -179,13 +191,20 @@ def resolve_speaker(
         The speaker; its name is the noun phrase itself when no actor is known.
     """
     span = phrase_span(head)
-    text = doc.text[span.start : span.end]
     mention = mention_for(doc, head.i, mentions)
-    for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
-        # "The head of the IAEA, Rafael Grossi": the name says who spoke
-        named = mention_for(doc, appos.i, mentions)
-        if named is not None and named.kind == "person":
+    for other in _name_candidates(head):
+        # "The head of the IAEA, Rafael Grossi", "junta chief Min Aung Hlaing" parsed as
+        # two subjects: the name says who spoke
+        named = mention_for(doc, other.i, mentions)
+        if (
+            named is not None
+            and named.kind == "person"
+            and (mention is None or mention.kind != "person")
+        ):
             mention = named
+            other_span = phrase_span(other)
+            span = Span(min(span.start, other_span.start), max(span.end, other_span.end))
+    text = doc.text[span.start : span.end]
     person = _is_person_head(head, mention, person_nouns)
     if mention is not None and (mention.party or mention.name):
         speaker = Speaker(
