@@ -219,6 +219,43 @@ def test_store_sqlite_file_has_readable_views(tmp_db: Path) -> None:
     views = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert views == {"event_reports", "timeline_citations"}
     report = dict(conn.execute("SELECT * FROM event_reports WHERE event_id = 'e1'").fetchone())
-    assert (report["origin"], report["cameo"], report["source_party"]) == ("seeds/000.txt", "190", "AZE")
+    assert (report["origin"], report["cameo"], report["source_party"]) == (
+        "seeds/000.txt",
+        "190",
+        "AZE",
+    )
     cited = conn.execute("SELECT origin, evidence FROM timeline_citations").fetchall()
     assert ("seeds/000.txt", FIGHT) in [tuple(r) for r in cited]
+
+
+def test_store_migrations_build_exactly_the_schema(tmp_db: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from contactline._schema import metadata
+
+    store = open_store(str(tmp_db))
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "include_name": lambda name, kind, _parent: not str(name).startswith("search_index")
+            },
+        )
+        assert compare_metadata(context, metadata) == []
+
+
+def test_store_downgrade_and_upgrade_again(tmp_db: Path) -> None:
+    from alembic import command
+
+    from contactline.store import _alembic_config
+
+    store = open_store(str(tmp_db))
+    with store.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "base")
+    tables = sqlite3.connect(tmp_db).execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+    )
+    assert {r[0] for r in tables} <= {"alembic_version"}
+    store = open_store(str(tmp_db))
+    assert store.save(_first()).status == "added"

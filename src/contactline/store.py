@@ -15,6 +15,7 @@ in ``contactline._fts``.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -174,6 +175,7 @@ class Store:
         self.engine = engine
         self._near = NearDuplicateIndex()
         self._indexed_seq = 0
+        self._saving = threading.Lock()  # the LSH index is shared by the API's threads
 
     @property
     def dialect(self) -> str:
@@ -217,7 +219,7 @@ class Store:
         """
         doc = result.document
         try:
-            with self._write() as conn:
+            with self._saving, self._write() as conn:
                 outcome, minhash = self._save(conn, result)
         except (IntegrityError, DBAPIError) as exc:
             raise StoreError(
@@ -225,7 +227,8 @@ class Store:
                 "Nothing of it was written."
             ) from exc
         if minhash is not None:
-            self._near.add(doc.id, minhash)
+            with self._saving:
+                self._near.add(doc.id, minhash)
         return outcome
 
     def _save(self, conn: Connection, result: Result) -> tuple[SaveOutcome, Any]:
