@@ -12,9 +12,10 @@ Speakers are resolved to actors through the actor stage's mentions, with pronoun
 descriptions ("he", "the official") falling back on the last speaker of the same kind;
 a statement's date is the date of its cue, from the time stage.
 
-Example:
-    >>> cues = load_cues()
-    >>> statements = extract_statements(doc, mentions, times, cues, published=date(2020, 9, 29))
+Example::
+
+    cues = load_cues()
+    statements = extract_statements(doc, mentions, times, cues, published=date(2020, 9, 29))
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from contactline._direct import find_direct
 from contactline._quotemarks import find_insertions, find_quotes
 from contactline._reported import find_reported
 from contactline._speakers import SpeakerHistory, resolve_speaker
-from contactline.records import DateWindow, Event, Mention, Span, Statement, TimeExpr
+from contactline.records import DateWindow, Event, Mention, Span, Speaker, Statement, TimeExpr
 from contactline.timex import date_at
 
 __all__ = ["CueLexicon", "extract_statements", "link_events", "load_cues"]
@@ -70,20 +71,16 @@ def _deduplicate(attributions: Sequence[Attribution]) -> list[Attribution]:
 
 
 def _to_statement(
-    doc: Doc,
-    number: int,
-    item: Attribution,
-    speaker_span: Span | None,
-    speaker: object,
-    date_window: DateWindow | None,
+    doc: Doc, item: Attribution, speaker: Speaker, date_window: DateWindow | None
 ) -> Statement:
+    """Build the record; ``span`` covers speaker, cue and content. Ids are given later."""
     anchor = doc[item.cue.anchor]
     edges = [item.content.start, item.content.end, anchor.idx, anchor.idx + len(anchor)]
-    if speaker_span is not None:
-        edges += [speaker_span.start, speaker_span.end]
+    if speaker.span is not None:
+        edges += [speaker.span.start, speaker.span.end]
     return Statement(
-        id=f"st{number}",
-        speaker=speaker,  # type: ignore[arg-type]
+        id="",
+        speaker=speaker,
         cue=cue_text(doc, item.cue),
         content=item.text,
         direct=item.direct,
@@ -133,7 +130,7 @@ def extract_statements(
     for item in ordered:
         speaker = resolve_speaker(doc, doc[item.speaker], mentions, cues.person_nouns, history)
         when = date_at(doc, item.cue.anchor, times, published=published)
-        statements.append(_to_statement(doc, 0, item, speaker.span, speaker, when))
+        statements.append(_to_statement(doc, item, speaker, when))
     statements.sort(key=lambda s: (s.span.start, s.content_span.start))
     return [replace(s, id=f"st{n}") for n, s in enumerate(statements, 1)]
 
