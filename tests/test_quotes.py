@@ -445,3 +445,9 @@ def test_quotes_second_subject_name_is_the_speaker(statements):
         text[found.speaker.span.start : found.speaker.span.end]
         == "Myanmar's junta chief Min Aung Hlaing"
     )
+
+
+def test_quotes_extraposed_it_takes_the_clause_not_the_previous_sentence(statements):
+    text = "Troops crossed the river. It was announced by the ministry that troops withdrew."
+    found = _one(statements(text))
+    assert found.content == "troops withdrew"

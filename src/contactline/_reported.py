@@ -101,6 +101,8 @@ def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     active = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        return None  # "It was announced by X that ...": the clause is the content
     if passive is not None and agent is not None and passive.lower_ in _DEMONSTRATIVES:
         speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
     elif active is not None and active.lower_ in ("this", "that") and active.pos_ == "PRON":
