@@ -248,3 +248,15 @@ def test_events_will_not_is_a_refusal(code) -> None:
 def test_events_protesters_attacking_is_a_violent_protest(code) -> None:
     events = code("Protesters attacked the embassy of France.")
     assert [e.cameo for e in events] == ["145"]
+
+
+def test_events_martial_law_falls_on_the_own_country(code) -> None:
+    events = code("Armenia declared martial law.")
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ARM", "ARM", "1724")]
+
+
+def test_events_mediator_mediates_between_the_main_parties(code) -> None:
+    events = code("Armenia and Azerbaijan agreed to a ceasefire after talks mediated by Russia.")
+    assert {(e.source.party, e.target.party) for e in events if e.cameo == "045"} == {
+        ("RUS", "ARM"), ("RUS", "AZE"),
+    }

@@ -267,8 +267,9 @@ class RoleReader:
         return []
 
     def place_parties(self, head: Token) -> list[Party]:
-        """Return the parties named as the place of an act ("fired at Kyiv", "raids into Lebanon")."""
-        for child in head.children:
+        """Return the parties named as the place of an act ("fired at Kyiv", "struck sites in X")."""
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        for child in (*head.children, *(c for o in objects for c in o.children)):
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS | {
                 "across",
                 "toward",

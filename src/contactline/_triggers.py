@@ -22,6 +22,7 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
+_CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 REQUEST_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
 )
@@ -192,7 +193,7 @@ def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] |
     if head.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS:
         if verb.head.head.pos_ == "VERB":
             return "charge", verb.head.head
-    if head.dep_ in {"pobj", "pcomp"} and verb.dep_ in {"prep", "prt"}:
+    if head.dep_ in {"pobj", "pcomp"} and verb.dep_ in {"prep", "prt"} and verb.lower_ in _CHARGE_PREPS:
         governor = verb.head
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
             return "charge", governor

@@ -43,6 +43,8 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 _APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
 _NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "into", "with", "to", "of", "over", "from"})
+_DOMESTIC_PREFIXES = ("172",)
+"""Administrative sanctions (curfew, martial law, bans) fall on the source's own people."""
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
@@ -367,6 +369,9 @@ def _parties(trigger: Trigger, roles: RoleReader, lexicon: EventLexicon) -> tupl
             sources, targets = roles.group(patient), roles.prep_objects(token, first)
         if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_parties(token)
+        if not targets and trigger.code == "045":
+            root = token.sent.root
+            targets = _distinct(roles.subjects(root) if root.i != token.i else [], sources)
         return tuple(sources), tuple(targets)
     sources, targets = _noun_parties(token, roles)
     if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
@@ -508,6 +513,13 @@ def _to_events(
 
 
 def _dyads(act: _Act) -> list[tuple[Party | None, Party | None]]:
+    """Return the (source, target) pairs of an act; a curfew or martial law targets its own."""
+    if act.code.startswith(_DOMESTIC_PREFIXES) and act.sources and not act.targets:
+        return [(s, s) for s in act.sources]
+    return _pairs(act)
+
+
+def _pairs(act: _Act) -> list[tuple[Party | None, Party | None]]:
     """Return one (source, target) pair per dyad, the CAMEO convention for "X and Y".
 
     "X and Y signed an agreement" (no target) is a joint act: X->Y and Y->X, for the
