@@ -53,7 +53,7 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
     for token in sent:  # type: ignore[attr-defined]
         pos = token.pos_
         if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
-            trigger = noun_trigger(token, lexicon) or verb_trigger(token, lexicon)
+            trigger = noun_trigger(token, lexicon)
         elif pos == "VERB":
             trigger = verb_trigger(token, lexicon)
             if trigger is None and token.tag_ in {"VBG", "VBN"}:

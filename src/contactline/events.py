@@ -253,8 +253,10 @@ def _code_act(
         targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
     modality: Modality = "asserted"
     if mood.mood in _VERBAL_MOODS:
+        refused_force = mood.mood == "refuse" and lexicon.derived("refuse", code) == code
         code = lexicon.derived(mood.mood, code)
-        modality = _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
+        # Refusing to use force is no CAMEO rejection: the act is negated.
+        modality = "negated" if refused_force else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
         rule += f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}"
     elif mood.mood == "demand":
         if frame is None or not frame.speakers or frame.kind == "according":
@@ -298,8 +300,8 @@ def _by_weapon(trigger: Trigger, code: str, lexicon: EventLexicon) -> str:
         return code
     aerial = lexicon.classes.get("AERIAL", frozenset())
     for child in trigger.token.children:
-        words = [child] if child.dep_ in {"nsubj", "agent"} else []
-        if child.dep_ == "prep" and child.lower_ in {"with", "by"}:
+        words = [child] if child.dep_ == "nsubj" else []
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
             words = [o for o in child.children if o.dep_ == "pobj"]
         if any(w.lemma_.lower() in aerial or w.lower_ in aerial for w in words):
             return "195"
