@@ -166,6 +166,20 @@ def test_fuse_opposing_claims_are_contested() -> None:
     assert contest(a, b) == ("opposing", "claims of CAMEO root 19 by AZE and by ARM")
 
 
+def test_fuse_both_sides_reporting_the_same_act_is_not_contested() -> None:
+    a = view("a", "195", modality="claimed", reported_by="UKR", source="RUS", target="UKR")
+    b = view("b", "190", modality="claimed", reported_by="RUS", source="RUS", target="UKR")
+    assert contest(a, b) is None
+    assert contest(a, view("c", "190", modality="claimed", reported_by="RUS", source="RUS")) is None
+
+
+def test_fuse_a_party_does_not_deny_its_own_claim() -> None:
+    own = view("a", "190", modality="claimed", reported_by="RUS", source="RUS", event_id="e1")
+    assert (
+        contest(own, view("a", "120", "Moscow rejected it.", source="RUS", event_id="e2")) is None
+    )
+
+
 def test_fuse_denial_by_the_accused_party_is_contested() -> None:
     claim = view("a", "042", modality="claimed", reported_by="ARM", source="TUR", event_id="e1")
     denial = view("a", "150", modality="negated", source="TUR", event_id="e2")
@@ -315,6 +329,7 @@ def test_fuse_contested_claims_flag_the_entry(tmp_db: Path) -> None:
     [
         ("010", "Ankara noted that they see no reason to send their military.", "asserted", True),
         ("016", "Moscow denied any role in the strike.", "asserted", True),
+        ("120", "Moscow rejected the accusation.", "asserted", True),
         ("010", "Ankara said it would send envoys.", "asserted", False),
         ("010", "Ankara said they didn\u2019t send anyone.", "asserted", True),
     ],

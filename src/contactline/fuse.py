@@ -90,7 +90,8 @@ _STOP = frozenset(
         "there",
     ]
 )
-DENY_RESPONSIBILITY = "016"
+DENIALS = frozenset({"016", "120"})
+"""CAMEO codes that deny by themselves: deny responsibility, reject (an accusation)."""
 _NEGATORS = frozenset(
     [
         "no",
@@ -319,7 +320,8 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     """Decide whether two events are claims that contradict each other.
 
     * ``opposing``: both are claims (``modality == "claimed"``) of the same root with
-      overlapping or missing dates, made by different parties.
+      overlapping or missing dates, made by different parties who blame different
+      parties (two sides saying the same act happened corroborate, not contest).
     * ``denial``: one denies the other (:func:`_denies`), and the party that denies
       (the denying event's source or reporter) is the one the claim is about;
       both in the same document, or with overlapping dates (stated to the month or
@@ -333,7 +335,9 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
     overlap = wa is None or wb is None or not (wa[0] > wb[1] or wb[0] > wa[1])
     both_claims = a.modality == b.modality == "claimed" and a.root == b.root and overlap
-    if both_claims and a.reported_by and b.reported_by and a.reported_by != b.reported_by:
+    reporters = a.reported_by and b.reported_by and a.reported_by != b.reported_by
+    blame_differs = _differ(a.source, b.source) or _differ(a.target, b.target)
+    if both_claims and reporters and blame_differs:
         return (
             "opposing",
             f"claims of CAMEO root {a.root} by {a.reported_by} and by {b.reported_by}",
@@ -342,7 +346,7 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
         if not _denies(denial, claim):
             continue
         deniers = {denial.source, denial.reported_by} - {None}
-        accused = {claim.source} - {None}
+        accused = {claim.source} - {None, claim.reported_by}
         dated = wa is not None and wb is not None and overlap
         narrow = dated and all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))  # type: ignore[index]
         near = denial.document_id == claim.document_id or (
@@ -355,17 +359,22 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     return None
 
 
+def _differ(x: str | None, y: str | None) -> bool:
+    return bool(x and y and x != y)
+
+
 def _denies(denial: EventView, claim: EventView) -> bool:
     """Say whether ``denial`` can deny ``claim``, leaving aside who and when.
 
-    A negated act denies a claimed or asserted one; a denial of responsibility (CAMEO
-    016), or a public statement (root 01) worded with a negation, denies a claim.
+    A negated act denies a claimed or asserted one; a denial of responsibility or a
+    rejection (CAMEO 016, 120), or a public statement (root 01) worded with a
+    negation, denies a claim.
     """
     if denial.modality == "negated":
         return claim.modality in ("claimed", "asserted")
     if claim.modality != "claimed":
         return False
-    if denial.cameo == DENY_RESPONSIBILITY:
+    if denial.cameo in DENIALS:
         return True
     words = set(re.findall(r"[a-z']+", denial.evidence.lower().replace("\u2019", "'")))
     return denial.root == "01" and bool(_NEGATORS & words or any(w.endswith("n't") for w in words))
