@@ -451,3 +451,15 @@ def test_quotes_extraposed_it_takes_the_clause_not_the_previous_sentence(stateme
     text = "Troops crossed the river. It was announced by the ministry that troops withdrew."
     found = _one(statements(text))
     assert found.content == "troops withdrew"
+
+
+def test_quotes_national_description_refers_to_last_person_of_that_party(statements):
+    text = (
+        "Putin stated that the counteroffensive had failed. "
+        "The Russian leader also noted that Moscow was ready for talks."
+    )
+    mentions = [
+        _mention("Putin", text, "RUS", "person", "Vladimir Putin"),
+        _mention("Russian", text, "RUS", "state", "Russia"),
+    ]
+    assert [s.speaker.name for s in statements(text, mentions)] == ["Vladimir Putin"] * 2

@@ -131,6 +131,10 @@ class SpeakerHistory:
         described = " ".join(filter(None, (words, speaker.name, speaker.role))).lower()
         (self.people if person else self.bodies).append((speaker, described))
 
+    def last_of_party(self, party: str) -> Speaker | None:
+        """Return the most recent person who spoke for ``party``."""
+        return next((sp for sp, _ in reversed(self.people) if sp.party == party), None)
+
     def last(self, *, person: bool, noun: str | None = None) -> Speaker | None:
         """Return the most recent speaker of the kind asked for that ``noun`` fits."""
         pool = self.people if person else self.bodies
@@ -171,6 +175,13 @@ def _name_candidates(head: Token) -> list[Token]:
     return found
 
 
+def _is_description(head: Token) -> bool:
+    """A definite description without a name: "the Russian leader", "the minister"."""
+    determiners = [c.lower_ for c in head.children if c.dep_ == "det"]
+    named = any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in head.subtree)
+    return head.pos_ == "NOUN" and determiners[:1] == ["the"] and not named
+
+
 def resolve_speaker(
     doc: Doc,
     head: Token,
@@ -206,6 +217,15 @@ def resolve_speaker(
             span = Span(min(span.start, other_span.start), max(span.end, other_span.end))
     text = doc.text[span.start : span.end]
     person = _is_person_head(head, mention, person_nouns)
+    described = head.lemma_.lower() in person_nouns and _is_description(head)
+    if mention is not None and mention.kind != "person" and mention.party and described:
+        # "the Russian leader": the person of that party who spoke last
+        earlier = history.last_of_party(mention.party)
+        if earlier is not None:
+            mention = None
+            speaker = Speaker(name=earlier.name, party=earlier.party, role=earlier.role, span=span)
+            history.remember(speaker, doc.text[span.start : span.end], person=True)
+            return speaker
     if mention is not None and (mention.party or mention.name):
         speaker = Speaker(
             name=mention.name or text, party=mention.party, role=mention.role, span=span
