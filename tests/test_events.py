@@ -260,3 +260,14 @@ def test_events_mediator_mediates_between_the_main_parties(code) -> None:
     assert {(e.source.party, e.target.party) for e in events if e.cameo == "045"} == {
         ("RUS", "ARM"), ("RUS", "AZE"),
     }
+
+
+def test_events_target_falls_back_to_the_only_other_party(code) -> None:
+    events = code("The Russian cruiser sank after Ukraine hit the ship with missiles.")
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("UKR", "RUS", "195")]
+    assert "sole-other-party" in events[0].rule
+
+
+def test_events_no_fallback_target_when_two_parties_could_be_it(code) -> None:
+    events = code("Russia and France watched as Ukraine hit the ship with missiles.")
+    assert [(e.source.party, e.target) for e in events if e.cameo == "195"] == [("UKR", None)]

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
 from contactline.records import Mention
@@ -112,6 +113,18 @@ class RoleReader:
                 found = Party(token=token, mention=mention)
         self._cache[token.i] = found
         return found
+
+    def sole_other_party(self, sent: SpacySpan, exclude: set[str | None]) -> Party | None:
+        """Return the one party named in ``sent`` besides ``exclude``, or ``None`` if not exactly one."""
+        found: dict[str, Party] = {}
+        for mention in self.mentions:
+            if mention.span.end <= sent.start_char or mention.span.start >= sent.end_char:
+                continue
+            if mention.party and mention.party not in exclude and mention.party not in found:
+                span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                if span is not None:
+                    found[mention.party] = Party(token=span.root, mention=mention)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def own_party(self, token: Token) -> Party | None:
         """Return the party of a token's own mention only (no look into its subtree)."""

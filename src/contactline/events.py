@@ -45,6 +45,8 @@ _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted
 _NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "into", "with", "to", "of", "over", "from"})
 _DOMESTIC_PREFIXES = ("172",)
 """Administrative sanctions (curfew, martial law, bans) fall on the source's own people."""
+_OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
+"""Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
@@ -281,6 +283,10 @@ def _code_act(
         trigger.license != "occur" or any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
     ):
         return None
+    if act.sources and not act.targets and act.code[:2] in _OTHER_PARTY_ROOTS:
+        other = roles.sole_other_party(trigger.token.sent, {s.code for s in act.sources} | {act.reported_by})
+        if other is not None:
+            act = replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur")
