@@ -463,3 +463,9 @@ def test_quotes_national_description_refers_to_last_person_of_that_party(stateme
         _mention("Russian", text, "RUS", "state", "Russia"),
     ]
     assert [s.speaker.name for s in statements(text, mentions)] == ["Vladimir Putin"] * 2
+
+
+def test_quotes_colon_paragraph_introduces_quote(statements):
+    text = "The head of state stressed:\n\n“We did not start the war. We are trying to end it.”"
+    found = _one(statements(text))
+    assert found.rule == "direct:before:stressed" and found.content.endswith("end it.")

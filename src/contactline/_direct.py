@@ -53,10 +53,18 @@ def _window_after(doc: Doc, starts: Sequence[int], quote: QuoteMarks) -> list[To
 
 
 def _window_before(doc: Doc, starts: Sequence[int], quote: QuoteMarks) -> list[Token]:
+    """The words before the opening mark, back to the sentence start.
+
+    A paragraph ending in a colon introduces a quotation set as the next paragraph
+    ('Peskov said:' / '"..."'), so the window may reach back over one line break.
+    """
     tokens: list[Token] = []
     i = _first_token_at(doc, starts, quote.open) - 1
     while i >= 0 and len(tokens) < _WINDOW:
         token = doc[i]
+        if "\n" in token.text and not tokens and i > 0 and doc[i - 1].text == ":":
+            i -= 1
+            continue
         if "\n" in token.text or token.text in _STOP_TOKENS or token.text in _QUOTE_TOKENS:
             break
         if not token.is_space:
@@ -141,7 +149,7 @@ def _opens_sentence(text: str, quote: QuoteMarks) -> bool:
 
 
 def _begins_speech(doc: Doc, text: str, quote: QuoteMarks, window: Sequence[Token]) -> bool:
-    before = text[max(0, quote.open - 3) : quote.open].rstrip()
+    before = text[max(0, quote.open - 4) : quote.open].rstrip()
     return bool(before) and (before[-1] in ":," or bool(window) and window[-1].pos_ == "VERB")
 
 
