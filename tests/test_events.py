@@ -14,15 +14,32 @@ import pytest
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
 from contactline.events import extract_events
-from contactline.records import Event, Mention, Speaker, Span, Statement, TimeExpr
+from contactline.records import Event, Mention, Span, Speaker, Statement, TimeExpr
 
 LEXICON = load_event_lexicon()
 CAMEO = load_cameo()
 NAMES = {
-    "Armenia": "ARM", "Armenian": "ARM", "Yerevan": "ARM", "Azerbaijan": "AZE", "Baku": "AZE",
-    "Azerbaijani": "AZE", "Russia": "RUS", "Russian": "RUS", "Turkey": "TUR", "Turkish": "TUR",
-    "Ankara": "TUR", "CSTO": "CSTO", "Ukraine": "UKR", "Ukrainian": "UKR", "Kyiv": "UKR",
-    "Israel": "ISR", "Israeli": "ISR", "Hamas": "HAMAS", "Iran": "IRN", "Germany": "DEU", "France": "FRA",
+    "Armenia": "ARM",
+    "Armenian": "ARM",
+    "Yerevan": "ARM",
+    "Azerbaijan": "AZE",
+    "Baku": "AZE",
+    "Azerbaijani": "AZE",
+    "Russia": "RUS",
+    "Russian": "RUS",
+    "Turkey": "TUR",
+    "Turkish": "TUR",
+    "Ankara": "TUR",
+    "CSTO": "CSTO",
+    "Ukraine": "UKR",
+    "Ukrainian": "UKR",
+    "Kyiv": "UKR",
+    "Israel": "ISR",
+    "Israeli": "ISR",
+    "Hamas": "HAMAS",
+    "Iran": "IRN",
+    "Germany": "DEU",
+    "France": "FRA",
     "Erdogan": "TUR",
 }
 
@@ -33,7 +50,13 @@ def mentions_of(text: str) -> list[Mention]:
     for name, party in NAMES.items():
         for hit in re.finditer(rf"\b{name}\b", text):
             found.append(
-                Mention(span=Span(hit.start(), hit.end()), text=name, party=party, kind="state", rule="test")
+                Mention(
+                    span=Span(hit.start(), hit.end()),
+                    text=name,
+                    party=party,
+                    kind="state",
+                    rule="test",
+                )
             )
     return sorted(found, key=lambda m: m.span.start)
 
@@ -45,7 +68,13 @@ def code(nlp):
     def run(text: str, *, times=(), statements=(), published=None) -> list[Event]:
         doc = nlp(text)
         return extract_events(
-            doc, mentions_of(text), list(statements), list(times), LEXICON, CAMEO, published=published
+            doc,
+            mentions_of(text),
+            list(statements),
+            list(times),
+            LEXICON,
+            CAMEO,
+            published=published,
         )
 
     return run
@@ -54,7 +83,12 @@ def code(nlp):
 def dyads(events: list[Event]) -> set[tuple[str | None, str | None, str, str]]:
     """(source, target, root, modality) of each event."""
     return {
-        (e.source.party if e.source else None, e.target.party if e.target else None, e.cameo[:2], e.modality)
+        (
+            e.source.party if e.source else None,
+            e.target.party if e.target else None,
+            e.cameo[:2],
+            e.modality,
+        )
         for e in events
     }
 
@@ -81,7 +115,8 @@ def test_events_passive_forces_without_agent_are_the_source(code) -> None:
 def test_events_call_on_two_parties_makes_one_dyad_each(code) -> None:
     events = code("The CSTO called on Yerevan and Baku to cease fire.")
     assert {(e.source.party, e.target.party, e.cameo) for e in events} == {
-        ("CSTO", "ARM", "0256"), ("CSTO", "AZE", "0256"),
+        ("CSTO", "ARM", "0256"),
+        ("CSTO", "AZE", "0256"),
     }
 
 
@@ -101,13 +136,17 @@ def test_events_accusation_and_claimed_act(code) -> None:
 
 
 def test_events_statement_of_attack_is_an_accusation(code) -> None:
-    events = code("The Azerbaijani Defense Ministry stated that the Armenian military fired at settlements.")
+    events = code(
+        "The Azerbaijani Defense Ministry stated that the Armenian military fired at settlements."
+    )
     assert ("AZE", "ARM", "11", "asserted") in dyads(events)
     assert ("ARM", "AZE", "19", "claimed") in dyads(events)
 
 
 def test_events_trailing_attribution_is_a_claim_not_an_accusation(code) -> None:
-    events = code("Azerbaijan shelled Armenian towns overnight, the Armenian Defence Ministry said.")
+    events = code(
+        "Azerbaijan shelled Armenian towns overnight, the Armenian Defence Ministry said."
+    )
     assert dyads(events) == {("AZE", "ARM", "19", "claimed")}
 
 
@@ -128,12 +167,16 @@ def test_events_readiness_is_intended_with_intent_code(code) -> None:
 
 def test_events_threat_codes_13(code) -> None:
     events = code("Russia threatened to attack Ukraine.")
-    assert [(e.cameo[:2], e.modality, e.target.party) for e in events] == [("13", "intended", "UKR")]
+    assert [(e.cameo[:2], e.modality, e.target.party) for e in events] == [
+        ("13", "intended", "UKR")
+    ]
 
 
 def test_events_no_reason_to_send_is_a_rejection(code) -> None:
     events = code("Ankara said it sees no reason to send troops to Azerbaijan.")
-    assert [(e.source.party, e.cameo[:2], e.modality) for e in events] == [("TUR", "12", "asserted")]
+    assert [(e.source.party, e.cameo[:2], e.modality) for e in events] == [
+        ("TUR", "12", "asserted")
+    ]
 
 
 def test_events_negation_is_negated(code) -> None:
@@ -169,15 +212,25 @@ def test_events_occurrence_without_parties_is_kept(code) -> None:
 
 
 def test_events_demand_in_reported_words(code) -> None:
-    events = code("Erdogan stated that the time has come to end the occupation of lands by Armenia.")
+    events = code(
+        "Erdogan stated that the time has come to end the occupation of lands by Armenia."
+    )
     assert [(e.cameo[:2], e.target.party) for e in events] == [("10", "ARM")]
 
 
 def test_events_carry_cameo_fields_and_evidence(code) -> None:
     text = "Intro line.\nAzerbaijan shelled Armenia in Syria."
     [event] = code(text)
-    assert (event.plover, event.quad_class, event.goldstein) == ("ASSAULT", 4, CAMEO.get("194").goldstein)
-    assert text[event.span.start : event.span.end] == event.evidence == "Azerbaijan shelled Armenia in Syria."
+    assert (event.plover, event.quad_class, event.goldstein) == (
+        "ASSAULT",
+        4,
+        CAMEO.get("194").goldstein,
+    )
+    assert (
+        text[event.span.start : event.span.end]
+        == event.evidence
+        == "Azerbaijan shelled Armenia in Syria."
+    )
     assert text[event.trigger.start : event.trigger.end] == "shelled"
     assert event.location == "Syria"
     assert event.rule.startswith("verb:shell")
@@ -186,7 +239,15 @@ def test_events_carry_cameo_fields_and_evidence(code) -> None:
 def test_events_background_is_dated_by_its_own_time(code) -> None:
     text = "The conflict in Karabakh began in February 1988."
     start = text.index("February 1988")
-    times = [TimeExpr(text="February 1988", value="1988-02", type="DATE", span=Span(start, start + 13), rule="t")]
+    times = [
+        TimeExpr(
+            text="February 1988",
+            value="1988-02",
+            type="DATE",
+            span=Span(start, start + 13),
+            rule="t",
+        )
+    ]
     [event] = code(text, times=times, published=date(2020, 9, 29))
     assert event.cameo == "190"
     assert event.date is not None and event.date.start == "1988-02"
@@ -196,9 +257,15 @@ def test_events_link_the_statement_they_were_coded_from(code) -> None:
     text = "Azerbaijan said that Armenia shelled its villages."
     content = Span(text.index("Armenia"), len(text) - 1)
     statement = Statement(
-        id="s1", speaker=Speaker(name=None, party="AZE"),
-        cue="said", content=content.text_of(text), direct=False, date=None, span=Span(0, len(text)),
-        content_span=content, rule="test",
+        id="s1",
+        speaker=Speaker(name=None, party="AZE"),
+        cue="said",
+        content=content.text_of(text),
+        direct=False,
+        date=None,
+        span=Span(0, len(text)),
+        content_span=content,
+        rule="test",
     )
     events = code(text, statements=[statement])
     claimed = [e for e in events if e.modality == "claimed"]
@@ -258,7 +325,8 @@ def test_events_martial_law_falls_on_the_own_country(code) -> None:
 def test_events_mediator_mediates_between_the_main_parties(code) -> None:
     events = code("Armenia and Azerbaijan agreed to a ceasefire after talks mediated by Russia.")
     assert {(e.source.party, e.target.party) for e in events if e.cameo == "045"} == {
-        ("RUS", "ARM"), ("RUS", "AZE"),
+        ("RUS", "ARM"),
+        ("RUS", "AZE"),
     }
 
 

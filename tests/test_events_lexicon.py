@@ -30,7 +30,13 @@ def fictional_mentions(text: str) -> list[Mention]:
     for name, party in PARTIES.items():
         for hit in re.finditer(rf"\b{name}\b", text):
             found.append(
-                Mention(span=Span(hit.start(), hit.end()), text=name, party=party, kind="state", rule="test")
+                Mention(
+                    span=Span(hit.start(), hit.end()),
+                    text=name,
+                    party=party,
+                    kind="state",
+                    rule="test",
+                )
             )
     return sorted(found, key=lambda m: m.span.start)
 
@@ -78,7 +84,9 @@ def test_events_lexicon_derived_codes_exist_in_cameo() -> None:
 
 def test_events_lexicon_most_specific_pattern_first() -> None:
     patterns = LEXICON.verbs["call"]
-    assert [p.specificity for p in patterns] == sorted((p.specificity for p in patterns), reverse=True)
+    assert [p.specificity for p in patterns] == sorted(
+        (p.specificity for p in patterns), reverse=True
+    )
 
 
 def test_events_lexicon_derives_appeal_by_longest_prefix() -> None:

@@ -78,9 +78,12 @@ def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:
                 return MoodReading(mood="intent", cue=child)
         elif child.dep_ == "mark" and lexicon.is_cue("condition", word):
             return MoodReading(mood="hypothetical", cue=child)
-        elif child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            negated = child
-        elif child.dep_ == "advmod" and word == "never":
+        elif (
+            child.dep_ == "neg"
+            or (child.dep_ == "det" and word == "no")
+            or child.dep_ == "advmod"
+            and word == "never"
+        ):
             negated = child
     if token.dep_ == "advcl":
         for child in token.head.children:
@@ -118,7 +121,7 @@ def _governing_mood(head: Token, child: Token, lexicon: EventLexicon) -> MoodRea
     if lexicon.is_cue("deontic", lemma) and child.dep_ in {"xcomp", "relcl", "acl"}:
         return MoodReading(mood="demand", cue=head)
     for sibling in head.children:
-        if sibling.dep_ == "nsubj" and lexicon.is_cue("deontic", sibling.lemma_.lower()):
-            if sibling.pos_ == "NOUN":
-                return MoodReading(mood="demand", cue=sibling)
+        deontic = lexicon.is_cue("deontic", sibling.lemma_.lower())
+        if sibling.dep_ == "nsubj" and deontic and sibling.pos_ == "NOUN":
+            return MoodReading(mood="demand", cue=sibling)
     return None

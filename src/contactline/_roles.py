@@ -121,7 +121,9 @@ class RoleReader:
             if mention.span.end <= sent.start_char or mention.span.start >= sent.end_char:
                 continue
             if mention.party and mention.party not in exclude and mention.party not in found:
-                span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                span = self.doc.char_span(
+                    mention.span.start, mention.span.end, alignment_mode="expand"
+                )
                 if span is not None:
                     found[mention.party] = Party(token=span.root, mention=mention)
         return next(iter(found.values())) if len(found) == 1 else None
@@ -245,7 +247,9 @@ class RoleReader:
         or names ("sent troops to X", "signed an agreement with X"), not its target.
         """
         for child in verb.children:
-            misparsed = child.dep_ == _MISPARSED_OBJECT and child.pos_ == "PROPN" and child.i > verb.i
+            misparsed = (
+                child.dep_ == _MISPARSED_OBJECT and child.pos_ == "PROPN" and child.i > verb.i
+            )
             if child.lemma_.lower() in skip:
                 continue
             if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or misparsed:
@@ -325,9 +329,9 @@ class RoleReader:
         start, end = words[0].i, obj.i + 1
         named = lemma in _LINES or any(w.pos_ == "PROPN" for w in words)
         for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                if any(o.ent_type_ in PLACE_ENTS or o.lemma_ == "contact" for o in child.children):
-                    end, named = child.right_edge.i + 1, True
+            placed = any(o.ent_type_ in PLACE_ENTS or o.lemma_ == "contact" for o in child.children)
+            if child.dep_ == "prep" and child.lower_ == "of" and placed:
+                end, named = child.right_edge.i + 1, True
         if named:
             return self.doc[start:end].text
         return None

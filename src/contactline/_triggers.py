@@ -183,17 +183,21 @@ def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] |
     head = _phrase_head(token)
     verb = head.head
     lemma = verb.lemma_.lower()
-    if head.dep_ in {"nsubj", "nsubjpass"}:
-        if lexicon.is_cue("occur", lemma) or any(
-            c.dep_ == "acomp" and lexicon.is_cue("occur", c.lemma_.lower()) for c in verb.children
-        ):
-            return "occur", verb
+    occurs = lexicon.is_cue("occur", lemma) or any(
+        c.dep_ == "acomp" and lexicon.is_cue("occur", c.lemma_.lower()) for c in verb.children
+    )
+    if head.dep_ in {"nsubj", "nsubjpass"} and occurs:
+        return "occur", verb
     if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
         return "perform", verb
-    if head.dep_ == "pobj" and verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS:
-        if verb.head.head.pos_ == "VERB":
-            return "charge", verb.head.head
-    if head.dep_ in {"pobj", "pcomp"} and verb.dep_ in {"prep", "prt"} and verb.lower_ in _CHARGE_PREPS:
+    requested = verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS
+    if head.dep_ == "pobj" and requested and verb.head.head.pos_ == "VERB":
+        return "charge", verb.head.head
+    if (
+        head.dep_ in {"pobj", "pcomp"}
+        and verb.dep_ in {"prep", "prt"}
+        and verb.lower_ in _CHARGE_PREPS
+    ):
         governor = verb.head
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
             return "charge", governor

@@ -1,0 +1,471 @@
+"""Code the acts of a sentence: triggers paired with what they ask for, parties, mood, frame.
+
+An act is a coded trigger before it becomes dyadic events (``contactline.events``):
+
+1. the triggers of the sentence are found and paired (``select``): an appeal or demand
+   with the act it asks for, an event noun with the verb that performs it;
+2. each trigger's parties are read off grammatical roles (``_roles``);
+3. its mood (``_modality``) may change its code ("stands ready to send a mission": 0334);
+4. its frame (``_frames``) makes it a claim of the speaker, and the frame an act of its
+   own where CAMEO codes it (010, 112, 016).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from contactline._event_lexicon import EventLexicon
+from contactline._frames import HOSTILE_ROOTS, Frame, find_frame, frame_code
+from contactline._modality import MoodReading, read_mood
+from contactline._roles import Party, RoleReader, is_pronoun
+from contactline._triggers import REQUEST_NOUNS, Trigger, find_triggers
+from contactline.records import Modality
+
+_APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
+_VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "into", "with", "to", "of", "over", "from"})
+_OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
+"""Families whose act always has a target: failing a readable one, the sentence's only other party."""
+_MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
+_VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+_MOOD_ROOTS = frozenset({"03", "12", "13"})
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
+_PLACE_TARGET_ROOTS = frozenset({"07", "17", "18", "19", "20"})
+_SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Act:
+    """A coded act before it becomes one or more dyadic events."""
+
+    trigger: Trigger
+    code: str
+    rule: str
+    sources: tuple[Party, ...]
+    targets: tuple[Party, ...]
+    modality: Modality
+    reported_by: str | None = None
+    frame: Frame | None = None
+    bare: bool = False
+
+
+def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[Act]:
+    """Code every act of one sentence, frames included."""
+    triggers = _select(list(find_triggers(sent, lexicon)), lexicon)
+    acts: list[Act] = []
+    frames: dict[int, tuple[Frame, list[Act]]] = {}
+    for trigger, embedded in triggers:
+        act = _code_act(trigger, embedded, roles, lexicon)
+        if act is None:
+            continue
+        if act.frame is not None and act.frame.kind in {"report", "deny"}:
+            frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
+        acts.append(act)
+    acts.extend(_frame_acts(sent, frames, roles, lexicon))
+    return acts
+
+
+def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigger, Trigger | None]]:
+    """Pair each appeal or demand with the act it asks for, and drop the act itself.
+
+    An event noun done by a coded verb ("declared martial law", "provided military aid")
+    keeps the noun's code unless the verb asks, offers or refuses it ("called for a
+    ceasefire"), in which case the verb's code stands for both.
+    """
+    by_anchor: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        if trigger.license in {"perform", "charge"} or (
+            trigger.license == "agent" and trigger.token.head.i == trigger.anchor.i
+        ):
+            by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
+    dropped: set[int] = set()
+    stand_in: dict[int, Trigger] = {}
+    verbs = [t for t in triggers if t.license == "verb"]
+    for trigger in verbs:
+        if trigger.code[:2] == "11":
+            continue
+        for noun in by_anchor.get(trigger.token.i, []):
+            if noun.code[:2] == trigger.code[:2]:
+                dropped.add(trigger.token.i)
+                stand_in[trigger.token.i] = noun
+            elif trigger.code[:2] not in _APPEAL_ROOTS:
+                dropped.add(noun.token.i)
+    embedded: dict[int, list[Trigger]] = {}
+    for trigger in verbs:
+        if trigger.code[:2] in _MOOD_ROOTS and not trigger.particle:
+            inner = _embedded_verb(trigger, triggers)
+            if inner is not None and inner.token.dep_ == "xcomp":
+                dropped.add(trigger.token.i)
+        if trigger.code[:2] not in _APPEAL_ROOTS:
+            continue
+        first = _embedded_verb(trigger, triggers)
+        inners: list[Trigger] = []
+        if first is not None:
+            for verb in (first, *_conjoined(first, triggers)):
+                dropped.update(n.token.i for n in by_anchor.get(verb.token.i, []))
+                inners.append(stand_in.get(verb.token.i, verb))
+        else:
+            nouns = by_anchor.get(trigger.token.i, [])
+            inners = [n for n in nouns if n.code[:2] != trigger.code[:2]][:1]
+        for inner in inners:
+            dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
+        if inners:
+            embedded[trigger.token.i] = inners
+    return [
+        (t, inner)
+        for t in triggers
+        if t.token.i not in dropped
+        for inner in embedded.get(t.token.i, [None])
+    ]
+
+
+def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:
+    """Return the verb triggers conjoined to ``trigger`` ("to stop the fighting and return")."""
+    return [
+        t
+        for t in triggers
+        if t.license == "verb" and t.token.dep_ == "conj" and t.token.head.i == trigger.token.i
+    ]
+
+
+def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | None:
+    """Return the act a verb asks for: its clause, or the clause of its request noun.
+
+    "called on X to cease fire", "rejected calls by X to withdraw its troops".
+    """
+    requests = [
+        c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS
+    ]
+    for other in triggers:
+        if other.license != "verb":
+            continue
+        if other.token.head.i == trigger.token.i and other.token.dep_ in {
+            "xcomp",
+            "advcl",
+            "ccomp",
+        }:
+            return other
+        if any(
+            other.token.head.i == r.i and other.token.dep_ in {"acl", "relcl"} for r in requests
+        ):
+            return other
+    return None
+
+
+def _code_act(
+    trigger: Trigger, embedded: Trigger | None, roles: RoleReader, lexicon: EventLexicon
+) -> Act | None:
+    """Code one trigger: parties, then mood, then frame."""
+    sources, targets = _parties(trigger, roles, lexicon)
+    code = trigger.code
+    rule = trigger.rule
+    if embedded is not None:
+        kind = _APPEAL_ROOTS[code[:2]]
+        if code in {"020", "100", "120"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
+            code = lexicon.derived(kind, embedded.code)
+        rule += f" {kind}:{embedded.rule}"
+        if not targets:
+            inner_sources, inner_targets = _parties(embedded, roles, lexicon)
+            targets = tuple(
+                p
+                for p in (*inner_sources, *inner_targets)
+                if p.code not in {s.code for s in sources}
+            )
+    mood = read_mood(trigger.anchor, lexicon)
+    frame = find_frame(trigger.token, roles, lexicon)
+    if (
+        mood.mood == "hypothetical"
+        and mood.cue is not None
+        and mood.cue.lower_ == "would"
+        and frame is not None
+    ):
+        mood = MoodReading(mood="intent", cue=mood.cue)
+    if _warns(frame, mood, sources, roles, lexicon):
+        mood = MoodReading(mood="threat", cue=frame.verb if frame else None)
+        targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
+    modality: Modality = "asserted"
+    if mood.mood in _VERBAL_MOODS:
+        refused_force = mood.mood == "refuse" and lexicon.derived("refuse", code) == code
+        code = lexicon.derived(mood.mood, code)
+        # Refusing to use force is no CAMEO rejection: the act is negated.
+        modality = "negated" if refused_force else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
+        rule += f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}"
+    elif mood.mood == "demand":
+        if frame is None or not frame.speakers or frame.kind == "according":
+            modality = "hypothetical"
+        else:
+            code = lexicon.derived("demand", code)
+            targets = sources or targets
+            sources = frame.speakers
+            rule += f" demand:{mood.cue.lower_ if mood.cue else ''}"
+            return Act(
+                trigger=trigger,
+                code=code,
+                rule=rule,
+                sources=sources,
+                targets=_distinct(targets, sources),
+                modality="asserted",
+                reported_by=frame.reporter,
+                frame=frame,
+            )
+    elif mood.mood == "negated" and lexicon.derived("negated", code) != code:
+        code = lexicon.derived("negated", code)
+        rule += " negated"
+    elif mood.mood in {"negated", "hypothetical"}:
+        modality = mood.mood  # type: ignore[assignment]
+    code = _by_weapon(trigger, code, lexicon)
+    act = Act(
+        trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
+    )
+    if frame is not None:
+        act = _in_frame(act, frame, mood, roles)
+    if (
+        not act.sources
+        and not act.targets
+        and (
+            trigger.license != "occur"
+            or any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
+        )
+    ):
+        return None
+    if act.sources and not act.targets and act.code[:2] in _OTHER_PARTY_ROOTS:
+        other = roles.sole_other_party(
+            trigger.token.sent, {s.code for s in act.sources} | {act.reported_by}
+        )
+        if other is not None:
+            act = replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
+    if act.code[:2] == "03" and act.modality == "asserted":
+        act = replace(act, modality="intended")
+    return replace(
+        act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur"
+    )
+
+
+def _by_weapon(trigger: Trigger, code: str, lexicon: EventLexicon) -> str:
+    """Refine a use of force by who or what does it.
+
+    Force from the air is 195 ("bombers struck", "hit it with missiles"); violence by
+    protesters is a violent protest, 145 ("protesters attacked the embassy").
+    """
+    if code[:2] in {"18", "19"} and trigger.license == "verb":
+        protesters = lexicon.classes.get("PROTESTER", frozenset())
+        if any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in protesters for c in trigger.token.children
+        ):
+            return "145"
+    if code != "190" or trigger.license != "verb":
+        return code
+    aerial = lexicon.classes.get("AERIAL", frozenset())
+    for child in trigger.token.children:
+        words = [child] if child.dep_ == "nsubj" else []
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
+            words = [o for o in child.children if o.dep_ == "pobj"]
+        if any(w.lemma_.lower() in aerial or w.lower_ in aerial for w in words):
+            return "195"
+    return code
+
+
+def _warns(
+    frame: Frame | None,
+    mood: MoodReading,
+    sources: Sequence[Party],
+    roles: RoleReader,
+    lexicon: EventLexicon,
+) -> bool:
+    """Return whether a warning announces the speaker's own act ("X warned Y that it would strike")."""
+    if frame is None or frame.kind != "report" or mood.mood not in {"intent", "plain"}:
+        return False
+    if not lexicon.is_cue("threat", frame.verb.lemma_.lower()):
+        return False
+    reporter = frame.reporter
+    return not sources or reporter in {s.code for s in sources}
+
+
+def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> Act:
+    """Attribute an act to the frame around it."""
+    sources, targets = act.sources, act.targets
+    if frame.kind == "accuse" and frame.accused and (act.trigger.license != "verb" or not sources):
+        sources = frame.accused
+    subject = roles.subject_word(act.trigger.anchor)
+    if not sources and frame.speakers and subject is not None and is_pronoun(subject):
+        sources = frame.speakers
+    reporter = frame.reporter
+    hostile = act.code[:2] in _VIOLENT_ROOTS
+    if hostile and not targets and reporter and any(s.code != reporter for s in sources):
+        targets = frame.speakers
+    modality = act.modality
+    if frame.kind == "deny":
+        return replace(
+            act,
+            sources=sources,
+            targets=targets,
+            modality="negated",
+            reported_by=reporter,
+            frame=frame,
+            rule=act.rule + f" deny:{frame.verb.lower_}",
+        )
+    own_verbal = mood.mood in {"refuse", "intent", "threat"} and reporter in {
+        s.code for s in sources
+    }
+    if modality == "asserted" and not own_verbal:
+        modality = "claimed"
+    if modality == "intended" and sources and reporter not in {s.code for s in sources}:
+        modality = "claimed"
+    return replace(
+        act,
+        sources=sources,
+        targets=targets,
+        modality=modality,
+        reported_by=reporter,
+        frame=frame,
+        rule=act.rule + f" {frame.kind}:{frame.verb.lower_}",
+    )
+
+
+def _parties(
+    trigger: Trigger, roles: RoleReader, lexicon: EventLexicon
+) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
+    """Read the source and target parties of a trigger."""
+    token = trigger.token
+    if trigger.license == "verb":
+        first = (
+            [trigger.particle]
+            if trigger.particle is not None and trigger.particle.dep_ != "prt"
+            else []
+        )
+        sources = roles.subjects(token) or roles.agent_by(token)
+        moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
+        targets = _distinct(roles.objects(token, first, skip=moved), sources)
+        if not targets:
+            targets = _distinct(roles.prep_objects(token, first), sources)
+        if not targets:
+            for child in token.children:
+                if child.dep_ == "dobj" and not targets:
+                    targets = roles.prep_objects(child)
+        patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
+            sources, targets = roles.group(patient), roles.prep_objects(token, first)
+        if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+            targets = roles.place_parties(token)
+        if not targets and trigger.code == "045":
+            root = token.sent.root
+            targets = _distinct(roles.subjects(root) if root.i != token.i else [], sources)
+        return tuple(sources), tuple(targets)
+    sources, targets = _noun_parties(token, roles)
+    if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+        targets = roles.place_parties(token)
+    if not sources and not targets and trigger.license == "occur":
+        between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
+        sources = [
+            p for b in between for o in b.children if o.dep_ == "pobj" for p in roles.group(o)
+        ]
+    if not sources and trigger.license in {"perform", "charge"}:
+        sources = roles.subjects(trigger.anchor)
+    if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
+        targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
+    return tuple(sources), tuple(targets)
+
+
+def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Party]]:
+    """Read the parties of an event noun from its own modifiers and phrases."""
+    sources: list[Party] = []
+    targets: list[Party] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and not sources:
+            own = roles.own_party(child)
+            if own is None and child.dep_ == "poss":
+                own = roles.party(child)
+            if own is not None:
+                sources = [own]
+        elif child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            group = [p for o in objects for p in roles.group(o)]
+            word = child.lower_
+            if word == "by" and group or word == "between" and group and not sources:
+                sources = group
+            elif word in _NOUN_TARGET_PREPS and group and not targets:
+                targets = group
+    return sources, targets
+
+
+def _distinct(targets: Sequence[Party], sources: Sequence[Party]) -> tuple[Party, ...]:
+    codes = {s.code for s in sources}
+    return tuple(t for t in targets if t.code not in codes)
+
+
+def _frame_acts(
+    sent: SpacySpan,
+    frames: dict[int, tuple[Frame, list[Act]]],
+    roles: RoleReader,
+    lexicon: EventLexicon,
+) -> list[Act]:
+    """Code the frames of a sentence as events of their own where CAMEO codes them.
+
+    A verb of saying with no coded content is a statement (010) when its speaker is known.
+    """
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in frames:
+            continue
+        lemma = token.lemma_.lower()
+        if lexicon.is_cue("report", lemma) and _says_something(token):
+            speakers = tuple(roles.subjects(token) or roles.agent_by(token))
+            frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
+    acts: list[Act] = []
+    for frame, content in frames.values():
+        facts = [
+            (a.code, tuple(s.code for s in a.sources), frame.verb.i < a.trigger.anchor.i)
+            for a in content
+        ]
+        code = frame_code(frame, facts)
+        if code is None:
+            continue
+        targets: tuple[Party, ...] = ()
+        if code == "112":
+            hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
+            targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
+        trigger = Trigger(
+            token=frame.verb,
+            anchor=frame.verb,
+            code=code,
+            rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
+            license="verb",
+        )
+        acts.append(
+            Act(
+                trigger=trigger,
+                code=code,
+                rule=trigger.rule,
+                sources=frame.speakers,
+                targets=_distinct(targets, frame.speakers),
+                modality="asserted",
+            )
+        )
+    return acts
+
+
+def _says_something(verb: Token) -> bool:
+    """Return whether a verb of saying reports words here (not "announced a mobilization")."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "parataxis"}:
+            return True
+        if child.dep_ == "nsubjpass" and child.lower_ in {"this", "that", "it"}:
+            return True
+        if (
+            child.dep_ == "dobj"
+            and child.pos_ == "NOUN"
+            and child.lemma_.lower()
+            not in {
+                "reporter",
+                "journalist",
+                "agency",
+                "press",
+                "parliament",
+                "audience",
+            }
+        ):
+            return False
+    return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}
