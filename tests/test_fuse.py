@@ -173,6 +173,16 @@ def test_fuse_both_sides_reporting_the_same_act_is_not_contested() -> None:
     assert contest(a, view("c", "190", modality="claimed", reported_by="RUS", source="RUS")) is None
 
 
+def test_fuse_a_denial_is_not_denied_and_dates_must_meet() -> None:
+    denial = view("a", "190", "They denied it.", modality="negated", source="RSF", event_id="e1")
+    refusal = view("a", "016", "They denied any role.", source="RSF", event_id="e2")
+    assert contest(denial, refusal) is None
+    background = view(
+        "a", "190", "The war began in 2023.", source="RSF", event_id="e3", date_start="2023-04"
+    )
+    assert contest(denial, background) is None
+
+
 def test_fuse_a_party_does_not_deny_its_own_claim() -> None:
     own = view("a", "190", modality="claimed", reported_by="RUS", source="RUS", event_id="e1")
     assert (
@@ -321,7 +331,9 @@ def test_fuse_contested_claims_flag_the_entry(tmp_db: Path) -> None:
     (pair,) = store.claims()
     assert pair.kind == "denial"
     assert {pair.first.event.id, pair.second.event.id} == {"e1", "e2"}
-    assert len(store.timeline(contested=True)) == 2
+    (entry,) = store.timeline(contested=True)
+    assert entry.events[0].endswith("/e1")  # the denied act is not a happening of its own
+    assert len(store.timeline()) == 1
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from contactline._schema import (
     timeline_members,
 )
 from contactline.fuse import (
+    ON_TIMELINE,
     EventKey,
     EventView,
     TimelineEntry,
@@ -180,7 +181,7 @@ def _rebuild(
     contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
     origins, outlets = _documents(conn, sorted({k[0] for k in keys}))
     for group in components(keys, [*links, *chains]):
-        members = [views[k] for k in group if k in views]
+        members = [views[k] for k in group if k in views and views[k].modality in ON_TIMELINE]
         if members:
             entry = build_entry(
                 members,

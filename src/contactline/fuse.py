@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from datetime import date
 
 EventKey = tuple[str, str]
+ON_TIMELINE = frozenset({"asserted", "claimed", "intended"})
+"""Modalities of the events that make timeline entries: a denied or hypothetical act
+is no happening (it stays an event, and a denial is linked to what it denies)."""
 SHORT_DAYS = 4
 """A window of a few days: a stated day, or a day up to the publication date."""
 NARROW_DAYS = 31
@@ -324,8 +327,8 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
       parties (two sides saying the same act happened corroborate, not contest).
     * ``denial``: one denies the other (:func:`_denies`), and the party that denies
       (the denying event's source or reporter) is the one the claim is about;
-      both in the same document, or with overlapping dates (stated to the month or
-      finer, unless the roots are the same).
+      their dates overlap (when both are dated), and they are in the same document,
+      or their dates are stated to the month or finer, or their roots are the same.
 
     Returns:
         ``(kind, reason)`` or ``None``.
@@ -349,9 +352,8 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
         accused = {claim.source} - {None, claim.reported_by}
         dated = wa is not None and wb is not None and overlap
         narrow = dated and all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))  # type: ignore[index]
-        near = denial.document_id == claim.document_id or (
-            dated and (denial.root == claim.root or narrow)
-        )
+        same_report = denial.document_id == claim.document_id and overlap
+        near = same_report or (dated and (denial.root == claim.root or narrow))
         if deniers & accused and near:
             who = min(p for p in deniers & accused if p)
             said = f" (claimed by {claim.reported_by})" if claim.reported_by else ""
@@ -370,6 +372,8 @@ def _denies(denial: EventView, claim: EventView) -> bool:
     rejection (CAMEO 016, 120), or a public statement (root 01) worded with a
     negation, denies a claim.
     """
+    if claim.modality == "negated" or claim.cameo in DENIALS:
+        return False  # a denial is not itself the claim denied
     if denial.modality == "negated":
         return claim.modality in ("claimed", "asserted")
     if claim.modality != "claimed":
