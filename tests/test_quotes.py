@@ -469,3 +469,10 @@ def test_quotes_colon_paragraph_introduces_quote(statements):
     text = "The head of state stressed:\n\n“We did not start the war. We are trying to end it.”"
     found = _one(statements(text))
     assert found.rule == "direct:before:stressed" and found.content.endswith("end it.")
+
+
+def test_quotes_request_needs_whom_it_asks(statements):
+    text = "“We have been abandoned,” one resident said, asking not to be named."
+    assert [s.cue for s in statements(text)] == ["said"]
+    found = _one(statements("Kyiv asked its allies to send more air defence systems."))
+    assert found.content == "its allies to send more air defence systems"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from contactline.errors import DictionaryError
 
 CUES_DIR = Path(__file__).parent / "data" / "cues"
-FRAMES = frozenset({"clause", "quote", "object", "infinitive", "addressee", "source"})
+FRAMES = frozenset({"clause", "quote", "object", "infinitive", "request", "addressee", "source"})
 CueKind = Literal["verb", "phrase", "noun"]
 
 

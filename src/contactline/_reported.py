@@ -188,7 +188,14 @@ def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribu
     return _make(doc, match, speaker, indices, kind)
 
 
-def _infinitive(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+def _infinitive(
+    doc: Doc, match: CueMatch, verb: Token, speaker: Token, *, request: bool
+) -> Attribution | None:
+    """From after the cue to the end of its to-infinitive.
+
+    A request names whom it asks ("urged Baku to ...", "called on Yerevan to ..."); without
+    that, "asking not to be named" is no statement.
+    """
     last_cue = max(match.tokens)
     hosts = [verb] + [c for c in verb.children if c.i in match.tokens]
     hosts += [g for h in hosts for g in h.children if g.dep_ == "pobj"]
@@ -196,10 +203,21 @@ def _infinitive(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attri
         for child in host.children:
             if child.i <= last_cue or child.dep_ not in ("xcomp", "advcl", "ccomp", "acl", "relcl"):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                indices = set(range(last_cue + 1, child.right_edge.i + 1))
-                return _make(doc, match, speaker, indices, "infinitive")
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                continue
+            if request and not _names_addressee(doc, last_cue, child):
+                continue
+            indices = set(range(last_cue + 1, child.right_edge.i + 1))
+            return _make(doc, match, speaker, indices, "infinitive")
     return None
+
+
+def _names_addressee(doc: Doc, last_cue: int, infinitive: Token) -> bool:
+    """A noun phrase stands between the cue and its infinitive ("urged *Baku* to")."""
+    start = infinitive.left_edge.i
+    between = doc[last_cue + 1 : start]
+    own = [t for t in infinitive.subtree if t.i < infinitive.i and t.dep_ in ("nsubj", "dobj")]
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in between) or bool(own)
 
 
 def _is_time(token: Token) -> bool:
@@ -260,8 +278,8 @@ def reported_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribution 
         found = found or _inverted(doc, match, verb, speaker)
         if found is not None:
             return found
-    if "infinitive" in frames:
-        found = _infinitive(doc, match, verb, speaker)
+    if "infinitive" in frames or "request" in frames:
+        found = _infinitive(doc, match, verb, speaker, request="request" in frames)
         if found is not None:
             return found
     if "object" in frames:
