@@ -6,8 +6,12 @@ A quotation is speech when a reporting cue with a subject stands right next to i
    mark may be misplaced: '..., ”he told');
 2. ``direct:inside``: '"A," he said, "B."': the second part joins the first;
 3. ``direct:before``: 'Shuvalov told reporters: "..."', 'He said, "..."';
-4. ``direct:continued``: a paragraph that is all quotation, following a quotation left
-   open at the end of the previous paragraph (the wire convention for long quotes).
+4. ``direct:continued``: a paragraph that is all quotation, next to a quotation left
+   open at the end of a paragraph (the wire convention for long quotes), takes the
+   attribution of its neighbour, before or after it.
+
+The cue may also be a source phrase ('"...," according to the ministry.') or a phrase
+ending in a verb ('"...," he was quoted as saying.').
 
 A quotation without such a cue (a scare quote, a partial quote inside reported speech:
 'stated that the time has come "to end the occupation"') is not a direct statement.
@@ -39,10 +43,11 @@ def _first_token_at(doc: Doc, starts: Sequence[int], offset: int) -> int:
 
 
 def _window_after(doc: Doc, starts: Sequence[int], quote: QuoteMarks) -> list[Token]:
+    """The words after the closing mark, to the end of the sentence or the next quote."""
     tokens: list[Token] = []
     for i in range(_first_token_at(doc, starts, quote.end), min(len(doc), len(starts))):
         token = doc[i]
-        if "\n" in token.text or token.text in _QUOTE_TOKENS and tokens:
+        if "\n" in token.text or (token.text in _QUOTE_TOKENS and tokens):
             break
         if token.is_space or (not tokens and token.text in _QUOTE_TOKENS | {","}):
             continue
