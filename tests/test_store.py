@@ -136,6 +136,7 @@ def test_store_document_by_prefix_and_unknown_key(tmp_db: Path) -> None:
     saved = _first()
     store.save(saved)
     assert store.document(saved.document.id[:8]).result.document.id == saved.document.id
+    assert store.document("000").result.document.id == saved.document.id  # seeds/000.txt
     with pytest.raises(StoreError, match="No stored document"):
         store.document("nothing-like-this")
 

@@ -58,7 +58,7 @@ def test_store_cli_show_unknown_document_is_an_error(db: Path) -> None:
     code, out = invoke(db, "show", "nothing-like-this")
     assert code == 1
     assert out.startswith(
-        "Error: No stored document has the id, origin or id prefix 'nothing-like-this'"
+        "Error: No stored document has the id, origin, file name or id prefix 'nothing-like-this'"
     )
 
 

