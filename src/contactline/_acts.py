@@ -249,8 +249,17 @@ def _by_weapon(trigger: Trigger, code: str, lexicon: EventLexicon) -> str:
     """Refine a use of force by who or what does it.
 
     Force from the air is 195 ("bombers struck", "hit it with missiles"); violence by
-    protesters is a violent protest, 145 ("protesters attacked the embassy").
+    protesters is a violent protest, 145 ("protesters attacked the embassy"); peacekeepers
+    deploying provide peacekeeping, 074 ("peacekeepers began deploying").
     """
+    subjects = [
+        c
+        for c in trigger.token.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and trigger.license == "verb"
+    ]
+    peacekeepers = lexicon.classes.get("PK", frozenset())
+    if code[:2] == "15" and any(s.lemma_.lower() in peacekeepers for s in subjects):
+        return "074"
     if code[:2] in {"18", "19"} and trigger.license == "verb":
         protesters = lexicon.classes.get("PROTESTER", frozenset())
         if any(

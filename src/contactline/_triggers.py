@@ -157,7 +157,7 @@ def _has_modifier(token: Token, pattern: NounPattern) -> bool:
     for child in token.children:
         if child.dep_ in _MODIFIER_DEPS:
             words.append(child)
-            words.extend(c for c in child.children if c.dep_ == "conj")
+            words.extend(c for c in child.children if c.dep_ == "conj" or c.dep_ in _MODIFIER_DEPS)
         elif child.dep_ == "prep" and child.lower_ in {"of", "into", "on"}:
             for obj in child.children:
                 if obj.dep_ == "pobj":
