@@ -88,6 +88,11 @@ _LINKS = {
     "lost",
     "their",
 }
+_MODIFIERS_LONGEST_FIRST = sorted(
+    ((phrase.split(), meaning) for phrase, meaning in _MODIFIERS.items()), key=lambda m: -len(m[0])
+)
+_MODIFIER_STARTS = frozenset(phrase.split()[0] for phrase in _MODIFIERS)
+
 #: words that may stand between a quantity and its group ('dozens of its soldiers')
 _FILLERS = {"and", "or", ",", "more", "the", "its", "their", "his", "her", "our", "other", "others"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "on", "from", "inside"}
@@ -189,12 +194,18 @@ def extract_casualties(
     """
     lex = lexicon or load_casualty_lexicon()
     in_time = {i for t in times for i in _token_range(doc, t.span)}
+    starters = _MODIFIER_STARTS | {words[0] for words in lex.vague} | lex.numbers.keys()
     found: list[Casualty] = []
     for sent in doc.sents:
+        # One cheap pass first: most sentences name no casualty at all.
+        if not any(_kind(t, lex) or t.lower_ in lex.tolls for t in sent):
+            continue
         previous_group: str | None = None
         i = sent.start
         while i < sent.end:
-            quantity = None if i in in_time else _quantity_at(doc, i, sent.end, lex)
+            token = doc[i]
+            candidate = token.like_num or token.lower_ in starters
+            quantity = None if i in in_time or not candidate else _quantity_at(doc, i, sent.end, lex)
             if quantity is None:
                 i += 1
                 continue
@@ -214,8 +225,7 @@ def _token_range(doc: Doc, span: Span) -> range:
 def _quantity_at(doc: Doc, i: int, end: int, lex: CasualtyLexicon) -> _Quantity | None:
     """Read a (modified) number or vague quantity starting at token ``i``."""
     j, modifier = i, None
-    for phrase, meaning in sorted(_MODIFIERS.items(), key=lambda m: -len(m[0])):
-        written = phrase.split()
+    for written, meaning in _MODIFIERS_LONGEST_FIRST:
         if [t.lower_ for t in doc[i : min(end, i + len(written))]] == written:
             j, modifier = i + len(written), meaning
             break

@@ -93,10 +93,11 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
     """
     times: list[TimeExpr] = []
     previous: TimeExpr | None = None
-    for hit in find_hits(doc.text, grammar):
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    for hit in find_hits(text, grammar):
         if hit.kind in {"year", "year_range"} and _counts_something(doc, hit, grammar):
             continue
-        context = Context(published, _clause_tense(doc, hit.start, hit.end), previous, doc.text)
+        context = Context(published, _clause_tense(doc, hit.start, hit.end), previous, text)
         if hit.kind == "eve":
             hit, result = _eve(doc, hit, grammar, context)
         else:
@@ -107,7 +108,7 @@ def extract_times(doc: Doc, grammar: TimeGrammar, *, published: date | None) -> 
         # a part of day makes a TIME in TIMEX3 ('2020-11-09TNI')
         kind = "TIME" if result.value and PART_OF_DAY.search(result.value) else result.type
         expr = TimeExpr(
-            text=doc.text[hit.start : hit.end],
+            text=text[hit.start : hit.end],
             value=result.value,
             type=kind,  # type: ignore[arg-type]
             span=_span(hit),
@@ -264,7 +265,7 @@ def _eve(doc: Doc, hit: Hit, grammar: TimeGrammar, ctx: Context) -> tuple[Hit, T
     eve, the ministry said' and the calque 'On the eve of the Secretary General Zas called'
     (where 'of' is followed by a person or organisation) mean the day before publication.
     """
-    after = doc.text[hit.end : hit.end + 80]
+    after = ctx.text[hit.end : hit.end + 80]
     m = re.match(r"\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?([\w-]+)", after)
     if m:
         first = doc.char_span(hit.end + m.start(1), hit.end + m.end(1), alignment_mode="expand")
