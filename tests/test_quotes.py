@@ -476,3 +476,17 @@ def test_quotes_request_needs_whom_it_asks(statements):
     assert [s.cue for s in statements(text)] == ["said"]
     found = _one(statements("Kyiv asked its allies to send more air defence systems."))
     assert found.content == "its allies to send more air defence systems"
+
+
+def test_quotes_titled_speaker_is_a_person_for_he(statements):
+    text = (
+        "An Israeli army spokesperson said the army would act. “We are prepared for it,” he said."
+    )
+    mentions = [_mention("Israeli", text, "ISR", "state", "Israel")]
+    found = statements(text, mentions)
+    assert [(s.speaker.party, s.direct) for s in found] == [("ISR", False), ("ISR", True)]
+
+
+def test_quotes_content_does_not_end_in_a_conjunction(statements):
+    text = "Mikati said Israel was violating Lebanese sovereignty and called on the world to act."
+    assert statements(text)[0].content == "Israel was violating Lebanese sovereignty"

@@ -63,6 +63,7 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         doc[end - 1].is_space
         or (doc[end - 1].is_punct and doc[end - 1].text not in ")]")
         or doc[end - 1].text in _QUOTE_CHARS
+        or doc[end - 1].dep_ == "cc"
     ):
         end -= 1
     return (start, end) if end > start else None

@@ -145,6 +145,8 @@ class SpeakerHistory:
 
 
 def _is_person_head(head: Token, mention: Mention | None, person_nouns: frozenset[str]) -> bool:
+    if head.lemma_.lower() in person_nouns:
+        return True  # "an Israeli army spokesperson" is a person whatever party it resolves to
     if mention is not None and mention.kind is not None:
         return mention.kind == "person"
     return (
