@@ -137,7 +137,7 @@ class TimeExpr:
     """A time expression with its TIMEX3-style value.
 
     ``value`` is ``2020-09-28``, ``1988-02``, ``1992/1994``, ``2020-11-09TNI``, ``P3D``...
-    ``mod`` is a TIMEX3 modifier (``START`` for "since 1992", ``APPROX``...). ``anchored``
+    ``mod`` is a TIMEX3 modifier (``ON_OR_AFTER`` for "since 1992", ``APPROX``...). ``anchored``
     is false when the value could not be resolved for want of a publication date.
     """
 
