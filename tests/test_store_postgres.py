@@ -69,3 +69,10 @@ def test_store_postgres_roundtrip_and_queries(pg_store) -> None:
     assert [s.statement.id for s in pg_store.statements(speaker="Pashinyan")] == ["s1"]
     assert {h.origin for h in pg_store.search("battles")} == {"b/002.txt"}
     assert pg_store.stats()["documents"] == 2
+
+
+def test_store_postgres_plain_url_uses_psycopg(pg_store) -> None:
+    plain = URL.replace("postgresql+psycopg://", "postgresql://")  # type: ignore[union-attr]
+    with open_store(plain) as store:
+        assert store.dialect == "postgresql"
+        assert store.stats()["documents"] == 0

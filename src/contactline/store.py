@@ -14,6 +14,7 @@ in ``contactline._fts``.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import threading
 from collections.abc import Iterator
@@ -88,7 +89,7 @@ def open_store(url_or_path: str | Path) -> Store:
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(
-            f"Cannot open the store at {_safe(url)}: {exc.orig}. Check --db "
+            f"Cannot open the store at {_safe(url)}: {str(exc.orig).strip()}. Check --db "
             "(or CONTACTLINE_DB) and that the database is reachable."
         ) from exc
     except StoreError:
@@ -98,6 +99,10 @@ def open_store(url_or_path: str | Path) -> Store:
 
 
 def _url(value: str) -> str:
+    """Turn --db into an SQLAlchemy URL: a path means SQLite; PostgreSQL uses psycopg 3."""
+    for scheme in ("postgresql://", "postgres://"):
+        if value.startswith(scheme) and importlib.util.find_spec("psycopg2") is None:
+            return "postgresql+psycopg://" + value[len(scheme) :]
     if "://" in value:
         return value
     path = Path(value).expanduser()
