@@ -205,7 +205,9 @@ def extract_casualties(
         while i < sent.end:
             token = doc[i]
             candidate = token.like_num or token.lower_ in starters
-            quantity = None if i in in_time or not candidate else _quantity_at(doc, i, sent.end, lex)
+            quantity = (
+                None if i in in_time or not candidate else _quantity_at(doc, i, sent.end, lex)
+            )
             if quantity is None:
                 i += 1
                 continue

@@ -41,9 +41,11 @@ def explain_result(result: Result) -> Iterator[str]:
         source = e.source.party if e.source else None
         target = e.target.party if e.target else None
         claim = f" by {e.reported_by}" if e.reported_by else ""
-        yield (f"  {e.id} {e.cameo} {e.plover or '-'} {source or '-'} -> {target or '-'} "
-               f"{e.modality}{claim} {_date(e.date)}  [{e.rule}]")
-        yield f"      trigger {_at(e.trigger)} {doc.text[e.trigger.start:e.trigger.end]!r} in: {e.evidence[:140]!r}"
+        yield (
+            f"  {e.id} {e.cameo} {e.plover or '-'} {source or '-'} -> {target or '-'} "
+            f"{e.modality}{claim} {_date(e.date)}  [{e.rule}]"
+        )
+        yield f"      trigger {_at(e.trigger)} {doc.text[e.trigger.start : e.trigger.end]!r} in: {e.evidence[:140]!r}"
     yield f"casualties ({len(result.casualties)})"
     for c in result.casualties:
         count = c.count if c.count is not None else f"{c.low}-{c.high}"
@@ -57,5 +59,9 @@ def _at(span: Span) -> str:
 def _date(window: DateWindow | None) -> str:
     if window is None:
         return "date ?"
-    value = window.start if not window.end or window.end == window.start else f"{window.start}/{window.end}"
+    value = (
+        window.start
+        if not window.end or window.end == window.start
+        else f"{window.start}/{window.end}"
+    )
     return f"date {value} ({window.basis})" if window.basis else f"date {value}"

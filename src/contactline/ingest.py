@@ -132,9 +132,7 @@ def decode_text(data: bytes, origin: str) -> tuple[str, tuple[str, ...]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         text = data.decode("cp1252", errors="replace")
-        notes.append(
-            f"not valid UTF-8 (byte {exc.start}): decoded as Windows-1252"
-        )
+        notes.append(f"not valid UTF-8 (byte {exc.start}): decoded as Windows-1252")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("CRLF line ends folded to LF")

@@ -40,22 +40,69 @@ from contactline.records import Document, RawDocument, Span, TimeExpr
 NAVIGATION = frozenset(
     line.lower()
     for line in (
-        "All news", "News", "Latest news", "Top news", "Home", "Menu", "Share", "Print",
-        "Read more", "Read also", "See also", "Related", "Related news", "Subscribe",
-        "Advertisement", "Skip to content", "Skip to main content", "Back to top",
-        "Comments", "More news", "Most read", "Trending", "Follow us", "Newsletter",
+        "All news",
+        "News",
+        "Latest news",
+        "Top news",
+        "Home",
+        "Menu",
+        "Share",
+        "Print",
+        "Read more",
+        "Read also",
+        "See also",
+        "Related",
+        "Related news",
+        "Subscribe",
+        "Advertisement",
+        "Skip to content",
+        "Skip to main content",
+        "Back to top",
+        "Comments",
+        "More news",
+        "Most read",
+        "Trending",
+        "Follow us",
+        "Newsletter",
     )
 )
 
 AGENCIES = {
-    "tass": "TASS", "ap": "AP", "associated press": "AP", "reuters": "Reuters",
-    "afp": "AFP", "interfax": "Interfax", "armenpress": "ARMENPRESS", "apa": "APA",
-    "trend": "Trend", "xinhua": "Xinhua", "ria novosti": "RIA Novosti", "ria": "RIA Novosti",
-    "sputnik": "Sputnik", "anadolu": "Anadolu", "aa": "Anadolu", "unian": "UNIAN",
-    "ukrinform": "Ukrinform", "dpa": "dpa", "bloomberg": "Bloomberg", "pti": "PTI",
-    "ians": "IANS", "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo", "yonhap": "Yonhap",
-    "azertac": "AZERTAC", "news.am": "news.am", "upi": "UPI", "kuna": "KUNA", "wafa": "WAFA",
-    "irna": "IRNA", "mena": "MENA", "sana": "SANA", "petra": "Petra", "apa-ria": "APA",
+    "tass": "TASS",
+    "ap": "AP",
+    "associated press": "AP",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "interfax": "Interfax",
+    "armenpress": "ARMENPRESS",
+    "apa": "APA",
+    "trend": "Trend",
+    "xinhua": "Xinhua",
+    "ria novosti": "RIA Novosti",
+    "ria": "RIA Novosti",
+    "sputnik": "Sputnik",
+    "anadolu": "Anadolu",
+    "aa": "Anadolu",
+    "unian": "UNIAN",
+    "ukrinform": "Ukrinform",
+    "dpa": "dpa",
+    "bloomberg": "Bloomberg",
+    "pti": "PTI",
+    "ians": "IANS",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "azertac": "AZERTAC",
+    "news.am": "news.am",
+    "upi": "UPI",
+    "kuna": "KUNA",
+    "wafa": "WAFA",
+    "irna": "IRNA",
+    "mena": "MENA",
+    "sana": "SANA",
+    "petra": "Petra",
+    "apa-ria": "APA",
 }
 
 _MONTH = (
@@ -243,7 +290,9 @@ def _month_number(name: str | None) -> int | None:
     return None
 
 
-def _infer_year(dateline: _Dateline, text: str, paragraphs: list[Span], today: date) -> tuple[date | None, str | None]:
+def _infer_year(
+    dateline: _Dateline, text: str, paragraphs: list[Span], today: date
+) -> tuple[date | None, str | None]:
     month, day = dateline.month, dateline.day
     assert month is not None and day is not None
     label = f"{calendar.month_name[month]} {day}"
@@ -252,17 +301,21 @@ def _infer_year(dateline: _Dateline, text: str, paragraphs: list[Span], today: d
     years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
     floor = max(years) if years else today.year - 1
     candidates = [
-        y for y in range(floor, today.year + 1)
+        y
+        for y in range(floor, today.year + 1)
         if (d := _safe_date(y, month, day)) is not None and d <= today
     ]
     if not candidates:
         return None, None
     lede = dateline.paragraph.text_of(text)
     weekdays = set(_WEEKDAY.findall(lede[dateline.span.end - dateline.paragraph.start :]))
-    reason = f"dateline '{label}' without a year; not before {floor}, the latest year the text names" if years else f"dateline '{label}' without a year"
+    reason = (
+        f"dateline '{label}' without a year; not before {floor}, the latest year the text names"
+        if years
+        else f"dateline '{label}' without a year"
+    )
     fitting = [
-        y for y in candidates
-        if calendar.day_name[date(y, month, day).weekday()] in weekdays
+        y for y in candidates if calendar.day_name[date(y, month, day).weekday()] in weekdays
     ]
     if fitting:
         year = fitting[-1]

@@ -87,8 +87,10 @@ class Pipeline:
             batch_size: documents per spaCy batch.
         """
         # A failure travels through spaCy as an empty text, so the output keeps the input order.
-        staged = ((m.document.analysis_text, m) if isinstance(m, Metadata) else ("", m)
-                  for m in map(self._prepare, items))
+        staged = (
+            (m.document.analysis_text, m) if isinstance(m, Metadata) else ("", m)
+            for m in map(self._prepare, items)
+        )
         for doc, item in self.nlp.pipe(staged, as_tuples=True, batch_size=batch_size):
             if isinstance(item, Failure):
                 yield item
@@ -141,7 +143,8 @@ def _link_statements(
     linked = []
     for statement in statements:
         ids = tuple(
-            e.id for e in coded
+            e.id
+            for e in coded
             if e.statement == statement.id
             or statement.content_span.start <= e.trigger.start < statement.content_span.end
         )

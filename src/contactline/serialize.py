@@ -92,7 +92,12 @@ def _actor(actor: Actor) -> JSON:
 def _participant(part: Participant | None) -> JSON | None:
     if part is None:
         return None
-    return {"party": part.party, "sector": part.sector, "text": part.text, "offsets": offsets(part.span)}
+    return {
+        "party": part.party,
+        "sector": part.sector,
+        "text": part.text,
+        "offsets": offsets(part.span),
+    }
 
 
 def _event(event: Event) -> JSON:

@@ -25,9 +25,14 @@ class Context:
 
 def metadata_options(func: F) -> F:
     """Add the options that give metadata for every document of the call."""
-    func = click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
-                        help="Publication date (YYYY-MM-DD) for every document; wins over the text.")(func)
-    func = click.option("--source", help="Outlet or agency of every document; wins over the text.")(func)
+    func = click.option(
+        "--published",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Publication date (YYYY-MM-DD) for every document; wins over the text.",
+    )(func)
+    func = click.option("--source", help="Outlet or agency of every document; wins over the text.")(
+        func
+    )
     func = click.option("--title", help="Headline of every document; wins over the text.")(func)
     return func
 
@@ -43,8 +48,12 @@ def report_failures(failures: list[Failure]) -> None:
         return
     click.echo(f"{len(failures)} input(s) failed:", err=True)
     for failure in failures:
-        click.echo(f"  {failure.message}" if failure.message.startswith(failure.origin)
-                   else f"  {failure.origin}: {failure.message}", err=True)
+        click.echo(
+            f"  {failure.message}"
+            if failure.message.startswith(failure.origin)
+            else f"  {failure.origin}: {failure.message}",
+            err=True,
+        )
 
 
 def with_metadata(

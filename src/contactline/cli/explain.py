@@ -16,8 +16,12 @@ from contactline.records import Result
 
 @main.command()
 @click.argument("doc")
-@click.option("--merge", nargs=2, metavar="EVENT EVENT",
-              help="Say why two stored events (DOC-ID/EVENT-ID) share a timeline entry.")
+@click.option(
+    "--merge",
+    nargs=2,
+    metavar="EVENT EVENT",
+    help="Say why two stored events (DOC-ID/EVENT-ID) share a timeline entry.",
+)
 @click.pass_obj
 def explain(ctx: Context, doc: str, merge: tuple[str, str] | None) -> None:
     """Show, for each mention, time, statement, event and casualty, the rule that decided it.
@@ -31,7 +35,7 @@ def explain(ctx: Context, doc: str, merge: tuple[str, str] | None) -> None:
         contactline --db my.db explain 3f2a --merge 3f2a.../e1 9b1c.../e4
     """
     try:
-        for line in (_explain_merge(ctx, merge) if merge else explain_result(_result(ctx, doc))):
+        for line in _explain_merge(ctx, merge) if merge else explain_result(_result(ctx, doc)):
             click.echo(line)
     except ContactlineError as exc:
         raise click.ClickException(str(exc)) from exc

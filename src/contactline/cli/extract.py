@@ -25,12 +25,24 @@ from contactline.serialize import to_contract
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
-              show_default=True, help="jsonl: one contract object per line; json: a list; table: a summary.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one contract object per line; json: a list; table: a summary.",
+)
 @metadata_options
 @click.pass_obj
-def extract(ctx: Context, paths: tuple[str, ...], fmt: str, published: Any, source: str | None,
-            title: str | None) -> None:
+def extract(
+    ctx: Context,
+    paths: tuple[str, ...],
+    fmt: str,
+    published: Any,
+    source: str | None,
+    title: str | None,
+) -> None:
     """Extract events, statements, times and casualties from articles and print them.
 
     PATHS are text, HTML or JSON Lines files, directories, or - for standard input.
@@ -81,7 +93,9 @@ def _mark_duplicate(result: Result, tracker: DuplicateTracker) -> Result:
 
 def _table_row(obj: dict[str, Any]) -> str:
     doc = obj["document"]
-    return (f"{doc['origin']}\t{doc['published'] or '-'}\t{doc['source'] or '-'}\t"
-            f"{len(obj['actors'])} actors\t{len(obj['events'])} events\t"
-            f"{len(obj['statements'])} statements\t{len(obj['times'])} times\t"
-            f"{len(obj['casualties'])} casualties\t{doc['title'] or ''}")
+    return (
+        f"{doc['origin']}\t{doc['published'] or '-'}\t{doc['source'] or '-'}\t"
+        f"{len(obj['actors'])} actors\t{len(obj['events'])} events\t"
+        f"{len(obj['statements'])} statements\t{len(obj['times'])} times\t"
+        f"{len(obj['casualties'])} casualties\t{doc['title'] or ''}"
+    )

@@ -23,12 +23,23 @@ from contactline.records import Failure
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 1000),
-              help="Documents per spaCy batch.")
+@click.option(
+    "--batch-size",
+    default=16,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Documents per spaCy batch.",
+)
 @metadata_options
 @click.pass_obj
-def ingest(ctx: Context, paths: tuple[str, ...], batch_size: int, published: Any,
-           source: str | None, title: str | None) -> None:
+def ingest(
+    ctx: Context,
+    paths: tuple[str, ...],
+    batch_size: int,
+    published: Any,
+    source: str | None,
+    title: str | None,
+) -> None:
     """Extract articles and store them in the database (--db).
 
     PATHS are text, HTML or JSON Lines files, directories, or - for standard input.
@@ -53,7 +64,12 @@ def ingest(ctx: Context, paths: tuple[str, ...], batch_size: int, published: Any
     failures: list[Failure] = []
     counts: Counter[str] = Counter()
     items = pipeline.extract_many(with_metadata(read_paths(paths), given), batch_size=batch_size)
-    with store, tqdm(items, unit="doc", desc="ingest", disable=None, file=click.get_text_stream("stderr")) as bar:
+    with (
+        store,
+        tqdm(
+            items, unit="doc", desc="ingest", disable=None, file=click.get_text_stream("stderr")
+        ) as bar,
+    ):
         for item in bar:
             if isinstance(item, Failure):
                 failures.append(item)
@@ -61,12 +77,17 @@ def ingest(ctx: Context, paths: tuple[str, ...], batch_size: int, published: Any
             try:
                 outcome = store.save(item)
             except ContactlineError as exc:
-                failures.append(Failure(origin=item.document.origin, stage="store", message=str(exc)))
+                failures.append(
+                    Failure(origin=item.document.origin, stage="store", message=str(exc))
+                )
                 continue
             counts[outcome.status] += 1
             if outcome.status in ("duplicate", "near-duplicate") and outcome.linked_id:
-                click.echo(f"{outcome.origin}: {outcome.status} of document {outcome.linked_id[:12]}"
-                           f" (similarity {outcome.similarity:.2f})", err=True)
+                click.echo(
+                    f"{outcome.origin}: {outcome.status} of document {outcome.linked_id[:12]}"
+                    f" (similarity {outcome.similarity:.2f})",
+                    err=True,
+                )
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "nothing stored"
     click.echo(f"{summary}; {len(failures)} failed. Store: {ctx.db}", err=True)
     report_failures(failures)
