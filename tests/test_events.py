@@ -339,3 +339,24 @@ def test_events_target_falls_back_to_the_only_other_party(code) -> None:
 def test_events_no_fallback_target_when_two_parties_could_be_it(code) -> None:
     events = code("Russia and France watched as Ukraine hit the ship with missiles.")
     assert [(e.source.party, e.target) for e in events if e.cameo == "195"] == [("UKR", None)]
+
+
+def test_events_hosting_needs_a_guest(code) -> None:
+    assert code("Russia hosted a marathon in April.") == []
+    assert [e.cameo for e in code("Russia hosted Turkey.")] == ["043"]
+
+
+def test_events_not_ruling_out_is_considering(code) -> None:
+    events = code("France did not rule out sending troops to Ukraine.")
+    assert [(e.source.party, e.cameo) for e in events] == [("FRA", "014")]
+
+
+def test_events_purpose_clause_is_intended(code) -> None:
+    events = code("Armenia created a force to fight Azerbaijan.")
+    assert [(e.cameo[:2], e.modality) for e in events] == [("19", "intended")]
+
+
+def test_events_reported_claims_are_claims(code) -> None:
+    events = code("Russia declined to comment on reports that Ukrainian troops had entered Russia.")
+    claims = [e for e in events if e.cameo[:2] == "19"]
+    assert [e.modality for e in claims] == ["claimed"]

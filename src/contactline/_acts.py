@@ -217,7 +217,7 @@ def _code_act(
         rule += " negated"
     elif mood.mood in {"negated", "hypothetical"}:
         modality = mood.mood  # type: ignore[assignment]
-    code = _by_weapon(trigger, code, lexicon)
+    code = _by_weapon(trigger, code, lexicon, roles.subject_word(trigger.token))
     act = Act(
         trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
     )
@@ -245,18 +245,17 @@ def _code_act(
     )
 
 
-def _by_weapon(trigger: Trigger, code: str, lexicon: EventLexicon) -> str:
+def _by_weapon(
+    trigger: Trigger, code: str, lexicon: EventLexicon, subject_word: Token | None
+) -> str:
     """Refine a use of force by who or what does it.
 
     Force from the air is 195 ("bombers struck", "hit it with missiles"); violence by
     protesters is a violent protest, 145 ("protesters attacked the embassy"); peacekeepers
     deploying provide peacekeeping, 074 ("peacekeepers began deploying").
     """
-    subjects = [
-        c
-        for c in trigger.token.children
-        if c.dep_ in {"nsubj", "nsubjpass"} and trigger.license == "verb"
-    ]
+    subject = subject_word if trigger.license == "verb" else None
+    subjects = [subject] if subject is not None else []
     peacekeepers = lexicon.classes.get("PK", frozenset())
     if code[:2] == "15" and any(s.lemma_.lower() in peacekeepers for s in subjects):
         return "074"

@@ -49,6 +49,8 @@ DERIVE_KINDS: frozenset[str] = frozenset(
 )
 """The kinds a line of ``derive.tsv`` may have."""
 
+PARTY_OBJECT = "@party"
+"""An object pattern item that matches any proper name (a party): "hosted @PARTY"."""
 _CODE = re.compile(r"\d{2,4}")
 _NONE = "-"
 
@@ -254,7 +256,9 @@ def _words(
     words: set[str] = set()
     for item in field.split("|"):
         item = item.strip()
-        if item.startswith("@"):
+        if item == PARTY_OBJECT.upper():
+            words.add(PARTY_OBJECT)
+        elif item.startswith("@"):
             if item[1:] not in classes:
                 raise DictionaryError(
                     str(path), line, f"unknown class {item!r}; define it in classes.tsv"

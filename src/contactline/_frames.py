@@ -107,6 +107,8 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
                 return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
             if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
                 return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
+        if current.dep_ in {"acl", "ccomp"} and lemma in _CLAIM_NOUNS and head.pos_ == "NOUN":
+            return Frame(kind="alleged", verb=head, speakers=())
         if (
             current.dep_ == "prep"
             and current.lower_ in {"of", "for"}
@@ -126,10 +128,12 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
 def _frames_clause(verb: Token, clause: Token) -> bool:
     """Return whether ``clause`` is what ``verb`` says, not a clause beside it.
 
-    A verb that already has its object ("Kyiv denied it") or stands across a semicolon
-    from the clause frames nothing there.
+    A verb that already has what it says as its object ("Kyiv denied it", "rejected the
+    claims") or stands across a semicolon from the clause frames nothing there; an
+    addressee ("warned NATO that ...") does not count.
     """
-    if any(c.dep_ == "dobj" for c in verb.children):
+    said = {"it", "this", "that", "them"} | _CLAIM_NOUNS
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in said for c in verb.children):
         return False
     low, high = sorted((verb.i, clause.i))
     return not any(t.text == ";" for t in verb.doc[low:high])
@@ -165,9 +169,9 @@ def frame_code(frame: Frame, content: Sequence[tuple[str, tuple[str, ...], bool]
         return None
     if frame.kind == "deny":
         return "016"
-    reporter = frame.reporter
+    speakers = {s.code for s in frame.speakers}
     for code, sources, leads in content:
-        if leads and code[:2] in HOSTILE_ROOTS and any(s != reporter for s in sources) and sources:
+        if leads and code[:2] in HOSTILE_ROOTS and any(s not in speakers for s in sources):
             return "112"
     if content or not _content_elsewhere(frame.verb):
         return None

@@ -198,6 +198,8 @@ class RoleReader:
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if head.i != verb.i and verb.dep_ in _CONTROL:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return self.agent_by(verb)
             if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
                 if not infinitive:
                     return self.group(head)
@@ -250,7 +252,7 @@ class RoleReader:
             misparsed = (
                 child.dep_ == _MISPARSED_OBJECT and child.pos_ == "PROPN" and child.i > verb.i
             )
-            if child.lemma_.lower() in skip:
+            if child.lemma_.lower() in skip and child.pos_ != "PROPN":
                 continue
             if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or misparsed:
                 found = self.group(child)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from contactline._event_lexicon import EventLexicon, NounPattern, VerbPattern
+from contactline._event_lexicon import PARTY_OBJECT, EventLexicon, NounPattern, VerbPattern
 
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
@@ -129,6 +129,8 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
         ]
         for word in (candidate, *related):
             if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
+                return True
+            if word.pos_ == "PROPN" and PARTY_OBJECT in pattern.objects:
                 return True
     return False
 

@@ -175,7 +175,7 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     recognised Z" without a readable target is X and Y each."""
     if act.sources and act.targets:
         return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
-    if len(act.sources) > 1 and act.code.startswith(_JOINT_PREFIXES):
+    if len(act.sources) > 1 and act.code.startswith(_JOINT_PREFIXES) and _mutual(act):
         pairs = list(combinations(act.sources, 2))
         return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
@@ -183,6 +183,16 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     if act.targets:
         return [(None, t) for t in act.targets]
     return [(None, None)] if act.bare else []
+
+
+def _mutual(act: Act) -> bool:
+    """Return whether a joint act is done to each other (no object of its own).
+
+    "X and Y clashed" is mutual; "X and Y will fight jihadist groups" is not.
+    """
+    if act.code[:2] != "19" or act.trigger.license != "verb":
+        return True
+    return not any(c.dep_ == "dobj" for c in act.trigger.token.children)
 
 
 def _participant(party: Party | None) -> Participant | None:
