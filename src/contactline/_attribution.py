@@ -69,6 +69,12 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def span_text(doc: Doc, span: Span) -> str:
+    """Return the words of a token-aligned ``span`` without rebuilding the whole text."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.text if found is not None else ""
+
+
 def token_span(doc: Doc, start: int, end: int) -> Span:
     """Return the character span of tokens ``doc[start:end]``."""
     last = doc[end - 1]
@@ -114,7 +120,7 @@ def content_from_tokens(doc: Doc, indices: Iterable[int]) -> tuple[Span, str] | 
         if cur is None or cur != prev + 1:
             piece = trim_tokens(doc, run_start, prev + 1)
             if piece is not None:
-                pieces.append(doc.text[token_span(doc, *piece).start : token_span(doc, *piece).end])
+                pieces.append(doc[piece[0] : piece[1]].text)
             run_start = cur if cur is not None else run_start
     return token_span(doc, start, end), " ".join(pieces)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +37,15 @@ _STOP_TOKENS = frozenset({".", "!", "?", ";"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "„"})
 _LEADING_DEPS = frozenset({"advmod", "aux", "punct", "cc", "prep", "npadvmod", "advcl"})
 _INVERTED_SUBJECT = frozenset({"dobj", "nsubj", "attr", "npadvmod", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """The parsed document with its text and token offsets, built once per call."""
+
+    doc: Doc
+    text: str
+    starts: list[int]
 
 
 def _first_token_at(doc: Doc, starts: Sequence[int], offset: int) -> int:
@@ -153,36 +163,37 @@ def _opens_sentence(text: str, quote: QuoteMarks) -> bool:
     return i < 0 or text[i] in "\n.!?:”\"»'’" or text[i - 1 : i + 1] == "/."
 
 
-def _begins_speech(doc: Doc, text: str, quote: QuoteMarks, window: Sequence[Token]) -> bool:
+def _begins_speech(text: str, quote: QuoteMarks, window: Sequence[Token]) -> bool:
     before = text[max(0, quote.open - 4) : quote.open].rstrip()
     return bool(before) and (before[-1] in ":," or bool(window) and window[-1].pos_ == "VERB")
 
 
 def _attribution(
-    doc: Doc, quote: QuoteMarks, found: tuple[CueMatch, Token], rule: str
+    page: _Page, quote: QuoteMarks, found: tuple[CueMatch, Token], rule: str
 ) -> Attribution:
     match, subject = found
+    doc, text = page.doc, page.text
     verb = doc[match.anchor]
     return Attribution(
         cue=match,
         speaker=subject.i,
         content=quote.inner,
-        text=doc.text[quote.inner.start : quote.inner.end],
+        text=text[quote.inner.start : quote.inner.end],
         direct=True,
         rule=f"direct:{rule}:{cue_text(doc, match).lower()}",
         addressee=find_addressee(verb, object_is_addressee="addressee" in match.cue.frames),
     )
 
 
-def _join(doc: Doc, first: Attribution, second: QuoteMarks) -> Attribution:
+def _join(text: str, first: Attribution, second: QuoteMarks) -> Attribution:
     content = Span(first.content.start, second.inner.end)
-    text = f"{first.text} {doc.text[second.inner.start : second.inner.end]}"
+    words = f"{first.text} {text[second.inner.start : second.inner.end]}"
     rule = first.rule.replace("direct:after:", "direct:inside:", 1)
     return Attribution(
         cue=first.cue,
         speaker=first.speaker,
         content=content,
-        text=text,
+        text=words,
         direct=True,
         rule=rule,
         addressee=first.addressee,
@@ -197,38 +208,36 @@ def _whole_paragraph(text: str, quote: QuoteMarks) -> bool:
 
 
 def _after(
-    doc: Doc, starts: Sequence[int], lexicon: CueLexicon, quotes: Sequence[QuoteMarks], k: int
+    page: _Page, lexicon: CueLexicon, quotes: Sequence[QuoteMarks], k: int
 ) -> tuple[Attribution | None, bool]:
     """Attribute quote ``k`` to a cue after it; joins the next quote when the cue sits inside.
 
     Returns:
         The attribution (or ``None``) and whether the next quotation was joined to it.
     """
-    quote, text = quotes[k], doc.text
+    quote, text = quotes[k], page.text
     if not _ends_speech(text, quote) or not _opens_sentence(text, quote):
         return None, False
-    after = _window_after(doc, starts, quote)
+    after = _window_after(page.doc, page.starts, quote)
     cue = _cue_in(after, lexicon, quote) or _source_in(after, lexicon)
     if cue is None:
         return None, False
-    hit = _attribution(doc, quote, cue, "after")
+    hit = _attribution(page, quote, cue, "after")
     nxt = quotes[k + 1] if k + 1 < len(quotes) else None
     if nxt is None:
         return hit, False
     gap = text[after[-1].idx + len(after[-1]) : nxt.open]
     if gap.strip(" ,.\t") or "\n" in gap:
         return hit, False
-    return _join(doc, hit, nxt), True
+    return _join(text, hit, nxt), True
 
 
-def _before(
-    doc: Doc, starts: Sequence[int], lexicon: CueLexicon, quote: QuoteMarks
-) -> Attribution | None:
-    before = _window_before(doc, starts, quote)
-    if not _begins_speech(doc, doc.text, quote, before):
+def _before(page: _Page, lexicon: CueLexicon, quote: QuoteMarks) -> Attribution | None:
+    before = _window_before(page.doc, page.starts, quote)
+    if not _begins_speech(page.text, quote, before):
         return None
     cue = _cue_in(before, lexicon, quote)
-    return _attribution(doc, quote, cue, "before") if cue is not None else None
+    return _attribution(page, quote, cue, "before") if cue is not None else None
 
 
 def _continues(text: str, earlier: QuoteMarks, quote: QuoteMarks) -> bool:
@@ -236,24 +245,27 @@ def _continues(text: str, earlier: QuoteMarks, quote: QuoteMarks) -> bool:
     return earlier.close is None and _whole_paragraph(text, quote)
 
 
-def _continued(doc: Doc, quote: QuoteMarks, prior: Attribution) -> Attribution:
+def _continued(text: str, quote: QuoteMarks, prior: Attribution) -> Attribution:
     rule = prior.rule.split(":")
     return Attribution(
         cue=prior.cue,
         speaker=prior.speaker,
         content=quote.inner,
-        text=doc.text[quote.inner.start : quote.inner.end],
+        text=text[quote.inner.start : quote.inner.end],
         direct=True,
         rule=f"{rule[0]}:continued:{rule[-1]}",
         addressee=prior.addressee,
     )
 
 
-def find_direct(doc: Doc, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]) -> list[Attribution]:
+def find_direct(
+    doc: Doc, text: str, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]
+) -> list[Attribution]:
     """Attribute quotations in ``doc`` to the cue next to them.
 
     Args:
         doc: the parsed document.
+        text: ``doc.text``, built once by the caller.
         lexicon: the cue lexicon.
         quotes: the quotations in the text, in order (from ``find_quotes``).
 
@@ -261,27 +273,27 @@ def find_direct(doc: Doc, lexicon: CueLexicon, quotes: Sequence[QuoteMarks]) -> 
         One attribution per quotation that is speech (a quotation in two parts around
         its cue is one), in document order.
     """
-    starts = [t.idx for t in doc]
+    page = _Page(doc=doc, text=text, starts=[t.idx for t in doc])
     found: list[Attribution] = []
     joined: set[int] = set()
     previous: tuple[QuoteMarks, Attribution] | None = None
     for k, quote in enumerate(quotes):
         if k in joined:
             continue
-        hit, join = _after(doc, starts, lexicon, quotes, k)
+        hit, join = _after(page, lexicon, quotes, k)
         if join:
             joined.add(k + 1)
-        hit = hit or _before(doc, starts, lexicon, quote)
-        if hit is None and previous is not None and _continues(doc.text, previous[0], quote):
-            hit = _continued(doc, quote, previous[1])
+        hit = hit or _before(page, lexicon, quote)
+        if hit is None and previous is not None and _continues(text, previous[0], quote):
+            hit = _continued(text, quote, previous[1])
         previous = (quotes[k + 1] if join else quote, hit) if hit is not None else None
         if hit is not None:
             found.append(hit)
-    return _lead_ins(doc, quotes, found)
+    return _lead_ins(text, quotes, found)
 
 
 def _lead_ins(
-    doc: Doc, quotes: Sequence[QuoteMarks], found: list[Attribution]
+    text: str, quotes: Sequence[QuoteMarks], found: list[Attribution]
 ) -> list[Attribution]:
     """Attribute a paragraph-long quotation left open to the attributed one it runs into.
 
@@ -295,12 +307,8 @@ def _lead_ins(
         later = by_start.get(nxt.inner.start)
         if quote.inner.start in by_start or later is None:
             continue
-        if (
-            quote.close is None
-            and _whole_paragraph(doc.text, quote)
-            and _starts_paragraph(doc.text, nxt)
-        ):
-            lead = _continued(doc, quote, later)
+        if quote.close is None and _whole_paragraph(text, quote) and _starts_paragraph(text, nxt):
+            lead = _continued(text, quote, later)
             by_start[quote.inner.start] = lead
             added.append(lead)
     return sorted([*found, *added], key=lambda a: a.content.start)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from contactline._attribution import span_text
 from contactline.actors import mention_for
 from contactline.records import Mention, Span, Speaker
 
@@ -105,11 +106,11 @@ def find_addressee(verb: Token, *, object_is_addressee: bool) -> str | None:
     """Return who was spoken to: "told reporters", "said to journalists"."""
     for child in verb.rights:
         if object_is_addressee and child.dep_ in ("dobj", "dative") and child.pos_ != "PRON":
-            return child.doc.text[phrase_span(child).start : phrase_span(child).end]
+            return span_text(child.doc, phrase_span(child))
         if child.dep_ in ("prep", "dative") and child.lower_ == "to":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.ent_type_ or obj.pos_ in ("NOUN", "PROPN")):
-                return child.doc.text[phrase_span(obj).start : phrase_span(obj).end]
+                return span_text(child.doc, phrase_span(obj))
     return None
 
 
@@ -217,7 +218,7 @@ def resolve_speaker(
             mention = named
             other_span = phrase_span(other)
             span = Span(min(span.start, other_span.start), max(span.end, other_span.end))
-    text = doc.text[span.start : span.end]
+    text = span_text(doc, span)
     person = _is_person_head(head, mention, person_nouns)
     described = head.lemma_.lower() in person_nouns and _is_description(head)
     if mention is not None and mention.kind != "person" and mention.party and described:
@@ -226,7 +227,7 @@ def resolve_speaker(
         if earlier is not None:
             mention = None
             speaker = Speaker(name=earlier.name, party=earlier.party, role=earlier.role, span=span)
-            history.remember(speaker, doc.text[span.start : span.end], person=True)
+            history.remember(speaker, span_text(doc, span), person=True)
             return speaker
     if mention is not None and (mention.party or mention.name):
         speaker = Speaker(

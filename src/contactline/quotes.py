@@ -71,7 +71,7 @@ def _deduplicate(attributions: Sequence[Attribution]) -> list[Attribution]:
 
 
 def _to_statement(
-    doc: Doc, item: Attribution, speaker: Speaker, date_window: DateWindow | None
+    doc: Doc, text: str, item: Attribution, speaker: Speaker, date_window: DateWindow | None
 ) -> Statement:
     """Build the record; ``span`` covers speaker, cue and content. Ids are given later."""
     anchor = doc[item.cue.anchor]
@@ -89,7 +89,7 @@ def _to_statement(
         content_span=item.content,
         rule=item.rule,
         addressee=item.addressee,
-        insertions=find_insertions(doc.text, item.content),
+        insertions=find_insertions(text, item.content),
     )
 
 
@@ -119,8 +119,9 @@ def extract_statements(
     Returns:
         The statements in document order, with ids ``st1``, ``st2``, ...
     """
-    quotes = find_quotes(doc.text)
-    direct = find_direct(doc, cues, quotes)
+    text = doc.text  # built from the tokens on every access: once is enough
+    quotes = find_quotes(text)
+    direct = find_direct(doc, text, cues, quotes)
     used = {i for a in direct for i in a.cue.tokens}
     quoted = [a.content for a in direct]
     reported = find_reported(doc, cues, skip=used, quoted=quoted)
@@ -130,7 +131,7 @@ def extract_statements(
     for item in ordered:
         speaker = resolve_speaker(doc, doc[item.speaker], mentions, cues.person_nouns, history)
         when = date_at(doc, item.cue.anchor, times, published=published)
-        statements.append(_to_statement(doc, item, speaker, when))
+        statements.append(_to_statement(doc, text, item, speaker, when))
     statements.sort(key=lambda s: (s.span.start, s.content_span.start))
     return [replace(s, id=f"st{n}") for n, s in enumerate(statements, 1)]
 
