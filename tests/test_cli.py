@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -15,17 +15,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from _paths import EXAMPLES, SEEDS, SHARED
 from contactline.cli import main
 from contactline.serialize import validate
 
-from _paths import EXAMPLES, SEEDS, SHARED
 CLI = [sys.executable, "-m", "contactline"]
 
 
 @pytest.fixture(scope="module")
 def seed_output() -> list[dict]:
-    result = CliRunner().invoke(main, ["extract", *map(str, sorted(EXAMPLES.glob("*.txt"))),
-                                       "--format", "jsonl"])
+    result = CliRunner().invoke(
+        main, ["extract", *map(str, sorted(EXAMPLES.glob("*.txt"))), "--format", "jsonl"]
+    )
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -41,7 +42,10 @@ def test_cli_extract_reads_document_metadata(seed_output: list[dict]) -> None:
     assert first["published"] == "2020-09-29" and first["title"] is None
     assert second["published"] == "2023-03-31"
     assert (second["source"], second["dateline"]) == ("TASS", "Moscow")
-    assert second["title"] == "CSTO ready to help Armenia by sending mission to its border with Azerbaijan"
+    assert (
+        second["title"]
+        == "CSTO ready to help Armenia by sending mission to its border with Azerbaijan"
+    )
     assert first["origin"].endswith("000_1b34881ca0a22c74.txt")
 
 
@@ -57,20 +61,35 @@ def test_cli_extract_offsets_point_at_their_text(seed_output: list[dict]) -> Non
             assert text[start:end] == event["evidence"]
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no gold annotations beside the project")
+@pytest.mark.skipif(
+    not (SHARED / "eval" / "score.py").exists(), reason="no gold annotations beside the project"
+)
 def test_cli_extract_scores_document_metadata_perfectly(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["extract", *map(str, sorted(SEEDS.glob("*.txt")))])
     assert result.exit_code == 0
     out.write_text(result.stdout, encoding="utf-8")
-    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "gold"),
-                             str(out), "--require", "document=1.0"], capture_output=True, text=True)
+    scored = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "eval" / "score.py"),
+            str(SHARED / "gold"),
+            str(out),
+            "--require",
+            "document=1.0",
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert scored.returncode == 0, scored.stdout
 
 
 def test_cli_extract_goes_on_past_bad_files(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
-    good.write_text("KYIV, May 3 (Reuters) - Ukraine said on Friday it shot down 20 drones.", encoding="utf-8")
+    good.write_text(
+        "KYIV, May 3 (Reuters) - Ukraine said on Friday it shot down 20 drones.", encoding="utf-8"
+    )
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     feed = tmp_path / "feed.jsonl"
@@ -92,8 +111,9 @@ def test_cli_extract_without_paths_is_a_usage_error() -> None:
 def test_cli_extract_given_metadata_wins(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("MOSCOW, March 31. /TASS/. Talks ended on Friday.", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(path), "--published", "2017-03-31",
-                                       "--source", "Interfax"])
+    result = CliRunner().invoke(
+        main, ["extract", str(path), "--published", "2017-03-31", "--source", "Interfax"]
+    )
     doc = json.loads(result.stdout)["document"]
     assert (doc["published"], doc["source"]) == ("2017-03-31", "Interfax")
 
@@ -130,8 +150,12 @@ def _feed(path: Path, count: int) -> None:
     base = (EXAMPLES / "000_1b34881ca0a22c74.txt").read_text(encoding="utf-8")
     with path.open("w", encoding="utf-8") as handle:
         for number in range(count):
-            text = f"Report number {number} of the series.\n\n" + base.replace("84", str(100 + number))
-            handle.write(json.dumps({"id": f"r{number}", "text": text, "published": "2020-09-29"}) + "\n")
+            text = f"Report number {number} of the series.\n\n" + base.replace(
+                "84", str(100 + number)
+            )
+            handle.write(
+                json.dumps({"id": f"r{number}", "text": text, "published": "2020-09-29"}) + "\n"
+            )
 
 
 @pytest.mark.slow
@@ -139,8 +163,12 @@ def test_cli_ingest_killed_midway_leaves_a_consistent_store(tmp_path: Path, tmp_
     feed = tmp_path / "feed.jsonl"
     _feed(feed, 60)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([*CLI, "--db", str(tmp_db), "ingest", "--batch-size", "2", str(feed)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        [*CLI, "--db", str(tmp_db), "ingest", "--batch-size", "2", str(feed)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -157,15 +185,23 @@ def test_cli_ingest_killed_midway_leaves_a_consistent_store(tmp_path: Path, tmp_
     with sqlite3.connect(tmp_db) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         orphans = conn.execute(
-            "select count(*) from events where document_id not in (select id from documents)").fetchone()[0]
+            "select count(*) from events where document_id not in (select id from documents)"
+        ).fetchone()[0]
         assert orphans == 0
         # every stored document is whole: it has its events
         empty = conn.execute(
             "select count(*) from documents d where not exists "
-            "(select 1 from events e where e.document_id = d.id)").fetchone()[0]
+            "(select 1 from events e where e.document_id = d.id)"
+        ).fetchone()[0]
         assert empty == 0
-    rerun = subprocess.run([*CLI, "--db", str(tmp_db), "ingest", str(feed)], capture_output=True,
-                           text=True, env=env, timeout=600)
+    rerun = subprocess.run(
+        [*CLI, "--db", str(tmp_db), "ingest", str(feed)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert _count(tmp_db, "documents") == 60
 
@@ -179,7 +215,9 @@ def test_cli_commands_have_help_and_examples() -> None:
 def test_cli_commands_are_documented_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
-        assert re.search(rf"contactline (--\S+ \S+ )*{name}\b", readme), f"{name} is not in README.md"
+        assert re.search(rf"contactline (--\S+ \S+ )*{name}\b", readme), (
+            f"{name} is not in README.md"
+        )
 
 
 def test_cli_version() -> None:
@@ -188,8 +226,11 @@ def test_cli_version() -> None:
 
 
 def test_cli_extract_reads_standard_input() -> None:
-    result = CliRunner().invoke(main, ["extract", "-", "--published", "2024-03-02"],
-                                input="Israel's military said on Friday it struck Hezbollah targets in Lebanon.")
+    result = CliRunner().invoke(
+        main,
+        ["extract", "-", "--published", "2024-03-02"],
+        input="Israel's military said on Friday it struck Hezbollah targets in Lebanon.",
+    )
     assert result.exit_code == 0, result.stderr
     obj = json.loads(result.stdout)
     assert obj["document"]["origin"] == "-" and obj["document"]["published"] == "2024-03-02"

@@ -51,7 +51,9 @@ def test_ingest_falls_back_to_windows_1252_and_says_so(tmp_path: Path) -> None:
     ("content", "problem"),
     [(b"", "empty"), (b"   \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
 )
-def test_ingest_rejects_empty_and_binary_files(tmp_path: Path, content: bytes, problem: str) -> None:
+def test_ingest_rejects_empty_and_binary_files(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     error = _one(path)
@@ -89,8 +91,15 @@ def test_ingest_missing_path_is_an_error(tmp_path: Path) -> None:
 def test_ingest_jsonl_reads_fields_and_names_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"text": "Sudan's army said it repelled an RSF attack.", "url": "https://ex.org/1",
-                    "title": "Army repels attack", "published": "2023-05-02", "source": "Reuters"}),
+        json.dumps(
+            {
+                "text": "Sudan's army said it repelled an RSF attack.",
+                "url": "https://ex.org/1",
+                "title": "Army repels attack",
+                "published": "2023-05-02",
+                "source": "Reuters",
+            }
+        ),
         "{not json",
         json.dumps({"id": "x2", "text": "Mali's junta expelled the French ambassador."}),
         json.dumps({"id": "x3"}),
@@ -101,10 +110,16 @@ def test_ingest_jsonl_reads_fields_and_names_bad_lines(tmp_path: Path) -> None:
     first, bad, second, missing, bad_date = items
     assert isinstance(first, RawDocument)
     assert (first.origin, first.title, first.published, first.source) == (
-        "https://ex.org/1", "Army repels attack", date(2023, 5, 2), "Reuters")
+        "https://ex.org/1",
+        "Army repels attack",
+        date(2023, 5, 2),
+        "Reuters",
+    )
     assert isinstance(second, RawDocument) and second.origin == f"{path}:3"
     assert isinstance(bad, InputError) and f"{path}:2" in str(bad) and "not JSON" in str(bad)
-    assert isinstance(missing, InputError) and f"{path}:4" in str(missing) and "'text'" in str(missing)
+    assert (
+        isinstance(missing, InputError) and f"{path}:4" in str(missing) and "'text'" in str(missing)
+    )
     assert isinstance(bad_date, InputError) and "ISO date" in str(bad_date)
 
 
@@ -129,5 +144,5 @@ def test_ingest_html_page_gives_text_and_title(tmp_path: Path) -> None:
 
 
 def test_ingest_decode_text_keeps_valid_utf8_untouched() -> None:
-    text, notes = decode_text("Nagorno-Karabakh — “quoted”".encode("utf-8"), "x")
+    text, notes = decode_text("Nagorno-Karabakh — “quoted”".encode(), "x")
     assert text == "Nagorno-Karabakh — “quoted”" and notes == ()

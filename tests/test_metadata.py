@@ -35,9 +35,11 @@ def test_metadata_published_line_variant() -> None:
 
 
 def test_metadata_navigation_and_headline_are_left_out_of_the_body() -> None:
-    text = ("Home\nAll news\n\nRebels seize key town in eastern Congo\n\n"
-            "GOMA, Democratic Republic of Congo (AP) — M23 rebels seized the town of Sake on Tuesday.\n\n"
-            "Share\n")
+    text = (
+        "Home\nAll news\n\nRebels seize key town in eastern Congo\n\n"
+        "GOMA, Democratic Republic of Congo (AP) — M23 rebels seized the town of Sake on Tuesday.\n\n"
+        "Share\n"
+    )
     meta = _meta(text)
     doc = meta.document
     assert doc.title == "Rebels seize key town in eastern Congo"
@@ -60,21 +62,53 @@ def test_metadata_sentence_is_not_a_headline() -> None:
 @pytest.mark.parametrize(
     ("lede", "place", "source", "month_day"),
     [
-        ("MOSCOW, March 31. /TASS/. The CSTO is ready to send a mission, an official said on Friday.",
-         "Moscow", "TASS", (3, 31)),
-        ("KYIV, Ukraine (AP) — Russian drones struck the capital overnight, officials said.", "Kyiv", "AP", None),
-        ("(Reuters) - Israel's military said on Tuesday it struck targets in southern Lebanon.", None, "Reuters", None),
-        ("Paris (AFP) - France recalled its ambassador from Niger, the ministry said.", "Paris", "AFP", None),
-        ("MOSCOW. Nov 24 (Interfax) - The Russian Defense Ministry said on Friday its forces advanced.",
-         "Moscow", "Interfax", (11, 24)),
-        ("STEPANAKERT, OCTOBER 26, ARMENPRESS. The Defense Army repelled attacks on Monday.",
-         "Stepanakert", "ARMENPRESS", (10, 26)),
-        ("KHARTOUM, April 16 (Reuters) - Sudan's army and the RSF fought for a second day.",
-         "Khartoum", "Reuters", (4, 16)),
+        (
+            "MOSCOW, March 31. /TASS/. The CSTO is ready to send a mission, an official said on Friday.",
+            "Moscow",
+            "TASS",
+            (3, 31),
+        ),
+        (
+            "KYIV, Ukraine (AP) — Russian drones struck the capital overnight, officials said.",
+            "Kyiv",
+            "AP",
+            None,
+        ),
+        (
+            "(Reuters) - Israel's military said on Tuesday it struck targets in southern Lebanon.",
+            None,
+            "Reuters",
+            None,
+        ),
+        (
+            "Paris (AFP) - France recalled its ambassador from Niger, the ministry said.",
+            "Paris",
+            "AFP",
+            None,
+        ),
+        (
+            "MOSCOW. Nov 24 (Interfax) - The Russian Defense Ministry said on Friday its forces advanced.",
+            "Moscow",
+            "Interfax",
+            (11, 24),
+        ),
+        (
+            "STEPANAKERT, OCTOBER 26, ARMENPRESS. The Defense Army repelled attacks on Monday.",
+            "Stepanakert",
+            "ARMENPRESS",
+            (10, 26),
+        ),
+        (
+            "KHARTOUM, April 16 (Reuters) - Sudan's army and the RSF fought for a second day.",
+            "Khartoum",
+            "Reuters",
+            (4, 16),
+        ),
     ],
 )
-def test_metadata_dateline_styles(lede: str, place: str | None, source: str,
-                                  month_day: tuple[int, int] | None) -> None:
+def test_metadata_dateline_styles(
+    lede: str, place: str | None, source: str, month_day: tuple[int, int] | None
+) -> None:
     meta = _meta(f"Headline about the war\n\n{lede}\n\nMore paragraphs of the story follow.")
     doc = meta.document
     assert doc.dateline == place
@@ -90,13 +124,15 @@ def test_metadata_dateline_styles(lede: str, place: str | None, source: str,
 
 def test_metadata_year_from_the_weekday_the_lede_names() -> None:
     # March 31 was a Friday in 2023 (and in 2017); the text mentions 2020, so 2023.
-    meta = _meta("MOSCOW, March 31. /TASS/. The bloc is ready, an official said on Friday. "
-                 "The war of 2020 ended in November.")
+    meta = _meta(
+        "MOSCOW, March 31. /TASS/. The bloc is ready, an official said on Friday. "
+        "The war of 2020 ended in November."
+    )
     assert meta.document.published == date(2023, 3, 31)
     assert "Friday" in (meta.document.published_basis or "")
     (time,) = meta.times
     assert time.text == "March 31" and time.value == "2023-03-31" and time.rule == "dateline"
-    assert meta.document.text[time.span.start:time.span.end] == "March 31"
+    assert meta.document.text[time.span.start : time.span.end] == "March 31"
 
 
 def test_metadata_year_without_weekday_is_latest_not_after_today() -> None:
@@ -112,8 +148,12 @@ def test_metadata_dateline_with_a_year_takes_it() -> None:
 
 
 def test_metadata_caller_metadata_wins() -> None:
-    meta = _meta("MOSCOW, March 31. /TASS/. Text said on Friday.", published=date(2017, 3, 31),
-                 source="Agency X", title="Given title")
+    meta = _meta(
+        "MOSCOW, March 31. /TASS/. Text said on Friday.",
+        published=date(2017, 3, 31),
+        source="Agency X",
+        title="Given title",
+    )
     doc = meta.document
     assert (doc.published, doc.source, doc.title) == (date(2017, 3, 31), "Agency X", "Given title")
     assert doc.published_basis == "given by the caller"
@@ -121,8 +161,10 @@ def test_metadata_caller_metadata_wins() -> None:
 
 def test_metadata_repeated_lede_is_analysed_once() -> None:
     lede = "On Thursday, the army said that its forces had taken control of two villages near the border"
-    text = (f"Army takes villages\n\n{lede}\n\nKHARTOUM, May 5 (Reuters) - Fighting continued.\n\n"
-            f"{lede}.\n\nThe conflict began in April.")
+    text = (
+        f"Army takes villages\n\n{lede}\n\nKHARTOUM, May 5 (Reuters) - Fighting continued.\n\n"
+        f"{lede}.\n\nThe conflict began in April."
+    )
     meta = _meta(text)
     body = _body(meta)
     assert body.count("had taken control") == 1

@@ -95,6 +95,7 @@ class Pipeline:
             if isinstance(item, Failure):
                 yield item
                 continue
+            assert isinstance(item, Metadata)
             try:
                 yield self.analyse(item, doc)
             except ContactlineError as exc:

@@ -6,17 +6,19 @@ import here.
 
 from __future__ import annotations
 
-from contactline.cli import extract  # noqa: F401
-from contactline.cli import eval  # noqa: F401
-from contactline.cli import ingest  # noqa: F401
-from contactline.cli import explain  # noqa: F401
-from contactline.cli import timeline  # noqa: F401
-from contactline.cli import claims  # noqa: F401
-from contactline.cli import actors  # noqa: F401
-from contactline.cli import search  # noqa: F401
-from contactline.cli import serve  # noqa: F401
-from contactline.cli import export  # noqa: F401
-from contactline.cli import show  # noqa: F401
-from contactline.cli import stats  # noqa: F401
-from contactline.cli import statements  # noqa: F401
-from contactline.cli import timex_eval  # noqa: F401
+from contactline.cli import (
+    actors,  # noqa: F401
+    claims,  # noqa: F401
+    eval,  # noqa: F401
+    explain,  # noqa: F401
+    export,  # noqa: F401
+    extract,  # noqa: F401
+    ingest,  # noqa: F401
+    search,  # noqa: F401
+    serve,  # noqa: F401
+    show,  # noqa: F401
+    statements,  # noqa: F401
+    stats,  # noqa: F401
+    timeline,  # noqa: F401
+    timex_eval,  # noqa: F401
+)

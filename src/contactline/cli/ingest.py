@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from typing import Any
 
@@ -64,12 +65,8 @@ def ingest(
     failures: list[Failure] = []
     counts: Counter[str] = Counter()
     items = pipeline.extract_many(with_metadata(read_paths(paths), given), batch_size=batch_size)
-    with (
-        store,
-        tqdm(
-            items, unit="doc", desc="ingest", disable=None, file=click.get_text_stream("stderr")
-        ) as bar,
-    ):
+    progress = tqdm(items, unit="doc", desc="ingest", disable=None, file=sys.stderr)
+    with store, progress as bar:
         for item in bar:
             if isinstance(item, Failure):
                 failures.append(item)
