@@ -360,3 +360,20 @@ def test_events_reported_claims_are_claims(code) -> None:
     events = code("Russia declined to comment on reports that Ukrainian troops had entered Russia.")
     claims = [e for e in events if e.cameo[:2] == "19"]
     assert [e.modality for e in claims] == ["claimed"]
+
+
+def test_events_demand_targets_who_must_act(code) -> None:
+    events = code("Azerbaijan demanded that Armenia amend its constitution.")
+    assert [(e.source.party, e.target.party, e.cameo[:2]) for e in events] == [("AZE", "ARM", "10")]
+
+
+def test_events_speakers_own_verbal_act_is_asserted(code) -> None:
+    events = code("Turkey said it condemned the attack on Azerbaijan.")
+    assert [(e.source.party, e.cameo[:2], e.modality) for e in events if e.cameo[:2] == "11"] == [
+        ("TUR", "11", "asserted")
+    ]
+
+
+def test_events_arrests_without_other_party_are_domestic(code) -> None:
+    events = code("Armenia arrested dozens of protesters.")
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ARM", "ARM", "173")]

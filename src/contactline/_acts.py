@@ -32,9 +32,10 @@ _OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", 
 """Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
-_PLACE_TARGET_ROOTS = frozenset({"07", "17", "18", "19", "20"})
+_PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 
 
@@ -85,6 +86,13 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
     dropped: set[int] = set()
     stand_in: dict[int, Trigger] = {}
     verbs = [t for t in triggers if t.license == "verb"]
+    # "an agreement to end the war": the clause is what the agreement is about.
+    nouns = {t.token.i for t in triggers if t.license != "verb"}
+    dropped.update(
+        t.token.i
+        for t in verbs
+        if t.token.dep_ == "acl" and t.token.head.i in nouns and _infinitive(t.token)
+    )
     for trigger in verbs:
         if trigger.code[:2] == "11":
             continue
@@ -121,6 +129,10 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
         if t.token.i not in dropped
         for inner in embedded.get(t.token.i, [None])
     ]
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:
@@ -170,11 +182,8 @@ def _code_act(
         rule += f" {kind}:{embedded.rule}"
         if not targets:
             inner_sources, inner_targets = _parties(embedded, roles, lexicon)
-            targets = tuple(
-                p
-                for p in (*inner_sources, *inner_targets)
-                if p.code not in {s.code for s in sources}
-            )
+            asked = _distinct(inner_sources, sources) or _distinct(inner_targets, sources)
+            targets = asked
     mood = read_mood(trigger.anchor, lexicon)
     frame = find_frame(trigger.token, roles, lexicon)
     if (
@@ -316,9 +325,11 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
             frame=frame,
             rule=act.rule + f" deny:{frame.verb.lower_}",
         )
-    own_verbal = mood.mood in {"refuse", "intent", "threat"} and reporter in {
-        s.code for s in sources
-    }
+    own = reporter in {s.code for s in sources}
+    # The speaker's own verbal act is done by saying it: "X said it condemned ...".
+    own_verbal = own and (
+        mood.mood in {"refuse", "intent", "threat"} or act.code[:2] in _VERBAL_ROOTS
+    )
     if modality == "asserted" and not own_verbal:
         modality = "claimed"
     if modality == "intended" and sources and reporter not in {s.code for s in sources}:
@@ -357,6 +368,9 @@ def _parties(
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
             sources, targets = roles.group(patient), roles.prep_objects(token, first)
+        if not targets and trigger.code[:2] in _APPEAL_ROOTS:
+            for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+                targets = targets or _distinct(roles.subjects(clause), sources)
         if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             targets = roles.place_parties(token)
         if not targets and trigger.code == "045":

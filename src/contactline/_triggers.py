@@ -143,7 +143,7 @@ def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     pattern = next((p for p in patterns if _has_modifier(token, p)), None)
     if pattern is None:
         return None
-    licensed = noun_license(token, lexicon)
+    licensed = noun_license(token, lexicon, pattern.code[:2])
     if licensed is None:
         return None
     license, anchor = licensed
@@ -172,7 +172,9 @@ def _has_modifier(token: Token, pattern: NounPattern) -> bool:
     )
 
 
-def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] | None:
+def noun_license(
+    token: Token, lexicon: EventLexicon, pattern_root: str = ""
+) -> tuple[License, Token] | None:
     """Return how the sentence makes an event noun an event, and the verb that carries it.
 
     1. The noun (or the noun it is "of": "a state of emergency") is the subject of an
@@ -203,6 +205,8 @@ def noun_license(token: Token, lexicon: EventLexicon) -> tuple[License, Token] |
         governor = verb.head
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
             return "charge", governor
+    if pattern_root == "11":
+        return None  # an accusation noun is an event only as the charge of an accusation
     for child in token.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return "agent", _verb_of(token)

@@ -44,8 +44,9 @@ from contactline.records import (
 
 __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
-_DOMESTIC_PREFIXES = ("172",)
-"""Administrative sanctions (curfew, martial law, bans) fall on the source's own people."""
+_DOMESTIC_PREFIXES = ("172", "173", "175")
+"""Administrative sanctions (curfew, martial law, bans), arrests and repression fall on the
+source's own people when the text names no one else."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 
 
