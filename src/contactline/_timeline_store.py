@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from sqlalchemy import Table, and_, delete, insert, or_, select, tuple_
+from sqlalchemy import Table, delete, insert, or_, select, tuple_
 from sqlalchemy import update as update_
 from sqlalchemy.engine import Connection
 
@@ -56,20 +56,19 @@ def _view(row: object) -> EventView:
 
 
 def _candidates(conn: Connection, new: EventView) -> list[EventView]:
+    """Return the other documents' events whose date windows overlap ``new``'s.
+
+    An undated event is compared within its own document only: across documents
+    nothing ties it to a happening.
+    """
     window = day_bounds(new.date_start, new.date_end)
-    query = select(events).where(events.c.document_id != new.document_id)
-    if window is not None:
-        query = query.where(
-            or_(
-                events.c.first_day.is_(None),
-                and_(
-                    events.c.first_day <= window[1].isoformat(),
-                    events.c.last_day >= window[0].isoformat(),
-                ),
-            )
-        )
-    else:
-        query = query.where(events.c.root == new.root)
+    if window is None:
+        return []
+    query = select(events).where(
+        events.c.document_id != new.document_id,
+        events.c.first_day <= window[1].isoformat(),
+        events.c.last_day >= window[0].isoformat(),
+    )
     return [_view(row) for row in conn.execute(query)]
 
 
@@ -109,7 +108,7 @@ def update(conn: Connection, document_id: str) -> None:
         for f in fusion
     ]
     _rebuild(conn, [e.key for e in new], links)  # type: ignore[arg-type]
-    contested = {
+    disputed = {
         key
         for c in claims
         for key in (
@@ -117,7 +116,7 @@ def update(conn: Connection, document_id: str) -> None:
             (c["other_document_id"], c["other_event_id"]),
         )
     }
-    _mark_contested(conn, sorted(contested))  # type: ignore[arg-type]
+    _mark_contested(conn, sorted(disputed))  # type: ignore[arg-type]
 
 
 def _neighbours(

@@ -323,7 +323,7 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     """Decide whether two events are claims that contradict each other.
 
     * ``opposing``: both are claims (``modality == "claimed"``) of the same root with
-      overlapping or missing dates, made by different parties who blame different
+      overlapping dates (or, in one document, a missing date), made by different parties who blame different
       parties (two sides saying the same act happened corroborate, not contest).
     * ``denial``: one denies the other (:func:`_denies`), and the party that denies
       (the denying event's source or reporter) is the one the claim is about;
@@ -336,7 +336,10 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     if a.key == b.key:
         return None
     wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
-    overlap = wa is None or wb is None or not (wa[0] > wb[1] or wb[0] > wa[1])
+    undated = wa is None or wb is None
+    overlap = (undated and a.document_id == b.document_id) or not (
+        undated or wa[0] > wb[1] or wb[0] > wa[1]  # type: ignore[index]
+    )
     both_claims = a.modality == b.modality == "claimed" and a.root == b.root and overlap
     reporters = a.reported_by and b.reported_by and a.reported_by != b.reported_by
     blame_differs = _differ(a.source, b.source) or _differ(a.target, b.target)
