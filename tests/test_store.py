@@ -260,3 +260,36 @@ def test_store_downgrade_and_upgrade_again(tmp_db: Path) -> None:
     assert {r[0] for r in tables} <= {"alembic_version"}
     store = open_store(str(tmp_db))
     assert store.save(_first()).status == "added"
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from _factories import event, result
+    from contactline.store import open_store
+
+    store = open_store({db!r})
+    for n in range(8):
+        line = f"Writer {name} report {{n}}: shelling near the border on September 27."
+        store.save(result(f"{name}-{{n}}.txt", [line], [event("e1", "190", line, start="2020-09-27")]))
+    """
+)
+
+
+def test_store_two_writers_at_once_both_succeed(tmp_db: Path) -> None:
+    open_store(str(tmp_db)).close()
+    tests = str(Path(__file__).parent)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER.format(tests=tests, db=str(tmp_db), name=name)],
+            stderr=subprocess.PIPE,
+        )
+        for name in ("left", "right")
+    ]
+    errors = [proc.communicate(timeout=120)[1].decode() for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], errors
+    store = open_store(str(tmp_db))
+    assert store.stats()["documents"] == 16
+    (entry,) = store.timeline()
+    assert len(entry.documents) == 16
