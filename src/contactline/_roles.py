@@ -355,7 +355,7 @@ def members(token: Token) -> Iterator[Token]:
 def _owner_conjuncts(token: Token) -> Iterator[Token]:
     """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y)."""
     for child in token.children:
-        if child.dep_ in {"amod", "compound"}:
+        if child.dep_ in {"amod", "compound", "poss"}:
             yield from (c for c in child.children if c.dep_ == "conj")
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:

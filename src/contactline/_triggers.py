@@ -27,6 +27,30 @@ REQUEST_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
 )
 """Nouns whose "for" object or clause is an act asked for ("calls for a ceasefire")."""
+_MEASURE_NOUNS = frozenset(
+    {
+        "state",
+        "act",
+        "series",
+        "wave",
+        "round",
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "night",
+        "dozen",
+        "hundred",
+        "thousand",
+        "number",
+        "kind",
+        "barrage",
+        "spate",
+        "string",
+    }
+)
+"""Nouns that measure an event noun: "a state of emergency", "two weeks of exercises"."""
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -52,7 +76,7 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
     """Yield the triggers of a sentence in text order."""
     for token in sent:  # type: ignore[attr-defined]
         pos = token.pos_
-        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS:
+        if pos == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ != "VBN":
             trigger = noun_trigger(token, lexicon)
         elif pos == "VERB":
             trigger = verb_trigger(token, lexicon)
@@ -225,7 +249,7 @@ def _phrase_head(token: Token) -> Token:
             current.dep_ == "pobj"
             and current.head.lower_ == "of"
             and current.head.head.pos_ == "NOUN"
-            and current.head.head.lemma_ in {"state", "act", "series", "wave"}
+            and current.head.head.lemma_.lower() in _MEASURE_NOUNS
         ):
             current = current.head.head
         else:
