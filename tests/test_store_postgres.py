@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from _factories import event, result, statement
+from contactline.errors import StoreError
 from contactline.store import open_store
 
 URL = os.environ.get("CONTACTLINE_TEST_PG_URL")
@@ -76,3 +77,11 @@ def test_store_postgres_plain_url_uses_psycopg(pg_store) -> None:
     with open_store(plain) as store:
         assert store.dialect == "postgresql"
         assert store.stats()["documents"] == 0
+
+
+def test_store_postgres_nul_in_a_query_is_no_server_error(pg_store) -> None:
+    pg_store.save(result("b/002.txt", [BATTLE], [event("e1", "190", BATTLE, source="AZE")]))
+    assert [h.origin for h in pg_store.search("bat\x00tles")] == ["b/002.txt", "b/002.txt"]
+    assert len(pg_store.events(party="A\x00ZE")) == 1
+    with pytest.raises(StoreError, match="No stored document"):
+        pg_store.document("x\x00y")

@@ -117,6 +117,11 @@ class SearchHit:
     snippet: str
 
 
+def _clean(value: str) -> str:
+    """Drop NUL characters, which no stored text holds and PostgreSQL refuses in a query."""
+    return value.replace("\x00", "")
+
+
 def _page(query: Select[Any], limit: int | None, offset: int) -> Select[Any]:
     if limit is not None:
         query = query.limit(max(0, min(limit, MAX_LIMIT)))
@@ -139,7 +144,8 @@ def _overlaps(table: Any, since: str | None, until: str | None) -> list[Any]:
 
 
 def document(conn: Connection, key: str) -> StoredDocument:
-    """Return the stored document whose id, origin or id prefix is ``key``."""
+    """Return the stored document whose id, origin, file name or id prefix is ``key``."""
+    key = _clean(key)
     d = s.documents
     row = conn.execute(select(d).where(d.c.id == key)).first()
     if row is None:
@@ -293,7 +299,11 @@ def events(
     )
     conds = _overlaps(e, since, until)
     if party:
-        conds.append(or_(e.c.source_party == party.upper(), e.c.target_party == party.upper()))
+        conds.append(
+            or_(
+                e.c.source_party == _clean(party).upper(), e.c.target_party == _clean(party).upper()
+            )
+        )
     if root:
         conds.append(e.c.root == str(root).zfill(2)[:2])
     if modality:
@@ -329,9 +339,11 @@ def statements(
     )
     conds = _overlaps(st, since, until)
     if party:
-        conds.append(st.c.speaker_party == party.upper())
+        conds.append(st.c.speaker_party == _clean(party).upper())
     if speaker:
-        conds.append(func.lower(st.c.speaker_name).contains(speaker.lower(), autoescape=True))
+        conds.append(
+            func.lower(st.c.speaker_name).contains(_clean(speaker).lower(), autoescape=True)
+        )
     if document_id:
         conds.append(st.c.document_id == document_id)
     query = _page(
@@ -352,7 +364,7 @@ def actors(
     a = s.actors
     query = select(a.c.party, a.c.name, a.c.kind, a.c.document_id, a.c.mention_count)
     if party:
-        query = query.where(a.c.party == party.upper())
+        query = query.where(a.c.party == _clean(party).upper())
     groups: dict[str, list[Any]] = defaultdict(list)
     for row in conn.execute(query.order_by(a.c.document_id, a.c.position)):
         groups[row.party or f"name:{row.name}"].append(row)
@@ -401,7 +413,12 @@ def timeline(
         involved = (
             select(m.c.entry_id)
             .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
-            .where(or_(e.c.source_party == party.upper(), e.c.target_party == party.upper()))
+            .where(
+                or_(
+                    e.c.source_party == _clean(party).upper(),
+                    e.c.target_party == _clean(party).upper(),
+                )
+            )
         )
         conds.append(t.c.id.in_(involved))
     if root:
@@ -478,7 +495,7 @@ def claims(
         for r in conn.execute(query)
     ]
     if party:
-        p = party.upper()
+        p = _clean(party).upper()
         pairs = [x for x in pairs if p in _parties(x.first.event) | _parties(x.second.event)]
     end = None if limit is None else offset + max(0, min(limit, MAX_LIMIT))
     return pairs[offset:end]
@@ -554,7 +571,7 @@ def search_like(
     conn: Connection, text: str, *, limit: int = 50, offset: int = 0
 ) -> list[SearchHit]:
     """Search documents and event evidence by case-insensitive substring (any database)."""
-    needle = text.lower()
+    needle = _clean(text).lower()
     d, e = s.documents, s.events
     hits = [
         SearchHit(
