@@ -8,6 +8,7 @@ date window overlaps the range; party filters match the source or the target.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,16 @@ from sqlalchemy.sql import Select
 from contactline import _codec, fuse
 from contactline import _schema as s
 from contactline.errors import StoreError
-from contactline.records import Actor, Casualty, Event, Mention, Result, Statement, TimeExpr
+from contactline.records import (
+    Actor,
+    Casualty,
+    Document,
+    Event,
+    Mention,
+    Result,
+    Statement,
+    TimeExpr,
+)
 
 MAX_LIMIT = 1000
 
@@ -170,9 +180,7 @@ def document(conn: Connection, key: str) -> StoredDocument:
             f"No stored document has the id, origin, file name or id prefix {key!r}; "
             "'contactline stats' and the documents list show what is stored."
         )
-    from contactline.store import read_document_record
-
-    doc, extra, duplicate_of = read_document_record(row.text, row.record)
+    doc, extra, duplicate_of = _document_record(row.text, row.record)
 
     def records(table: Any, cls: type, order: Any) -> tuple[Any, ...]:
         query = select(table.c.record).where(table.c.document_id == doc.id).order_by(order)
@@ -232,6 +240,13 @@ def _by_file_name(conn: Connection, key: str) -> Any:
     if not found:
         return None
     return conn.execute(select(s.documents).where(s.documents.c.id == found.pop())).first()
+
+
+def _document_record(text: str, record: str) -> tuple[Document, dict[str, object], str | None]:
+    """Rebuild a Document (and the Result's extra and duplicate_of) from its row."""
+    data = json.loads(record)
+    doc = _codec.decode(Document, {**data["document"], "text": text})
+    return doc, data.get("extra") or {}, data.get("duplicate_of")
 
 
 def documents(conn: Connection, *, limit: int | None = None, offset: int = 0) -> list[DocumentInfo]:

@@ -37,7 +37,7 @@ from contactline import _codec, _fts, _queries, _timeline_store, fuse
 from contactline import _schema as s
 from contactline.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from contactline.errors import StoreError
-from contactline.records import Document, Result
+from contactline.records import Result
 
 Status = Literal["added", "unchanged", "duplicate", "near-duplicate"]
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -388,13 +388,6 @@ def _document_row(result: Result, seq: int, minhash: bytes) -> dict[str, Any]:
             sort_keys=True,
         ),
     }
-
-
-def read_document_record(text: str, record: str) -> tuple[Document, dict[str, object], str | None]:
-    """Rebuild a Document (and the Result's extra and duplicate_of) from its row."""
-    data = json.loads(record)
-    doc = _codec.decode(Document, {**data["document"], "text": text})
-    return doc, data.get("extra") or {}, data.get("duplicate_of")
 
 
 def _date_columns(window: Any) -> dict[str, Any]:
