@@ -11,7 +11,7 @@ rest of the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -22,7 +22,7 @@ from contactline.cameo import CameoTable, load_cameo
 from contactline.errors import ContactlineError, InputError
 from contactline.metadata import Metadata, read_metadata
 from contactline.nlp import DEFAULT_MODEL, load_nlp
-from contactline.records import Event, Failure, RawDocument, Result, Statement
+from contactline.records import Failure, RawDocument, Result
 
 BATCH_SIZE = 16
 
@@ -124,7 +124,7 @@ class Pipeline:
                 doc, mentions, statements, times, res.event_lexicon, res.cameo, published=published
             )
         )
-        statements = _link_statements(statements, coded)
+        statements = tuple(quotes.link_events(statements, coded))
         counts = tuple(casualties.extract_casualties(doc, mentions, times, published=published))
         return Result(
             document=document,
@@ -135,19 +135,3 @@ class Pipeline:
             times=times,
             casualties=counts,
         )
-
-
-def _link_statements(
-    statements: tuple[Statement, ...], coded: tuple[Event, ...]
-) -> tuple[Statement, ...]:
-    """Give each statement the ids of the events coded from its content."""
-    linked = []
-    for statement in statements:
-        ids = tuple(
-            e.id
-            for e in coded
-            if e.statement == statement.id
-            or statement.content_span.start <= e.trigger.start < statement.content_span.end
-        )
-        linked.append(replace(statement, events=ids) if ids else statement)
-    return tuple(linked)

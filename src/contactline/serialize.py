@@ -138,6 +138,7 @@ def _statement(statement: Statement) -> JSON:
         "date": date_json(statement.date),
         "offsets": offsets(statement.span),
         "content_offsets": offsets(statement.content_span),
+        "insertions": [offsets(span) for span in statement.insertions],
         "events": list(statement.events),
         "rule": statement.rule,
     }
