@@ -9,7 +9,7 @@ document; a near-duplicate (MinHash LSH) is stored and linked to what it resembl
 
 Queries return records from ``contactline.records`` or small frozen dataclasses.
 The SQL is portable SQLAlchemy Core; the only SQLite-specific part is full-text search
-in ``contactline._fts``.
+in ``contactline._search``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
-from contactline import _codec, _fts, _queries, _timeline_store, fuse
+from contactline import _codec, _queries, _search, _timeline_store, fuse
 from contactline import _schema as s
 from contactline.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from contactline.errors import StoreError
@@ -285,7 +285,7 @@ class Store:
             )
         _timeline_store.update(conn, doc.id)
         if self.dialect == "sqlite":
-            _fts.index_document(conn, result)
+            _search.index_document(conn, result)
         return outcome, minhash
 
     def _sync_near(self, conn: Connection) -> None:
@@ -357,8 +357,8 @@ class Store:
         """Search document text and evidence; full-text (FTS5) on SQLite."""
         with self.read() as conn:
             if self.dialect == "sqlite":
-                return _fts.search(conn, text, limit=limit, offset=offset)
-            return _queries.search_like(conn, text, limit=limit, offset=offset)
+                return _search.search(conn, text, limit=limit, offset=offset)
+            return _search.search_like(conn, text, limit=limit, offset=offset)
 
 
 def _now() -> str:

@@ -1,18 +1,19 @@
-"""Full-text search over documents and evidence with SQLite FTS5.
+"""Search over documents and evidence: SQLite FTS5, or a portable substring search.
 
 This is the only SQLite-specific SQL in the store: the ``search_index`` virtual table
 is created by the first migration on SQLite only, filled in the saving transaction,
-and queried here. Other databases fall back to ``_queries.search_like``.
+and queried by :func:`search`. Other databases use :func:`search_like`.
 """
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
-from contactline._queries import MAX_LIMIT, SearchHit
+from contactline import _schema as schema
+from contactline._queries import MAX_LIMIT, SearchHit, _clean
 from contactline.records import Result
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -79,3 +80,43 @@ def search(conn: Connection, query: str, *, limit: int = 50, offset: int = 0) ->
         )
         for r in rows
     ]
+
+
+def search_like(
+    conn: Connection, query: str, *, limit: int = 50, offset: int = 0
+) -> list[SearchHit]:
+    """Search documents and event evidence by case-insensitive substring (any database)."""
+    needle = _clean(query).lower()
+    d, e = schema.documents, schema.events
+    hits = [
+        SearchHit(
+            document_id=r.id,
+            origin=r.origin,
+            kind="document",
+            ref=None,
+            snippet=_snippet(r.text, needle),
+        )
+        for r in conn.execute(
+            select(d.c.id, d.c.origin, d.c.text)
+            .where(func.lower(d.c.text).contains(needle, autoescape=True))
+            .order_by(d.c.seq)
+        )
+    ]
+    hits += [
+        SearchHit(
+            document_id=r.document_id, origin=r.origin, kind="event", ref=r.id, snippet=r.evidence
+        )
+        for r in conn.execute(
+            select(e.c.document_id, e.c.id, e.c.evidence, d.c.origin)
+            .join(d, d.c.id == e.c.document_id)
+            .where(func.lower(e.c.evidence).contains(needle, autoescape=True))
+            .order_by(d.c.seq, e.c.position)
+        )
+    ]
+    return hits[offset : offset + max(0, min(limit, MAX_LIMIT))]
+
+
+def _snippet(text: str, needle: str, width: int = 80) -> str:
+    at = text.lower().find(needle)
+    at = max(0, at)
+    return text[max(0, at - width) : at + len(needle) + width].replace("\n", " ").strip()
