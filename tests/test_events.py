@@ -377,3 +377,13 @@ def test_events_speakers_own_verbal_act_is_asserted(code) -> None:
 def test_events_arrests_without_other_party_are_domestic(code) -> None:
     events = code("Armenia arrested dozens of protesters.")
     assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ARM", "ARM", "173")]
+
+
+def test_events_compound_mediator_is_the_source(code) -> None:
+    events = code("Armenia agreed to a Russian-mediated ceasefire.")
+    assert ("RUS", "ARM", "04", "asserted") in dyads(events)
+
+
+def test_events_place_of_a_meeting_is_no_fallback_target(code) -> None:
+    events = code("Armenia detained the ambassador of Azerbaijan after talks in Moscow.")
+    assert {e.target.party for e in events if e.target} <= {"AZE", "ARM"}

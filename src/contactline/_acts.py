@@ -32,7 +32,8 @@ _OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", 
 """Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
-_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
+_VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
+"""Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
@@ -66,8 +67,24 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if act.frame is not None and act.frame.kind in {"report", "deny"}:
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
         acts.append(act)
+    acts = [_fallback_target(act, acts, sent, roles) for act in acts]
     acts.extend(_frame_acts(sent, frames, roles, lexicon))
     return acts
+
+
+def _fallback_target(act: Act, acts: Sequence[Act], sent: SpacySpan, roles: RoleReader) -> Act:
+    """Give an act that needs a target the sentence's only other party, if there is one.
+
+    Parties that act elsewhere in the sentence (a mediator, a speaker) are not candidates;
+    nor is a joint act of several sources.
+    """
+    if len(act.sources) != 1 or act.targets or act.code[:2] not in _OTHER_PARTY_ROOTS:
+        return act
+    busy = {s.code for other in acts if other is not act for s in other.sources}
+    other = roles.sole_other_party(sent, {act.sources[0].code, act.reported_by} | busy)
+    if other is None:
+        return act
+    return replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
 
 
 def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigger, Trigger | None]]:
@@ -241,12 +258,6 @@ def _code_act(
         )
     ):
         return None
-    if act.sources and not act.targets and act.code[:2] in _OTHER_PARTY_ROOTS:
-        other = roles.sole_other_party(
-            trigger.token.sent, {s.code for s in act.sources} | {act.reported_by}
-        )
-        if other is not None:
-            act = replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(
@@ -328,7 +339,7 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
     own = reporter in {s.code for s in sources}
     # The speaker's own verbal act is done by saying it: "X said it condemned ...".
     own_verbal = own and (
-        mood.mood in {"refuse", "intent", "threat"} or act.code[:2] in _VERBAL_ROOTS
+        mood.mood in {"refuse", "intent", "threat"} or act.code.startswith(_VERBAL_PREFIXES)
     )
     if modality == "asserted" and not own_verbal:
         modality = "claimed"
@@ -368,6 +379,10 @@ def _parties(
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
             sources, targets = roles.group(patient), roles.prep_objects(token, first)
+        if not targets:
+            # "suppress provocations by Armenian units": the agent of the act's object
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                targets = targets or _distinct(roles.agent_by(obj), sources)
         if not targets and trigger.code[:2] in _APPEAL_ROOTS:
             for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
                 targets = targets or _distinct(roles.subjects(clause), sources)

@@ -43,6 +43,7 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset(
     {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
 )
+_LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
 _LINES = frozenset({"line", "frontline", "front", "border"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
 
@@ -120,6 +121,8 @@ class RoleReader:
         for mention in self.mentions:
             if mention.span.end <= sent.start_char or mention.span.start >= sent.end_char:
                 continue
+            if _is_location(self.doc, mention):
+                continue
             if mention.party and mention.party not in exclude and mention.party not in found:
                 span = self.doc.char_span(
                     mention.span.start, mention.span.end, alignment_mode="expand"
@@ -194,7 +197,14 @@ class RoleReader:
         if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
             return []
         if verb.dep_ in {"amod", "compound"} and verb.head.dep_ == "ROOT":
-            return [p for c in verb.head.children if c.dep_ in SUBJECTS for p in self.group(c)]
+            found = [p for c in verb.head.children if c.dep_ in SUBJECTS for p in self.group(c)]
+            if found:
+                return found
+        if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBN":
+            # "a Russian-mediated ceasefire", "the Saudi-led coalition"
+            owners = [self.own_party(c) for c in verb.children if c.i < verb.i]
+            if any(owners):
+                return [p for p in owners if p is not None]
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if head.i != verb.i and verb.dep_ in _CONTROL:
@@ -350,6 +360,15 @@ def members(token: Token) -> Iterator[Token]:
         seen.add(current.i)
         yield current
         stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
+
+
+def _is_location(doc: Doc, mention: Mention) -> bool:
+    """Return whether a mention names where something happened ("talks in Moscow")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATION_PREPS
 
 
 def _owner_conjuncts(token: Token) -> Iterator[Token]:
