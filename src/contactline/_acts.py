@@ -104,11 +104,11 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
     stand_in: dict[int, Trigger] = {}
     verbs = [t for t in triggers if t.license == "verb"]
     # "an agreement to end the war": the clause is what the agreement is about.
-    nouns = {t.token.i for t in triggers if t.license != "verb"}
+    noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
     dropped.update(
         t.token.i
         for t in verbs
-        if t.token.dep_ == "acl" and t.token.head.i in nouns and _infinitive(t.token)
+        if t.token.dep_ == "acl" and t.token.head.i in noun_tokens and _infinitive(t.token)
     )
     for trigger in verbs:
         if trigger.code[:2] == "11":
@@ -242,7 +242,7 @@ def _code_act(
         code = lexicon.derived("negated", code)
         rule += " negated"
     elif mood.mood in {"negated", "hypothetical"}:
-        modality = mood.mood  # type: ignore[assignment]
+        modality = mood.mood
     code = _by_weapon(trigger, code, lexicon, roles.subject_word(trigger.token))
     act = Act(
         trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
@@ -367,9 +367,9 @@ def _parties(
             if trigger.particle is not None and trigger.particle.dep_ != "prt"
             else []
         )
-        sources = roles.subjects(token) or roles.agent_by(token)
+        sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
-        targets = _distinct(roles.objects(token, first, skip=moved), sources)
+        targets: Sequence[Party] = _distinct(roles.objects(token, first, skip=moved), sources)
         if not targets:
             targets = _distinct(roles.prep_objects(token, first), sources)
         if not targets:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from contactline.errors import DictionaryError
 
@@ -102,6 +103,9 @@ class NounPattern:
         """Return the name under which an event records this pattern."""
         mods = "|".join(sorted(self.modifiers))[:40]
         return f"noun:{self.lemma}" + (f"+{mods}" if mods else "") + f"@{self.line}"
+
+
+_P = TypeVar("_P", VerbPattern, NounPattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +210,7 @@ def _load(directory: Path) -> EventLexicon:
     )
 
 
-def _freeze(index: dict[str, list[VerbPattern]] | dict[str, list[NounPattern]]) -> Mapping:
+def _freeze(index: dict[str, list[_P]]) -> Mapping[str, tuple[_P, ...]]:
     """Sort each lemma's patterns most specific first (file order breaks ties)."""
     return MappingProxyType(
         {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.line))) for k, v in index.items()}
