@@ -87,6 +87,17 @@ def test_api_timeline_cites_both_documents(client: httpx.Client) -> None:
     assert entry["date"] == {"start": "2020-09-27", "end": None}
 
 
+def test_api_timeline_entry_says_why_its_events_merged(client: httpx.Client) -> None:
+    (entry,) = client.get("/timeline", params={"root": "19"}).json()["items"]
+    body = client.get(f"/timeline/{entry['id']}").json()
+    assert body["entry"] == entry
+    (link,) = body["links"]
+    assert {link["first"], link["second"]} == set(entry["events"])
+    assert link["reason"].startswith("same CAMEO root 19")
+    missing = client.get("/timeline/0000")
+    assert missing.status_code == 404 and missing.json()["ok"] is False
+
+
 def test_api_events_filter_and_paginate(client: httpx.Client) -> None:
     all_events = client.get("/events").json()["items"]
     assert len(all_events) == 2

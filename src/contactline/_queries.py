@@ -107,16 +107,6 @@ class ClaimPair:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MergeStep:
-    """One link on the way from one event to another in the same timeline entry."""
-
-    first: str
-    second: str
-    score: float
-    reason: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class SearchHit:
     """A place in a document or its evidence that matches a search."""
 
@@ -413,6 +403,7 @@ def timeline(
     root: str | None = None,
     contested: bool = False,
     min_documents: int = 1,
+    entry_id: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[fuse.TimelineEntry]:
@@ -442,19 +433,21 @@ def timeline(
         conds.append(t.c.contested.is_(True))
     if min_documents > 1:
         conds.append(t.c.n_documents >= min_documents)
+    if entry_id is not None:
+        conds.append(t.c.id == _clean(entry_id))
     query = _page(
         select(t).where(and_(*conds)).order_by(t.c.first_day, t.c.last_day, t.c.id), limit, offset
     )
     rows = conn.execute(query).all()
     members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     m = s.timeline_members
-    for entry_id, doc_id, event_id, origin in conn.execute(
+    for owner, doc_id, event_id, origin in conn.execute(
         select(m.c.entry_id, m.c.document_id, m.c.event_id, s.documents.c.origin)
         .join(s.documents, s.documents.c.id == m.c.document_id)
         .where(m.c.entry_id.in_([r.id for r in rows]))
         .order_by(m.c.entry_id, m.c.document_id, m.c.event_id)
     ):
-        members[entry_id].append((doc_id, event_id, origin))
+        members[owner].append((doc_id, event_id, origin))
     entries = []
     for r in rows:
         docs = sorted({(origin, doc_id) for doc_id, _, origin in members[r.id]})
@@ -522,61 +515,3 @@ def _parties(e: Event) -> set[str | None]:
         e.source.party if e.source else None,
         e.target.party if e.target else None,
     }
-
-
-def _parse_key(key: str) -> tuple[str, str]:
-    doc_id, _, event_id = key.rpartition("/")
-    if not doc_id or not event_id:
-        raise StoreError(
-            f"{key!r} is not an event reference; write DOCUMENT_ID/EVENT_ID as the "
-            "timeline lists them."
-        )
-    return doc_id, event_id
-
-
-def explain(conn: Connection, first: str, second: str) -> list[MergeStep]:
-    """Return the shortest chain of stored links joining two events, with each reason.
-
-    Returns:
-        The steps; empty when the two events are not in the same timeline entry.
-    """
-    start, goal = _parse_key(first), _parse_key(second)
-    link = s.event_links
-    edges: dict[tuple[str, str], list[tuple[tuple[str, str], float, str]]] = defaultdict(list)
-    entry = (
-        select(s.timeline_members.c.entry_id)
-        .where(
-            s.timeline_members.c.document_id == start[0], s.timeline_members.c.event_id == start[1]
-        )
-        .scalar_subquery()
-    )
-    members = select(s.timeline_members.c.document_id, s.timeline_members.c.event_id).where(
-        s.timeline_members.c.entry_id == entry
-    )
-    keys = {(r[0], r[1]) for r in conn.execute(members)}
-    if goal not in keys:
-        return []
-    for r in conn.execute(select(link).where(link.c.document_id.in_(sorted({k[0] for k in keys})))):
-        a, b = (r.document_id, r.event_id), (r.other_document_id, r.other_event_id)
-        if a in keys and b in keys:
-            edges[a].append((b, r.score, r.reason))
-            edges[b].append((a, r.score, r.reason))
-    previous: dict[tuple[str, str], tuple[tuple[str, str], float, str] | None] = {start: None}
-    frontier = [start]
-    while frontier and goal not in previous:
-        nxt = []
-        for key in frontier:
-            for other, score, reason in sorted(edges[key]):
-                if other not in previous:
-                    previous[other] = (key, score, reason)
-                    nxt.append(other)
-        frontier = nxt
-    steps: list[MergeStep] = []
-    node = goal
-    while previous.get(node) is not None:
-        prev, score, reason = previous[node]  # type: ignore[misc]
-        steps.append(
-            MergeStep(first="/".join(prev), second="/".join(node), score=score, reason=reason)
-        )
-        node = prev
-    return steps[::-1]

@@ -16,7 +16,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -130,7 +130,9 @@ def create_app(
 
     @app.exception_handler(ContactlineError)
     async def _contactline(_request: Request, exc: ContactlineError) -> JSONResponse:
-        if isinstance(exc, StoreError) and str(exc).startswith("No stored document"):
+        if isinstance(exc, StoreError) and str(exc).startswith(
+            ("No stored document", "No timeline")
+        ):
             return _error(404, str(exc))
         return _error(400, str(exc))
 
@@ -230,6 +232,11 @@ def create_app(
             offset=offset,
         )
         return page([exports.entry_json(e) for e in found], limit, offset)
+
+    @app.get("/timeline/{entry_id}", summary="One timeline entry and why its events merged")
+    def get_entry(entry_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+        found, links = store.entry(entry_id)
+        return {"ok": True, "entry": exports.entry_json(found), "links": [asdict(x) for x in links]}
 
     @app.get("/actors", summary="Actors across documents")
     def list_actors(party: Party = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:

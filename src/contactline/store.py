@@ -33,7 +33,7 @@ from sqlalchemy import create_engine, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
-from contactline import _codec, _queries, _search, _timeline_store, fuse
+from contactline import _codec, _links, _queries, _search, _timeline_store, fuse
 from contactline import _schema as s
 from contactline.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from contactline.errors import StoreError
@@ -348,10 +348,15 @@ class Store:
         with self.read() as conn:
             return _queries.claims(conn, **filters)
 
-    def explain(self, first: str, second: str) -> list[_queries.MergeStep]:
+    def entry(self, entry_id: str) -> tuple[fuse.TimelineEntry, list[_links.MergeStep]]:
+        """Return a timeline entry and the links (with reasons) that joined its events."""
+        with self.read() as conn:
+            return _links.entry(conn, entry_id)
+
+    def explain(self, first: str, second: str) -> list[_links.MergeStep]:
         """Return the chain of links that put two events (``doc/event``) in one entry."""
         with self.read() as conn:
-            return _queries.explain(conn, first, second)
+            return _links.explain(conn, first, second)
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[_queries.SearchHit]:
         """Search document text and evidence; full-text (FTS5) on SQLite."""
