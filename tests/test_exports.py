@@ -83,7 +83,7 @@ def test_exports_csv_has_gdelt_columns_and_counts(db: Path) -> None:
     fight = [r for r in rows if r["EventRootCode"] == "19"]
     assert {r["SQLDATE"] for r in fight} == {"20200927"}
     assert {r["NumArticles"] for r in fight} == {"2"}
-    assert fight[0]["ActionGeo_CountryCode"] == "AZ"
+    assert (fight[0]["ActionGeo_CountryCode"], fight[0]["ActionGeo_Type"]) == ("AZ", "4")
 
 
 def test_exports_parquet_reads_back(db: Path, tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ GDELT_COLUMNS = (
     "NumSources",
     "TimelineEntry",
     "ActionGeo_FullName",
+    "ActionGeo_Type",
     "ActionGeo_CountryCode",
     "ActionGeo_Lat",
     "ActionGeo_Long",
@@ -198,6 +199,10 @@ class Gazetteer:
         return None
 
 
+_GEO_TYPE = {"country": 1, "city": 4}
+"""GDELT's ActionGeo_Type: 1 a country, 4 a city ("world city")."""
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """Load the offline gazetteer once."""
@@ -242,6 +247,7 @@ def gdelt_rows(
                 "NumSources": entry.corroboration if entry else 1,
                 "TimelineEntry": entry.id if entry else None,
                 "ActionGeo_FullName": e.location,
+                "ActionGeo_Type": _GEO_TYPE[place.precision] if place else None,
                 "ActionGeo_CountryCode": place.country if place else None,
                 "ActionGeo_Lat": place.latitude if place else None,
                 "ActionGeo_Long": place.longitude if place else None,
