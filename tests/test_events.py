@@ -387,3 +387,21 @@ def test_events_compound_mediator_is_the_source(code) -> None:
 def test_events_place_of_a_meeting_is_no_fallback_target(code) -> None:
     events = code("Armenia detained the ambassador of Azerbaijan after talks in Moscow.")
     assert {e.target.party for e in events if e.target} <= {"AZE", "ARM"}
+
+
+def test_events_exchange_of_fire_goes_both_ways(code) -> None:
+    events = code("Armenian and Azerbaijani troops exchanged artillery fire.")
+    assert {(e.source.party, e.target.party, e.cameo) for e in events} == {
+        ("ARM", "AZE", "194"),
+        ("AZE", "ARM", "194"),
+    }
+
+
+def test_events_killed_in_an_air_strike(code) -> None:
+    events = code("Ten soldiers of Iran were killed in an Israeli air strike.")
+    assert ("ISR", "195") in {(e.source.party if e.source else None, e.cameo) for e in events}
+
+
+def test_events_conjunct_does_not_inherit_its_siblings_mood(code) -> None:
+    events = code("Russia warned Ukraine and attacked Kyiv.")
+    assert ("RUS", "UKR", "19", "asserted") in dyads(events)

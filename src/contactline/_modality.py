@@ -49,6 +49,10 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
         if current.dep_ not in _CLIMB or current.head.i == current.i:
             break
         head = current.head
+        if current.dep_ == "conj":
+            # a conjunct shares its first conjunct's governor, not the conjunct's mood
+            current = head
+            continue
         governed = _governing_mood(head, current, lexicon)
         if governed is not None:
             return governed

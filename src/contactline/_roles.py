@@ -173,8 +173,8 @@ class RoleReader:
         parties: list[Party] = []
         for member in members(token):
             found = [self.party(member)]
-            if found[0] is not None and self.own_party(member) is None:
-                found += [self.party(o) for o in _owner_conjuncts(member)]
+            if found[0] is not None:
+                found += [self.own_party(o) or self.party(o) for o in _owner_conjuncts(member)]
             for party in found:
                 if party is not None and all(p.code != party.code for p in parties):
                     parties.append(party)
@@ -374,8 +374,10 @@ def _is_location(doc: Doc, mention: Mention) -> bool:
 def _owner_conjuncts(token: Token) -> Iterator[Token]:
     """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y)."""
     for child in token.children:
-        if child.dep_ in {"amod", "compound", "poss"}:
-            yield from (c for c in child.children if c.dep_ == "conj")
+        conjuncts = [c for c in child.children if c.dep_ == "conj"]
+        if child.dep_ in {"amod", "compound", "poss"} and conjuncts:
+            yield child
+            yield from conjuncts
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj":

@@ -27,6 +27,7 @@ REQUEST_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
 )
 """Nouns whose "for" object or clause is an act asked for ("calls for a ceasefire")."""
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hit"})
 _MEASURE_NOUNS = frozenset(
     {
         "state",
@@ -116,7 +117,7 @@ def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _particle(token: Token, pattern: VerbPattern) -> Token | None:
-    first = pattern.particle[0]
+    first = frozenset(pattern.particle[0].split("|"))
     rest = tuple(w for w in pattern.particle[1:] if w not in _ARTICLES)
     children = sorted(token.children, key=lambda c: (c.i < token.i, c.i))
     if rest:
@@ -124,7 +125,7 @@ def _particle(token: Token, pattern: VerbPattern) -> Token | None:
             t for c in children if c.dep_ == "prep" for o in c.children for t in o.children
         ]
     for child in children:
-        if child.dep_ in _PARTICLE_DEPS and child.lower_ == first:
+        if child.dep_ in _PARTICLE_DEPS and child.lower_ in first:
             if not rest:
                 return child
             following = [t.lower_ for t in child.doc[child.i + 1 : child.i + 2 * len(rest) + 2]]
@@ -218,6 +219,8 @@ def noun_license(
         return "occur", verb
     if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
         return "perform", verb
+    if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in _HARM_VERBS:
+        return "charge", verb.head  # "killed in an Israeli air strike"
     requested = verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS
     if head.dep_ == "pobj" and requested and verb.head.head.pos_ == "VERB":
         return "charge", verb.head.head

@@ -193,6 +193,8 @@ def _mutual(act: Act) -> bool:
     """
     if act.code[:2] != "19" or act.trigger.license != "verb":
         return True
+    if act.trigger.token.lemma_.lower() == "exchange":
+        return True  # "exchanged fire" is done to each other
     return not any(c.dep_ == "dobj" for c in act.trigger.token.children)
 
 
