@@ -406,3 +406,18 @@ def test_fuse_any_ingest_order_gives_the_same_timeline(
         first = _timeline(Path(folder) / "a.db", results)
         second = _timeline(Path(folder) / "b.db", list(order))
     assert first == second
+
+
+def test_fuse_near_duplicates_count_as_one_outlet(tmp_db: Path) -> None:
+    store = open_store(str(tmp_db))
+    filler = " ".join(f"word{i}" for i in range(300))
+    story = [FIGHT, filler]
+    fight = event("e1", "190", FIGHT, start="2020-09-27")
+    store.save(result("tass.txt", story, [fight], source="TASS"))
+    assert (
+        store.save(result("copy.txt", [*story, "Republished."], [fight])).status == "near-duplicate"
+    )
+    store.save(result("own.txt", [CLASH], [event("e1", "190", CLASH, start="2020-09-27")]))
+    (entry,) = store.timeline()
+    assert len(entry.documents) == 3
+    assert entry.corroboration == 2

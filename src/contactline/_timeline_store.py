@@ -201,8 +201,26 @@ def _mark_contested(conn: Connection, keys: Sequence[EventKey]) -> None:
 
 
 def _documents(conn: Connection, doc_ids: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Return each document's origin, and the outlet it counts as for corroboration.
+
+    Documents from one source (TASS) are one outlet, and so are near-duplicates (the
+    same wire story republished): the outlet is the connected group of documents
+    joined by a shared source or a near-duplicate link, named by its least member.
+    """
     origins: dict[str, str] = {}
-    outlets: dict[str, str] = {}
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def join(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)
+
     rows = conn.execute(
         select(documents.c.id, documents.c.origin, documents.c.source).where(
             documents.c.id.in_(doc_ids)
@@ -210,17 +228,17 @@ def _documents(conn: Connection, doc_ids: Sequence[str]) -> tuple[dict[str, str]
     )
     for doc_id, origin, source in rows:
         origins[doc_id] = origin
-        outlets[doc_id] = f"source:{source.casefold()}" if source else doc_id
+        find(doc_id)
+        if source:
+            join(doc_id, f"source:{source.casefold()}")
     near = conn.execute(
         select(document_links.c.document_id, document_links.c.other_id).where(
             or_(document_links.c.document_id.in_(doc_ids), document_links.c.other_id.in_(doc_ids))
         )
     )
     for a, b in near:
-        for doc_id in (a, b):
-            if doc_id in outlets and not outlets[doc_id].startswith("source:"):
-                outlets[doc_id] = min(outlets[doc_id], a, b)
-    return origins, outlets
+        join(a, b)
+    return origins, {doc_id: find(doc_id) for doc_id in origins}
 
 
 def _insert_entry(conn: Connection, entry: TimelineEntry, members: Sequence[EventView]) -> None:
