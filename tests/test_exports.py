@@ -92,6 +92,7 @@ def test_exports_parquet_reads_back(db: Path, tmp_path: Path) -> None:
     table = pq.read_table(out)
     assert table.column_names == list(exports.TIMELINE_COLUMNS)
     assert table.column("n_documents").to_pylist() == [2, 1]
+    assert table.column("documents").to_pylist()[0] == ["one.txt", "two.txt"]
 
 
 def test_exports_geojson_places_only_known_locations(db: Path) -> None:

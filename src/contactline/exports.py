@@ -82,8 +82,20 @@ def entry_json(entry: fuse.TimelineEntry) -> dict[str, Any]:
     }
 
 
-def timeline_rows(entries: Iterable[fuse.TimelineEntry]) -> list[dict[str, Any]]:
-    """Return flat rows (lists joined with ``;``) for CSV, Parquet and tables."""
+def timeline_rows(
+    entries: Iterable[fuse.TimelineEntry], *, joined: bool = True
+) -> list[dict[str, Any]]:
+    """Return one row per entry for CSV, Parquet and tables.
+
+    Args:
+        entries: timeline entries.
+        joined: join the documents and events with ``;`` (for CSV and tables);
+            otherwise keep them lists (Parquet list columns).
+    """
+
+    def cell(values: tuple[str, ...]) -> str | list[str]:
+        return ";".join(values) if joined else list(values)
+
     return [
         {
             "id": e.id,
@@ -95,8 +107,8 @@ def timeline_rows(entries: Iterable[fuse.TimelineEntry]) -> list[dict[str, Any]]
             "corroboration": e.corroboration,
             "contested": e.contested,
             "n_documents": len(e.documents),
-            "documents": ";".join(e.documents),
-            "events": ";".join(e.events),
+            "documents": cell(e.documents),
+            "events": cell(e.events),
             "summary": e.summary,
         }
         for e in entries

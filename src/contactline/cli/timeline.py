@@ -66,7 +66,12 @@ def timeline(
     elif fmt == "csv":
         emit(exports.to_csv(exports.timeline_rows(entries), exports.TIMELINE_COLUMNS), output)
     elif fmt == "parquet":
-        emit(exports.to_parquet(exports.timeline_rows(entries), exports.TIMELINE_COLUMNS), output)
+        emit(
+            exports.to_parquet(
+                exports.timeline_rows(entries, joined=False), exports.TIMELINE_COLUMNS
+            ),
+            output,
+        )
     else:
         rows = exports.timeline_rows(entries)
         emit(
