@@ -405,3 +405,18 @@ def test_events_killed_in_an_air_strike(code) -> None:
 def test_events_conjunct_does_not_inherit_its_siblings_mood(code) -> None:
     events = code("Russia warned Ukraine and attacked Kyiv.")
     assert ("RUS", "UKR", "19", "asserted") in dyads(events)
+
+
+def test_events_killing_by_an_attack_is_the_attack(code) -> None:
+    events = code("Iran carried out an attack that killed ten soldiers of Israel.")
+    assert [e.cameo for e in events] == ["190"]
+
+
+def test_events_hundreds_killed_is_mass_killing(code) -> None:
+    events = code("Russia killed 300 civilians in Ukraine.")
+    assert [(e.source.party, e.cameo) for e in events] == [("RUS", "202")]
+
+
+def test_events_time_clause_backdrop_is_no_event(code) -> None:
+    events = code("Ukraine attacked Russia after the truce with Russia took effect.")
+    assert [e.cameo for e in events] == ["190"]

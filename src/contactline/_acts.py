@@ -102,6 +102,12 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
             by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
     dropped: set[int] = set()
     stand_in: dict[int, Trigger] = {}
+    # "the attack killed ten people": the killing is the attack, coded once
+    dropped.update(
+        t.token.i
+        for t in triggers
+        if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
+    )
     verbs = [t for t in triggers if t.license == "verb"]
     # "an agreement to end the war": the clause is what the agreement is about.
     noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
@@ -146,6 +152,17 @@ def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigge
         if t.token.i not in dropped
         for inner in embedded.get(t.token.i, [None])
     ]
+
+
+def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Return whether a verb's subject is an event noun ("the strike that killed ...")."""
+    token = trigger.token
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "relcl" and not subjects:
+        subjects = [token.head]
+    if any(s.lower_ in {"that", "which"} for s in subjects) and token.dep_ == "relcl":
+        subjects = [token.head]
+    return any(s.lemma_.lower() in lexicon.nouns for s in subjects)
 
 
 def _infinitive(token: Token) -> bool:
@@ -249,15 +266,11 @@ def _code_act(
     )
     if frame is not None:
         act = _in_frame(act, frame, mood, roles)
-    if (
-        not act.sources
-        and not act.targets
-        and (
-            trigger.license != "occur"
-            or any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
-        )
-    ):
-        return None
+    backdrop = trigger.license == "occur" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children
+    )
+    if backdrop or (not act.sources and not act.targets and trigger.license != "occur"):
+        return None  # "since the truce took effect" only dates another act
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(
@@ -285,6 +298,8 @@ def _by_weapon(
             c.dep_ == "nsubj" and c.lemma_.lower() in protesters for c in trigger.token.children
         ):
             return "145"
+    if code == "190" and trigger.token.lemma_.lower() == "kill" and _many(trigger.token):
+        return "202"
     if code != "190" or trigger.license != "verb":
         return code
     aerial = lexicon.classes.get("AERIAL", frozenset())
@@ -295,6 +310,16 @@ def _by_weapon(
         if any(w.lemma_.lower() in aerial or w.lower_ in aerial for w in words):
             return "195"
     return code
+
+
+def _many(verb: Token) -> bool:
+    """Return whether a verb's object counts a hundred or more ("killed more than 800 people")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for num in (c for c in obj.children if c.dep_ == "nummod"):
+            digits = num.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= 100:
+                return True
+    return False
 
 
 def _warns(

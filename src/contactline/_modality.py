@@ -61,7 +61,7 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
         current = head
     if own is not None:
         return own
-    if anchor.dep_ in {"acl", "advcl", "relcl"} and any(
+    if anchor.dep_ in {"acl", "relcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children
     ):
         return MoodReading(mood="intent", cue=next(c for c in anchor.children if c.lower_ == "to"))

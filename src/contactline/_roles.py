@@ -227,13 +227,21 @@ class RoleReader:
         return self._preceding(verb)
 
     def subject_word(self, verb: Token) -> Token | None:
-        """Return the word that is the subject of ``verb``, climbing as :meth:`subjects` does."""
+        """Return the word that is the subject of ``verb``, or of the verb controlling it.
+
+        Only control is followed (infinitives, conjuncts): the subject of a clause beside
+        the verb ("until an agreement was reached") is not its subject.
+        """
         current = verb
         for _ in range(4):
             for child in current.children:
                 if child.dep_ in SUBJECTS:
                     return child
-            if current.head.i == current.i or current.dep_ not in _CONTROL:
+            controlled = current.dep_ in {"xcomp", "conj"} or (
+                current.dep_ in {"acl", "relcl", "advcl"}
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            )
+            if current.head.i == current.i or not controlled:
                 return None
             current = current.head
             if current.pos_ in {"NOUN", "PROPN", "ADJ"}:
