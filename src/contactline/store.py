@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,7 +29,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy import Table, create_engine, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
@@ -37,7 +37,7 @@ from contactline import _codec, _links, _queries, _search, _timeline_store, fuse
 from contactline import _schema as s
 from contactline.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
 from contactline.errors import StoreError
-from contactline.records import Result
+from contactline.records import Actor, Casualty, Event, Mention, Result, Statement, TimeExpr
 
 Status = Literal["added", "unchanged", "duplicate", "near-duplicate"]
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -414,122 +414,122 @@ def _date_columns(window: Any) -> dict[str, Any]:
     }
 
 
-def _record_rows(result: Result) -> dict[Any, list[dict[str, Any]]]:
-    """Return the rows of every record table for one document."""
+def _actor_row(a: Actor) -> dict[str, Any]:
+    return {
+        "party": a.party,
+        "name": a.name,
+        "kind": a.kind,
+        "country": a.country,
+        "role": a.role,
+        "mention_count": len(a.mentions),
+    }
+
+
+def _mention_row(m: Mention) -> dict[str, Any]:
+    return {
+        "start": m.span.start,
+        "end": m.span.end,
+        "text": m.text,
+        "party": m.party,
+        "kind": m.kind,
+        "name": m.name,
+        "sector": m.sector,
+        "rule": m.rule,
+    }
+
+
+def _event_row(e: Event) -> dict[str, Any]:
+    source, target = e.source, e.target
+    return {
+        "id": e.id,
+        "cameo": e.cameo,
+        "root": e.cameo[:2],
+        "plover": e.plover,
+        "quad_class": e.quad_class,
+        "goldstein": e.goldstein,
+        "source_party": source.party if source else None,
+        "source_text": source.text if source else None,
+        "target_party": target.party if target else None,
+        "target_text": target.text if target else None,
+        **_date_columns(e.date),
+        "location": e.location,
+        "modality": e.modality,
+        "reported_by": e.reported_by,
+        "evidence": e.evidence,
+        "start": e.span.start,
+        "end": e.span.end,
+        "rule": e.rule,
+        "statement_id": e.statement,
+    }
+
+
+def _statement_row(st: Statement) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "speaker_name": st.speaker.name,
+        "speaker_party": st.speaker.party,
+        "speaker_role": st.speaker.role,
+        "cue": st.cue,
+        "content": st.content,
+        "direct": st.direct,
+        **_date_columns(st.date),
+        "addressee": st.addressee,
+        "start": st.span.start,
+        "end": st.span.end,
+        "rule": st.rule,
+    }
+
+
+def _time_row(t: TimeExpr) -> dict[str, Any]:
+    return {
+        "text": t.text,
+        "value": t.value,
+        "type": t.type,
+        "mod": t.mod,
+        "start": t.span.start,
+        "end": t.span.end,
+        "rule": t.rule,
+    }
+
+
+def _casualty_row(c: Casualty) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "group": c.group,
+        "count": c.count,
+        "low": c.low,
+        "high": c.high,
+        "reported_by": c.reported_by,
+        "location": c.location,
+        **_date_columns(c.date),
+        "evidence": c.evidence,
+        "start": c.span.start,
+        "end": c.span.end,
+        "rule": c.rule,
+    }
+
+
+def _record_rows(result: Result) -> dict[Table, list[dict[str, Any]]]:
+    """Return the rows of every record table for one document.
+
+    Each row carries the record's searchable fields as columns, its position in the
+    Result (so that it reads back in order) and the whole record as JSON.
+    """
     doc_id, text = result.document.id, result.document.text
-    rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in s.RECORD_TABLES}
-    for i, a in enumerate(result.actors):
-        rows[s.actors].append(
-            {
-                "document_id": doc_id,
-                "position": i,
-                "party": a.party,
-                "name": a.name,
-                "kind": a.kind,
-                "country": a.country,
-                "role": a.role,
-                "mention_count": len(a.mentions),
-                "record": _codec.dumps(a),
-            }
-        )
-    for i, m in enumerate(result.mentions):
-        rows[s.mentions].append(
-            {
-                "document_id": doc_id,
-                "position": i,
-                "start": m.span.start,
-                "end": m.span.end,
-                "text": m.text,
-                "party": m.party,
-                "kind": m.kind,
-                "name": m.name,
-                "sector": m.sector,
-                "rule": m.rule,
-                "record": _codec.dumps(m),
-            }
-        )
-    for i, e in enumerate(result.events):
-        rows[s.events].append(
-            {
-                "document_id": doc_id,
-                "id": e.id,
-                "position": i,
-                "cameo": e.cameo,
-                "root": e.cameo[:2],
-                "plover": e.plover,
-                "quad_class": e.quad_class,
-                "goldstein": e.goldstein,
-                "source_party": e.source.party if e.source else None,
-                "source_text": e.source.text if e.source else None,
-                "target_party": e.target.party if e.target else None,
-                "target_text": e.target.text if e.target else None,
-                **_date_columns(e.date),
-                "location": e.location,
-                "modality": e.modality,
-                "reported_by": e.reported_by,
-                "evidence": e.evidence,
-                "start": e.span.start,
-                "end": e.span.end,
-                "rule": e.rule,
-                "statement_id": e.statement,
-                "record": _codec.dumps(e),
-            }
-        )
-    for i, st in enumerate(result.statements):
-        rows[s.statements].append(
-            {
-                "document_id": doc_id,
-                "id": st.id,
-                "position": i,
-                "speaker_name": st.speaker.name,
-                "speaker_party": st.speaker.party,
-                "speaker_role": st.speaker.role,
-                "cue": st.cue,
-                "content": st.content,
-                "direct": st.direct,
-                **_date_columns(st.date),
-                "addressee": st.addressee,
-                "start": st.span.start,
-                "end": st.span.end,
-                "rule": st.rule,
-                "record": _codec.dumps(st),
-            }
-        )
-    for i, t in enumerate(result.times):
-        rows[s.times].append(
-            {
-                "document_id": doc_id,
-                "position": i,
-                "text": t.text,
-                "value": t.value,
-                "type": t.type,
-                "mod": t.mod,
-                "start": t.span.start,
-                "end": t.span.end,
-                "rule": t.rule,
-                "record": _codec.dumps(t),
-            }
-        )
-    for i, c in enumerate(result.casualties):
-        rows[s.casualties].append(
-            {
-                "document_id": doc_id,
-                "position": i,
-                "kind": c.kind,
-                "group": c.group,
-                "count": c.count,
-                "low": c.low,
-                "high": c.high,
-                "reported_by": c.reported_by,
-                "location": c.location,
-                **_date_columns(c.date),
-                "evidence": c.evidence,
-                "start": c.span.start,
-                "end": c.span.end,
-                "rule": c.rule,
-                "record": _codec.dumps(c),
-            }
-        )
+    parts: list[tuple[Table, Sequence[Any], Callable[[Any], dict[str, Any]]]] = [
+        (s.actors, result.actors, _actor_row),
+        (s.mentions, result.mentions, _mention_row),
+        (s.events, result.events, _event_row),
+        (s.statements, result.statements, _statement_row),
+        (s.times, result.times, _time_row),
+        (s.casualties, result.casualties, _casualty_row),
+    ]
+    rows: dict[Table, list[dict[str, Any]]] = {}
+    for table, records, to_row in parts:
+        rows[table] = [
+            {"document_id": doc_id, "position": i, **to_row(r), "record": _codec.dumps(r)}
+            for i, r in enumerate(records)
+        ]
     evidence = [e.span for e in result.events] + [c.span for c in result.casualties]
     spans = {span.start: span for span in evidence if span.end <= len(text)}
     rows[s.sentences] = [
