@@ -420,3 +420,16 @@ def test_events_hundreds_killed_is_mass_killing(code) -> None:
 def test_events_time_clause_backdrop_is_no_event(code) -> None:
     events = code("Ukraine attacked Russia after the truce with Russia took effect.")
     assert [e.cameo for e in events] == ["190"]
+
+
+def test_events_blamed_act_is_the_blamers_claim(code) -> None:
+    events = code("Hamas blamed an Israeli air strike.")
+    claimed = [e for e in events if e.cameo == "195"]
+    assert [(e.source.party, e.modality, e.reported_by) for e in claimed] == [
+        ("ISR", "claimed", "HAMAS")
+    ]
+
+
+def test_events_strike_that_destroyed_hits_its_object(code) -> None:
+    events = code("An Israeli air strike destroyed the consulate of Iran.")
+    assert ("ISR", "IRN", "195") in {(e.source.party, e.target.party, e.cameo) for e in events}

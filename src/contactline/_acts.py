@@ -425,6 +425,13 @@ def _parties(
         sources = [
             p for b in between for o in b.children if o.dep_ == "pobj" for p in roles.group(o)
         ]
+    if not targets and trigger.license == "occur" and trigger.anchor.pos_ == "VERB":
+        # "an air strike destroyed the consulate": what the event hit
+        targets = _distinct(roles.objects(trigger.anchor), sources)
+    requested = token.head.head if token.head.lower_ == "for" else None
+    if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
+        # "accept a US proposal for a ceasefire": the proposer is the other side
+        targets = _distinct(roles.group(requested), sources)
     if not sources and trigger.license in {"perform", "charge"}:
         sources = roles.subjects(trigger.anchor)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":

@@ -121,6 +121,9 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
                 speakers=tuple(roles.subjects(head)),
                 accused=tuple(accused),
             )
+        if current.dep_ == "dobj" and head.pos_ == "VERB" and lexicon.is_cue("accuse", lemma):
+            # "Hamas blamed an Israeli air strike": the strike is Hamas's claim
+            return Frame(kind="accuse", verb=head, speakers=tuple(roles.subjects(head)))
         current = head
     return None
 
