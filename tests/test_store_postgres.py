@@ -7,7 +7,6 @@ Runs when CONTACTLINE_TEST_PG_URL names an empty database the test may fill, e.g
 from __future__ import annotations
 
 import os
-import warnings
 
 import pytest
 from sqlalchemy import text
@@ -17,9 +16,7 @@ from contactline.errors import StoreError
 from contactline.store import open_store
 
 URL = os.environ.get("CONTACTLINE_TEST_PG_URL")
-with warnings.catch_warnings():  # until the 'postgres' marker is registered in pyproject.toml
-    warnings.simplefilter("ignore")
-    pytestmark = pytest.mark.postgres
+pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
