@@ -3,7 +3,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test score bench
+.PHONY: run test score eval lint bench
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,16 @@ score: $(BIN)/.installed
 	$(BIN)/contactline --db /tmp/contactline-seeds.db ingest $(SHARED)/seeds/ 2>/dev/null
 	$(BIN)/contactline --db /tmp/contactline-seeds.db timeline --format json > /tmp/contactline-timeline.json
 	python3 $(SHARED)/eval/score.py $(SHARED)/gold /tmp/contactline-seeds.jsonl --timeline /tmp/contactline-timeline.json
+
+## score the project's own gold sets: events (P/R/F1) and time expressions (accuracy)
+eval: $(BIN)/.installed
+	$(BIN)/contactline eval tests/data/events_gold.jsonl
+	$(BIN)/contactline timex-eval tests/data/timex_set.jsonl
+
+## lint and type-check
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 ## measure throughput: full extraction against bare spaCy on the same corpus
 bench: $(BIN)/.installed

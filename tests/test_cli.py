@@ -235,3 +235,12 @@ def test_cli_extract_reads_standard_input() -> None:
     obj = json.loads(result.stdout)
     assert obj["document"]["origin"] == "-" and obj["document"]["published"] == "2024-03-02"
     assert any(t["value"] == "2024-03-01" for t in obj["times"])
+
+
+def test_cli_unknown_model_says_what_to_install(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Troops withdrew.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--model", "xx_no_such_pipeline", "extract", str(path)])
+    assert result.exit_code == 1
+    assert "Error: The spaCy pipeline 'xx_no_such_pipeline' is not installed." in result.stderr
+    assert "pip install" in result.stderr
