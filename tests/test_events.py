@@ -433,3 +433,22 @@ def test_events_blamed_act_is_the_blamers_claim(code) -> None:
 def test_events_strike_that_destroyed_hits_its_object(code) -> None:
     events = code("An Israeli air strike destroyed the consulate of Iran.")
     assert ("ISR", "IRN", "195") in {(e.source.party, e.target.party, e.cameo) for e in events}
+
+
+def test_events_observer_reporting_force_is_not_its_target(nlp) -> None:
+    text = "The United Nations said Russia attacked civilians."
+    un = Mention(span=Span(4, 18), text="United Nations", party="UN", kind="organization", rule="t")
+    mentions = sorted(mentions_of(text) + [un], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    attack = [e for e in events if e.cameo[:2] == "19"]
+    assert [(e.source.party, e.target, e.reported_by) for e in attack] == [("RUS", None, "UN")]
+
+
+def test_events_region_stands_for_its_country(nlp) -> None:
+    text = "Israel struck Gaza."
+    region = Mention(
+        span=Span(14, 18), text="Gaza", party=None, kind="region", country="PSE", rule="t"
+    )
+    mentions = sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party) for e in events] == [("ISR", "PSE")]

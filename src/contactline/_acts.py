@@ -67,20 +67,28 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if act.frame is not None and act.frame.kind in {"report", "deny"}:
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
         acts.append(act)
-    acts = [_fallback_target(act, acts, sent, roles) for act in acts]
+    speakers = {
+        p.code
+        for t in sent
+        if t.pos_ == "VERB" and lexicon.is_cue("report", t.lemma_.lower())
+        for p in roles.subjects(t)
+    }
+    acts = [_fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(_frame_acts(sent, frames, roles, lexicon))
     return acts
 
 
-def _fallback_target(act: Act, acts: Sequence[Act], sent: SpacySpan, roles: RoleReader) -> Act:
+def _fallback_target(
+    act: Act, acts: Sequence[Act], sent: SpacySpan, roles: RoleReader, speakers: set[str]
+) -> Act:
     """Give an act that needs a target the sentence's only other party, if there is one.
 
-    Parties that act elsewhere in the sentence (a mediator, a speaker) are not candidates;
-    nor is a joint act of several sources.
+    Parties that act elsewhere in the sentence (a mediator) or speak in it are not
+    candidates; nor is a joint act of several sources.
     """
     if len(act.sources) != 1 or act.targets or act.code[:2] not in _OTHER_PARTY_ROOTS:
         return act
-    busy = {s.code for other in acts if other is not act for s in other.sources}
+    busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
     other = roles.sole_other_party(sent, {act.sources[0].code, act.reported_by} | busy)
     if other is None:
         return act
@@ -348,7 +356,10 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
         sources = frame.speakers
     reporter = frame.reporter
     hostile = act.code[:2] in _VIOLENT_ROOTS
-    if hostile and not targets and reporter and any(s.code != reporter for s in sources):
+    # A belligerent reporting force by the other side reports it against itself; an
+    # international organisation reporting it is an observer.
+    belligerent = any(s.mention.kind != "organization" for s in frame.speakers)
+    if hostile and not targets and belligerent and any(s.code != reporter for s in sources):
         targets = frame.speakers
     modality = act.modality
     if frame.kind == "deny":
@@ -411,14 +422,17 @@ def _parties(
         if not targets and trigger.code[:2] in _APPEAL_ROOTS:
             for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
                 targets = targets or _distinct(roles.subjects(clause), sources)
-        if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+        if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+            # a place is a target only of someone's act: "84 soldiers were killed in X" is none
             targets = roles.place_parties(token)
         if not targets and trigger.code == "045":
             root = token.sent.root
             targets = _distinct(roles.subjects(root) if root.i != token.i else [], sources)
         return tuple(sources), tuple(targets)
     sources, targets = _noun_parties(token, roles)
-    if not targets and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+    placed = trigger.code[:2] in _PLACE_TARGET_ROOTS and trigger.license != "occur"
+    if not targets and sources and placed:
+        # where a strike lands is its target; where a war takes place is not
         targets = roles.place_parties(token)
     if not sources and not targets and trigger.license == "occur":
         between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]

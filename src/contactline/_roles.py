@@ -10,7 +10,7 @@ a place ("fired at settlements", "the border between X and Y").
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -43,6 +43,10 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset(
     {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
 )
+_TARGET_PLACE_PREPS = frozenset({"in", "at", "on", "into", "inside", "across", "toward", "towards"})
+"""Prepositions whose place is where force lands ("struck sites in X"), unlike "near X"."""
+_RELATIVES = frozenset({"which", "who", "whom", "that"})
+_SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
 _LINES = frozenset({"line", "frontline", "front", "border"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
@@ -90,7 +94,7 @@ class RoleReader:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention], lexicon: EventLexicon) -> None:
         self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.mentions = sorted((_as_party(m) for m in mentions), key=lambda m: m.span.start)
         self.text = doc.text
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
@@ -100,6 +104,8 @@ class RoleReader:
 
         A place noun ("settlements", "the border between X and Y") is never a party.
         """
+        if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+            token = token.head.head  # "the UAE, which it accuses of ...": the UAE
         if token.i in self._cache:
             return self._cache[token.i]
         found: Party | None = None
@@ -140,7 +146,12 @@ class RoleReader:
         return None
 
     def _place_owner(self, token: Token) -> Party | None:
-        """Return the party a place belongs to by its own words ("Armenian towns", "the city of X")."""
+        """Return the party a place belongs to by its own words ("Armenian towns", "the city of X").
+
+        A border belongs to both sides and so to neither.
+        """
+        if token.lemma_.lower() in _SHARED_PLACES:
+            return None
         own = self.own_party(token)
         if own is not None:
             return own
@@ -307,11 +318,7 @@ class RoleReader:
         """Return the parties named as the place of an act ("fired at Kyiv", "struck sites in X")."""
         objects = [c for c in head.children if c.dep_ == "dobj"]
         for child in (*head.children, *(c for o in objects for c in o.children)):
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS | {
-                "across",
-                "toward",
-                "towards",
-            }:
+            if child.dep_ == "prep" and child.lower_ in _TARGET_PLACE_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = self.group(obj)
@@ -368,6 +375,13 @@ def members(token: Token) -> Iterator[Token]:
         seen.add(current.i)
         yield current
         stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
+
+
+def _as_party(mention: Mention) -> Mention:
+    """Let a named region stand for its country ("struck Gaza": PSE), the CAMEO convention."""
+    if mention.party is None and mention.kind == "region" and mention.country:
+        return replace(mention, party=mention.country, rule=mention.rule + "+country")
+    return mention
 
 
 def _is_location(doc: Doc, mention: Mention) -> bool:
