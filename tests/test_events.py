@@ -452,3 +452,16 @@ def test_events_region_stands_for_its_country(nlp) -> None:
     mentions = sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert [(e.source.party, e.target.party) for e in events] == [("ISR", "PSE")]
+
+
+def test_events_protesters_are_of_the_place_they_protest_in(code) -> None:
+    events = code("Protesters attacked the embassy of France in Kyiv.")
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("UKR", "FRA", "145")]
+
+
+def test_events_investigation_findings_are_claims(code) -> None:
+    events = code("A report by Germany found that Russia had attacked Ukraine.")
+    attack = [e for e in events if e.cameo[:2] == "19"]
+    assert [(e.source.party, e.target.party, e.modality) for e in attack] == [
+        ("RUS", "UKR", "claimed")
+    ]

@@ -269,6 +269,11 @@ def _code_act(
     elif mood.mood in {"negated", "hypothetical"}:
         modality = mood.mood
     code = _by_weapon(trigger, code, lexicon, roles.subject_word(trigger.token))
+    if code[:2] == "14" and not sources and trigger.license == "verb":
+        # protesters are of the place they protest in ("protesters in Kinshasa")
+        sources = tuple(
+            p for p in roles.place_parties(trigger.token) if p.code not in {t.code for t in targets}
+        )
     act = Act(
         trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
     )
