@@ -465,3 +465,19 @@ def test_events_investigation_findings_are_claims(code) -> None:
     assert [(e.source.party, e.target.party, e.modality) for e in attack] == [
         ("RUS", "UKR", "claimed")
     ]
+
+
+def test_events_denied_gerund_is_negated_act_of_the_denier(code) -> None:
+    events = code("Russia denied hitting buildings in Ukraine.")
+    assert ("RUS", "UKR", "19", "negated") in dyads(events)
+    assert any(e.cameo == "016" for e in events)
+
+
+def test_events_condemning_an_attack_does_not_make_the_condemner_attack(code) -> None:
+    events = code("France condemned the attack.")
+    assert {e.cameo[:2] for e in events} == {"11"}
+
+
+def test_events_condition_clause_makes_the_act_hypothetical(code) -> None:
+    events = code("If the talks fail, Ukraine will attack Russia.")
+    assert dyads(events) == {("UKR", "RUS", "19", "hypothetical")}

@@ -429,7 +429,7 @@ def _parties(
                 targets = targets or _distinct(roles.subjects(clause), sources)
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
-            targets = roles.place_parties(token)
+            targets = _distinct(roles.place_parties(token), sources)
         if not targets and trigger.code == "045":
             root = token.sent.root
             targets = _distinct(roles.subjects(root) if root.i != token.i else [], sources)
@@ -438,7 +438,7 @@ def _parties(
     placed = trigger.code[:2] in _PLACE_TARGET_ROOTS and trigger.license != "occur"
     if not targets and sources and placed:
         # where a strike lands is its target; where a war takes place is not
-        targets = roles.place_parties(token)
+        targets = _distinct(roles.place_parties(token), sources)
     if not sources and not targets and trigger.license == "occur":
         between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
         sources = [
@@ -451,7 +451,9 @@ def _parties(
     if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
         # "accept a US proposal for a ceasefire": the proposer is the other side
         targets = _distinct(roles.group(requested), sources)
-    if not sources and trigger.license in {"perform", "charge"}:
+    judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
+    if not sources and trigger.license in {"perform", "charge"} and not judged:
+        # who declares martial law imposes it; who condemns an attack did not attack
         sources = roles.subjects(trigger.anchor)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
         targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]

@@ -39,6 +39,7 @@ CUE_KINDS: frozenset[str] = frozenset(
         "negation",
         "occur",
         "perform",
+        "judge",
         "relational",
         "place",
     }

@@ -73,6 +73,10 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
 def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:
     negated: Token | None = None
     negation = next((c for c in token.children if c.dep_ == "neg"), None)
+    for clause in (c for c in token.children if c.dep_ == "advcl"):
+        mark = next((m for m in clause.children if m.dep_ == "mark"), None)
+        if mark is not None and lexicon.is_cue("condition", mark.lower_):
+            return MoodReading(mood="hypothetical", cue=mark)  # "if the talks fail, X will ..."
     for child in token.children:
         word = child.lower_
         if child.dep_ in {"aux", "auxpass"}:

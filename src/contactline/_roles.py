@@ -218,6 +218,15 @@ class RoleReader:
                 return [p for p in owners if p is not None]
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.tag_ == "VBG" and verb.dep_ in {"dobj", "pcomp"}:
+            # "denied hitting", "accused of attacking": the governing verb's subject
+            governor = head.head if verb.dep_ == "pcomp" else head
+            if governor.pos_ == "VERB" and governor.i != verb.i:
+                # "accused X of shelling" is X's shelling: the object controls, else the subject
+                controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
+                if verb.dep_ == "pcomp" and controller is not None:
+                    return self.group(controller)
+                return self.subjects(governor)
         if head.i != verb.i and verb.dep_ in _CONTROL:
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return self.agent_by(verb)

@@ -78,7 +78,10 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
     for token in sent:  # type: ignore[attr-defined]
         pos = token.pos_
         if pos == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ != "VBN":
+            # "fighting broke out" is a noun; "denied hitting buildings" still a verb
             trigger = noun_trigger(token, lexicon)
+            if trigger is None and token.dep_ not in {"nsubj", "nsubjpass"}:
+                trigger = verb_trigger(token, lexicon)
         elif pos == "VERB":
             trigger = verb_trigger(token, lexicon)
             if trigger is None and token.tag_ in {"VBG", "VBN"}:
