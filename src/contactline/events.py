@@ -44,9 +44,9 @@ from contactline.records import (
 
 __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
-_DOMESTIC_PREFIXES = ("172", "173", "175")
-"""Administrative sanctions (curfew, martial law, bans), arrests and repression fall on the
-source's own people when the text names no one else."""
+_DOMESTIC_PREFIXES = ("14", "172", "173", "175")
+"""Protests, administrative sanctions (curfew, martial law, bans), arrests and repression
+are domestic when the text names no one else: they concern the source's own side."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 
 
