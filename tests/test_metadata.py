@@ -184,3 +184,12 @@ def test_metadata_id_is_stable_under_whitespace_changes() -> None:
     a = _meta("Troops  withdrew.\n\nTalks resumed.").document
     b = _meta("Troops withdrew.\r\n\r\nTalks   resumed.".replace("\r\n", "\n")).document
     assert a.id == b.id
+
+
+def test_metadata_weekday_outweighs_recency_when_the_text_names_no_year() -> None:
+    # Nov 24 is a Sunday in 2024, not in 2025 or 2026; no year is written anywhere.
+    meta = _meta(
+        "MOSCOW. Nov 24 (Interfax) - Air defences downed 34 drones, the ministry said on Sunday."
+    )
+    assert meta.document.published == date(2024, 11, 24)
+    assert "Sunday" in (meta.document.published_basis or "")

@@ -19,6 +19,8 @@ The steps, in order:
 5. Give a dateline day its year: the years the text itself allows (not before the
    latest year it mentions, never after today), narrowed by a weekday the lede names
    ("said on Friday": the day of the dateline is a Friday); the latest year left wins.
+   When the text names no year and no recent year fits the weekday, the weekday wins
+   over recency: the latest fitting year of the last eleven.
 6. Leave a paragraph that repeats an earlier one (the lede repeated in the body) out of
    the analysed body, keeping the first.
 
@@ -121,6 +123,8 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _END_PUNCT = tuple(".!?\"”’'…:")
 MAX_HEADLINE_WORDS = 25
+# A month and day fall on each weekday at least once in any 11 consecutive years.
+WEEKDAY_LOOKBACK_YEARS = 11
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -317,6 +321,14 @@ def _infer_year(
     fitting = [
         y for y in candidates if calendar.day_name[date(y, month, day).weekday()] in weekdays
     ]
+    if not fitting and not years and weekdays:
+        # No year in the text: the weekday outweighs recency; look back one full cycle.
+        fitting = [
+            y
+            for y in range(today.year - WEEKDAY_LOOKBACK_YEARS, floor)
+            if (d := _safe_date(y, month, day)) is not None
+            and calendar.day_name[d.weekday()] in weekdays
+        ]
     if fitting:
         year = fitting[-1]
         named = calendar.day_name[date(year, month, day).weekday()]
