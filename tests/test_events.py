@@ -481,3 +481,18 @@ def test_events_condemning_an_attack_does_not_make_the_condemner_attack(code) ->
 def test_events_condition_clause_makes_the_act_hypothetical(code) -> None:
     events = code("If the talks fail, Ukraine will attack Russia.")
     assert dyads(events) == {("UKR", "RUS", "19", "hypothetical")}
+
+
+def test_events_sniper_fire_is_small_arms(code) -> None:
+    events = code("An Armenian soldier was wounded by Azerbaijani sniper fire.")
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("AZE", "ARM", "193")]
+
+
+def test_events_village_in_a_region_belongs_to_it(nlp) -> None:
+    text = "Israel bombed villages in Gaza."
+    region = Mention(
+        span=Span(25, 29), text="Gaza", party=None, kind="region", country="PSE", rule="t"
+    )
+    mentions = sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party) for e in events] == [("ISR", "PSE")]

@@ -315,14 +315,22 @@ def _by_weapon(
         return "202"
     if code != "190" or trigger.license != "verb":
         return code
-    aerial = lexicon.classes.get("AERIAL", frozenset())
-    for child in trigger.token.children:
-        words = [child] if child.dep_ == "nsubj" else []
-        if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
-            words = [o for o in child.children if o.dep_ == "pobj"]
-        if any(w.lemma_.lower() in aerial or w.lower_ in aerial for w in words):
-            return "195"
+    # the weapon decides the kind of force: from the air 195, heavy 194, small arms 193
+    weapons = _instruments(trigger.token)
+    for name, refined in (("AERIAL", "195"), ("HEAVY", "194"), ("SMALLARMS", "193")):
+        words = lexicon.classes.get(name, frozenset())
+        if any(w.lemma_.lower() in words or w.lower_ in words for w in weapons):
+            return refined
     return code
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """Return the words that say what force was used: subject, agent, "with"/"by" objects."""
+    heads: list[Token] = [c for c in verb.children if c.dep_ == "nsubj"]
+    for child in verb.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
+            heads += [o for o in child.children if o.dep_ == "pobj"]
+    return heads + [m for h in heads for m in h.children if m.dep_ in {"compound", "amod", "nmod"}]
 
 
 def _many(verb: Token) -> bool:

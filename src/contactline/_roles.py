@@ -162,7 +162,8 @@ class RoleReader:
                     return own
             elif child.dep_ == "poss":
                 return self.party(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+                # "the city of X", "villages in X"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.party(obj)
