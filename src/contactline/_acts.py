@@ -12,7 +12,7 @@ An act is a coded trigger before it becomes dyadic events (``contactline.events`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -22,10 +22,15 @@ from contactline._event_lexicon import EventLexicon
 from contactline._frames import HOSTILE_ROOTS, Frame, find_frame, frame_code
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
-from contactline._triggers import REQUEST_NOUNS, Trigger, find_triggers
+from contactline._triggers import (
+    APPEAL_ROOTS,
+    REQUEST_NOUNS,
+    Trigger,
+    find_triggers,
+    select_triggers,
+)
 from contactline.records import Modality
 
-_APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
 _NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "into", "with", "to", "of", "over", "from"})
 _OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
@@ -34,7 +39,6 @@ _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
 """Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
-_MOOD_ROOTS = frozenset({"03", "12", "13"})
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
@@ -57,7 +61,7 @@ class Act:
 
 def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[Act]:
     """Code every act of one sentence, frames included."""
-    triggers = _select(list(find_triggers(sent, lexicon)), lexicon)
+    triggers = select_triggers(list(find_triggers(sent, lexicon)), lexicon)
     acts: list[Act] = []
     frames: dict[int, tuple[Frame, list[Act]]] = {}
     for trigger, embedded in triggers:
@@ -95,121 +99,6 @@ def _fallback_target(
     return replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
 
 
-def _select(triggers: list[Trigger], lexicon: EventLexicon) -> list[tuple[Trigger, Trigger | None]]:
-    """Pair each appeal or demand with the act it asks for, and drop the act itself.
-
-    An event noun done by a coded verb ("declared martial law", "provided military aid")
-    keeps the noun's code unless the verb asks, offers or refuses it ("called for a
-    ceasefire"), in which case the verb's code stands for both.
-    """
-    by_anchor: dict[int, list[Trigger]] = {}
-    for trigger in triggers:
-        if trigger.license in {"perform", "charge"} or (
-            trigger.license == "agent" and trigger.token.head.i == trigger.anchor.i
-        ):
-            by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
-    dropped: set[int] = set()
-    stand_in: dict[int, Trigger] = {}
-    # "the attack killed ten people": the killing is the attack, coded once
-    dropped.update(
-        t.token.i
-        for t in triggers
-        if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
-    )
-    verbs = [t for t in triggers if t.license == "verb"]
-    # "an agreement to end the war": the clause is what the agreement is about.
-    noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
-    dropped.update(
-        t.token.i
-        for t in verbs
-        if t.token.dep_ == "acl" and t.token.head.i in noun_tokens and _infinitive(t.token)
-    )
-    for trigger in verbs:
-        if trigger.code[:2] == "11":
-            continue
-        for noun in by_anchor.get(trigger.token.i, []):
-            if noun.code[:2] == trigger.code[:2]:
-                dropped.add(trigger.token.i)
-                stand_in[trigger.token.i] = noun
-            elif trigger.code[:2] not in _APPEAL_ROOTS:
-                dropped.add(noun.token.i)
-    embedded: dict[int, list[Trigger]] = {}
-    for trigger in verbs:
-        if trigger.code[:2] in _MOOD_ROOTS and not trigger.particle:
-            inner = _embedded_verb(trigger, triggers)
-            if inner is not None and inner.token.dep_ == "xcomp":
-                dropped.add(trigger.token.i)
-        if trigger.code[:2] not in _APPEAL_ROOTS:
-            continue
-        first = _embedded_verb(trigger, triggers)
-        inners: list[Trigger] = []
-        if first is not None:
-            for verb in (first, *_conjoined(first, triggers)):
-                dropped.update(n.token.i for n in by_anchor.get(verb.token.i, []))
-                inners.append(stand_in.get(verb.token.i, verb))
-        else:
-            nouns = by_anchor.get(trigger.token.i, [])
-            inners = [n for n in nouns if n.code[:2] != trigger.code[:2]][:1]
-        for inner in inners:
-            dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
-        if inners:
-            embedded[trigger.token.i] = inners
-    return [
-        (t, inner)
-        for t in triggers
-        if t.token.i not in dropped
-        for inner in embedded.get(t.token.i, [None])
-    ]
-
-
-def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
-    """Return whether a verb's subject is an event noun ("the strike that killed ...")."""
-    token = trigger.token
-    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if token.dep_ == "relcl" and not subjects:
-        subjects = [token.head]
-    if any(s.lower_ in {"that", "which"} for s in subjects) and token.dep_ == "relcl":
-        subjects = [token.head]
-    return any(s.lemma_.lower() in lexicon.nouns for s in subjects)
-
-
-def _infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:
-    """Return the verb triggers conjoined to ``trigger`` ("to stop the fighting and return")."""
-    return [
-        t
-        for t in triggers
-        if t.license == "verb" and t.token.dep_ == "conj" and t.token.head.i == trigger.token.i
-    ]
-
-
-def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | None:
-    """Return the act a verb asks for: its clause, or the clause of its request noun.
-
-    "called on X to cease fire", "rejected calls by X to withdraw its troops".
-    """
-    requests = [
-        c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS
-    ]
-    for other in triggers:
-        if other.license != "verb":
-            continue
-        if other.token.head.i == trigger.token.i and other.token.dep_ in {
-            "xcomp",
-            "advcl",
-            "ccomp",
-        }:
-            return other
-        if any(
-            other.token.head.i == r.i and other.token.dep_ in {"acl", "relcl"} for r in requests
-        ):
-            return other
-    return None
-
-
 def _code_act(
     trigger: Trigger, embedded: Trigger | None, roles: RoleReader, lexicon: EventLexicon
 ) -> Act | None:
@@ -218,7 +107,7 @@ def _code_act(
     code = trigger.code
     rule = trigger.rule
     if embedded is not None:
-        kind = _APPEAL_ROOTS[code[:2]]
+        kind = APPEAL_ROOTS[code[:2]]
         if code in {"020", "100", "120"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
             code = lexicon.derived(kind, embedded.code)
         rule += f" {kind}:{embedded.rule}"
@@ -432,7 +321,7 @@ def _parties(
             # "suppress provocations by Armenian units": the agent of the act's object
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 targets = targets or _distinct(roles.agent_by(obj), sources)
-        if not targets and trigger.code[:2] in _APPEAL_ROOTS:
+        if not targets and trigger.code[:2] in APPEAL_ROOTS:
             for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
                 targets = targets or _distinct(roles.subjects(clause), sources)
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:

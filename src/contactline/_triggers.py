@@ -2,12 +2,14 @@
 
 A verb matches a pattern on its lemma, the particle or preposition hanging off it and the
 lemma of one of its objects. An event noun matches on its lemma and modifiers, and codes an
-event only where the sentence makes it one (see :func:`noun_license`).
+event only where the sentence makes it one (see :func:`noun_license`). Then
+:func:`select_triggers` pairs the triggers of a sentence: an appeal with the act it asks
+for, an event noun with the verb that performs it, so that nothing is coded twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +25,9 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
+APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
+"""Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
+_MOOD_ROOTS = frozenset({"03", "12", "13"})
 REQUEST_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
 )
@@ -268,3 +273,120 @@ def _verb_of(token: Token) -> Token:
     while current.head.i != current.i and current.pos_ not in {"VERB", "AUX"}:
         current = current.head
     return current
+
+
+def select_triggers(
+    triggers: list[Trigger], lexicon: EventLexicon
+) -> list[tuple[Trigger, Trigger | None]]:
+    """Pair each appeal or demand with the act it asks for, and drop the act itself.
+
+    An event noun done by a coded verb ("declared martial law", "provided military aid")
+    keeps the noun's code unless the verb asks, offers or refuses it ("called for a
+    ceasefire"), in which case the verb's code stands for both.
+    """
+    by_anchor: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        if trigger.license in {"perform", "charge"} or (
+            trigger.license == "agent" and trigger.token.head.i == trigger.anchor.i
+        ):
+            by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
+    dropped: set[int] = set()
+    stand_in: dict[int, Trigger] = {}
+    # "the attack killed ten people": the killing is the attack, coded once
+    dropped.update(
+        t.token.i
+        for t in triggers
+        if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
+    )
+    verbs = [t for t in triggers if t.license == "verb"]
+    # "an agreement to end the war": the clause is what the agreement is about.
+    noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
+    dropped.update(
+        t.token.i
+        for t in verbs
+        if t.token.dep_ == "acl" and t.token.head.i in noun_tokens and _infinitive(t.token)
+    )
+    for trigger in verbs:
+        if trigger.code[:2] == "11":
+            continue
+        for noun in by_anchor.get(trigger.token.i, []):
+            if noun.code[:2] == trigger.code[:2]:
+                dropped.add(trigger.token.i)
+                stand_in[trigger.token.i] = noun
+            elif trigger.code[:2] not in APPEAL_ROOTS:
+                dropped.add(noun.token.i)
+    embedded: dict[int, list[Trigger]] = {}
+    for trigger in verbs:
+        if trigger.code[:2] in _MOOD_ROOTS and not trigger.particle:
+            inner = _embedded_verb(trigger, triggers)
+            if inner is not None and inner.token.dep_ == "xcomp":
+                dropped.add(trigger.token.i)
+        if trigger.code[:2] not in APPEAL_ROOTS:
+            continue
+        first = _embedded_verb(trigger, triggers)
+        inners: list[Trigger] = []
+        if first is not None:
+            for verb in (first, *_conjoined(first, triggers)):
+                dropped.update(n.token.i for n in by_anchor.get(verb.token.i, []))
+                inners.append(stand_in.get(verb.token.i, verb))
+        else:
+            nouns = by_anchor.get(trigger.token.i, [])
+            inners = [n for n in nouns if n.code[:2] != trigger.code[:2]][:1]
+        for inner in inners:
+            dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
+        if inners:
+            embedded[trigger.token.i] = inners
+    return [
+        (t, inner)
+        for t in triggers
+        if t.token.i not in dropped
+        for inner in embedded.get(t.token.i, [None])
+    ]
+
+
+def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Return whether a verb's subject is an event noun ("the strike that killed ...")."""
+    token = trigger.token
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if token.dep_ == "relcl" and not subjects:
+        subjects = [token.head]
+    if any(s.lower_ in {"that", "which"} for s in subjects) and token.dep_ == "relcl":
+        subjects = [token.head]
+    return any(s.lemma_.lower() in lexicon.nouns for s in subjects)
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:
+    """Return the verb triggers conjoined to ``trigger`` ("to stop the fighting and return")."""
+    return [
+        t
+        for t in triggers
+        if t.license == "verb" and t.token.dep_ == "conj" and t.token.head.i == trigger.token.i
+    ]
+
+
+def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | None:
+    """Return the act a verb asks for: its clause, or the clause of its request noun.
+
+    "called on X to cease fire", "rejected calls by X to withdraw its troops".
+    """
+    requests = [
+        c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_NOUNS
+    ]
+    for other in triggers:
+        if other.license != "verb":
+            continue
+        if other.token.head.i == trigger.token.i and other.token.dep_ in {
+            "xcomp",
+            "advcl",
+            "ccomp",
+        }:
+            return other
+        if any(
+            other.token.head.i == r.i and other.token.dep_ in {"acl", "relcl"} for r in requests
+        ):
+            return other
+    return None
