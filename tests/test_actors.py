@@ -371,3 +371,67 @@ def test_actors_role_runs_from_the_first_sector_word(nlp: Language, base: ActorB
     _, mentions = resolve(nlp, base, text)
     person = next(m for m in mentions if m.kind == "person")
     assert (person.party, person.role) == ("ARM", "Foreign Ministry spokeswoman")
+
+
+def _person(mentions: list[Mention], surname: str) -> Mention:
+    return next(m for m in mentions if m.kind == "person" and m.text.endswith(surname))
+
+
+def test_actors_bare_title_takes_the_party_in_focus_with_its_sector(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = (
+        "Sudan's army said it had repelled an assault. "
+        "Army spokesman Nabil Abdallah said troops had killed fighters. "
+        "Abdallah gave no figures."
+    )
+    _, mentions = resolve(nlp, base, text)
+    assert _person(mentions, "Nabil Abdallah").party == "SDN"
+    assert _person(mentions, "Abdallah").party == "SDN"
+
+
+def test_actors_bare_title_without_context_stays_open(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Army spokesman Nabil Abdallah said troops had advanced.")
+    assert _person(mentions, "Abdallah").party is None
+
+
+def test_actors_bare_title_falls_back_to_the_state_in_focus(nlp: Language, base: ActorBase) -> None:
+    text = (
+        "The Russian Defence Ministry said drones were downed. "
+        "Acting Governor Alexei Smirnov said a woman had been wounded."
+    )
+    _, mentions = resolve(nlp, base, text)
+    assert _person(mentions, "Smirnov").party == "RUS"
+
+
+def test_actors_title_complement_is_not_part_of_the_name(nlp: Language, base: ActorBase) -> None:
+    text = "The talks were led by Deputy Prime Minister of Armenia Mher Grigoryan."
+    _, mentions = resolve(nlp, base, text)
+    person = _person(mentions, "Grigoryan")
+    assert (person.text, person.party) == ("Mher Grigoryan", "ARM")
+
+
+def test_actors_preposition_before_a_title_does_not_hide_its_party(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "He held a phone call with Iranian acting Foreign Minister Ali Bagheri Kani."
+    _, mentions = resolve(nlp, base, text)
+    assert _person(mentions, "Kani").party == "IRN"
+
+
+def test_actors_touching_person_entities_are_one_name(nlp: Language, base: ActorBase) -> None:
+    text = "Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani held a call."
+    _, mentions = resolve(nlp, base, text)
+    persons = [m for m in mentions if m.kind == "person"]
+    assert [(m.text, m.party) for m in persons] == [
+        ("Sheikh Mohammed bin Abdulrahman Al Thani", "QAT")
+    ]
+
+
+def test_actors_long_apposition_is_read_from_the_parse(nlp: Language, base: ActorBase) -> None:
+    text = (
+        "The situation is dire, said Claire Nicolet, MSF's head of emergency response in Sudan."
+    )
+    _, mentions = resolve(nlp, base, text)
+    assert _person(mentions, "Nicolet").party == "MSF"
+    assert any(m.text == "Sudan" and m.party == "SDN" for m in mentions)

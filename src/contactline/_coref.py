@@ -9,6 +9,11 @@ the last armed group ("the group"), the last party that was the subject of a cla
 description ("the official") takes the last person; a title ("the minister") the last
 person whose role has that word. A reference with no antecedent in reach is dropped:
 no guess is better than a wrong party.
+
+A person introduced by a title that names no party ("Army spokesman Nabil Abdallah",
+"regional Gov. Oleh Syniehubov") acts for the party last in focus with that title's
+sector within a few sentences ("Sudan's army" for an army spokesman), else for the
+state last in focus; later mentions of the same person follow the first.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from contactline._phrase_index import fold
 _PERSON_REACH = 6
 _TITLE_REACH = 10
 _PARTY_REACH = 1
+_CONTEXT_REACH = 3
 
 
 @dataclass(slots=True)
@@ -32,11 +38,14 @@ class _Focus:
     base: ActorBase
     last: dict[str, Draft] = field(default_factory=dict)
     persons: list[Draft] = field(default_factory=list)
+    sectors: dict[str, Draft] = field(default_factory=dict)
 
     def update(self, draft: Draft) -> None:
         """Record ``draft`` as the latest antecedent of its kind."""
         if draft.subject and draft.party is not None and draft.anaphor is None:
             self.last["party"] = draft
+        if draft.party is not None and draft.sector and not draft.rule.startswith("adjective:"):
+            self.sectors[draft.sector] = draft
         if draft.kind == "person":
             if draft.name is not None:
                 self.persons.append(draft)
@@ -66,6 +75,17 @@ class _Focus:
             near = last is not None and draft.sentence - last.sentence <= _PARTY_REACH
             return last if near else None
         return self.last.get(target)
+
+    def context(self, draft: Draft) -> Draft | None:
+        """Return the party a person with a bare title acts for, or ``None``."""
+        candidates = []
+        if draft.sector is not None:
+            candidates.append(self.sectors.get(draft.sector))
+        candidates.append(self.last.get("state"))
+        for found in candidates:
+            if found is not None and draft.sentence - found.sentence <= _CONTEXT_REACH:
+                return found
+        return None
 
     def _person(self, draft: Draft) -> Draft | None:
         near = [p for p in self.persons if draft.sentence - p.sentence <= _PERSON_REACH]
@@ -136,6 +156,8 @@ def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
             if target is None:
                 continue
             _copy_from(base, draft, target, draft.anaphor.word)
+        elif draft.kind == "person" and draft.party is None:
+            _person_from_context(draft, focus)
         elif draft.source is not None and draft.source.anaphor is not None:
             source = draft.source
             target = focus.find(source)
@@ -146,6 +168,23 @@ def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
         focus.update(draft)
         kept.append(draft)
     return kept
+
+
+def _person_from_context(draft: Draft, focus: _Focus) -> None:
+    """Give a person whom only a bare title or an earlier mention introduced a party."""
+    earlier = draft.antecedent
+    if earlier is not None and earlier.kind == "person" and earlier.party is not None:
+        draft.party, draft.country = earlier.party, earlier.country
+        draft.role, draft.sector = draft.role or earlier.role, draft.sector or earlier.sector
+        return
+    if not draft.rule.startswith("title-only:"):
+        return
+    found = focus.context(draft)
+    if found is None:
+        return
+    draft.party = found.party
+    draft.country = found.country or (found.party if found.kind == "state" else None)
+    draft.rule = f"context:{draft.role}->{found.party}"
 
 
 def _fill_from_source(base: ActorBase, draft: Draft, source: Draft) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from contactline._actor_base import ActorBase, NameEntry, OfficeHolder
 from contactline._actor_draft import Draft, Scan, names_subject
@@ -80,11 +80,10 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
     for match in base.holders.finditer([t.text for t in doc]):
         if match.end - match.start > 1 or _stands_apart(scan, match.start):
             add(match.start, match.end, "person:office-holder-name")
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            start, end = _trim_person(scan, ent.start, ent.end)
-            if _is_person_name(scan, start, end):
-                add(start, end, "person:ner")
+    for ent_start, ent_end in _person_entities(doc):
+        start, end = _trim_person(scan, ent_start, ent_end)
+        if _is_person_name(scan, start, end):
+            add(start, end, "person:ner")
     for start, end in _titled_names(scan, base):
         add(start, end, "person:title+name")
     surnames = {fold(doc[d.end - 1].text) for d in found}
@@ -109,6 +108,23 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
     return found
 
 
+def _person_entities(doc: Doc) -> list[tuple[int, int]]:
+    """Return the NER's PERSON spans, joining two that touch into one name.
+
+    The NER sometimes splits a long name in two ("Sheikh Mohammed bin Abdulrahman" +
+    "Al Thani"); two PERSON spans with nothing between them are one person.
+    """
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if spans and spans[-1][1] == ent.start:
+            spans[-1] = (spans[-1][0], ent.end)
+        else:
+            spans.append((ent.start, ent.end))
+    return spans
+
+
 def _first_name(scan: Scan, i: int) -> bool:
     token = scan.doc[i]
     return (
@@ -130,6 +146,16 @@ def _stands_apart(scan: Scan, i: int) -> bool:
 def _trim_person(scan: Scan, start: int, end: int) -> tuple[int, int]:
     """Drop titles, honorifics, known adjectives and possessive endings around an entity."""
     doc = scan.doc
+    # "Deputy Prime Minister of Armenia Mher Grigoryan": the NER's PERSON takes in the
+    # complement of the title; the known name after "of" belongs to the title.
+    while (
+        start < end
+        and start > 0
+        and fold(doc[start - 1].text) == "of"
+        and (known := scan.name_at(start)) is not None
+        and known[1] < end
+    ):
+        start = known[1]
     while start < end and (
         scan.sector_at(start) is not None
         or fold(doc[start].text).rstrip(".") in _HONORIFICS
@@ -225,7 +251,10 @@ def attribute_persons(
         evidence = None
         for draft in members:
             found = _left_title(scan, draft) or _right_title(scan, draft)
-            if found:
+            if found and found[1] is None:
+                draft.role, draft.rule = found[0], found[2]
+                draft.sector = _title_sector(scan, draft.start)
+            elif found:
                 consumed.update(found[3])
                 draft.role, draft.party, draft.rule = found[0], found[1], found[2]
                 if evidence is None:
@@ -233,6 +262,14 @@ def attribute_persons(
         holder = _pick_holder(base, name, published)
         _fill_cluster(base, members, name, evidence, holder)
     return consumed
+
+
+def _title_sector(scan: Scan, start: int) -> str | None:
+    """Return the sector of the nearest office title before token ``start``."""
+    for i in range(start - 1, max(start - _MAX_WINDOW, 0) - 1, -1):
+        if (word := scan.sector_at(i)) is not None and word[2].type == "office":
+            return word[2].sector
+    return None
 
 
 def _cluster(scan: Scan, persons: Sequence[Draft]) -> list[list[Draft]]:
@@ -349,8 +386,15 @@ def _window_token(scan: Scan, i: int) -> bool:
     )
 
 
-def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[int]] | None:
-    """Read party and role from the title words in tokens ``[start, end)``."""
+_Title = tuple[str, str | None, str, set[int]]
+
+
+def _read_window(scan: Scan, start: int, end: int) -> _Title | None:
+    """Read party and role from the title words in tokens ``[start, end)``.
+
+    A title that names no party ("Army spokesman", "Energy Minister") is returned with
+    party ``None`` and rule ``title-only:...``, consuming nothing: the context decides.
+    """
     doc = scan.doc
     titles = [i for i in range(start, end) if (w := scan.sector_at(i)) and w[2].type == "office"]
     bodies = [i for i in range(start, end) if (m := scan.name_at(i)) and m[2].form == "body"]
@@ -361,8 +405,10 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
     while i < end:
         match = scan.name_at(i)
         if match is not None:
-            before = fold(doc[match[0] - 1].text) if match[0] > 0 else ""
-            before2 = fold(doc[match[0] - 2].text) if match[0] > 1 else ""
+            # A preposition outside the window governs the whole title, not the name:
+            # "a call with Iranian acting Foreign Minister ...".
+            before = fold(doc[match[0] - 1].text) if match[0] > start else ""
+            before2 = fold(doc[match[0] - 2].text) if match[0] > start + 1 else ""
             if before not in _EXCLUDING_PREPS and not (
                 before == "the" and before2 in _EXCLUDING_PREPS
             ):
@@ -371,7 +417,10 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
         else:
             i += 1
     if not hits:
-        return None
+        if not titles:
+            return None
+        role = doc[titles[0] : end].text
+        return role, None, f"title-only:{role}", set()
     anchor = min(titles + bodies)
     _, entry = min(hits, key=lambda h: abs(h[0] - anchor))
     # The role runs from the first sector word: "Foreign Ministry spokeswoman".
@@ -382,7 +431,7 @@ def _read_window(scan: Scan, start: int, end: int) -> tuple[str, str, str, set[i
     return role, entry.entity.party, rule, set(range(start, end))
 
 
-def _left_title(scan: Scan, draft: Draft) -> tuple[str, str, str, set[int]] | None:
+def _left_title(scan: Scan, draft: Draft) -> _Title | None:
     """Read a title right before the name ("Turkish leader Recep Tayyip Erdogan")."""
     i = draft.start - 1
     while i >= 0 and draft.start - i <= _MAX_WINDOW and _window_token(scan, i):
@@ -393,7 +442,7 @@ def _left_title(scan: Scan, draft: Draft) -> tuple[str, str, str, set[int]] | No
     return _read_window(scan, start, draft.start) if start < draft.start else None
 
 
-def _right_title(scan: Scan, draft: Draft) -> tuple[str, str, str, set[int]] | None:
+def _right_title(scan: Scan, draft: Draft) -> _Title | None:
     """Read "X from the CSTO Secretariat" or an apposition "X, the Kremlin spokesman,"."""
     doc = scan.doc
     j = draft.end
@@ -414,6 +463,32 @@ def _right_title(scan: Scan, draft: Draft) -> tuple[str, str, str, set[int]] | N
             k += 1
         if k < len(doc) and doc[k].text in {",", "."} or k == len(doc):
             return _read_window(scan, j + 1, k)
+        return _appositive_title(scan, draft)
+    return None
+
+
+def _appositive_title(scan: Scan, draft: Draft) -> _Title | None:
+    """Read a longer apposition from the parse: "X, MSF's head of emergency response in
+    Sudan," or "X, a spokesperson for the rebel alliance that includes M23,".
+
+    Only the title and the name chosen from it are consumed; other names in the
+    apposition ("in Sudan") stay actors of their own.
+    """
+    doc = scan.doc
+    root = doc[draft.start : draft.end].root
+    for child in root.children:
+        if child.dep_ != "appos" or child.i < draft.end:
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        found = _read_window(scan, start, end)
+        if found is None or found[1] is None:
+            return None
+        used = [i for i in found[3] if scan.sector_at(i) is not None]
+        names = [
+            m[1] for i in found[3] if (m := scan.name_at(i)) and m[2].entity.party == found[1]
+        ]
+        last = max([*used, *names], default=start)
+        return found[0], found[1], found[2], set(range(start, last + 1))
     return None
 
 
