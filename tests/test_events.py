@@ -497,3 +497,13 @@ def test_events_village_in_a_region_belongs_to_it(nlp) -> None:
     mentions = sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert [(e.source.party, e.target.party) for e in events] == [("ISR", "PSE")]
+
+
+def test_events_warning_of_a_conditional_strike_is_a_threat(code) -> None:
+    events = code("Russia warned France that it would attack Ukraine if needed.")
+    assert [(e.source.party, e.cameo[:2]) for e in events if e.source] == [("RUS", "13")]
+
+
+def test_events_stopping_an_attack_is_deescalation_only(code) -> None:
+    events = code("Russia stopped attacking Ukraine.")
+    assert [e.cameo for e in events] == ["087"]

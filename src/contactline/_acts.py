@@ -240,7 +240,9 @@ def _warns(
     lexicon: EventLexicon,
 ) -> bool:
     """Return whether a warning announces the speaker's own act ("X warned Y that it would strike")."""
-    if frame is None or frame.kind != "report" or mood.mood not in {"intent", "plain"}:
+    if frame is None or frame.kind != "report":
+        return False
+    if mood.mood not in {"intent", "plain", "hypothetical"}:
         return False
     if not lexicon.is_cue("threat", frame.verb.lemma_.lower()):
         return False

@@ -321,6 +321,13 @@ def select_triggers(
             inner = _embedded_verb(trigger, triggers)
             if inner is not None and inner.token.dep_ == "xcomp":
                 dropped.add(trigger.token.i)
+        if trigger.code[:2] == "08":
+            # "stopped targeting each other": the stopped act is no act of its own
+            dropped.update(
+                t.token.i
+                for t in verbs
+                if t.token.head.i == trigger.token.i and t.token.dep_ in {"xcomp", "dobj"}
+            )
         if trigger.code[:2] not in APPEAL_ROOTS:
             continue
         first = _embedded_verb(trigger, triggers)
