@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from conftest import SEEDS
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
 from contactline.events import extract_events
@@ -507,3 +508,15 @@ def test_events_warning_of_a_conditional_strike_is_a_threat(code) -> None:
 def test_events_stopping_an_attack_is_deescalation_only(code) -> None:
     events = code("Russia stopped attacking Ukraine.")
     assert [e.cameo for e in events] == ["087"]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_events_evidence_and_trigger_point_into_the_text(code, seed) -> None:
+    text = seed.read_text(encoding="utf-8")
+    events = code(text)
+    assert events
+    for event in events:
+        assert text[event.span.start : event.span.end] == event.evidence
+        assert event.span.start <= event.trigger.start < event.trigger.end <= event.span.end
+        assert CAMEO.get(event.cameo) is not None
+        assert event.plover is not None and event.quad_class in {1, 2, 3, 4}
