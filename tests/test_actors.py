@@ -435,3 +435,31 @@ def test_actors_long_apposition_is_read_from_the_parse(nlp: Language, base: Acto
     _, mentions = resolve(nlp, base, text)
     assert _person(mentions, "Nicolet").party == "MSF"
     assert any(m.text == "Sudan" and m.party == "SDN" for m in mentions)
+
+
+def test_actors_title_of_an_unknown_acronym_is_no_context_title(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "Mali's army said it lost men. CSP spokesman Mohamed Ramadane told AFP they won."
+    _, mentions = resolve(nlp, base, text)
+    assert _person(mentions, "Ramadane").party is None
+
+
+def test_actors_abbreviated_governor_is_a_title(nlp: Language, base: ActorBase) -> None:
+    text = "Ukraine's air force said drones hit Kharkiv, regional Gov. Oleh Syniehubov said."
+    _, mentions = resolve(nlp, base, text)
+    person = _person(mentions, "Syniehubov")
+    assert (person.party, person.role) == ("UKR", "Gov.")
+
+
+def test_actors_multiword_demonyms_have_plurals(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "The dead included nine South Africans and three Malawians.")
+    assert {m.party for m in mentions} >= {"ZAF", "MWI"}
+
+
+def test_actors_abbreviated_titles_match_as_the_text_writes_them(
+    nlp: Language, base: ActorBase
+) -> None:
+    _, mentions = resolve(nlp, base, "Russian Gen. Igor Petrov said the unit withdrew.")
+    person = _person(mentions, "Petrov")
+    assert (person.party, person.role, person.sector) == ("RUS", "Gen.", "MIL")

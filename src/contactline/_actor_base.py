@@ -195,8 +195,8 @@ def _parse_valid(path: Path, number: int, value: str) -> tuple[date | None, date
 
 
 def _plural(adjective: str) -> str | None:
-    """Derive the plural demonym ("Armenians", "Azerbaijanis") where English does."""
-    if adjective.endswith(("an", "i")) and " " not in adjective and not adjective.isupper():
+    """Derive the plural demonym ("Armenians", "Azerbaijanis", "South Africans") where English does."""
+    if adjective.endswith(("an", "i")) and not adjective.isupper():
         return adjective + "s"
     return None
 

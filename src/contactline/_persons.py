@@ -250,13 +250,15 @@ def attribute_persons(
         name = scan.doc[full.start : full.end].text
         evidence = None
         for draft in members:
-            found = _left_title(scan, draft) or _right_title(scan, draft)
+            left = _left_title(scan, draft)
+            found = left or _right_title(scan, draft)
+            sector = _title_sector(scan, draft.start) if left else None
             if found and found[1] is None:
-                draft.role, draft.rule = found[0], found[2]
-                draft.sector = _title_sector(scan, draft.start)
+                draft.role, draft.rule, draft.sector = found[0], found[2], sector
             elif found:
                 consumed.update(found[3])
                 draft.role, draft.party, draft.rule = found[0], found[1], found[2]
+                draft.sector = sector
                 if evidence is None:
                     evidence = draft
         holder = _pick_holder(base, name, published)
@@ -417,8 +419,8 @@ def _read_window(scan: Scan, start: int, end: int) -> _Title | None:
         else:
             i += 1
     if not hits:
-        if not titles:
-            return None
+        if not titles or _unknown_acronym(scan, titles[0] - 1):
+            return None  # "CSP spokesman": the title of a body the base does not know
         role = doc[titles[0] : end].text
         return role, None, f"title-only:{role}", set()
     anchor = min(titles + bodies)
@@ -429,6 +431,19 @@ def _read_window(scan: Scan, start: int, end: int) -> _Title | None:
     role = doc[role_start:end].text
     rule = f"apposition:title:{role}->{entry.entity.party}"
     return role, entry.entity.party, rule, set(range(start, end))
+
+
+def _unknown_acronym(scan: Scan, i: int) -> bool:
+    if i < 0:
+        return False
+    token = scan.doc[i]
+    return (
+        len(token.text) >= 2
+        and token.text.isupper()
+        and token.is_alpha
+        and scan.name_at(i) is None
+        and scan.sector_at(i) is None
+    )
 
 
 def _left_title(scan: Scan, draft: Draft) -> _Title | None:

@@ -54,6 +54,21 @@ def case_fits(pattern: str, text: str) -> bool:
     return not text.islower()
 
 
+def _join_periods(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Rejoin abbreviation periods the name tokenizer split off ("gov ." -> "gov.").
+
+    Text tokens keep the period of a known abbreviation ("Gov.", "Lt.", "Gen."), so a
+    dictionary abbreviation is also indexed in that form.
+    """
+    joined: list[str] = []
+    for word in words:
+        if word == "." and joined and joined[-1].isalpha():
+            joined[-1] += "."
+        else:
+            joined.append(word)
+    return tuple(joined)
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseMatch(Generic[T]):
     """A stretch of tokens ``[start, end)`` that matched the entries in ``values``."""
@@ -85,6 +100,9 @@ class PhraseIndex(Generic[T]):
         unhyphenated = tuple(w for w in words if w not in _DASHES)
         if unhyphenated != words and unhyphenated:
             self._add_words(unhyphenated, value)
+        abbreviated = _join_periods(words)
+        if abbreviated != words:
+            self._add_words(abbreviated, value)
 
     def _add_words(self, words: tuple[str, ...], value: T) -> None:
         key = tuple(fold(w) for w in words)
