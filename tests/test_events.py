@@ -354,7 +354,7 @@ def test_events_not_ruling_out_is_considering(code) -> None:
 
 def test_events_purpose_clause_is_intended(code) -> None:
     events = code("Armenia created a force to fight Azerbaijan.")
-    assert [(e.cameo[:2], e.modality) for e in events] == [("19", "intended")]
+    assert [(e.cameo[:2], e.modality) for e in events] == [("13", "intended")]
 
 
 def test_events_reported_claims_are_claims(code) -> None:

@@ -338,6 +338,8 @@ def _parties(
     if not targets and sources and placed:
         # where a strike lands is its target; where a war takes place is not
         targets = _distinct(roles.place_parties(token), sources)
+        if not targets and trigger.license == "perform":
+            targets = _distinct(roles.place_parties(trigger.anchor), sources)
     if not sources and not targets and trigger.license == "occur":
         between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
         sources = [
