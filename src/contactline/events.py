@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from itertools import combinations
-from typing import Protocol
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -32,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from contactline._acts import Act, code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._roles import Party, RoleReader
+from contactline.cameo import CameoTable
 from contactline.records import (
     DateWindow,
     Event,
@@ -50,20 +50,13 @@ are domestic when the text names no one else: they concern the source's own side
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 
 
-class CodeTable(Protocol):
-    """What extraction needs of the CAMEO reference (``contactline.cameo.CameoTable``)."""
-
-    def get(self, code: str) -> object | None:  # pragma: no cover - protocol
-        """Return the entry of ``code`` (with plover, quad_class, goldstein) or None."""
-
-
 def extract_events(
     doc: Doc,
     mentions: Sequence[Mention],
     statements: Sequence[Statement],
     times: Sequence[TimeExpr],
     lexicon: EventLexicon,
-    cameo: CodeTable,
+    cameo: CameoTable,
     *,
     published: date | None,
 ) -> list[Event]:
@@ -120,7 +113,7 @@ def _to_events(
     roles: RoleReader,
     statements: Sequence[Statement],
     times: Sequence[TimeExpr],
-    cameo: CodeTable,
+    cameo: CameoTable,
     published: date | None,
 ) -> list[Event]:
     """Turn an act into one event per dyad."""
@@ -142,9 +135,9 @@ def _to_events(
             Event(
                 id="",
                 cameo=act.code,
-                plover=getattr(entry, "plover", None),
-                quad_class=getattr(entry, "quad_class", None),
-                goldstein=getattr(entry, "goldstein", None),
+                plover=entry.plover,
+                quad_class=entry.quad_class,
+                goldstein=entry.goldstein,
                 source=_participant(source),
                 target=_participant(target),
                 date=when,
