@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
+from contactline.actors import mention_for
 from contactline.records import Mention
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -65,30 +66,6 @@ class Party:
         return self.mention.party or ""
 
 
-def mention_at(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
-    """Return the mention that stands for the noun phrase headed by token ``token_i``.
-
-    Uses ``contactline.actors.mention_for`` where that stage is installed; otherwise the
-    mention covering the token, else the first one inside its subtree.
-    """
-    try:
-        from contactline.actors import mention_for
-    except ImportError:
-        return _mention_in_subtree(doc, token_i, mentions)
-    return mention_for(doc, token_i, mentions)
-
-
-def _mention_in_subtree(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention | None:
-    token = doc[token_i]
-    start, end = token.idx, token.idx + len(token)
-    for mention in mentions:
-        if mention.span.start <= start and end <= mention.span.end:
-            return mention
-    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    inside = [m for m in mentions if left <= m.span.start and m.span.end <= right]
-    return min(inside, key=lambda m: m.span.start) if inside else None
-
-
 class RoleReader:
     """Reads parties off the parse of one document."""
 
@@ -115,7 +92,7 @@ class RoleReader:
         elif self.lexicon.is_cue("place", lemma):
             found = self._place_owner(token)
         else:
-            mention = mention_at(self.doc, token.i, self.mentions)
+            mention = mention_for(self.doc, token.i, self.mentions)
             if mention is not None and mention.party:
                 found = Party(token=token, mention=mention)
         self._cache[token.i] = found

@@ -41,6 +41,7 @@ from contactline.records import (
     Statement,
     TimeExpr,
 )
+from contactline.timex import date_at
 
 __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
@@ -219,14 +220,4 @@ def _date(
         right = anchor.right_edge.idx + len(anchor.right_edge)
         if not any(left <= t.span.start and t.span.end <= right for t in times):
             anchor = act.frame.verb
-    return _date_at(doc, anchor.i, times, published)
-
-
-def _date_at(
-    doc: Doc, token_i: int, times: Sequence[TimeExpr], published: date | None
-) -> DateWindow | None:
-    try:
-        from contactline.timex import date_at
-    except ImportError:
-        return None
-    return date_at(doc, token_i, times, published=published)
+    return date_at(doc, anchor.i, times, published=published)
