@@ -3,8 +3,10 @@
 Parties come from the actor mentions (``contactline.actors.mention_for``); this module
 decides which noun phrases to ask about: subjects and passive agents for the source,
 objects and prepositional objects for the target, the members of "X and Y", the owner
-behind a relational noun ("on the side of X", "for the sake of X's security"), and never
-a place ("fired at settlements", "the border between X and Y").
+behind a relational noun ("on the side of X", "for the sake of X's security"). A place
+noun is a party only through its own words ("Armenian towns", "villages in Gaza"), never
+through what lies beside it ("fired at settlements", "the border between X and Y"); a
+named region stands for its country, the CAMEO convention ("struck Gaza": PSE).
 """
 
 from __future__ import annotations
