@@ -192,3 +192,37 @@ def test_casualties_others_take_the_group_before_them(nlp, grammar):
         ("killed", "police", 2, 2, 2),
         ("wounded", "police", 3, 3, 3),
     ]
+
+
+def test_casualties_coordinated_count_shares_the_group(nlp, grammar):
+    found = read(nlp, grammar, "At least 43 civilians were killed and more than 150 wounded.")
+    assert [summary(c) for c in found] == [
+        ("killed", "civilians", 43, 43, None),
+        ("wounded", "civilians", None, 151, None),
+    ]
+
+
+def test_casualties_coordinated_count_shares_the_verb(nlp, grammar):
+    found = read(nlp, grammar, "The group said it had killed 50 Russians and 10 Malian soldiers.")
+    assert [summary(c) for c in found] == [
+        ("killed", "people", 50, 50, 50),
+        ("killed", "soldiers", 10, 10, 10),
+    ]
+
+
+def test_casualties_group_after_a_possessive_or_a_compound(nlp, grammar):
+    found = read(nlp, grammar, "The strikes killed five of the group's fighters.")
+    assert [summary(c) for c in found] == [("killed", "fighters", 5, 5, 5)]
+    found = read(nlp, grammar, 'Troops had killed "hundreds of militia fighters" on Tuesday.')
+    assert [summary(c) for c in found] == [("killed", "fighters", None, 200, 999)]
+
+
+def test_casualties_losses_of_people_are_killed_or_wounded(nlp, grammar):
+    found = read(nlp, grammar, "Ukraine lost up to 310 servicemen in the past day.")
+    assert [summary(c) for c in found] == [("killed_or_wounded", "soldiers", None, None, 310)]
+    assert read(nlp, grammar, "The brigade lost three tanks in the battle.") == []
+
+
+def test_casualties_taken_captive(nlp, grammar):
+    found = read(nlp, grammar, "More than 200 people were taken captive.")
+    assert [summary(c) for c in found] == [("captured", "people", None, 201, None)]

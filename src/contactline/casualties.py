@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -95,6 +95,8 @@ _MODIFIER_STARTS = frozenset(phrase.split()[0] for phrase in _MODIFIERS)
 
 #: words that may stand between a quantity and its group ('dozens of its soldiers')
 _FILLERS = {"and", "or", ",", "more", "the", "its", "their", "his", "her", "our", "other", "others"}
+#: dependencies of words that may stand there too ("of the group's fighters", "militia fighters")
+_FILLER_DEPS = {"poss", "case", "det", "compound"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "on", "from", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -200,7 +202,7 @@ def extract_casualties(
         # One cheap pass first: most sentences name no casualty at all.
         if not any(_kind(t, lex) or t.lower_ in lex.tolls for t in sent):
             continue
-        previous_group: str | None = None
+        previous: Casualty | None = None
         i = sent.start
         while i < sent.end:
             token = doc[i]
@@ -211,10 +213,12 @@ def extract_casualties(
             if quantity is None:
                 i += 1
                 continue
-            casualty = _read(doc, sent, quantity, lex, mentions, times, published, previous_group)
+            casualty = _read(doc, sent, quantity, lex, mentions, times, published, previous)
             if casualty is not None:
                 found.append(casualty)
-                previous_group = casualty.group or previous_group
+                if previous is not None and casualty.group is None:
+                    casualty = replace(casualty, group=previous.group)
+                previous = casualty
             i = quantity.end
     return found
 
@@ -300,10 +304,16 @@ def _read(
     mentions: Sequence[Mention],
     times: Sequence[TimeExpr],
     published: date | None,
-    previous_group: str | None,
+    previous: Casualty | None,
 ) -> Casualty | None:
-    """Build a casualty around a quantity, or None when no casualty word goes with it."""
+    """Build a casualty around a quantity, or None when no casualty word goes with it.
+
+    A count coordinated with the one before it shares what that one lacks: '43 civilians
+    were killed and more than 150 wounded' (the group), 'killed 50 Russians and 10
+    soldiers' (the casualty verb).
+    """
     before = _kind_before(doc, sent, q, lex)
+    coordinated = previous is not None and doc[q.start - 1].lower_ in {"and", ","}
     phrase = _Phrase(last=q.end - 1)
     k = _between(doc, sent, q, lex, phrase)
     if before is None and (
@@ -318,11 +328,18 @@ def _read(
             phrase.kinds.append((head_kind, head))
             phrase.last = max(phrase.last, head.i)
     kinds = ([before] if before is not None else []) + phrase.kinds
+    if not kinds and coordinated and phrase.group is not None and previous is not None:
+        verb = doc.char_span(previous.span.start, previous.span.end, alignment_mode="expand")
+        kinds = [(k, t) for t in (verb or ()) if (k := _kind(t, lex)) and t.pos_ == "VERB"][:1]
     if not kinds or _negated(kinds):
         return None
+    if kinds[0][1].lemma_.lower() == "lose" and phrase.group is None:
+        return None  # 'lost three tanks': losses of people only
     group = phrase.group
-    if group is None and q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"}:
-        group = previous_group
+    if group is None and previous is not None and (
+        coordinated or (q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"})
+    ):
+        group = previous.group
     names = {kind for kind, _ in kinds}
     kind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]
     anchor = kinds[0][1]
@@ -377,7 +394,12 @@ def _between(doc: Doc, sent: SpacySpan, q: _Quantity, lex: CasualtyLexicon, phra
             if not _modifies_next(doc, k, sent, lex):
                 phrase.rule = "count+casualty word"
                 return sent.end
-        elif not (token.lower_ in _FILLERS or token.pos_ in {"ADJ", "PROPN"}):
+        elif not (
+            token.lower_ in _FILLERS
+            or token.pos_ in {"ADJ", "PROPN"}
+            or token.is_quote
+            or token.dep_ in _FILLER_DEPS
+        ):
             return k
         k += 1
     return k
@@ -387,7 +409,7 @@ def _after(doc: Doc, sent: SpacySpan, k: int, lex: CasualtyLexicon, phrase: _Phr
     """Read after the group: '84 soldiers have been killed', 'lost their lives', 'or wounded'."""
     while k < sent.end:
         token = doc[k]
-        kind = _kind(token, lex)
+        kind = _kind(token, lex) if token.lower_ not in _LINKS else None
         if kind and token.pos_ in {"VERB", "ADJ", "NOUN"}:
             phrase.kinds.append((kind, token))
             phrase.last = k
@@ -430,8 +452,10 @@ def _kind_before(
     if q.start == sent.start:
         return None
     before = doc[q.start - 1]
-    if before.lower_ == "of" and q.start - 2 >= sent.start:
-        noun = doc[q.start - 2]
+    if before.is_quote and q.start - 2 >= sent.start:  # 'had killed "hundreds of ..."'
+        before = doc[q.start - 2]
+    if before.lower_ == "of" and before.i - 1 >= sent.start:
+        noun = doc[before.i - 1]
         kind = _kind(noun, lex)
         return (kind, noun) if kind and noun.pos_ == "NOUN" else None
     kind = _kind(before, lex)
