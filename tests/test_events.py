@@ -520,3 +520,8 @@ def test_events_evidence_and_trigger_point_into_the_text(code, seed) -> None:
         assert event.span.start <= event.trigger.start < event.trigger.end <= event.span.end
         assert CAMEO.get(event.cameo) is not None
         assert event.plover is not None and event.quad_class in {1, 2, 3, 4}
+
+
+def test_events_force_the_speaker_may_use_is_a_threat(code) -> None:
+    events = code("Russia said it could attack Ukraine if the talks failed.")
+    assert [(e.source.party, e.target.party, e.cameo[:2]) for e in events] == [("RUS", "UKR", "13")]

@@ -124,7 +124,7 @@ def _code_act(
         and frame is not None
     ):
         mood = MoodReading(mood="intent", cue=mood.cue)
-    if _warns(frame, mood, sources, roles, lexicon):
+    if _warns(frame, mood, sources, code, lexicon):
         mood = MoodReading(mood="threat", cue=frame.verb if frame else None)
         targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
     modality: Modality = "asserted"
@@ -236,15 +236,21 @@ def _warns(
     frame: Frame | None,
     mood: MoodReading,
     sources: Sequence[Party],
-    roles: RoleReader,
+    code: str,
     lexicon: EventLexicon,
 ) -> bool:
-    """Return whether a warning announces the speaker's own act ("X warned Y that it would strike")."""
+    """Return whether the speaker's words threaten the speaker's own act.
+
+    "X warned Y that it would strike" (a warning); "X said it could use force if ..." (force
+    the speaker may use is a threat whatever the verb of saying).
+    """
     if frame is None or frame.kind != "report":
         return False
     if mood.mood not in {"intent", "plain", "hypothetical"}:
         return False
-    if not lexicon.is_cue("threat", frame.verb.lemma_.lower()):
+    warning = lexicon.is_cue("threat", frame.verb.lemma_.lower())
+    conditional_force = mood.mood == "hypothetical" and code[:2] in {"18", "19", "20"}
+    if not warning and not conditional_force:
         return False
     reporter = frame.reporter
     return not sources or reporter in {s.code for s in sources}
