@@ -216,6 +216,8 @@ def _by_weapon(
 def _instruments(verb: Token) -> list[Token]:
     """Return the words that say what force was used: subject, agent, "with"/"by" objects."""
     heads: list[Token] = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        heads.append(verb.head)  # "a missile fired by X": the missile
     for child in verb.children:
         if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
             heads += [o for o in child.children if o.dep_ == "pobj"]

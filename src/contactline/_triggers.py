@@ -153,7 +153,7 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
     if token.dep_ in _MISPARSED_DEPS:
         candidates.append(token.head)
     for candidate in candidates:
-        related = [c for c in candidate.children if c.dep_ in {"conj", "amod", "compound"}]
+        related = [c for c in candidate.children if c.dep_ in {"conj", "amod", "compound", "appos"}]
         related += [
             o
             for c in candidate.children
