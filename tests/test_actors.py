@@ -463,3 +463,40 @@ def test_actors_abbreviated_titles_match_as_the_text_writes_them(
     _, mentions = resolve(nlp, base, "Russian Gen. Igor Petrov said the unit withdrew.")
     person = _person(mentions, "Petrov")
     assert (person.party, person.role, person.sector) == ("RUS", "Gen.", "MIL")
+
+
+def _subject_mention(nlp: Language, base: ActorBase, text: str) -> Mention | None:
+    doc, mentions = resolve(nlp, base, text)
+    subject = next(t for t in doc if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT")
+    return mention_for(doc, subject.i, mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ukraine's military intelligence agency suggested that it had helped.", "UKR"),
+        ("The United Nations human rights monitoring mission said 12 died.", "UN"),
+        ("Netanyahu's office said Israel appreciated the efforts.", "ISR"),
+    ],
+)
+def test_actors_mention_for_bare_sector_head_gives_way_to_its_owner(
+    nlp: Language, base: ActorBase, text: str, party: str
+) -> None:
+    mention = _subject_mention(nlp, base, text)
+    assert mention is not None and mention.party == party
+
+
+def test_actors_mention_for_prefers_the_bracketed_acronym(nlp: Language, base: ActorBase) -> None:
+    text = "The Al-Qaeda-linked Group to Support Islam and Muslims (JNIM) claimed the attack."
+    mention = _subject_mention(nlp, base, text)
+    assert mention is not None and mention.party == "JNIM"
+
+
+def test_actors_mention_for_affiliation_is_not_the_affiliate(nlp: Language, base: ActorBase) -> None:
+    mention = _subject_mention(nlp, base, "Rwanda-backed rebels said they had taken the town.")
+    assert mention is None or mention.party != "RWA"
+
+
+def test_actors_body_of_a_region_belongs_to_its_state(nlp: Language, base: ActorBase) -> None:
+    mention = _subject_mention(nlp, base, "The Gaza Health Ministry said 40 people were killed.")
+    assert mention is not None and mention.party == "PSE"

@@ -71,6 +71,10 @@ _POSSESSIVE = frozenset({"'s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NUM"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _OPEN_PREPS = frozenset({"of", "from"})
+#: the second half of "X-linked", "X-backed": the phrase is allied to X, not X
+_AFFILIATIONS = frozenset(
+    {"linked", "backed", "affiliated", "aligned", "allied", "funded", "sponsored", "supported"}
+)
 _LONGEST_MENTION = 300
 
 
@@ -242,7 +246,11 @@ def _join(draft: Draft, name: Draft, base: ActorBase, published: date | None) ->
     speaker = base.entity(entity.acts_as) if entity and entity.acts_as else None
     target = speaker or entity
     draft.rule = f"{draft.rule}+{name.rule}"
-    if target is None or (target.kind == "region" and speaker is None):
+    if target is not None and target.kind == "region" and speaker is None:
+        # A body of a region that no entity speaks for belongs to the region's state:
+        # "the Gaza Health Ministry" (PSE), "the Darfur authorities" (SDN).
+        target = base.entity(target.country) if target.country else None
+    if target is None:
         draft.kind, draft.name, draft.country = name.kind, name.name, name.country
         return
     draft.party, draft.kind, draft.name, draft.country = (
@@ -384,7 +392,10 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
     """Return the mention that best stands for the noun phrase headed by token ``token_i``.
 
     1. A mention covering the token wins (the longest, preferring persons and parties):
-       "Ministry" in "The Azerbaijani Defense Ministry" gives the AZE/MIL mention.
+       "Ministry" in "The Azerbaijani Defense Ministry" gives the AZE/MIL mention. A
+       covering mention without a party (a bare sector word: "Ukraine's military
+       intelligence agency", "Netanyahu's office") gives way to a mention with a party
+       found as in step 2.
     2. Otherwise the closest mention inside the token's subtree, preferring persons,
        reached through modifiers and 'of'/'from' phrases only ("the press secretary of the
        Russian President Dmitry Peskov" gives Peskov; "the border between Armenia and
@@ -405,13 +416,14 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
     nearby = _starting_between(mentions, min(left, begin - _LONGEST_MENTION), right)
     covering = [m for m in nearby if m.span.start <= begin and finish <= m.span.end]
-    if covering:
-        return max(covering, key=_informativeness)
+    own = max(covering, key=_informativeness) if covering else None
+    if own is not None and (own.party is not None or own.kind == "person"):
+        return own
     best: tuple[tuple[int, int, int], Mention] | None = None
     for mention in nearby:
-        if not (left <= mention.span.start and mention.span.end <= right):
+        if mention in covering or not (left <= mention.span.start and mention.span.end <= right):
             continue
-        depth = _path_length(doc, token, mention)
+        depth = 0 if _bracketed(doc, mention) else _path_length(doc, token, mention)
         if depth is None:
             continue
         # A reference found inside the phrase ("his" in "his Azerbaijani counterpart
@@ -423,7 +435,9 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
         )
         if best is None or rank < best[0]:
             best = (rank, mention)
-    return best[1] if best else None
+    if best is None or (own is not None and best[1].party is None):
+        return own
+    return best[1]
 
 
 def _starting_between(mentions: Sequence[Mention], first: int, last: int) -> Sequence[Mention]:
@@ -451,8 +465,24 @@ def _informativeness(mention: Mention) -> tuple[int, int, int]:
     )
 
 
+def _bracketed(doc: Doc, mention: Mention) -> bool:
+    """Tell whether a mention stands alone in brackets: the phrase's own acronym ("(JNIM)")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return (
+        span is not None
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+    )
+
+
 def _path_length(doc: Doc, head: Token, mention: Mention) -> int | None:
-    """Count the dependency steps from a mention up to ``head``; None through a barrier."""
+    """Count the dependency steps from a mention up to ``head``; None through a barrier.
+
+    Barriers are clauses, prepositions other than 'of'/'from', and affiliation modifiers:
+    "the Al-Qaeda-linked group", "Rwanda-backed rebels" are not al-Qaeda or Rwanda.
+    """
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -460,6 +490,8 @@ def _path_length(doc: Doc, head: Token, mention: Mention) -> int | None:
     steps = 0
     while node.i != head.i:
         if node.dep_ in {"relcl", "acl", "advcl", "ccomp", "conj", "appos_clause"}:
+            return None
+        if node.dep_ in {"amod", "compound"} and node.lower_ in _AFFILIATIONS:
             return None
         if node.dep_ == "pobj" and node.head.lower_ not in _OPEN_PREPS:
             return None
