@@ -1,14 +1,14 @@
 """Keep the fused timeline in the store up to date as documents arrive.
 
 The decisions are :mod:`contactline.fuse`'s pure functions; this module finds the
-candidate pairs in the database, stores the links with their reasons and rebuilds the
-timeline entries of the components a new document touches, inside the saving
-transaction.
+candidate pairs in the database, stores the links with their reasons and regroups
+the part of the link graph a new document reaches, inside the saving transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+
 from sqlalchemy import Table, delete, insert, or_, select, tuple_
 from sqlalchemy import update as update_
 from sqlalchemy.engine import Connection
@@ -28,9 +28,9 @@ from contactline.fuse import (
     EventView,
     TimelineEntry,
     build_entry,
-    group,
     contest,
     day_bounds,
+    group,
     same_happening,
 )
 
@@ -203,7 +203,9 @@ def _rebuild(conn: Connection, new: Sequence[EventKey]) -> None:
     contested = {k for pair in _neighbours(conn, claim_links, keys) for k in pair}
     origins, outlets = _documents(conn, sorted({k[0] for k in keys}))
     for members_keys in group(views, links):
-        members = [views[k] for k in members_keys if k in views and views[k].modality in ON_TIMELINE]
+        members = [
+            views[k] for k in members_keys if k in views and views[k].modality in ON_TIMELINE
+        ]
         if members:
             entry = build_entry(
                 members,

