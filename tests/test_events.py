@@ -525,3 +525,11 @@ def test_events_evidence_and_trigger_point_into_the_text(code, seed) -> None:
 def test_events_force_the_speaker_may_use_is_a_threat(code) -> None:
     events = code("Russia said it could attack Ukraine if the talks failed.")
     assert [(e.source.party, e.target.party, e.cameo[:2]) for e in events] == [("RUS", "UKR", "13")]
+
+
+def test_events_meeting_as_setting_means_the_parties_met(code) -> None:
+    events = code("Armenia and Azerbaijan agreed at a meeting in Prague to exchange prisoners.")
+    assert {(e.source.party, e.target.party) for e in events if e.cameo[:2] == "04"} == {
+        ("ARM", "AZE"),
+        ("AZE", "ARM"),
+    }

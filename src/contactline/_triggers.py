@@ -24,6 +24,7 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
+_SETTING_PREPS = frozenset({"after", "at", "during", "in"})
 _CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 """Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
@@ -240,6 +241,10 @@ def noun_license(
         governor = verb.head
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
             return "charge", governor
+    setting = head.dep_ == "pobj" and verb.lower_ in _SETTING_PREPS and verb.head.pos_ == "VERB"
+    if pattern_root == "04" and setting and not lexicon.is_cue("report", verb.head.lemma_.lower()):
+        # "agreed at a meeting in Prague", "after ten hours of talks": they met
+        return "charge", verb.head
     if pattern_root == "11":
         return None  # an accusation noun is an event only as the charge of an accusation
     for child in token.children:
