@@ -500,3 +500,13 @@ def test_actors_mention_for_affiliation_is_not_the_affiliate(nlp: Language, base
 def test_actors_body_of_a_region_belongs_to_its_state(nlp: Language, base: ActorBase) -> None:
     mention = _subject_mention(nlp, base, "The Gaza Health Ministry said 40 people were killed.")
     assert mention is not None and mention.party == "PSE"
+
+
+def test_actors_numbered_plural_description_refers_back(nlp: Language, base: ActorBase) -> None:
+    text = (
+        "Mediators from Qatar, Egypt and the United States met in Doha. "
+        "In a joint statement, the three countries said talks would resume."
+    )
+    _, mentions = resolve(nlp, base, text)
+    reference = next(m for m in mentions if m.text == "the three countries")
+    assert reference.party in {"QAT", "EGY", "USA"} and reference.antecedent is not None

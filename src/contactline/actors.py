@@ -317,13 +317,16 @@ def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
         if token.pos_ != "PRON":
             return None
         return Draft(i, i + 1, "anaphor", rule="", anaphor=anaphor)
-    if i == 0 or doc[i - 1].lower_ not in DETERMINERS or token.pos_ not in _NOUN_POS:
+    det = i - 1
+    if det > 0 and doc[det].pos_ == "NUM":  # "the three countries", "the two sides"
+        det -= 1
+    if det < 0 or doc[det].lower_ not in DETERMINERS or token.pos_ not in _NOUN_POS:
         return None
     if token.dep_ in {"compound", "amod"} and token.head.i > i:
         return None
     if i + 1 < len(doc) and (doc[i + 1].lower_ == "of" or doc[i + 1].pos_ == "PROPN"):
         return None
-    return Draft(i - 1, i + 1, "anaphor", rule="", anaphor=anaphor)
+    return Draft(det, i + 1, "anaphor", rule="", anaphor=anaphor)
 
 
 def _is_reference(doc: Doc, base: ActorBase, start: int, end: int) -> bool:
