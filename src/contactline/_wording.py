@@ -8,7 +8,7 @@ two happenings. The word lists here are closed grammatical sets, not dictionarie
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _STOP = frozenset(
     [
@@ -146,9 +146,10 @@ _DEMONYM = re.compile(r"(?:ian|ese|ish|i)$|(?:ian|ese|ish|i)\s", re.IGNORECASE)
 """Nationality adjectives ("Ukrainian", "Lebanese", "Israeli") name no place."""
 
 
-def words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def words(text: str) -> frozenset[str]:
     """Return the content words of a text, lower-cased."""
-    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
+    return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
 
 
 def wording_similarity(a: str, b: str) -> float:
@@ -169,7 +170,8 @@ def _country_names() -> frozenset[str]:
     return frozenset(w for c in countries for w in [_place_words(c["name"])] if w)  # type: ignore[misc]
 
 
-def places_named(location: str | None, evidence: str) -> set[frozenset[str]]:
+@lru_cache(maxsize=8192)
+def places_named(location: str | None, evidence: str) -> frozenset[frozenset[str]]:
     """Return the places an event names: its location and the places of its evidence.
 
     A place of the evidence is a capitalised name after a locative preposition ("in
@@ -182,10 +184,10 @@ def places_named(location: str | None, evidence: str) -> set[frozenset[str]]:
         name = match.group(1)
         if name.split()[0].casefold() not in _NOT_PLACES and not _DEMONYM.search(name):
             names.append(name)
-    return {words for words in map(_place_words, names) if words}
+    return frozenset(place for place in map(_place_words, names) if place)
 
 
-def places_agree(pa: set[frozenset[str]], pb: set[frozenset[str]]) -> bool | None:
+def places_agree(pa: frozenset[frozenset[str]], pb: frozenset[frozenset[str]]) -> bool | None:
     """Say whether two events' places (:func:`places_named`) are one: ``None`` if unknown.
 
     They agree when a place of one has all its words in a place of the other

@@ -209,7 +209,7 @@ def stated(event: EventView) -> bool:
     return window is not None and (event.date_end is None or window[0] == window[1])
 
 
-def places_of(event: EventView) -> set[frozenset[str]]:
+def places_of(event: EventView) -> frozenset[frozenset[str]]:
     """Return the places an event names (:func:`contactline._wording.places_named`)."""
     return places_named(event.location, event.evidence)
 
@@ -443,18 +443,8 @@ def group(
     Returns:
         The entries, each sorted, in sorted order.
     """
-    members: dict[EventKey, list[EventKey]] = {key: [key] for key in views}
-    root: dict[EventKey, EventKey] = {key: key for key in views}
-
-    def join(a: EventKey, b: EventKey) -> None:
-        ra, rb = root[a], root[b]
-        if ra == rb or any(conflict(views[x], views[y]) for x in members[ra] for y in members[rb]):
-            return
-        keep, gone = min(ra, rb), max(ra, rb)
-        members[keep] += members.pop(gone)
-        for key in members[keep]:
-            root[key] = keep
-
+    entries = _Entries(views)
+    join = entries.join
     known = sorted((-score, a, b) for a, b, score in links if a in views and b in views)
     for negative, a, b in known:
         if -negative >= STRONG:
@@ -468,7 +458,55 @@ def group(
                 best[one] = other
     for one, other in sorted(best.items()):
         join(one, other)
-    return sorted(sorted(group) for group in members.values())
+    return sorted(sorted(group) for group in entries.members.values())
+
+
+class _Entries:
+    """Entries under construction: joins that refuse to hold two conflicting events.
+
+    Only the members that name a place or full parties can conflict on those, and
+    dates conflict when the latest start passes the earliest end, so a join checks
+    few pairs; a refused join is not checked again until either entry grows.
+    """
+
+    def __init__(self, views: Mapping[EventKey, EventView]) -> None:
+        self.views = views
+        self.members: dict[EventKey, list[EventKey]] = {key: [key] for key in views}
+        self.root: dict[EventKey, EventKey] = {key: key for key in views}
+        self.bounds = {key: day_bounds(v.date_start, v.date_end) for key, v in views.items()}
+        self.span = {key: w for key, w in self.bounds.items() if w is not None}
+        self.telling: dict[EventKey, list[EventKey]] = {
+            key: [key] for key, v in views.items() if places_of(v) or _complete(v)
+        }
+        self.refused: dict[tuple[EventKey, EventKey], tuple[int, int]] = {}
+
+    def join(self, a: EventKey, b: EventKey) -> None:
+        """Put ``a``'s and ``b``'s entries together unless they conflict."""
+        ra, rb = self.root[a], self.root[b]
+        sizes = (len(self.members[ra]), len(self.members[rb]))
+        if ra == rb or self.refused.get((ra, rb)) == sizes:
+            return
+        if self._conflict(ra, rb):
+            self.refused[(ra, rb)] = sizes
+            return
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.members[keep] += self.members.pop(gone)
+        self.telling[keep] = self.telling.get(keep, []) + self.telling.pop(gone, [])
+        if gone in self.span:
+            w, v = self.span.pop(gone), self.span.get(keep)
+            self.span[keep] = (max(w[0], v[0]), min(w[1], v[1])) if v else w
+        for key in self.members[keep]:
+            self.root[key] = keep
+
+    def _conflict(self, ra: EventKey, rb: EventKey) -> bool:
+        wa, wb = self.span.get(ra), self.span.get(rb)
+        if wa and wb and max(wa[0], wb[0]) > min(wa[1], wb[1]):
+            return True
+        return any(
+            conflict(self.views[x], self.views[y]) is not None
+            for x in self.telling.get(ra, ())
+            for y in self.telling.get(rb, ())
+        )
 
 
 def _show(event: EventView) -> str:
