@@ -504,8 +504,9 @@ def test_actors_body_of_a_region_belongs_to_its_state(nlp: Language, base: Actor
 
 def test_actors_numbered_plural_description_refers_back(nlp: Language, base: ActorBase) -> None:
     text = (
-        "Mediators from Qatar, Egypt and the United States met in Doha. "
-        "In a joint statement, the three countries said talks would resume."
+        "Mediators from Qatar, Egypt and the United States met in Doha to close gaps "
+        "between Israel and Hamas. In a joint statement, the three countries said talks "
+        "would resume."
     )
     _, mentions = resolve(nlp, base, text)
     reference = next(m for m in mentions if m.text == "the three countries")

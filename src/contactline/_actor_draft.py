@@ -42,6 +42,7 @@ class Draft:
     subject: bool = False
     sentence: int = 0
     code: str | None = None
+    coordinated: bool = False
 
 
 @dataclass(slots=True)

@@ -3,7 +3,8 @@
 One pass in reading order keeps, for each kind of antecedent, what was last in focus:
 the last state ("the republic", "the country"), the last organisation ("the
 organization", "the Organization", "the alliance"), the last news agency ("the agency"),
-the last armed group ("the group"), the last party that was the subject of a clause
+the last armed group ("the group"), the last state named in a coordination ("the
+three countries": "Qatar, Egypt and the United States"), the last party that was the subject of a clause
 ("its forces", "their military") and the persons mentioned so far. A pronoun ("he",
 "his") takes the last person who was the subject of a clause, else the last person; a
 description ("the official") takes the last person; a title ("the minister") the last
@@ -61,6 +62,9 @@ class _Focus:
             # "Russian-made drones" does not put Russia in focus; "Russia" and
             # "the Russian military" do.
             self.last[draft.kind] = draft
+            if draft.kind == "state" and draft.coordinated:
+                # "Qatar, Egypt and the United States" ... "the three countries"
+                self.last["states"] = draft
 
     def find(self, draft: Draft) -> Draft | None:
         """Return the antecedent of the reference ``draft``, or ``None``."""

@@ -99,8 +99,12 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
     covered.update(i for d in names.values() for i in range(d.start, d.end))
     drafts = [*persons, *composites, *_anaphor_drafts(scan, base, covered)]
     drafts += [d for key, d in names.items() if key not in absorbed]
+    state_heads = {d.end - 1 for d in drafts if d.kind == "state"}
     for draft in drafts:
         draft.sentence = sentences[draft.start]
+        # "Qatar, Egypt and the United States": a state coordinated with other states
+        conjuncts = doc[draft.end - 1].conjuncts
+        draft.coordinated = any(t.i in state_heads for t in conjuncts)
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
