@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from contactline._cues import load_cue_file
+from contactline.actors import load_actor_base, resolve_mentions
 from contactline._quotemarks import find_insertions, find_quotes
 from contactline.errors import DictionaryError
 from contactline.quotes import extract_statements, link_events, load_cues
@@ -490,3 +491,22 @@ def test_quotes_titled_speaker_is_a_person_for_he(statements):
 def test_quotes_content_does_not_end_in_a_conjunction(statements):
     text = "Mikati said Israel was violating Lebanese sovereignty and called on the world to act."
     assert statements(text)[0].content == "Israel was violating Lebanese sovereignty"
+
+
+def test_quotes_the_statement_speaks_for_the_last_body_heard(nlp, cues):
+    text = (
+        "The Armenian government said on Friday that the commissions had agreed on a section. "
+        "According to the joint statement, the boundary will run along the villages."
+    )
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, load_actor_base(), published=None)
+    found = extract_statements(doc, mentions, [], cues, published=None)
+    joint = next(s for s in found if "boundary" in s.content)
+    assert joint.speaker is not None and joint.speaker.party == "ARM"
+
+
+def test_quotes_cue_in_a_that_clause_is_no_inverted_frame(statements):
+    found = statements("The government said on Friday that the commissions had agreed on a section.")
+    assert [(s.cue, s.content) for s in found] == [
+        ("said", "the commissions had agreed on a section")
+    ]

@@ -37,6 +37,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 _OBJECT_STOP = frozenset({"punct", "cc", "conj", "mark", "advmod", "npadvmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _INVERTED_DEPS = frozenset({"ccomp", "parataxis", "conj"})
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _OBJECT_DEPS = frozenset(
     {"dobj", "advcl", "prep", "pobj", "attr", "oprd", "xcomp", "pcomp", "ccomp"}
 )
@@ -181,6 +182,8 @@ def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribu
     elif verb.dep_ in _INVERTED_DEPS and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "conj" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None
+        if marks & _COMPLEMENTIZERS:
+            return None  # "X said that the sides had agreed": a complement, not a frame
         kind = "inverted"
     else:
         return None

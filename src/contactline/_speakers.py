@@ -3,7 +3,8 @@
 A cue's speaker is found in the parse (its subject, the agent of a passive, the subject
 of the verb it depends on) and resolved through the actor stage's mentions. Pronouns
 and descriptions the actor stage leaves unresolved ("he", "the official") fall back on
-the most recent speaker of the same kind, which is how wire copy uses them.
+the most recent speaker of the same kind, which is how wire copy uses them; "the
+statement said" falls back on the most recent body that spoke.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "his", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "its", "their"})
 _GENERIC_NOUNS = frozenset({"official", "source"})
+#: "the (joint) statement said": the text stands for whoever issued it, the last body heard
+_DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration"})
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc", "conj", "advcl"})
 
 
@@ -235,6 +238,8 @@ def resolve_speaker(
         )
     else:
         noun = None if head.pos_ == "PRON" else head.lemma_.lower()
+        if noun in _DOCUMENT_NOUNS:
+            noun = None
         earlier = history.last(person=person, noun=noun) if _is_anaphoric(head) else None
         if earlier is not None:
             speaker = Speaker(name=earlier.name, party=earlier.party, role=earlier.role, span=span)
