@@ -159,3 +159,78 @@ def test_fuse_rules_accusation_denied_by_the_accused_is_contested() -> None:
     kind, reason = contest(accusation, denial)  # type: ignore[misc]
     assert kind == "denial" and "RUS denies" in reason
     assert contest(accusation, view("a", "016", DENIAL, source="UKR", event_id="e3")) is None
+
+
+def test_fuse_rules_declining_comment_is_no_denial() -> None:
+    claim = view("a", "195", STRIKE, source="RUS", modality="claimed", reported_by="UKR")
+    silent = view(
+        "a", "011", "The ministry did not comment on the strike.", source="RUS", event_id="e2"
+    )
+    assert contest(claim, silent) is None
+    assert (
+        contest(
+            claim,
+            view("a", "010", "Moscow said it did not strike homes.", source="RUS", event_id="e3"),
+        )
+        is not None
+    )
+
+
+def test_fuse_rules_a_negated_act_denies_only_its_own_kind_of_asserted_act() -> None:
+    talks = view("a", "036", "Russia met envoys on Tuesday.", source="RUS")
+    negated = view(
+        "a",
+        "190",
+        "Russia does not strike civilians.",
+        source="RUS",
+        modality="negated",
+        event_id="e2",
+    )
+    assert contest(talks, negated) is None
+    strike = view("b", "195", RETOLD, source="RUS")
+    assert contest(strike, negated) is not None
+
+
+def test_fuse_rules_opposing_claims_must_answer_each_other() -> None:
+    lebanon = view(
+        "a",
+        "190",
+        "An Israeli drone strike hit a car.",
+        source="ISR",
+        target="LBN",
+        modality="claimed",
+        reported_by="LBN",
+    )
+    yemen = view(
+        "b",
+        "190",
+        "The Houthis will continue attacks until the war ends.",
+        source="HOUTHIS",
+        modality="claimed",
+        reported_by="HOUTHIS",
+    )
+    assert contest(lebanon, yemen) is None
+    israel = view(
+        "c",
+        "190",
+        "Hezbollah fired rockets at Kiryat Shmona.",
+        source="HEZBOLLAH",
+        target="ISR",
+        modality="claimed",
+        reported_by="ISR",
+    )
+    assert (
+        contest(
+            view(
+                "d",
+                "190",
+                "Israel struck Lebanon.",
+                source="ISR",
+                target="LBN",
+                modality="claimed",
+                reported_by="LBN",
+            ),
+            israel,
+        )
+        is not None
+    )

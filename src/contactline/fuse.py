@@ -46,6 +46,8 @@ STRONG = 0.7
 """Links scoring at least this join timeline entries; weaker ones only attach an event."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 """Roots whose source and target are often swapped between the two sides' accounts."""
+NO_COMMENT = frozenset({"011"})
+"""CAMEO's "decline comment": "did not comment" is worded with a negation but denies nothing."""
 DENIALS = frozenset({"016", "120"})
 """CAMEO codes that deny by themselves: deny responsibility, reject (an accusation)."""
 _NEGATORS = frozenset(
@@ -294,8 +296,10 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     """Decide whether two events are claims that contradict each other.
 
     * ``opposing``: both are claims (``modality == "claimed"``) of the same root with
-      overlapping dates (or, in one document, a missing date), made by different parties who blame different
-      parties (two sides saying the same act happened corroborate, not contest).
+      overlapping dates (or, in one document, a missing date), made by different parties
+      who blame different parties (two sides saying the same act happened corroborate,
+      not contest), one of them about the other's reporter (the two sides of one
+      dispute, not claims from two conflicts), in one document or dated to the month.
     * ``denial``: one denies the other (:func:`_denies`), and the party that denies
       (the denying event's source or reporter) is the one the claim is about;
       their dates overlap (when both are dated), and they are in the same document,
@@ -314,7 +318,8 @@ def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
     both_claims = a.modality == b.modality == "claimed" and a.root == b.root and overlap
     reporters = a.reported_by and b.reported_by and a.reported_by != b.reported_by
     blame_differs = _differ(a.source, b.source) or _differ(a.target, b.target)
-    if both_claims and reporters and blame_differs:
+    answers = a.reported_by in (b.source, b.target) or b.reported_by in (a.source, a.target)
+    if both_claims and reporters and blame_differs and answers and _near(a, b):
         return (
             "opposing",
             f"claims of CAMEO root {a.root} by {a.reported_by} and by {b.reported_by}",
@@ -346,6 +351,14 @@ def _accused(claim: EventView) -> set[str]:
     return {claim.source} - {None, claim.reported_by}  # type: ignore[return-value]
 
 
+def _near(a: EventView, b: EventView) -> bool:
+    """Say whether two events are in one document or both dated to a month or finer."""
+    if a.document_id == b.document_id:
+        return True
+    windows = [day_bounds(e.date_start, e.date_end) for e in (a, b)]
+    return all(w is not None and (w[1] - w[0]).days < NARROW_DAYS for w in windows)
+
+
 def _differ(x: str | None, y: str | None) -> bool:
     return bool(x and y and x != y)
 
@@ -353,21 +366,26 @@ def _differ(x: str | None, y: str | None) -> bool:
 def _denies(denial: EventView, claim: EventView) -> bool:
     """Say whether ``denial`` can deny ``claim``, leaving aside who and when.
 
-    A negated act denies a claimed or asserted one; a denial of responsibility or a
-    rejection (CAMEO 016, 120), or a public statement (root 01) worded with a
-    negation, denies a claim. An accusation ("Kyiv accused Moscow of waging a campaign
+    A negated act denies a claimed act, or an asserted act of its own root or an
+    accusation ("did not strike civilians" does not deny "did not comment"); a denial
+    of responsibility or a rejection (CAMEO 016, 120), or a public statement (root 01)
+    worded with a negation, denies a claim. An accusation ("Kyiv accused Moscow of waging a campaign
     of terror", CAMEO 112) is a claim about the accused, whatever its modality.
     """
     if claim.modality == "negated" or claim.cameo in DENIALS:
         return False  # a denial is not itself the claim denied
     if denial.modality == "negated":
-        return claim.modality in ("claimed", "asserted")
+        return claim.modality == "claimed" or (
+            claim.modality == "asserted"
+            and (claim.root == denial.root or claim.cameo in ACCUSATIONS)
+        )
     if claim.modality != "claimed" and claim.cameo not in ACCUSATIONS:
         return False
     if denial.cameo in DENIALS:
         return True
     words = set(re.findall(r"[a-z']+", denial.evidence.lower().replace("\u2019", "'")))
-    return denial.root == "01" and bool(_NEGATORS & words or any(w.endswith("n't") for w in words))
+    negated = bool(_NEGATORS & words or any(w.endswith("n't") for w in words))
+    return denial.root == "01" and denial.cameo not in NO_COMMENT and negated
 
 
 def components(
