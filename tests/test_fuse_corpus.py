@@ -245,6 +245,11 @@ def test_fuse_corpus_links_denials_to_the_claims_they_answer(
     tmp_path: Path, results: dict[str, Result], metrics: Any
 ) -> None:
     outcome = ingest(tmp_path / "all.db", _of(results, CLUSTERS))
+    clusters_of = {r.document.id: name.split("/")[0] for name, r in results.items()}
+    across = [
+        c for c in outcome.claims if len({clusters_of[k.rsplit("/", 1)[0]] for k in c[1:]}) > 1
+    ]
+    assert across == []
     found, missing = contested_found(outcome, results, CLUSTERS)
     metrics.record(
         "fusion corpus contested recall", found / len(EXPECTED["contested"]), f"missing: {missing}"
