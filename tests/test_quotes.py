@@ -510,3 +510,21 @@ def test_quotes_cue_in_a_that_clause_is_no_inverted_frame(statements):
     assert [(s.cue, s.content) for s in found] == [
         ("said", "the commissions had agreed on a section")
     ]
+
+
+def test_quotes_cue_as_the_complement_of_a_cue_is_no_inverted_frame(statements):
+    found = statements("The countries said the proposal built on principles agreed earlier.")
+    assert all(s.cue != "agreed" for s in found)
+
+
+def test_quotes_the_statement_prefers_a_body_with_a_party(nlp, cues):
+    text = (
+        "Mediators from Qatar and Egypt said talks had produced a proposal. "
+        "Some observers said it could fail. "
+        '"The road is now clear," the statement said.'
+    )
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, load_actor_base(), published=None)
+    found = extract_statements(doc, mentions, [], cues, published=None)
+    quote = next(s for s in found if s.direct)
+    assert quote.speaker is not None and quote.speaker.party in {"QAT", "EGY"}

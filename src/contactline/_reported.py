@@ -170,7 +170,9 @@ def _clausal(
     return _make(doc, match, speaker, indices, "ccomp")
 
 
-def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribution | None:
+def _inverted(
+    doc: Doc, match: CueMatch, verb: Token, speaker: Token, lexicon: CueLexicon
+) -> Attribution | None:
     head = verb.head
     if speaker.head.i != verb.i:
         return None  # "X, Y said" needs Y: a subject of the cue's own
@@ -182,8 +184,11 @@ def _inverted(doc: Doc, match: CueMatch, verb: Token, speaker: Token) -> Attribu
     elif verb.dep_ in _INVERTED_DEPS and head.i < verb.i and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "conj" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None
-        if marks & _COMPLEMENTIZERS:
-            return None  # "X said that the sides had agreed": a complement, not a frame
+        if marks & _COMPLEMENTIZERS or (
+            verb.dep_ == "ccomp" and lexicon.match_verb(head) is not None
+        ):
+            # "X said (that) the sides had agreed": the complement of a cue, not a frame
+            return None
         kind = "inverted"
     else:
         return None
@@ -278,7 +283,7 @@ def reported_for(doc: Doc, match: CueMatch, lexicon: CueLexicon) -> Attribution 
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if "clause" in frames:
         found = _clausal(doc, match, verb, speaker, lexicon)
-        found = found or _inverted(doc, match, verb, speaker)
+        found = found or _inverted(doc, match, verb, speaker, lexicon)
         if found is not None:
             return found
     if "infinitive" in frames or "request" in frames:

@@ -139,10 +139,14 @@ class SpeakerHistory:
         """Return the most recent person who spoke for ``party``."""
         return next((sp for sp, _ in reversed(self.people) if sp.party == party), None)
 
-    def last(self, *, person: bool, noun: str | None = None) -> Speaker | None:
+    def last(
+        self, *, person: bool, noun: str | None = None, with_party: bool = False
+    ) -> Speaker | None:
         """Return the most recent speaker of the kind asked for that ``noun`` fits."""
         pool = self.people if person else self.bodies
         for speaker, described in reversed(pool):
+            if with_party and speaker.party is None:
+                continue
             if noun is None or noun in _GENERIC_NOUNS or noun in described:
                 return speaker
         return None
@@ -238,9 +242,14 @@ def resolve_speaker(
         )
     else:
         noun = None if head.pos_ == "PRON" else head.lemma_.lower()
-        if noun in _DOCUMENT_NOUNS:
-            noun = None
-        earlier = history.last(person=person, noun=noun) if _is_anaphoric(head) else None
+        document = noun in _DOCUMENT_NOUNS
+        earlier = None
+        if document:
+            earlier = history.last(person=False, with_party=True) or history.last(
+                person=True, with_party=True
+            )
+        elif _is_anaphoric(head):
+            earlier = history.last(person=person, noun=noun)
         if earlier is not None:
             speaker = Speaker(name=earlier.name, party=earlier.party, role=earlier.role, span=span)
         else:
