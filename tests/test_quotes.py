@@ -528,3 +528,20 @@ def test_quotes_the_statement_prefers_a_body_with_a_party(nlp, cues):
     found = extract_statements(doc, mentions, [], cues, published=None)
     quote = next(s for s in found if s.direct)
     assert quote.speaker is not None and quote.speaker.party in {"QAT", "EGY"}
+
+
+def test_quotes_cue_joined_to_a_reported_clause_speaks_for_the_reporter(statements):
+    found = statements(
+        "It said two soldiers had been killed and 10 wounded and accused the rebels of lying."
+    )
+    accused = next(s for s in found if s.cue == "accused")
+    assert accused.speaker is not None and accused.speaker.name == "It"
+
+
+def test_quotes_neither_nor_is_no_statement(statements):
+    assert statements("Israel has neither confirmed nor denied responsibility.") == []
+
+
+def test_quotes_passive_cue_inside_reported_speech_is_not_anaphoric(statements):
+    found = statements("The talks ended. Hamas said it had been briefed by the mediators.")
+    assert [(s.cue, s.content) for s in found] == [("said", "it had been briefed by the mediators")]

@@ -129,6 +129,11 @@ def is_unmade(verb: Token) -> bool:
     """True when the cue speaks of speech not (yet) made: negated, modal, expected, asked."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if any(c.lower_ == "neither" for c in first.children):
+        return True  # "has neither confirmed nor denied"
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_YET:

@@ -104,6 +104,8 @@ def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
     active = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
         return None  # "It was announced by X that ...": the clause is the content
+    if verb.dep_ in ("ccomp", "xcomp"):
+        return None  # "Hamas said it had been briefed by the mediators": reported, not anaphoric
     if passive is not None and agent is not None and passive.lower_ in _DEMONSTRATIVES:
         speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
     elif active is not None and active.lower_ in ("this", "that") and active.pos_ == "PRON":

@@ -64,10 +64,14 @@ def find_subject(verb: Token) -> Token | None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             return _adjacent_subject(verb) if token.i == verb.i else None
-        if token.i == verb.i and verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "parataxis"):
-            # "X said the bridge was hit and added that ...": the parser joined the second
-            # cue to the reported clause; it still speaks for X
-            token = verb.head.head
+        first = verb
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if token.i == verb.i and first.i != verb.i and first.dep_ in ("ccomp", "parataxis"):
+            # "X said the bridge was hit and added that ...", "It said two were killed and
+            # 10 wounded and accused ...": the parser joined the second cue to the reported
+            # clause; it still speaks for X
+            token = first.head
             continue
         token = token.head
     return None
