@@ -8,6 +8,7 @@ from contactline.fuse import (
     STRONG,
     EventKey,
     EventView,
+    build_entry,
     conflict,
     contest,
     group,
@@ -45,7 +46,7 @@ DENIAL = "The Kremlin denied the accusation and said the army strikes only milit
 def test_fuse_rules_stated_dates_are_days_or_open_ended() -> None:
     assert stated(view("a", "190", STRIKE))
     assert stated(view("a", "190", STRIKE, date_start="1988-02"))
-    assert stated(view("a", "190", STRIKE, date_end="2024-03-05"))
+    assert not stated(view("a", "190", STRIKE, date_end="2024-03-05"))
     assert not stated(view("a", "190", STRIKE, date_end="2024-03-07"))
 
 
@@ -234,3 +235,29 @@ def test_fuse_rules_opposing_claims_must_answer_each_other() -> None:
         )
         is not None
     )
+
+
+def test_fuse_rules_entry_tells_the_happening_by_its_best_report() -> None:
+    rockets = view(
+        "a",
+        "195",
+        "Hezbollah fired rockets at Kiryat Shmona.",
+        source="HEZBOLLAH",
+        target="ISR",
+        modality="claimed",
+        reported_by="ISR",
+    )
+    toll = view(
+        "a",
+        "190",
+        "More than 200 Hezbollah fighters have been killed.",
+        target="HEZBOLLAH",
+        date_end="2024-03-05",
+        event_id="e2",
+    )
+    entry = build_entry([toll, rockets], origins={}, outlets={}, contested=False)
+    assert entry.summary == rockets.evidence
+    assert (entry.source, entry.target) == ("HEZBOLLAH", "ISR")
+    partial = view("b", "195", "Hezbollah fired rockets.", source="HEZBOLLAH", event_id="e3")
+    entry = build_entry([partial, toll], origins={}, outlets={}, contested=False)
+    assert entry.source == "HEZBOLLAH" and entry.target != "HEZBOLLAH"

@@ -204,11 +204,11 @@ def _opposite_sides(a: EventView, b: EventView) -> bool:
 def stated(event: EventView) -> bool:
     """Say whether the event's date is one the text states, not a window it only bounds.
 
-    A stated date has no end (``2020-09-27``, ``1988-02``) or spans a single day; a
-    window from an earlier date to the publication date only bounds the event.
+    A stated date has no end (``2020-09-27``, ``1988-02``); a window from an earlier
+    date to the publication date only bounds the event, even when both are one day
+    (every undated sentence of a same-day report gets that window).
     """
-    window = day_bounds(event.date_start, event.date_end)
-    return window is not None and (event.date_end is None or window[0] == window[1])
+    return event.date_end is None and day_bounds(event.date_start) is not None
 
 
 def places_of(event: EventView) -> frozenset[frozenset[str]]:
@@ -562,19 +562,23 @@ def build_entry(
 
     Returns:
         The entry: the narrowest member window as its date, the most reported root and
-        code, the most reported parties, and the evidence of the best-dated member.
+        code, and the parties and evidence of the best member: best dated (a stated
+        date before a window of the same width), of that root, naming most parties;
+        a party it leaves out is the most reported one, never the other side itself.
     """
     ordered = sorted(members, key=lambda e: e.key)
     root = _most_common(e.root for e in ordered) or ordered[0].root
     cameo = _most_common(e.cameo for e in ordered if e.root == root) or root
 
-    def precision(e: EventView) -> tuple[int, int, date, int, str, str]:
+    def precision(e: EventView) -> tuple[int, int, int, int, date, int, str, str]:
         w = day_bounds(e.date_start, e.date_end)
         width = (w[1] - w[0]).days if w else 10**6
         asserted = 0 if e.modality == "asserted" else 1
         return (
             width,
+            int(not stated(e)),
             int(e.root != root),
+            -len({e.source, e.target} - {None}),
             w[0] if w else date.max,
             asserted,
             e.document_id,
@@ -583,7 +587,8 @@ def build_entry(
 
     best = min(ordered, key=precision)
     source = best.source or _most_common(e.source for e in ordered)
-    target = best.target or _most_common(e.target for e in ordered if e.target != source)
+    target = best.target if best.target != source else None
+    target = target or _most_common(e.target for e in ordered if e.target != source)
     ids = tuple(f"{e.document_id}/{e.event_id}" for e in ordered)
     docs = sorted({e.document_id for e in ordered}, key=lambda d: (origins.get(d, d), d))
     return TimelineEntry(
