@@ -533,3 +533,45 @@ def test_events_meeting_as_setting_means_the_parties_met(code) -> None:
         ("ARM", "AZE"),
         ("AZE", "ARM"),
     }
+
+
+def _with_region(text: str, name: str, country: str) -> list[Mention]:
+    at = text.index(name)
+    region = Mention(
+        span=Span(at, at + len(name)),
+        text=name,
+        party=None,
+        kind="region",
+        name=name,
+        country=country,
+        rule="t",
+    )
+    return sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
+
+
+@pytest.mark.parametrize(
+    ("published", "target"), [(date(2020, 10, 1), "NKR"), (date(2024, 6, 1), "AZE")]
+)
+def test_events_region_stands_for_the_de_facto_state_governing_it(
+    nlp, published, target
+) -> None:
+    text = "Russia deployed troops to Nagorno-Karabakh."
+    mentions = _with_region(text, "Nagorno-Karabakh", "AZE")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=published)
+    assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
+        ("RUS", target)
+    ]
+
+
+def test_events_refusal_is_not_addressed_to_the_place_of_the_refused_act(nlp) -> None:
+    text = "Turkey sees no reason to send troops to Nagorno-Karabakh."
+    mentions = _with_region(text, "Nagorno-Karabakh", "AZE")
+    events = extract_events(
+        nlp(text), mentions, [], [], LEXICON, CAMEO, published=date(2020, 10, 1)
+    )
+    assert [(e.source.party, e.target, e.cameo[:2]) for e in events] == [("TUR", None, "12")]
+
+
+def test_events_issue_of_a_conflict_between_two_sides_is_not_its_target(code) -> None:
+    events = code("The war between Armenia and Azerbaijan over Turkey resumed.")
+    assert {(s, t) for s, t, _, _ in dyads(events)} == {("ARM", "AZE"), ("AZE", "ARM")}

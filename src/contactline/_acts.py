@@ -93,7 +93,11 @@ def _fallback_target(
     if len(act.sources) != 1 or act.targets or act.code[:2] not in _OTHER_PARTY_ROOTS:
         return act
     busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
-    other = roles.sole_other_party(sent, {act.sources[0].code, act.reported_by} | busy)
+    # a refusal answers whoever asked, never the place of the refused act
+    places = act.code[:2] != "12"
+    other = roles.sole_other_party(
+        sent, {act.sources[0].code, act.reported_by} | busy, places=places
+    )
     if other is None:
         return act
     return replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
@@ -131,6 +135,9 @@ def _code_act(
     if mood.mood in _VERBAL_MOODS:
         refused_force = mood.mood == "refuse" and lexicon.derived("refuse", code) == code
         code = lexicon.derived(mood.mood, code)
+        if code[:2] == "12":
+            # a refusal answers whoever asked, not the place of the refused act
+            targets = tuple(t for t in targets if t.mention.kind != "region")
         # Refusing to use force is no CAMEO rejection: the act is negated.
         modality = "negated" if refused_force else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
         rule += f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}"
@@ -373,6 +380,7 @@ def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Par
     """Read the parties of an event noun from its own modifiers and phrases."""
     sources: list[Party] = []
     targets: list[Party] = []
+    between = False
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and not sources:
             own = roles.own_party(child)
@@ -386,8 +394,12 @@ def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Par
             word = child.lower_
             if word == "by" and group or word == "between" and group and not sources:
                 sources = group
+                between = word == "between"
             elif word in _NOUN_TARGET_PREPS and group and not targets:
                 targets = group
+    if between:
+        # "the conflict between X and Y over Z": X and Y act on each other; Z is the issue
+        targets = []
     return sources, targets
 
 

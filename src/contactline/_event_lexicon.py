@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import as_file, files
 from pathlib import Path
+from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
+from contactline._actor_base import load_entities
 from contactline.errors import DictionaryError
 
 CUE_KINDS: frozenset[str] = frozenset(
@@ -109,6 +111,21 @@ class NounPattern:
 _P = TypeVar("_P", VerbPattern, NounPattern)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Authority:
+    """The de facto state that governs a region in some years ("Nagorno-Karabakh": NKR)."""
+
+    party: str
+    start: date | None = None
+    end: date | None = None
+
+    def governs(self, when: date | None) -> bool:
+        """Return whether the authority existed on ``when`` (unknown dates count)."""
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
     """The loaded trigger lexicon, indexed by lemma.
@@ -123,6 +140,12 @@ class EventLexicon:
     cues: Mapping[str, frozenset[str]]
     derive: Mapping[str, Mapping[str, str]]
     classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    authorities: Mapping[str, Authority] = field(default_factory=dict)
+
+    def authority(self, region: str | None, when: date | None) -> str | None:
+        """Return the de facto state governing ``region`` (its canonical name) on ``when``."""
+        found = self.authorities.get(region or "")
+        return found.party if found is not None and found.governs(when) else None
 
     def patterns(self) -> Iterator[VerbPattern | NounPattern]:
         """Yield every verb and noun pattern in file order."""
@@ -167,8 +190,28 @@ def load_event_lexicon(directory: Path | None = None) -> EventLexicon:
     """
     if directory is None:
         with as_file(files("contactline") / "data" / "events") as packaged:
-            return _load(Path(packaged))
-    return _load(directory)
+            lexicon = _load(Path(packaged))
+    else:
+        lexicon = _load(directory)
+    with as_file(files("contactline") / "data" / "actors" / "entities.tsv") as entities:
+        return replace(lexicon, authorities=_load_authorities(Path(entities)))
+
+
+def _load_authorities(path: Path) -> Mapping[str, Authority]:
+    """Map each region of the actor base that a de facto state acts for to that state.
+
+    A region whose ``acts_as`` is an armed group (Tigray: TPLF) keeps its country: the
+    group does not govern it as a state.
+    """
+    entries = load_entities(path)
+    states = {e.entity.party: e.entity for e in entries if e.entity.kind == "state"}
+    found: dict[str, Authority] = {}
+    for entry in entries:
+        region = entry.entity
+        state = states.get(region.acts_as or "")
+        if region.kind == "region" and state is not None:
+            found[region.name] = Authority(party=state.party, start=state.start, end=state.end)
+    return MappingProxyType(found)
 
 
 def _load(directory: Path) -> EventLexicon:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -71,9 +72,18 @@ class Party:
 class RoleReader:
     """Reads parties off the parse of one document."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], lexicon: EventLexicon) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        lexicon: EventLexicon,
+        *,
+        published: date | None = None,
+    ) -> None:
         self.doc = doc
-        self.mentions = sorted((_as_party(m) for m in mentions), key=lambda m: m.span.start)
+        self.mentions = sorted(
+            (_as_party(m, lexicon, published) for m in mentions), key=lambda m: m.span.start
+        )
         self.text = doc.text
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
@@ -100,13 +110,18 @@ class RoleReader:
         self._cache[token.i] = found
         return found
 
-    def sole_other_party(self, sent: SpacySpan, exclude: set[str | None]) -> Party | None:
-        """Return the one party named in ``sent`` besides ``exclude``, or ``None`` if not exactly one."""
+    def sole_other_party(
+        self, sent: SpacySpan, exclude: set[str | None], *, places: bool = True
+    ) -> Party | None:
+        """Return the one party named in ``sent`` besides ``exclude``, or ``None`` if not exactly one.
+
+        With ``places`` false, a named region is no candidate (it is where, not whom).
+        """
         found: dict[str, Party] = {}
         for mention in self.mentions:
             if mention.span.end <= sent.start_char or mention.span.start >= sent.end_char:
                 continue
-            if _is_location(self.doc, mention):
+            if _is_location(self.doc, mention) or (not places and mention.kind == "region"):
                 continue
             if mention.party and mention.party not in exclude and mention.party not in found:
                 span = self.doc.char_span(
@@ -366,9 +381,18 @@ def members(token: Token) -> Iterator[Token]:
         stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
 
 
-def _as_party(mention: Mention) -> Mention:
-    """Let a named region stand for its country ("struck Gaza": PSE), the CAMEO convention."""
-    if mention.party is None and mention.kind == "region" and mention.country:
+def _as_party(mention: Mention, lexicon: EventLexicon, published: date | None) -> Mention:
+    """Let a named region stand for who governs it, the CAMEO convention.
+
+    A de facto state governing the region at the time stands for it ("shelled
+    Nagorno-Karabakh" in 2020: NKR); otherwise its country does ("struck Gaza": PSE).
+    """
+    if mention.party is not None or mention.kind != "region":
+        return mention
+    authority = lexicon.authority(mention.name, published)
+    if authority is not None:
+        return replace(mention, party=authority, rule=mention.rule + "+authority")
+    if mention.country:
         return replace(mention, party=mention.country, rule=mention.rule + "+country")
     return mention
 

@@ -77,7 +77,7 @@ def extract_events(
         The events in text order; an event reported twice in the document (same code
         family, parties, modality and date) is kept once.
     """
-    roles = RoleReader(doc, mentions, lexicon)
+    roles = RoleReader(doc, mentions, lexicon, published=published)
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     for sent in doc.sents:
