@@ -261,3 +261,13 @@ def test_fuse_rules_entry_tells_the_happening_by_its_best_report() -> None:
     partial = view("b", "195", "Hezbollah fired rockets.", source="HEZBOLLAH", event_id="e3")
     entry = build_entry([partial, toll], origins={}, outlets={}, contested=False)
     assert entry.source == "HEZBOLLAH" and entry.target != "HEZBOLLAH"
+
+
+def test_fuse_rules_an_event_naming_no_party_cannot_bridge_two_actors() -> None:
+    russia = view("a", "195", "Russian forces struck on Tuesday.", source="RUS")
+    rsf = view("b", "194", "The RSF shelled homes on Tuesday.", source="RSF")
+    vague = view("c", "190", "Fighting broke out on Tuesday, officials said.")
+    assert conflict(russia, rsf) == "parties"
+    assert conflict(rsf, view("d", "190", "Shells hit Sudan on Tuesday.", target="SDN")) is None
+    entries = _groups([russia, rsf, vague], [(russia, vague), (rsf, vague)])
+    assert not any({"a", "b"} <= set(entry) for entry in entries)

@@ -418,8 +418,10 @@ def conflict(a: EventView, b: EventView) -> str | None:
     Grouping checks this between every two members an entry would hold, so that an
     event that names little (no place, one party) cannot bridge two happenings it is
     each compatible with: the Kharkiv strike and the drones downed over Belgorod.
-    Parties conflict only when both events name them fully (for violent roots, both
-    sides), since two partial accounts of one happening may each name one side.
+    Parties conflict when both events name them fully (for violent roots, both
+    sides) or name different actors neither of which acts on the other (Russia
+    striking, the RSF shelling); otherwise two partial accounts of one happening may
+    each name one side (the RSF shelling; a strike on Sudan).
 
     Returns:
         ``"places"``, ``"dates"`` or ``"parties"``, or ``None`` when they may be one.
@@ -429,9 +431,16 @@ def conflict(a: EventView, b: EventView) -> str | None:
     wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
     if wa and wb and (wa[0] > wb[1] or wb[0] > wa[1]):
         return "dates"
-    if a.root == b.root and not parties_compatible(a, b) and _complete(a) and _complete(b):
+    fully = _complete(a) and _complete(b)
+    if a.root == b.root and not parties_compatible(a, b) and (fully or _other_actors(a, b)):
         return "parties"
     return None
+
+
+def _other_actors(a: EventView, b: EventView) -> bool:
+    """Say whether the two events name different actors, neither acting on the other."""
+    known = a.source and b.source and a.source != b.source
+    return bool(known and a.source != b.target and b.source != a.target)
 
 
 def _complete(event: EventView) -> bool:
@@ -482,7 +491,7 @@ def group(
 class _Entries:
     """Entries under construction: joins that refuse to hold two conflicting events.
 
-    Only the members that name a place or full parties can conflict on those, and
+    Only the members that name a place or a source can conflict on those, and
     dates conflict when the latest start passes the earliest end, so a join checks
     few pairs; a refused join is not checked again until either entry grows.
     """
@@ -494,7 +503,7 @@ class _Entries:
         self.bounds = {key: day_bounds(v.date_start, v.date_end) for key, v in views.items()}
         self.span = {key: w for key, w in self.bounds.items() if w is not None}
         self.telling: dict[EventKey, list[EventKey]] = {
-            key: [key] for key, v in views.items() if places_of(v) or _complete(v)
+            key: [key] for key, v in views.items() if places_of(v) or v.source
         }
         self.refused: dict[tuple[EventKey, EventKey], tuple[int, int]] = {}
 
