@@ -373,3 +373,21 @@ def test_timex_names_and_counts_are_not_times(nlp, grammar, text):
 def test_timex_year_range_before_an_event_noun(nlp, grammar):
     text = "The 1992-1994 clashes displaced many."
     assert value_of(nlp, grammar, text, "1992-1994", TUESDAY) == "1992/1994"
+
+
+def test_timex_date_at_past_act_in_the_current_month_ends_at_publication(nlp, grammar):
+    text = "Burhan, speaking to troops earlier this month, vowed to fight on."
+    got = dated(nlp, grammar, text, "vowed", date(2024, 6, 12))
+    assert (got.start, got.end) == ("2024-06", "2024-06-12")
+    text = "Blinken will travel to Israel this month."
+    got = dated(nlp, grammar, text, "travel", date(2024, 6, 12))
+    assert (got.start, got.end) == ("2024-06", None)
+
+
+def test_timex_date_at_skips_dates_of_relative_clauses(nlp, grammar):
+    text = (
+        "The European Union, which has deployed a mission on the border since February 2023, "
+        "welcomed the decision."
+    )
+    got = dated(nlp, grammar, text, "welcomed", date(2024, 4, 19))
+    assert got is not None and got.start != "2023-02"

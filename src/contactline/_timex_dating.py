@@ -8,7 +8,12 @@ The order of preference, each recorded in ``DateWindow.basis``:
    control') and the reported clause is past, the act happened by the saying date: the
    window ends there and starts at the last recent date stated before it, else at the
    start of the saying date's month (the current episode).
-2. A time expression elsewhere in the same sentence, the nearest one.
+2. A time expression elsewhere in the same sentence, the nearest one, but not one inside a
+   relative or participle clause that does not hold the trigger ('The EU, which has
+   deployed a mission since 2023, welcomed ...').
+
+A past act dated by a period that runs beyond the publication date ('vowed earlier this
+month') is over by publication: its window ends there.
 3. Otherwise the window the text allows: from the most recent *recent* explicit date
    stated earlier in the document to the publication date. Recent means within
    ``RECENT_DAYS`` of the publication date (or of the latest date in the text when there
@@ -35,6 +40,7 @@ RECENT_DAYS = 92
 
 _PLAIN = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _OPEN_END = {"ON_OR_AFTER", "AFTER"}
+_OTHER_CLAUSES = {"relcl", "acl"}
 
 
 def date_at(
@@ -58,15 +64,52 @@ def date_at(
     in_sentence = [t for t in usable if sent.start_char <= t.span.start < sent.end_char]
     verb = _clause_verb(token) or token
     governing = _governing(doc, verb, token.idx, in_sentence)
+    past = _prior(verb)
     if governing is not None:
         time, reported = governing
-        if reported and _prior(verb):
+        if reported and past:
             return _before_saying(time, usable)
-        return _window_of(time, published, f"{time.text!r} governs the clause")
-    if in_sentence:
-        time = min(in_sentence, key=lambda t: abs(t.span.start - token.idx))
-        return _window_of(time, published, f"{time.text!r} in the same sentence")
+        return _clip(_window_of(time, published, f"{time.text!r} governs the clause"), past, published)
+    outside = [t for t in in_sentence if not _in_other_clause(doc, t, token)]
+    if outside:
+        time = min(outside, key=lambda t: abs(t.span.start - token.idx))
+        return _clip(_window_of(time, published, f"{time.text!r} in the same sentence"), past, published)
     return _since_recent(token.idx, usable, published)
+
+
+def _in_other_clause(doc: Doc, time: TimeExpr, token: Token) -> bool:
+    """A time inside a relative or participle clause that does not hold the trigger.
+
+    "The EU, which has deployed a mission since February 2023, welcomed the decision":
+    the date belongs to the deployment, not to the welcome.
+    """
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(12):
+        if node.dep_ in _OTHER_CLAUSES:
+            return token not in node.subtree
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _clip(window_: DateWindow, past: bool, published: date | None) -> DateWindow:
+    """End a past act's window at publication: "vowed earlier this month" is not June 30."""
+    if not past or published is None or window_.start is None:
+        return window_
+    end = window_.end or window_.start
+    bounds = window(end)
+    if bounds is None or bounds[1] <= published.isoformat() or _start(window_.start) > published.isoformat():
+        return window_
+    start = _start(window_.start)
+    return DateWindow(
+        start=start,
+        end=published.isoformat(),
+        basis=f"{window_.basis}; a past act, by publication",
+    )
 
 
 def _usable(time: TimeExpr) -> bool:
