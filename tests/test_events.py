@@ -552,9 +552,7 @@ def _with_region(text: str, name: str, country: str) -> list[Mention]:
 @pytest.mark.parametrize(
     ("published", "target"), [(date(2020, 10, 1), "NKR"), (date(2024, 6, 1), "AZE")]
 )
-def test_events_region_stands_for_the_de_facto_state_governing_it(
-    nlp, published, target
-) -> None:
+def test_events_region_stands_for_the_de_facto_state_governing_it(nlp, published, target) -> None:
     text = "Russia deployed troops to Nagorno-Karabakh."
     mentions = _with_region(text, "Nagorno-Karabakh", "AZE")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=published)
@@ -575,3 +573,47 @@ def test_events_refusal_is_not_addressed_to_the_place_of_the_refused_act(nlp) ->
 def test_events_issue_of_a_conflict_between_two_sides_is_not_its_target(code) -> None:
     events = code("The war between Armenia and Azerbaijan over Turkey resumed.")
     assert {(s, t) for s, t, _, _ in dyads(events)} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def _with(
+    text: str, *extra: tuple[str, str | None, str | None, str | None, str | None]
+) -> list[Mention]:
+    """The name-list mentions plus (word, party, kind, sector, country) mentions."""
+    found = mentions_of(text)
+    for word, party, kind, sector, country in extra:
+        at = text.index(word)
+        found.append(
+            Mention(
+                span=Span(at, at + len(word)),
+                text=word,
+                party=party,
+                kind=kind,  # type: ignore[arg-type]
+                sector=sector,
+                country=country,
+                rule="t",
+            )
+        )
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def test_events_bare_army_belongs_to_the_country_of_its_insurgents(nlp) -> None:
+    text = "The army bombed RSF bases."
+    mentions = _with(text, ("army", None, None, "MIL", None), ("RSF", "RSF", "group", "REB", "SDN"))
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party) for e in events] == [("SDN", "RSF")]
+
+
+def test_events_bare_army_is_the_army_named_before(nlp) -> None:
+    text = "Israel's military said it was ready. The army struck Hamas."
+    mentions = _with(
+        text, ("Israel's military", "ISR", "state", "MIL", "ISR"), ("army", None, None, "MIL", None)
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("ISR", "HAMAS", "19", "asserted") in dyads(events)
+
+
+def test_events_modified_army_is_no_bare_organ(nlp) -> None:
+    text = "The Saudi-led coalition army struck RSF bases."
+    mentions = _with(text, ("army", None, None, "MIL", None), ("RSF", "RSF", "group", "REB", "SDN"))
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert all(e.source is None or e.source.party != "SDN" for e in events)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
-from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
