@@ -391,3 +391,15 @@ def test_timex_date_at_skips_dates_of_relative_clauses(nlp, grammar):
     )
     got = dated(nlp, grammar, text, "welcomed", date(2024, 4, 19))
     assert got is not None and got.start != "2023-02"
+
+
+def test_timex_date_at_keeps_recent_dates_of_relative_clauses(nlp, grammar):
+    text = "Hezbollah fired rockets in retaliation for a strike that killed ten people on Wednesday."
+    got = dated(nlp, grammar, text, "fired", date(2024, 8, 16))
+    assert got is not None and got.start == "2024-08-14"
+
+
+def test_timex_date_at_earlier_this_month_ends_at_publication(nlp, grammar):
+    text = "Burhan vowed earlier this month to fight on."
+    got = dated(nlp, grammar, text, "fight", date(2024, 6, 12))
+    assert (got.start, got.end) == ("2024-06", "2024-06-12")

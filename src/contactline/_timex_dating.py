@@ -8,9 +8,9 @@ The order of preference, each recorded in ``DateWindow.basis``:
    control') and the reported clause is past, the act happened by the saying date: the
    window ends there and starts at the last recent date stated before it, else at the
    start of the saying date's month (the current episode).
-2. A time expression elsewhere in the same sentence, the nearest one, but not one inside a
-   relative or participle clause that does not hold the trigger ('The EU, which has
-   deployed a mission since 2023, welcomed ...').
+2. A time expression elsewhere in the same sentence, the nearest one, but not a background
+   date inside a relative or participle clause that does not hold the trigger ('The EU,
+   which has deployed a mission since February 2023, welcomed ...' in 2024).
 
 A past act dated by a period that runs beyond the publication date ('vowed earlier this
 month') is over by publication: its window ends there.
@@ -70,7 +70,11 @@ def date_at(
         if reported and past:
             return _before_saying(time, usable)
         return _clip(_window_of(time, published, f"{time.text!r} governs the clause"), past, published)
-    outside = [t for t in in_sentence if not _in_other_clause(doc, t, token)]
+    outside = [
+        t
+        for t in in_sentence
+        if not (_in_other_clause(doc, t, token) and _background(t, published))
+    ]
     if outside:
         time = min(outside, key=lambda t: abs(t.span.start - token.idx))
         return _clip(_window_of(time, published, f"{time.text!r} in the same sentence"), past, published)
@@ -94,6 +98,10 @@ def _in_other_clause(doc: Doc, time: TimeExpr, token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _background(time: TimeExpr, published: date | None) -> bool:
+    return published is not None and not _recent(time, published)
 
 
 def _clip(window_: DateWindow, past: bool, published: date | None) -> DateWindow:
@@ -201,6 +209,11 @@ def _window_of(time: TimeExpr, published: date | None, basis: str) -> DateWindow
         end = published.isoformat() if published else None
         return DateWindow(start=_start(value), end=end, basis=f"{basis}; open until publication")
     start, end = _start(value), _end(value)
+    if published is not None and time.text.lower().startswith("earlier"):
+        # "earlier this month" is the part of the month before publication
+        last = window(end)
+        if last is not None and last[1] > published.isoformat() >= window(start)[0]:  # type: ignore[index]
+            return DateWindow(start=start, end=published.isoformat(), basis=f"{basis}; up to publication")
     return DateWindow(start=start, end=None if end == start else end, basis=basis)
 
 
