@@ -73,6 +73,8 @@ def test_fuse_rules_places_come_from_location_and_evidence() -> None:
     owned = "The RSF shelled a market in Sudan's El Fasher on Sunday."
     assert places_of(view("a", "190", owned)) == {frozenset({"fasher"})}
     assert places_of(view("a", "190", "Talks resumed on Monday in March.")) == set()
+    opening = view("a", "190", "In El Fasher, the army said shells hit the market.")
+    assert places_of(opening) == {frozenset({"fasher"})}
 
 
 def test_fuse_rules_places_agree_by_words_and_countries_do_not_conflict() -> None:
@@ -271,3 +273,42 @@ def test_fuse_rules_an_event_naming_no_party_cannot_bridge_two_actors() -> None:
     assert conflict(rsf, view("d", "190", "Shells hit Sudan on Tuesday.", target="SDN")) is None
     entries = _groups([russia, rsf, vague], [(russia, vague), (rsf, vague)])
     assert not any({"a", "b"} <= set(entry) for entry in entries)
+
+
+def test_fuse_rules_a_bounded_report_prefers_the_act_of_its_own_side() -> None:
+    said = "In El Fasher, the army said RSF shells hit the market."
+    shelling = view(
+        "a",
+        "194",
+        "The RSF shelled a market in El Fasher.",
+        source="RSF",
+        target="SDN",
+        modality="claimed",
+        reported_by="SDN",
+        date_start="2024-05-12",
+    )
+    raid = view(
+        "b",
+        "195",
+        "On Monday, the army carried out air strikes east of El Fasher.",
+        source="SDN",
+        target="RSF",
+        modality="claimed",
+        date_start="2024-05-13",
+    )
+    report = view(
+        "c",
+        "194",
+        said,
+        source="RSF",
+        target="SDN",
+        modality="claimed",
+        reported_by="SDN",
+        date_start="2024-05-12",
+        date_end="2024-05-13",
+    )
+    to_shelling, to_raid = same_happening(report, shelling), same_happening(report, raid)
+    assert to_shelling is not None and to_raid is not None
+    assert to_shelling.score > to_raid.score and "sides swapped" in to_raid.reason
+    entries = _groups([shelling, raid, report], [(report, shelling), (report, raid)])
+    assert ["a", "c"] in entries

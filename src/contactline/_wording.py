@@ -98,7 +98,7 @@ _PLACE_NOUNS = frozenset(
 )
 """Words of a place's name that say what kind of place, or which part, not which one."""
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|over|outside|into|across|around|on|(?:north|south|east|west)\w*\s+of"
+    r"\b(?i:in|at|near|over|outside|into|across|around|on|(?:north|south|east|west)\w*\s+of"
     r"|(?:city|town|village|district|region|province|port|suburb|neighbou?rhood)\s+of)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
     r"((?:[A-Z][\w'’-]+)(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,2})\b(?![’'-])"

@@ -241,7 +241,9 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
        similar wording: a strong link. Otherwise windows of unlike precision do not
        count, so that "fighting in September" does not chain every September clash.
     5. Same root and windows of a few days, or a wider window with similar wording
-       (or the same place): a weak link, strong only when the wording is near identical.
+       (or the same place): a weak link, strong only when the wording is near identical,
+       and weaker when the sides are swapped (so that a bounded report attaches to the
+       account of the same act rather than to the other side's act).
     6. Different roots, in different reports: the same stated date at the same precision
        and similar wording, a weak link. (Within one report, differently coded events
        are different acts, even in one sentence: "declared martial law and mobilisation".)
@@ -275,9 +277,14 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
             reason=f"same CAMEO root {a.root}; stated {dates}; {parties}; {words}",
         )
     if a.root == b.root and (sim >= 0.35 or ((short or same_place) and (same_place or sim >= 0.2))):
+        swapped = _opposite_sides(a, b)
         return Link(
-            score=round(0.4 + 0.45 * sim, 3),
-            reason=f"same CAMEO root {a.root}; {dates} (bounded window); {parties}; {words}",
+            score=round(0.4 + 0.45 * sim - (0.1 if swapped else 0.0), 3),
+            reason=(
+                f"same CAMEO root {a.root}; {dates} (bounded window); {parties}"
+                + ("; sides swapped" if swapped else "")
+                + f"; {words}"
+            ),
         )
     same_stated = narrow and wa == wb and a.date_start == b.date_start
     other_report = a.document_id != b.document_id
