@@ -511,3 +511,25 @@ def test_actors_numbered_plural_description_refers_back(nlp: Language, base: Act
     _, mentions = resolve(nlp, base, text)
     reference = next(m for m in mentions if m.text == "the three countries")
     assert reference.party in {"QAT", "EGY", "USA"} and reference.antecedent is not None
+
+
+def test_actors_subject_pronoun_refers_to_the_last_main_clause_subject(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = (
+        "The group RSF denied losing ground. The RSF said its forces had taken a police "
+        "station, and it accused the army of shelling."
+    )
+    _, mentions = resolve(nlp, base, text)
+    assert next(m for m in mentions if m.text == "it").party == "RSF"
+    text = (
+        "Ukraine's air force said Russia fired 67 missiles. "
+        "Air defenses shot down 34 missiles, it said."
+    )
+    _, mentions = resolve(nlp, base, text)
+    assert next(m for m in mentions if m.text == "it").party == "UKR"
+
+
+def test_actors_expletive_and_object_it_refer_to_nothing(nlp: Language, base: ActorBase) -> None:
+    _, mentions = resolve(nlp, base, "Hamas said talks failed. It is clear that Israel rejected it.")
+    assert all(m.text.lower() != "it" for m in mentions)

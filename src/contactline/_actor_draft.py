@@ -43,6 +43,7 @@ class Draft:
     sentence: int = 0
     code: str | None = None
     coordinated: bool = False
+    main: bool = False
 
 
 @dataclass(slots=True)

@@ -4,8 +4,10 @@ One pass in reading order keeps, for each kind of antecedent, what was last in f
 the last state ("the republic", "the country"), the last organisation ("the
 organization", "the Organization", "the alliance"), the last news agency ("the agency"),
 the last armed group ("the group"), the last state named in a coordination ("the
-three countries": "Qatar, Egypt and the United States"), the last party that was the subject of a clause
-("its forces", "their military") and the persons mentioned so far. A pronoun ("he",
+three countries": "Qatar, Egypt and the United States"), the last party that was the
+subject of a clause ("its forces", "their military"), the last party that was the
+subject of a main clause ("it"/"they" as a subject within the next sentence: "the group
+said its forces ... and it accused the army") and the persons mentioned so far. A pronoun ("he",
 "his") takes the last person who was the subject of a clause, else the last person; a
 description ("the official") takes the last person; a title ("the minister") the last
 person whose role has that word. A reference with no antecedent in reach is dropped:
@@ -45,6 +47,8 @@ class _Focus:
         """Record ``draft`` as the latest antecedent of its kind."""
         if draft.subject and draft.party is not None and draft.anaphor is None:
             self.last["party"] = draft
+            if draft.main:
+                self.last["subject"] = draft
         if draft.party is not None and draft.sector and not draft.rule.startswith("adjective:"):
             self.sectors[draft.sector] = draft
         if draft.kind == "person":
@@ -74,8 +78,8 @@ class _Focus:
             return self._person(draft)
         if target == "title":
             return self._titled(draft)
-        if target == "party":
-            last = self.last.get("party")
+        if target in {"party", "subject"}:
+            last = self.last.get(target)
             near = last is not None and draft.sentence - last.sentence <= _PARTY_REACH
             return last if near else None
         return self.last.get(target)

@@ -105,6 +105,7 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
         # "Qatar, Egypt and the United States": a state coordinated with other states
         conjuncts = doc[draft.end - 1].conjuncts
         draft.coordinated = any(t.i in state_heads for t in conjuncts)
+        draft.main = _main_clause_subject(doc[draft.end - 1])
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
@@ -166,6 +167,16 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
         and end < len(doc)
         and doc[end].text == ","
     )
+
+
+def _main_clause_subject(head: Token) -> bool:
+    """Tell whether ``head`` is the subject of a main clause, not of reported content."""
+    if head.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _speak_for_region(draft: Draft, base: ActorBase) -> None:
@@ -320,6 +331,10 @@ def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
     if not anaphor.needs_det:
         if token.pos_ != "PRON":
             return None
+        if anaphor.refers_to == "subject" and (
+            token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ == "be"
+        ):
+            return None  # "it" as an object or in "it is clear that" refers to no party
         return Draft(i, i + 1, "anaphor", rule="", anaphor=anaphor)
     det = i - 1
     if det > 0 and doc[det].pos_ == "NUM":  # "the three countries", "the two sides"
