@@ -276,7 +276,8 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
             score=round(STRONG + 0.3 * sim, 3),
             reason=f"same CAMEO root {a.root}; stated {dates}; {parties}; {words}",
         )
-    if a.root == b.root and (sim >= 0.35 or ((short or same_place) and (same_place or sim >= 0.2))):
+    placed = bool(same_place) and sim >= 0.2
+    if a.root == b.root and (sim >= 0.35 or placed or (short and (same_place or sim >= 0.2))):
         swapped = _opposite_sides(a, b)
         return Link(
             score=round(0.4 + 0.45 * sim - (0.1 if swapped else 0.0), 3),
