@@ -10,7 +10,8 @@ read, so that a batch goes on past a bad input:
   by trafilatura;
 - JSON Lines (``.jsonl``): one article per line with ``text`` and optionally ``id`` or
   ``url``, ``title``, ``published`` (ISO date) and ``source``;
-- a directory: every readable file below it, in sorted order;
+- a directory: every article file below it (text, HTML and JSON Lines suffixes, or no
+  suffix), in sorted order; other files (``.json``, images, code) are passed over;
 - ``-``: standard input, read as plain text.
 """
 
@@ -29,6 +30,7 @@ MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 _BINARY_SAMPLE = 4096
 
 
@@ -65,6 +67,8 @@ def _read_stdin() -> Iterator[RawDocument | InputError]:
 def _read_directory(root: Path) -> Iterator[RawDocument | InputError]:
     for path in sorted(root.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
         yield from read_file(path, origin=str(path))
 
