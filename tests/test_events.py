@@ -617,3 +617,29 @@ def test_events_modified_army_is_no_bare_organ(nlp) -> None:
     mentions = _with(text, ("army", None, None, "MIL", None), ("RSF", "RSF", "group", "REB", "SDN"))
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert all(e.source is None or e.source.party != "SDN" for e in events)
+
+
+def test_events_denial_answers_the_accusation(code) -> None:
+    events = code("Ukraine accused Russia of shelling Kyiv; Russia denied it.")
+    denial = [e for e in events if e.cameo == "016"]
+    assert [(e.source.party, e.target.party if e.target else None, e.modality) for e in denial] == [
+        ("RUS", "UKR", "asserted")
+    ]
+
+
+def test_events_denial_in_a_relative_clause_is_the_deniers_own(code) -> None:
+    events = code(
+        "Azerbaijan said an Armenian strike killed 13 civilians, a charge Yerevan denied."
+    )
+    denial = [e for e in events if e.cameo == "016"]
+    assert [(e.source.party, e.target.party, e.modality, e.reported_by) for e in denial] == [
+        ("ARM", "AZE", "asserted", None)
+    ]
+
+
+def test_events_criticism_answers_the_other_party_acting(code) -> None:
+    events = code("Azerbaijan closed the road to Karabakh, and Armenia condemned the move.")
+    criticism = [e for e in events if e.cameo[:2] == "11"]
+    assert [(e.source.party, e.target.party if e.target else None) for e in criticism] == [
+        ("ARM", "AZE")
+    ]

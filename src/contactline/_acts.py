@@ -42,6 +42,8 @@ _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
+_ANSWER_PREFIXES = ("016", "11", "12")
+"""Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,7 +81,26 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     }
     acts = [_fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(_frame_acts(sent, frames, roles, lexicon))
-    return acts
+    return [_answer_target(act, acts) for act in acts]
+
+
+def _answer_target(act: Act, acts: Sequence[Act]) -> Act:
+    """Address a criticism, rejection or denial with no target to what it answers.
+
+    A denial answers the accusation against the denier ("X accused Y of ...; Y denied
+    it": Y->X); a criticism or rejection answers the one other party acting in the
+    sentence ("X set up a checkpoint, a move Y condemned": Y->X).
+    """
+    if act.targets or not act.sources or not act.code.startswith(_ANSWER_PREFIXES):
+        return act
+    own = {s.code for s in act.sources}
+    others = [a for a in acts if a is not act]
+    if act.code == "016":
+        others = [a for a in others if a.code[:2] == "11" and own & {t.code for t in a.targets}]
+    found = {s.code: s for a in others for s in a.sources if s.code not in own}
+    if len(found) != 1:
+        return act
+    return replace(act, targets=tuple(found.values()), rule=act.rule + " target:answered")
 
 
 def _fallback_target(
@@ -292,6 +313,9 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
             rule=act.rule + f" deny:{frame.verb.lower_}",
         )
     own = reporter in {s.code for s in sources}
+    if act.code == "016" and sources and not own:
+        # "X said Y struck ..., a charge Y denied": the denial is Y's own, not X's claim
+        return act
     # The speaker's own verbal act is done by saying it: "X said it condemned ...".
     own_verbal = own and (
         mood.mood in {"refuse", "intent", "threat"} or act.code.startswith(_VERBAL_PREFIXES)

@@ -24,6 +24,7 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
+_RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
 _CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
@@ -152,6 +153,11 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
     else:
         candidates = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     if token.dep_ in _MISPARSED_DEPS:
+        candidates.append(token.head)
+    if token.dep_ == "relcl" and all(
+        c.lower_ in _RELATIVE_OBJECTS for c in token.children if c.dep_ == "dobj"
+    ):
+        # an object relative clause acts on the noun it describes: "a charge X denied"
         candidates.append(token.head)
     for candidate in candidates:
         related = [c for c in candidate.children if c.dep_ in {"conj", "amod", "compound", "appos"}]
