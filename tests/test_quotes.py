@@ -545,3 +545,14 @@ def test_quotes_neither_nor_is_no_statement(statements):
 def test_quotes_passive_cue_inside_reported_speech_is_not_anaphoric(statements):
     found = statements("The talks ended. Hamas said it had been briefed by the mediators.")
     assert [(s.cue, s.content) for s in found] == [("said", "it had been briefed by the mediators")]
+
+
+def test_quotes_direct_speaker_named_after_a_title_apposition(statements):
+    found = _one(
+        statements(
+            '"The regional command has fallen," a spokesperson for the group, Li Kyarwen, '
+            "told Reuters by phone."
+        )
+    )
+    assert found.direct and found.speaker is not None and found.speaker.name.endswith("Kyarwen")
+    assert found.content == "The regional command has fallen"

@@ -88,6 +88,19 @@ def _window_before(doc: Doc, starts: Sequence[int], quote: QuoteMarks) -> list[T
     return tokens[::-1]
 
 
+def _title_before(window: Sequence[Token], subject: Token) -> set[int]:
+    """The title phrase set off before the speaker's name: 'a spokesperson for the group, X,'.
+
+    Returns the indices of the words from the start of the window to the comma before the
+    name when they hold no verb, else nothing.
+    """
+    name_start = subject.left_edge.i
+    before = [t for t in window if t.i < name_start]
+    if len(before) < 2 or before[-1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return set()
+    return {t.i for t in before}
+
+
 def _cue_in(
     window: Sequence[Token], lexicon: CueLexicon, quote: QuoteMarks
 ) -> tuple[CueMatch, Token] | None:
@@ -110,6 +123,8 @@ def _cue_in(
             for c in token.doc[i].children
             if c.dep_ in ("aux", "auxpass", "advmod")
         }
+        own |= _title_before(window, subject)
+        own |= {t.i for t in window if subject.i < t.i < token.i and t.text == ","}
         if any(t.i < token.i and t.i not in own for t in window):
             continue
         objects = [

@@ -81,12 +81,13 @@ def _adjacent_subject(verb: Token) -> Token | None:
     """A name right before a subjectless verb, misparsed into a phrase before it.
 
     "On the eve of the CSTO Secretary General Stanislav Zas called on ...": the parser
-    hangs the name off "of"; it is still who called.
+    hangs the name off "of"; it is still who called. A comma may close the name's
+    apposition ('"...," a spokesperson for the group, Li Kyarwen, told Reuters').
     """
     i = verb.i - 1
     doc = verb.doc
-    while i >= 0 and doc[i].dep_ in ("advmod", "aux", "neg"):
-        i -= 1
+    while i >= 0 and (doc[i].dep_ in ("advmod", "aux", "neg") or doc[i].text == ","):
+        i -= 1  # '..., a spokesperson for the group, Li Kyarwen, told': past the comma
     if i < 0 or verb.dep_ != "ROOT" or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     name = doc[i]
