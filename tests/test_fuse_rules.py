@@ -312,3 +312,13 @@ def test_fuse_rules_a_bounded_report_prefers_the_act_of_its_own_side() -> None:
     assert to_shelling.score > to_raid.score and "sides swapped" in to_raid.reason
     entries = _groups([shelling, raid, report], [(report, shelling), (report, raid)])
     assert ["a", "c"] in entries
+
+
+def test_fuse_entry_status_keeps_claims_apart_from_facts() -> None:
+    from contactline.fuse import claimants, entry_status
+
+    assert entry_status([("claimed", "AZE"), ("asserted", None)]) == "reported"
+    assert claimants([("claimed", "AZE"), ("asserted", None)]) == ()
+    assert entry_status([("claimed", "AZE"), ("claimed", "ARM")]) == "claimed"
+    assert claimants([("claimed", "AZE"), ("claimed", "ARM")]) == ("ARM", "AZE")
+    assert entry_status([("intended", None)]) == "intended"

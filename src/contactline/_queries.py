@@ -440,14 +440,18 @@ def timeline(
     )
     rows = conn.execute(query).all()
     members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    m = s.timeline_members
-    for owner, doc_id, event_id, origin in conn.execute(
-        select(m.c.entry_id, m.c.document_id, m.c.event_id, s.documents.c.origin)
+    claims: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    m, e = s.timeline_members, s.events
+    for owner, doc_id, event_id, origin, modality, reported_by in conn.execute(
+        select(m.c.entry_id, m.c.document_id, m.c.event_id, s.documents.c.origin,
+               e.c.modality, e.c.reported_by)
         .join(s.documents, s.documents.c.id == m.c.document_id)
+        .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
         .where(m.c.entry_id.in_([r.id for r in rows]))
         .order_by(m.c.entry_id, m.c.document_id, m.c.event_id)
     ):
         members[owner].append((doc_id, event_id, origin))
+        claims[owner].append((modality, reported_by))
     entries = []
     for r in rows:
         docs = sorted({(origin, doc_id) for doc_id, _, origin in members[r.id]})
@@ -464,6 +468,8 @@ def timeline(
                 events=tuple(f"{d}/{e}" for d, e, _ in members[r.id]),
                 corroboration=r.corroboration,
                 contested=bool(r.contested),
+                status=fuse.entry_status(claims[r.id]),
+                claimed_by=fuse.claimants(claims[r.id]),
             )
         )
     return entries

@@ -57,6 +57,8 @@ TIMELINE_COLUMNS = (
     "cameo",
     "source",
     "target",
+    "status",
+    "claimed_by",
     "corroboration",
     "contested",
     "n_documents",
@@ -67,7 +69,8 @@ TIMELINE_COLUMNS = (
 
 
 def entry_json(entry: fuse.TimelineEntry) -> dict[str, Any]:
-    """Return a timeline entry in the CONTRACT.md shape, plus id, corroboration, contested."""
+    """Return a timeline entry in the CONTRACT.md shape, plus id, status, claimants,
+    corroboration and contested."""
     return {
         "id": entry.id,
         "date": {"start": entry.date_start, "end": entry.date_end},
@@ -77,6 +80,8 @@ def entry_json(entry: fuse.TimelineEntry) -> dict[str, Any]:
         "summary": entry.summary,
         "documents": list(entry.documents),
         "events": list(entry.events),
+        "status": entry.status,
+        "claimed_by": list(entry.claimed_by),
         "corroboration": entry.corroboration,
         "contested": entry.contested,
     }
@@ -104,6 +109,8 @@ def timeline_rows(
             "cameo": e.cameo,
             "source": e.source,
             "target": e.target,
+            "status": e.status,
+            "claimed_by": cell(e.claimed_by),
             "corroboration": e.corroboration,
             "contested": e.contested,
             "n_documents": len(e.documents),

@@ -128,6 +128,31 @@ class TimelineEntry:
     events: tuple[str, ...]
     corroboration: int
     contested: bool
+    status: str = "reported"
+    claimed_by: tuple[str, ...] = ()
+
+
+def entry_status(members: Sequence[tuple[str, str | None]]) -> str:
+    """Say how an entry is known: ``reported`` when some report states it as fact,
+    ``claimed`` when every report attributes it to a party, ``intended`` when only
+    readiness or plans are reported.
+
+    Args:
+        members: the ``(modality, reported_by)`` of each event in the entry.
+    """
+    modalities = {modality for modality, _ in members}
+    if not modalities or "asserted" in modalities:
+        return "reported"
+    if modalities <= {"intended"}:
+        return "intended"
+    return "claimed"
+
+
+def claimants(members: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:
+    """Return the parties that claim an entry's events, sorted (empty when reported as fact)."""
+    if entry_status(members) == "reported":
+        return ()
+    return tuple(sorted({party for modality, party in members if modality == "claimed" and party}))
 
 
 def day_bounds(start: str | None, end: str | None = None) -> tuple[date, date] | None:

@@ -83,6 +83,8 @@ def timeline(
                     "cameo",
                     "source",
                     "target",
+                    "status",
+                    "claimed_by",
                     "corroboration",
                     "n_documents",
                     "contested",
