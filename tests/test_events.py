@@ -643,3 +643,20 @@ def test_events_criticism_answers_the_other_party_acting(code) -> None:
     assert [(e.source.party, e.target.party if e.target else None) for e in criticism] == [
         ("ARM", "AZE")
     ]
+
+
+def test_events_conjoined_verb_continues_on_the_same_target(code) -> None:
+    events = code("Iran blamed Israel and vowed revenge.")
+    assert ("IRN", "ISR", "13", "asserted") in dyads(events)
+
+
+def test_events_participles_continue_on_the_place_stormed(code) -> None:
+    events = code(
+        "Russian troops stormed into Ukraine, killing hundreds of people and taking hostages."
+    )
+    assert {("RUS", "UKR", "20", "asserted"), ("RUS", "UKR", "18", "asserted")} <= dyads(events)
+
+
+def test_events_conjoined_verb_with_its_own_subject_keeps_its_own(code) -> None:
+    events = code("Iran blamed Israel and Hamas vowed revenge.")
+    assert all(e.target is None for e in events if e.cameo[:2] == "13")

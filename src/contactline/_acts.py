@@ -79,6 +79,8 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if t.pos_ == "VERB" and lexicon.is_cue("report", t.lemma_.lower())
         for p in roles.subjects(t)
     }
+    for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
+        acts[index] = _inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [_fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(_frame_acts(sent, frames, roles, lexicon))
     return [_answer_target(act, acts) for act in acts]
@@ -101,6 +103,35 @@ def _answer_target(act: Act, acts: Sequence[Act]) -> Act:
     if len(found) != 1:
         return act
     return replace(act, targets=tuple(found.values()), rule=act.rule + " target:answered")
+
+
+def _inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
+    """Give an act that needs a target the target of the verb it continues.
+
+    A conjoined verb or a participle of the same subject acts on the same party: "X blamed
+    Y and vowed revenge" (Y), "X stormed into Y, killing hundreds and taking hostages" (Y).
+    """
+    token = act.trigger.token
+    if act.targets or not act.sources or act.trigger.license != "verb":
+        return act
+    if act.code[:2] not in _OTHER_PARTY_ROOTS | {"13", "17"}:
+        return act
+    participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+    if token.dep_ != "conj" and not participle:
+        return act
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return act  # a clause of its own
+    head = token.head
+    own = {s.code for s in act.sources}
+    targets: Sequence[Party] = next(
+        (a.targets for a in acts if a.trigger.token.i == head.i and a.targets), ()
+    )
+    if not targets and head.pos_ == "VERB":
+        targets = roles.objects(head) or roles.place_parties(head)
+    targets = tuple(t for t in targets if t.code not in own)
+    if not targets:
+        return act
+    return replace(act, targets=targets, rule=act.rule + " target:continued")
 
 
 def _fallback_target(
