@@ -533,3 +533,15 @@ def test_actors_subject_pronoun_refers_to_the_last_main_clause_subject(
 def test_actors_expletive_and_object_it_refer_to_nothing(nlp: Language, base: ActorBase) -> None:
     _, mentions = resolve(nlp, base, "Hamas said talks failed. It is clear that Israel rejected it.")
     assert all(m.text.lower() != "it" for m in mentions)
+
+
+def test_actors_adviser_to_a_person_acts_for_that_persons_party(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = (
+        "Redwan Hussein, national security adviser to Prime Minister Abiy Ahmed, "
+        "said the government was committed."
+    )
+    _, mentions = resolve(nlp, base, text, date(2022, 11, 2))
+    person = _person(mentions, "Hussein")
+    assert (person.text, person.party) == ("Redwan Hussein", "ETH")

@@ -13,8 +13,9 @@ description ("the official") takes the last person; a title ("the minister") the
 person whose role has that word. A reference with no antecedent in reach is dropped:
 no guess is better than a wrong party.
 
-A person introduced by a title that names no party ("Army spokesman Nabil Abdallah",
-"regional Gov. Oleh Syniehubov") acts for the party last in focus with that title's
+A person introduced by a title that names no party acts for the person the title serves
+("X, national security adviser to Prime Minister Abiy Ahmed"), else ("Army spokesman
+Nabil Abdallah", "regional Gov. Oleh Syniehubov") for the party last in focus with that title's
 sector within a few sentences ("Sudan's army" for an army spokesman), else for the
 state last in focus; later mentions of the same person follow the first.
 """
@@ -186,6 +187,11 @@ def _person_from_context(draft: Draft, focus: _Focus) -> None:
         draft.role, draft.sector = draft.role or earlier.role, draft.sector or earlier.sector
         return
     if not draft.rule.startswith("title-only:"):
+        return
+    patron = draft.patron
+    if patron is not None and patron.party is not None:
+        draft.party, draft.country = patron.party, patron.country
+        draft.rule = f"patron:{draft.role}->{patron.name or patron.party}"
         return
     found = focus.context(draft)
     if found is None:

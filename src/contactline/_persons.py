@@ -57,6 +57,7 @@ _MAX_WINDOW = 12
 _FUZZY_CUTOFF = 85
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "madam", "dame", "lord"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "around", "into", "inside", "across"})
+_PATRON_PREPS = frozenset({"to", "of", "for"})
 
 
 def _title_case(token: Token) -> bool:
@@ -82,6 +83,8 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
             add(match.start, match.end, "person:office-holder-name")
     for ent_start, ent_end in _person_entities(doc):
         start, end = _trim_person(scan, ent_start, ent_end)
+        if end - start == 1 and start > 0 and _first_name(scan, start - 1):
+            start -= 1  # "Redwan Hussein" where the NER took only "Hussein"
         if _is_person_name(scan, start, end):
             add(start, end, "person:ner")
     for start, end in _titled_names(scan, base):
@@ -478,6 +481,13 @@ def _right_title(scan: Scan, draft: Draft) -> _Title | None:
             k += 1
         if k < len(doc) and doc[k].text in {",", "."} or k == len(doc):
             return _read_window(scan, j + 1, k)
+        patron = scan.persons.get(k)
+        if patron is not None and any(fold(doc[i].text) in _PATRON_PREPS for i in range(j + 1, k)):
+            # "X, national security adviser to Prime Minister Abiy Ahmed,": acts for Abiy's side
+            found = _read_window(scan, j + 1, k)
+            if found is not None and found[1] is None:
+                draft.patron = patron
+                return found
         return _appositive_title(scan, draft)
     return None
 
