@@ -10,9 +10,10 @@ The pipeline runs over every article and the shared scorer's own logic scores th
 The floors below are MEASURED values, set a little under what the pipeline scored when
 they were written (so that parser noise does not fail CI); raise them when a change
 improves a score, never lower them to let a regression through. Measured then:
-events P 0.537 R 0.534 F1 0.536, event dates 0.742, modality 1.000, statements P 0.984
+events P 0.525 R 0.569 F1 0.546, event dates 0.818, modality 1.000, statements P 0.984
 R 0.990 F1 0.987, direct 0.990, times found 1.000 and values 1.000, document 1.000,
-parties 1.000, persons 0.974, casualties 1.000.
+parties 1.000, persons 0.974, casualties 1.000. The event floors leave more room: the
+event stage is under active development.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ TODAY = date(2026, 11, 26)
 
 FLOORS = {
     "events_p": 0.45,
-    "events_r": 0.45,
-    "event_dates": 0.65,
+    "events_r": 0.48,
+    "event_dates": 0.72,
     "statements_p": 0.95,
     "statements_r": 0.95,
     "statements_direct": 0.97,
