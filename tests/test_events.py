@@ -660,3 +660,20 @@ def test_events_participles_continue_on_the_place_stormed(code) -> None:
 def test_events_conjoined_verb_with_its_own_subject_keeps_its_own(code) -> None:
     events = code("Iran blamed Israel, and Turkey later vowed revenge.")
     assert all(e.target is None for e in events if e.cameo[:2] == "13")
+
+
+def test_events_mediation_is_between_the_parties_of_the_clause_above(code) -> None:
+    events = code(
+        "Armenia and Azerbaijan agreed to a truce after talks mediated by Russia, France said."
+    )
+    mediation = {(e.source.party, e.target.party) for e in events if e.cameo == "045"}
+    assert mediation == {("RUS", "ARM"), ("RUS", "AZE")}
+
+
+def test_events_operations_expanded_in_a_region_target_it(nlp) -> None:
+    text = "Israel expanded its ground operations in Gaza."
+    mentions = _with_region(text, "Gaza", "PSE")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
+        ("ISR", "PSE")
+    ]

@@ -400,16 +400,22 @@ def _parties(
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
             targets = _distinct(roles.place_parties(token), sources)
         if not targets and trigger.code == "045":
-            root = token.sent.root
-            targets = _distinct(roles.subjects(root) if root.i != token.i else [], sources)
+            targets = _mediated(token, roles, sources)
         return tuple(sources), tuple(targets)
     sources, targets = _noun_parties(token, roles)
+    judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
+    if not sources and trigger.license in {"perform", "charge"} and not judged:
+        # who declares martial law imposes it; who condemns an attack did not attack
+        sources = roles.subjects(trigger.anchor)
     placed = trigger.code[:2] in _PLACE_TARGET_ROOTS and trigger.license != "occur"
     if not targets and sources and placed:
         # where a strike lands is its target; where a war takes place is not
         targets = _distinct(roles.place_parties(token), sources)
         if not targets and trigger.license == "perform":
             targets = _distinct(roles.place_parties(trigger.anchor), sources)
+        if not targets and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            # "expanded its operations in X": the place of the verb that carries the act
+            targets = _distinct(roles.place_parties(token.head), sources)
     if not sources and not targets and trigger.license == "occur":
         between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
         sources = [
@@ -422,13 +428,24 @@ def _parties(
     if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
         # "accept a US proposal for a ceasefire": the proposer is the other side
         targets = _distinct(roles.group(requested), sources)
-    judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
-    if not sources and trigger.license in {"perform", "charge"} and not judged:
-        # who declares martial law imposes it; who condemns an attack did not attack
-        sources = roles.subjects(trigger.anchor)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
         targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
     return tuple(sources), tuple(targets)
+
+
+def _mediated(token: Token, roles: RoleReader, sources: Sequence[Party]) -> tuple[Party, ...]:
+    """Return the parties a mediation is between: the subject of the nearest clause above it.
+
+    "X and Y agreed to a truce after talks mediated by Z, W said": X and Y, not W.
+    """
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in ancestor.children
+        ):
+            found = _distinct(roles.subjects(ancestor), sources)
+            if found:
+                return found
+    return ()
 
 
 def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Party]]:
