@@ -677,3 +677,8 @@ def test_events_operations_expanded_in_a_region_target_it(nlp) -> None:
     assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
         ("ISR", "PSE")
     ]
+
+
+def test_events_signing_a_truce_is_the_signing_and_the_truce(code) -> None:
+    events = code("Armenia and Azerbaijan signed a ceasefire.")
+    assert {e.cameo for e in events} == {"057", "0871"}

@@ -286,6 +286,11 @@ def _verb_of(token: Token) -> Token:
     return current
 
 
+def _signs(verb: Trigger, noun: Trigger) -> bool:
+    """Return whether a verb signs a truce: "signed a ceasefire" is the signing and the truce."""
+    return verb.code == "057" and noun.code[:2] == "08"
+
+
 def select_triggers(
     triggers: list[Trigger], lexicon: EventLexicon
 ) -> list[tuple[Trigger, Trigger | None]]:
@@ -324,7 +329,7 @@ def select_triggers(
             if noun.code[:2] == trigger.code[:2]:
                 dropped.add(trigger.token.i)
                 stand_in[trigger.token.i] = noun
-            elif trigger.code[:2] not in APPEAL_ROOTS:
+            elif trigger.code[:2] not in APPEAL_ROOTS and not _signs(trigger, noun):
                 dropped.add(noun.token.i)
     embedded: dict[int, list[Trigger]] = {}
     for trigger in verbs:
