@@ -545,3 +545,23 @@ def test_actors_adviser_to_a_person_acts_for_that_persons_party(
     _, mentions = resolve(nlp, base, text, date(2022, 11, 2))
     person = _person(mentions, "Hussein")
     assert (person.text, person.party) == ("Redwan Hussein", "ETH")
+
+
+def test_actors_name_in_apposition_to_a_title_phrase(nlp: Language, base: ActorBase) -> None:
+    text = "The United Nations envoy for Syria, Geir Pedersen, said he was alarmed."
+    _, mentions = resolve(nlp, base, text)
+    assert _person(mentions, "Pedersen").party == "UN"
+
+
+def test_actors_office_holder_name_inside_a_longer_name_is_not_the_holder(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "Defence Minister Ali Mahmoud Abbas said the army would respond."
+    _, mentions = resolve(nlp, base, text, date(2023, 10, 6))
+    person = _person(mentions, "Abbas")
+    assert person.text == "Ali Mahmoud Abbas" and person.party != "PSE"
+
+
+def test_actors_based_in_a_country_is_not_that_country(nlp: Language, base: ActorBase) -> None:
+    mention = _subject_mention(nlp, base, "The London-based monitor said 14 people died.")
+    assert mention is None or mention.party != "GBR"

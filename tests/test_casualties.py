@@ -226,3 +226,13 @@ def test_casualties_losses_of_people_are_killed_or_wounded(nlp, grammar):
 def test_casualties_taken_captive(nlp, grammar):
     found = read(nlp, grammar, "More than 200 people were taken captive.")
     assert [summary(c) for c in found] == [("captured", "people", None, 201, None)]
+
+
+def test_casualties_counts_included_in_a_toll(nlp, grammar):
+    text = "The death toll rose to 89 on Friday, including 31 women and five children."
+    found = read(nlp, grammar, text)
+    assert [summary(c) for c in found] == [
+        ("killed", None, 89, 89, 89),
+        ("killed", "women", 31, 31, 31),
+        ("killed", "children", 5, 5, 5),
+    ]

@@ -79,6 +79,8 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
         found.append(Draft(start, end, origin, rule=origin))
 
     for match in base.holders.finditer([t.text for t in doc]):
+        if _inside_longer_name(scan, match.start):
+            continue  # "Ali Mahmoud Abbas" is not the office holder "Mahmoud Abbas"
         if match.end - match.start > 1 or _stands_apart(scan, match.start):
             add(match.start, match.end, "person:office-holder-name")
     for ent_start, ent_end in _person_entities(doc):
@@ -135,6 +137,17 @@ def _first_name(scan: Scan, i: int) -> bool:
         and token.pos_ == "PROPN"
         and scan.name_at(i) is None
         and scan.sector_at(i) is None
+    )
+
+
+def _inside_longer_name(scan: Scan, start: int) -> bool:
+    """Tell whether an unknown capitalised name word stands right before token ``start``."""
+    doc = scan.doc
+    return (
+        start > 0
+        and _first_name(scan, start - 1)
+        and not doc[start - 1].is_sent_start
+        and doc[start - 1].ent_type_ == "PERSON"
     )
 
 
@@ -450,7 +463,10 @@ def _unknown_acronym(scan: Scan, i: int) -> bool:
 
 
 def _left_title(scan: Scan, draft: Draft) -> _Title | None:
-    """Read a title right before the name ("Turkish leader Recep Tayyip Erdogan")."""
+    """Read a title right before the name ("Turkish leader Recep Tayyip Erdogan"), or a
+    title phrase the name is in apposition to ("The UN envoy for Syria, Geir Pedersen,")."""
+    if draft.start > 0 and scan.doc[draft.start - 1].text == ",":
+        return _apposed_to(scan, draft)
     i = draft.start - 1
     while i >= 0 and draft.start - i <= _MAX_WINDOW and _window_token(scan, i):
         i -= 1
@@ -458,6 +474,19 @@ def _left_title(scan: Scan, draft: Draft) -> _Title | None:
     while start < draft.start and fold(scan.doc[start].text) in _WINDOW_WORDS:
         start += 1
     return _read_window(scan, start, draft.start) if start < draft.start else None
+
+
+def _apposed_to(scan: Scan, draft: Draft) -> _Title | None:
+    root = scan.doc[draft.start : draft.end].root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= draft.start or head.i in scan.persons:
+        return None
+    # the parser may hang the name off the last noun of the title ("envoy for Syria")
+    while head.dep_ in {"pobj", "prep"} and head.head.i < head.i:
+        head = head.head
+    start = head.left_edge.i
+    found = _read_window(scan, start, draft.start - 1)
+    return found if found is not None and found[1] is not None else None
 
 
 def _right_title(scan: Scan, draft: Draft) -> _Title | None:

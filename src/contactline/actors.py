@@ -73,7 +73,17 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _OPEN_PREPS = frozenset({"of", "from"})
 #: the second half of "X-linked", "X-backed": the phrase is allied to X, not X
 _AFFILIATIONS = frozenset(
-    {"linked", "backed", "affiliated", "aligned", "allied", "funded", "sponsored", "supported"}
+    {
+        "linked",
+        "backed",
+        "affiliated",
+        "aligned",
+        "allied",
+        "funded",
+        "sponsored",
+        "supported",
+        "based",
+    }
 )
 _LONGEST_MENTION = 300
 
@@ -503,7 +513,8 @@ def _path_length(doc: Doc, head: Token, mention: Mention) -> int | None:
     """Count the dependency steps from a mention up to ``head``; None through a barrier.
 
     Barriers are clauses, prepositions other than 'of'/'from', and affiliation modifiers:
-    "the Al-Qaeda-linked group", "Rwanda-backed rebels" are not al-Qaeda or Rwanda.
+    "the Al-Qaeda-linked group", "Rwanda-backed rebels", "the Britain-based monitor"
+    are not al-Qaeda, Rwanda or Britain.
     """
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None:

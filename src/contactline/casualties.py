@@ -310,10 +310,11 @@ def _read(
 
     A count coordinated with the one before it shares what that one lacks: '43 civilians
     were killed and more than 150 wounded' (the group), 'killed 50 Russians and 10
-    soldiers' (the casualty verb).
+    soldiers' (the casualty verb), 'the toll rose to 89, including 31 women and five
+    children' (what happened).
     """
     before = _kind_before(doc, sent, q, lex)
-    coordinated = previous is not None and doc[q.start - 1].lower_ in {"and", ","}
+    coordinated = previous is not None and doc[q.start - 1].lower_ in {"and", ",", "including"}
     phrase = _Phrase(last=q.end - 1)
     k = _between(doc, sent, q, lex, phrase)
     if before is None and (
@@ -331,6 +332,7 @@ def _read(
     if not kinds and coordinated and phrase.group is not None and previous is not None:
         verb = doc.char_span(previous.span.start, previous.span.end, alignment_mode="expand")
         kinds = [(k, t) for t in (verb or ()) if (k := _kind(t, lex)) and t.pos_ == "VERB"][:1]
+        kinds = kinds or [(previous.kind, doc[q.start])]  # '89 dead, including 31 women'
     if not kinds or _negated(kinds):
         return None
     if kinds[0][1].lemma_.lower() == "lose" and phrase.group is None:
