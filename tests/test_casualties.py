@@ -236,3 +236,12 @@ def test_casualties_counts_included_in_a_toll(nlp, grammar):
         ("killed", "women", 31, 31, 31),
         ("killed", "children", 5, 5, 5),
     ]
+
+
+def test_casualties_toll_as_the_subject_of_a_long_sentence(nlp, grammar):
+    text = (
+        "The death toll from a drone attack on a military graduation ceremony in the "
+        "Syrian city of Homs rose to 89 on Friday."
+    )
+    found = read(nlp, grammar, text)
+    assert [summary(c) for c in found] == [("killed", None, 89, 89, 89)]

@@ -556,3 +556,12 @@ def test_quotes_direct_speaker_named_after_a_title_apposition(statements):
     )
     assert found.direct and found.speaker is not None and found.speaker.name.endswith("Kyarwen")
     assert found.content == "The regional command has fallen"
+
+
+def test_quotes_speaker_named_in_apposition_inside_the_title(nlp, cues):
+    text = "The United Nations envoy for Syria, Geir Pedersen, said he was deeply alarmed."
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, load_actor_base(), published=None)
+    found = _one(extract_statements(doc, mentions, [], cues, published=None))
+    assert found.speaker is not None and found.speaker.name == "Geir Pedersen"
+    assert found.speaker.party == "UN"

@@ -181,6 +181,12 @@ def _is_anaphoric(head: Token) -> bool:
 def _name_candidates(head: Token) -> list[Token]:
     """Names standing beside ``head``: appositions and a second subject of the same verb."""
     found = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    # "The UN envoy for Syria, Geir Pedersen, said": the parser hangs the name off "Syria"
+    found += [
+        t
+        for t in head.subtree
+        if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.dep_ == "pobj" and t.i > head.i
+    ]
     if head.dep_ == "nsubj":
         found += [
             c

@@ -469,6 +469,12 @@ def _kind_before(
     ):
         toll = next(t for t in window if t.lemma_.lower() in lex.tolls)
         return "killed", toll
+    if before.lower_ in {"to", "at", "reached", "hit"}:
+        # 'The death toll from a drone attack on ... rose to 89': the toll is the subject
+        verb = before.head if before.dep_ == "prep" else before
+        toll = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if toll is not None and toll.lemma_.lower() in lex.tolls:
+            return "killed", toll
     return None
 
 
