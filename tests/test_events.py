@@ -682,3 +682,8 @@ def test_events_operations_expanded_in_a_region_target_it(nlp) -> None:
 def test_events_signing_a_truce_is_the_signing_and_the_truce(code) -> None:
     events = code("Armenia and Azerbaijan signed a ceasefire.")
     assert {e.cameo for e in events} == {"057", "0871"}
+
+
+def test_events_signing_a_statement_on_a_truce_is_the_signing(code) -> None:
+    events = code("Russia, Armenia and Azerbaijan signed a statement on a complete ceasefire.")
+    assert {e.cameo for e in events} == {"057"}

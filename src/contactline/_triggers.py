@@ -287,8 +287,12 @@ def _verb_of(token: Token) -> Token:
 
 
 def _signs(verb: Trigger, noun: Trigger) -> bool:
-    """Return whether a verb signs a truce: "signed a ceasefire" is the signing and the truce."""
-    return verb.code == "057" and noun.code[:2] == "08"
+    """Return whether a verb signs a truce: "signed a ceasefire" is the signing and the truce.
+
+    Only the thing signed counts: "signed a statement on a ceasefire" is the statement.
+    """
+    signed = noun.token.head.i == verb.token.i and noun.token.dep_ == "dobj"
+    return verb.code == "057" and noun.code[:2] == "08" and signed
 
 
 def select_triggers(
