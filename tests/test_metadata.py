@@ -193,3 +193,39 @@ def test_metadata_weekday_outweighs_recency_when_the_text_names_no_year() -> Non
     )
     assert meta.document.published == date(2024, 11, 24)
     assert "Sunday" in (meta.document.published_basis or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: March 12, 2024",
+        "12 March 2024",
+        "Updated: 2024-03-12 10:32 GMT",
+        "Published: Tue 12 March 2024 10.32 GMT",
+        "Mar. 12, 2024 10:32 AM EDT",
+    ],
+)
+def test_metadata_date_line_forms_after_the_headline(line: str) -> None:
+    meta = _meta(f"Israel strikes Rafah\n{line}\nBy Jane Doe\n\nIsraeli strikes killed 12 people.")
+    assert meta.document.published == date(2024, 3, 12)
+    assert meta.document.title == "Israel strikes Rafah"
+    assert _body(meta).strip() == "Israeli strikes killed 12 people."
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "(Reporting by Nidal al-Mughrabi; Editing by Alex Richardson)",
+        "Associated Press writer Baba Ahmed contributed to this report.",
+    ],
+)
+def test_metadata_credit_lines_are_left_out_of_the_body(trailer: str) -> None:
+    meta = _meta(f"BAMAKO, Mali (AP) — The junta extended the transition.\n\n{trailer}")
+    assert "contributed" not in _body(meta) and "Reporting" not in _body(meta)
+    assert "junta extended" in _body(meta)
+
+
+def test_metadata_a_dated_sentence_is_not_a_date_line() -> None:
+    meta = _meta("Headline here\n\nOn March 12, 2024 the talks collapsed in Doha.")
+    assert meta.document.published is None
+    assert "talks collapsed" in _body(meta)

@@ -12,7 +12,11 @@ The steps, in order:
 
 1. Drop a leading ``date YYYY-MM-DD`` (or ``Published: <date>``) line from the body and
    take the date as published.
-2. Drop navigation lines at either end (a closed list of site chrome).
+2. Drop navigation lines at either end (a closed list of site chrome) and credit lines
+   at the end ("(Reporting by ...; Editing by ...)", "X contributed to this report.").
+   Date lines in other forms ("Published: March 12, 2024", "12 March 2024 10:32 GMT")
+   and bylines ("By Jane Doe") before or after the headline are dropped too; the first
+   such date is the publication date when no other was given.
 3. Take a short first line without final punctuation, followed by more text, as the
    headline.
 4. Find a dateline at the start of one of the first paragraphs: place, agency, day.
@@ -119,6 +123,24 @@ DATELINE = re.compile(rf"(?:{_PLACE}{_REGION}{_DAY}[,.]?\s?)?{_AGENCY}\s?[.:]?\s
 _DATE_LINE = re.compile(
     r"\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE
 )
+_MONTH_WORD = (
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_LOOSE_DATE_LINE = re.compile(
+    r"(?i:(?:published|posted|updated|last updated|date)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_WORD})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_WORD})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))"
+    r"(?:[ ,T|at-]+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*"
+    r"(?:[A-Z]{2,4}|UTC|GMT)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?\s*"
+)
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_BYLINE = re.compile(rf"By\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*(?:\s*[,|/]\s*[\w .,'’-]{{0,60}})?")
+_TRAILER = re.compile(
+    r"\((?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()]*\)"
+    r"|[A-Z][^.\n]{0,120}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story)\.?"
+)
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _END_PUNCT = tuple(".!?\"”’'…:")
@@ -163,13 +185,19 @@ def read_metadata(raw: RawDocument, *, today: date | None = None) -> Metadata:
 
     while paragraphs and _is_navigation(paragraphs[0].text_of(text)):
         excluded.append(paragraphs.pop(0))
-    while paragraphs and _is_navigation(paragraphs[-1].text_of(text)):
+    while paragraphs and (
+        _is_navigation(paragraphs[-1].text_of(text)) or _is_trailer(paragraphs[-1].text_of(text))
+    ):
         excluded.append(paragraphs.pop())
 
+    found = _strip_header_lines(text, paragraphs, excluded)
     title = None
     if len(paragraphs) > 1 and _is_headline(paragraphs[0].text_of(text)):
         title = paragraphs[0].text_of(text).strip()
         excluded.append(paragraphs.pop(0))
+    found = found or _strip_header_lines(text, paragraphs, excluded)
+    if published is None and found is not None:
+        published, basis = found
 
     dateline = _find_dateline(text, paragraphs[:3])
     times: tuple[TimeExpr, ...] = ()
@@ -218,6 +246,43 @@ def _paragraphs(text: str) -> list[Span]:
             trail = len(stripped) - len(stripped.rstrip())
             spans.append(Span(start + lead, end - trail))
     return spans
+
+
+def _strip_header_lines(
+    text: str, paragraphs: list[Span], excluded: list[Span]
+) -> tuple[date, str] | None:
+    """Drop leading date lines and bylines; return the first date line's date and basis.
+
+    "Published: March 12, 2024", "12 March 2024", "Updated: 2024-03-12 10:32 GMT" and
+    "By Jane Doe" stand between the headline and the story in saved wire copy.
+    """
+    found: tuple[date, str] | None = None
+    while paragraphs:
+        line = paragraphs[0].text_of(text).strip()
+        day = _loose_date(line)
+        if day is None and not _BYLINE.fullmatch(line):
+            break
+        if day is not None and found is None:
+            found = (day, f"date line {line!r}")
+        excluded.append(paragraphs.pop(0))
+    return found
+
+
+def _loose_date(line: str) -> date | None:
+    match = _LOOSE_DATE_LINE.fullmatch(line)
+    if match is None:
+        return None
+    if match.group("iso"):
+        return _iso(match.group("iso"))
+    day = match.group("d1") or match.group("d2")
+    year = match.group("y1") or match.group("y2")
+    month = _month_number(match.group("m1") or match.group("m2"))
+    return _safe_date(int(year), month, int(day)) if month else None
+
+
+def _is_trailer(line: str) -> bool:
+    """A credit line closing wire copy: "(Reporting by ...; Editing by ...)"."""
+    return bool(_TRAILER.fullmatch(line.strip()))
 
 
 def _is_navigation(line: str) -> bool:
