@@ -687,3 +687,14 @@ def test_events_signing_a_truce_is_the_signing_and_the_truce(code) -> None:
 def test_events_signing_a_statement_on_a_truce_is_the_signing(code) -> None:
     events = code("Russia, Armenia and Azerbaijan signed a statement on a complete ceasefire.")
     assert {e.cameo for e in events} == {"057"}
+
+
+def test_events_charge_of_a_misattached_of_phrase_is_the_accused(code) -> None:
+    events = code("Armenia accused Baku of ethnic cleansing.")
+    claimed = [e for e in events if e.modality == "claimed"]
+    assert [(e.source.party, e.cameo, e.reported_by) for e in claimed] == [("AZE", "203", "ARM")]
+
+
+def test_events_of_phrase_of_an_exchange_is_no_charge(code) -> None:
+    events = code("Russia and Ukraine began the largest prisoner exchange of the war.")
+    assert all(e.cameo[:2] != "19" for e in events)

@@ -121,6 +121,20 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
                 speakers=tuple(roles.subjects(head)),
                 accused=tuple(accused),
             )
+        misattached = head.dep_ == "dobj" and head.head.pos_ == "VERB"
+        if (
+            current.dep_ == "prep"
+            and current.lower_ in {"of", "for"}
+            and misattached
+            and lexicon.is_cue("accuse", head.head.lemma_.lower())
+        ):
+            # "accused X of Y" with "of" attached to X
+            return Frame(
+                kind="accuse",
+                verb=head.head,
+                speakers=tuple(roles.subjects(head.head)),
+                accused=tuple(roles.group(head)),
+            )
         if current.dep_ == "dobj" and head.pos_ == "VERB" and lexicon.is_cue("accuse", lemma):
             # "Hamas blamed an Israeli air strike": the strike is Hamas's claim
             return Frame(kind="accuse", verb=head, speakers=tuple(roles.subjects(head)))

@@ -222,6 +222,8 @@ class RoleReader:
         if verb.tag_ == "VBG" and verb.dep_ in {"dobj", "pcomp"}:
             # "denied hitting", "accused of attacking": the governing verb's subject
             governor = head.head if verb.dep_ == "pcomp" else head
+            if governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
+                governor = governor.head  # "accused X of shelling" with "of" misattached to X
             if governor.pos_ == "VERB" and governor.i != verb.i:
                 # "accused X of shelling" is X's shelling: the object controls, else the subject
                 controller = next((c for c in governor.children if c.dep_ == "dobj"), None)

@@ -212,6 +212,15 @@ def _has_modifier(token: Token, pattern: NounPattern) -> bool:
     )
 
 
+def _misattached_charge(noun: Token, lexicon: EventLexicon) -> bool:
+    """Return whether a prepositional phrase hangs off the accused instead of the accusing verb."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+        and (noun.pos_ in {"PROPN", "PRON"} or lexicon.is_cue("accuse", noun.head.lemma_.lower()))
+    )
+
+
 def noun_license(
     token: Token, lexicon: EventLexicon, pattern_root: str = ""
 ) -> tuple[License, Token] | None:
@@ -245,6 +254,8 @@ def noun_license(
         and verb.lower_ in _CHARGE_PREPS
     ):
         governor = verb.head
+        if _misattached_charge(governor, lexicon):
+            governor = governor.head  # "accused X of Y" with "of" misattached to X
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
             return "charge", governor
     setting = head.dep_ == "pobj" and verb.lower_ in _SETTING_PREPS and verb.head.pos_ == "VERB"
