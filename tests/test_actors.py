@@ -429,9 +429,7 @@ def test_actors_touching_person_entities_are_one_name(nlp: Language, base: Actor
 
 
 def test_actors_long_apposition_is_read_from_the_parse(nlp: Language, base: ActorBase) -> None:
-    text = (
-        "The situation is dire, said Claire Nicolet, MSF's head of emergency response in Sudan."
-    )
+    text = "The situation is dire, said Claire Nicolet, MSF's head of emergency response in Sudan."
     _, mentions = resolve(nlp, base, text)
     assert _person(mentions, "Nicolet").party == "MSF"
     assert any(m.text == "Sudan" and m.party == "SDN" for m in mentions)
@@ -492,7 +490,9 @@ def test_actors_mention_for_prefers_the_bracketed_acronym(nlp: Language, base: A
     assert mention is not None and mention.party == "JNIM"
 
 
-def test_actors_mention_for_affiliation_is_not_the_affiliate(nlp: Language, base: ActorBase) -> None:
+def test_actors_mention_for_affiliation_is_not_the_affiliate(
+    nlp: Language, base: ActorBase
+) -> None:
     mention = _subject_mention(nlp, base, "Rwanda-backed rebels said they had taken the town.")
     assert mention is None or mention.party != "RWA"
 
@@ -531,7 +531,9 @@ def test_actors_subject_pronoun_refers_to_the_last_main_clause_subject(
 
 
 def test_actors_expletive_and_object_it_refer_to_nothing(nlp: Language, base: ActorBase) -> None:
-    _, mentions = resolve(nlp, base, "Hamas said talks failed. It is clear that Israel rejected it.")
+    _, mentions = resolve(
+        nlp, base, "Hamas said talks failed. It is clear that Israel rejected it."
+    )
     assert all(m.text.lower() != "it" for m in mentions)
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from contactline._cues import load_cue_file
-from contactline.actors import load_actor_base, resolve_mentions
 from contactline._quotemarks import find_insertions, find_quotes
+from contactline.actors import load_actor_base, resolve_mentions
 from contactline.errors import DictionaryError
 from contactline.quotes import extract_statements, link_events, load_cues
 from contactline.records import Event, Mention, Span, Statement
@@ -506,7 +506,9 @@ def test_quotes_the_statement_speaks_for_the_last_body_heard(nlp, cues):
 
 
 def test_quotes_cue_in_a_that_clause_is_no_inverted_frame(statements):
-    found = statements("The government said on Friday that the commissions had agreed on a section.")
+    found = statements(
+        "The government said on Friday that the commissions had agreed on a section."
+    )
     assert [(s.cue, s.content) for s in found] == [
         ("said", "the commissions had agreed on a section")
     ]

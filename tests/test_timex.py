@@ -394,7 +394,9 @@ def test_timex_date_at_skips_dates_of_relative_clauses(nlp, grammar):
 
 
 def test_timex_date_at_keeps_recent_dates_of_relative_clauses(nlp, grammar):
-    text = "Hezbollah fired rockets in retaliation for a strike that killed ten people on Wednesday."
+    text = (
+        "Hezbollah fired rockets in retaliation for a strike that killed ten people on Wednesday."
+    )
     got = dated(nlp, grammar, text, "fired", date(2024, 8, 16))
     assert got is not None and got.start == "2024-08-14"
 

@@ -538,9 +538,7 @@ def _appositive_title(scan: Scan, draft: Draft) -> _Title | None:
         if found is None or found[1] is None:
             return None
         used = [i for i in found[3] if scan.sector_at(i) is not None]
-        names = [
-            m[1] for i in found[3] if (m := scan.name_at(i)) and m[2].entity.party == found[1]
-        ]
+        names = [m[1] for i in found[3] if (m := scan.name_at(i)) and m[2].entity.party == found[1]]
         last = max([*used, *names], default=start)
         return found[0], found[1], found[2], set(range(start, last + 1))
     return None

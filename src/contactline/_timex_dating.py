@@ -69,7 +69,9 @@ def date_at(
         time, reported = governing
         if reported and past:
             return _before_saying(time, usable)
-        return _clip(_window_of(time, published, f"{time.text!r} governs the clause"), past, published)
+        return _clip(
+            _window_of(time, published, f"{time.text!r} governs the clause"), past, published
+        )
     outside = [
         t
         for t in in_sentence
@@ -77,7 +79,9 @@ def date_at(
     ]
     if outside:
         time = min(outside, key=lambda t: abs(t.span.start - token.idx))
-        return _clip(_window_of(time, published, f"{time.text!r} in the same sentence"), past, published)
+        return _clip(
+            _window_of(time, published, f"{time.text!r} in the same sentence"), past, published
+        )
     return _since_recent(token.idx, usable, published)
 
 
@@ -110,7 +114,11 @@ def _clip(window_: DateWindow, past: bool, published: date | None) -> DateWindow
         return window_
     end = window_.end or window_.start
     bounds = window(end)
-    if bounds is None or bounds[1] <= published.isoformat() or _start(window_.start) > published.isoformat():
+    if (
+        bounds is None
+        or bounds[1] <= published.isoformat()
+        or _start(window_.start) > published.isoformat()
+    ):
         return window_
     start = _start(window_.start)
     return DateWindow(
@@ -213,7 +221,9 @@ def _window_of(time: TimeExpr, published: date | None, basis: str) -> DateWindow
         # "earlier this month" is the part of the month before publication
         last = window(end)
         if last is not None and last[1] > published.isoformat() >= window(start)[0]:  # type: ignore[index]
-            return DateWindow(start=start, end=published.isoformat(), basis=f"{basis}; up to publication")
+            return DateWindow(
+                start=start, end=published.isoformat(), basis=f"{basis}; up to publication"
+            )
     return DateWindow(start=start, end=None if end == start else end, basis=basis)
 
 

@@ -331,15 +331,19 @@ def _read(
     kinds = ([before] if before is not None else []) + phrase.kinds
     if not kinds and coordinated and phrase.group is not None and previous is not None:
         verb = doc.char_span(previous.span.start, previous.span.end, alignment_mode="expand")
-        kinds = [(k, t) for t in (verb or ()) if (k := _kind(t, lex)) and t.pos_ == "VERB"][:1]
+        kinds = [(found, t) for t in (verb or ()) if (found := _kind(t, lex)) and t.pos_ == "VERB"][
+            :1
+        ]
         kinds = kinds or [(previous.kind, doc[q.start])]  # '89 dead, including 31 women'
     if not kinds or _negated(kinds):
         return None
     if kinds[0][1].lemma_.lower() == "lose" and phrase.group is None:
         return None  # 'lost three tanks': losses of people only
     group = phrase.group
-    if group is None and previous is not None and (
-        coordinated or (q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"})
+    if (
+        group is None
+        and previous is not None
+        and (coordinated or (q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"}))
     ):
         group = previous.group
     names = {kind for kind, _ in kinds}
@@ -472,9 +476,9 @@ def _kind_before(
     if before.lower_ in {"to", "at", "reached", "hit"}:
         # 'The death toll from a drone attack on ... rose to 89': the toll is the subject
         verb = before.head if before.dep_ == "prep" else before
-        toll = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if toll is not None and toll.lemma_.lower() in lex.tolls:
-            return "killed", toll
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lemma_.lower() in lex.tolls:
+            return "killed", subject
     return None
 
 

@@ -136,7 +136,9 @@ _LOOSE_DATE_LINE = re.compile(
     r"(?:[A-Z]{2,4}|UTC|GMT)?(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?\s*"
 )
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-_BYLINE = re.compile(rf"By\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*(?:\s*[,|/]\s*[\w .,'’-]{{0,60}})?")
+_BYLINE = re.compile(
+    rf"By\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*(?:\s*[,|/]\s*[\w .,'’-]{{0,60}})?"
+)
 _TRAILER = re.compile(
     r"\((?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\b[^()]*\)"
     r"|[A-Z][^.\n]{0,120}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story)\.?"
