@@ -405,3 +405,20 @@ def test_timex_date_at_earlier_this_month_ends_at_publication(nlp, grammar):
     text = "Burhan vowed earlier this month to fight on."
     got = dated(nlp, grammar, text, "fight", date(2024, 6, 12))
     assert (got.start, got.end) == ("2024-06", "2024-06-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("Since the start of the year, 400 people died.", "2024", "ON_OR_AFTER"),
+        ("The truce expires at the end of the month.", "2024-06", "END"),
+        ("The deal is due by the end of the week.", "2024-W24", "END"),
+    ],
+)
+def test_timex_part_of_the_current_unit(nlp, grammar, text, value, mod):
+    (time,) = times_of(nlp, grammar, text, date(2024, 6, 12))
+    assert (time.value, time.mod) == (value, mod)
+
+
+def test_timex_end_of_the_day_idiom_is_no_date(nlp, grammar):
+    assert times_of(nlp, grammar, "At the end of the day the plan failed.", date(2024, 6, 12)) == []

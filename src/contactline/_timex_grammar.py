@@ -221,7 +221,10 @@ def _compile(g: TimeGrammar) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "rel_later": rf"{num}\s+{unit}\s+"
         rf"(?P<dir>(?i:later|earlier|afterwards?|before\s+that|after\s+that))\b",
         "rel_unit": rf"(?:(?P<mod>(?i:early|mid-?|late|earlier|later|the\s+(?:end|beginning|start"
-        rf"|middle)\s+of))\s*)?(?P<shift>(?i:last|this|next|coming|previous|current))\s+{cal_unit}",
+        rf"|middle)\s+of))\s*)?(?P<shift>(?i:last|this|next|coming|previous|current)"
+        # "the start of the year", "by the end of the month": the current one
+        r"|(?<=of\s)(?i:the)(?=\s+(?i:week|month|year)\b))"
+        rf"\s+{cal_unit}",
         "anaphor": r"(?P<a>(?i:at\s+that\s+(?:moment|time|point)|at\s+the\s+time|(?:on\s+)?(?:that"
         r"|the\s+same)\s+(?:day|night|morning|evening|afternoon)|(?:by|until|since|till)"
         r"\s+then))\b",
