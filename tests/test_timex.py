@@ -422,3 +422,12 @@ def test_timex_part_of_the_current_unit(nlp, grammar, text, value, mod):
 
 def test_timex_end_of_the_day_idiom_is_no_date(nlp, grammar):
     assert times_of(nlp, grammar, "At the end of the day the plan failed.", date(2024, 6, 12)) == []
+
+
+def test_timex_date_at_future_clause_opens_no_window(nlp, grammar):
+    text = (
+        "The talks ended on Thursday. War may break out by the end of the week, he warned. "
+        "The ministry welcomed the deal."
+    )
+    got = dated(nlp, grammar, text, "welcomed", date(2024, 4, 19))
+    assert (got.start, got.end) == ("2024-04-18", "2024-04-19")

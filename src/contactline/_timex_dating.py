@@ -18,7 +18,8 @@ month') is over by publication: its window ends there.
    stated earlier in the document to the publication date. Recent means within
    ``RECENT_DAYS`` of the publication date (or of the latest date in the text when there
    is none), so background history ('in February 1988', 'Since 1992') never opens the
-   window of a present-day sentence.
+   window of a present-day sentence, and a date of a future or hypothetical clause ('war
+   may break out by the end of the week') opens none either.
 
 Durations, references such as ``PRESENT_REF``, values without an anchor and open-ended
 'before X' times date nothing.
@@ -41,6 +42,7 @@ RECENT_DAYS = 92
 _PLAIN = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _OPEN_END = {"ON_OR_AFTER", "AFTER"}
 _OTHER_CLAUSES = {"relcl", "acl"}
+_UNREAL_AUX = {"will", "shall", "'ll", "may", "might", "would", "could", "should", "to"}
 
 
 def date_at(
@@ -82,7 +84,21 @@ def date_at(
         return _clip(
             _window_of(time, published, f"{time.text!r} in the same sentence"), past, published
         )
-    return _since_recent(token.idx, usable, published)
+    narrative = [t for t in usable if not _unreal(doc, t)]
+    return _since_recent(token.idx, narrative, published)
+
+
+def _unreal(doc: Doc, time: TimeExpr) -> bool:
+    """A time of a future or hypothetical clause ("war may break out by the end of the
+    week") does not move the story's clock: it opens no window for later sentences."""
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = _clause_verb(span.root)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxes & _UNREAL_AUX)
 
 
 def _in_other_clause(doc: Doc, time: TimeExpr, token: Token) -> bool:
