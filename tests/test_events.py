@@ -698,3 +698,12 @@ def test_events_charge_of_a_misattached_of_phrase_is_the_accused(code) -> None:
 def test_events_of_phrase_of_an_exchange_is_no_charge(code) -> None:
     events = code("Russia and Ukraine began the largest prisoner exchange of the war.")
     assert all(e.cameo[:2] != "19" for e in events)
+
+
+def test_events_act_with_no_named_actor_is_no_event(code) -> None:
+    assert code("Kyiv was shelled overnight.") == []
+
+
+def test_events_speakers_own_forces_are_the_speaker(code) -> None:
+    events = code("Russia said its forces shelled Kyiv.")
+    assert ("RUS", "UKR", "19", "claimed") in dyads(events)

@@ -323,8 +323,11 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
     if frame.kind == "accuse" and frame.accused and (act.trigger.license != "verb" or not sources):
         sources = frame.accused
     subject = roles.subject_word(act.trigger.anchor)
-    if not sources and frame.speakers and subject is not None and is_pronoun(subject):
-        sources = frame.speakers
+    own_subject = subject is not None and (
+        is_pronoun(subject) or any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children)
+    )
+    if not sources and frame.speakers and own_subject:
+        sources = frame.speakers  # "X said it / its forces struck ...": X
     reporter = frame.reporter
     hostile = act.code[:2] in _VIOLENT_ROOTS
     # A belligerent reporting force by the other side reports it against itself; an

@@ -48,6 +48,8 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 _DOMESTIC_PREFIXES = ("14", "172", "173", "175")
 """Protests, administrative sanctions (curfew, martial law, bans), arrests and repression
 are domestic when the text names no one else: they concern the source's own side."""
+_CROWD_PREFIXES = ("14",)
+"""Protests: their actor is a crowd the text need not name ("protests against X")."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 
 
@@ -167,7 +169,8 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
 
     "X and Y signed an agreement" (no target) is a joint act: X->Y and Y->X, for the
     families that are done together (consult, cooperate, agree, yield, fight); "X and Y
-    recognised Z" without a readable target is X and Y each."""
+    recognised Z" without a readable target is X and Y each. An act done to someone by
+    no named actor is none (the convention: no actor, no event)."""
     if act.sources and act.targets:
         return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
     if len(act.sources) > 1 and act.code.startswith(_JOINT_PREFIXES) and _mutual(act):
@@ -175,9 +178,11 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
         return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
         return [(s, None) for s in act.sources]
-    if act.targets:
+    if act.targets and act.code.startswith(_CROWD_PREFIXES):
         return [(None, t) for t in act.targets]
-    return [(None, None)] if act.bare else []
+    # An act with a victim but no named actor ("a bridge in X was damaged") is no event;
+    # an occurrence with no parties at all ("fighting broke out") still is.
+    return [(None, None)] if act.bare and not act.targets else []
 
 
 def _mutual(act: Act) -> bool:
