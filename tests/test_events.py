@@ -707,3 +707,22 @@ def test_events_act_with_no_named_actor_is_no_event(code) -> None:
 def test_events_speakers_own_forces_are_the_speaker(code) -> None:
     events = code("Russia said its forces shelled Kyiv.")
     assert ("RUS", "UKR", "19", "claimed") in dyads(events)
+
+
+def test_events_allies_launching_an_offensive_do_not_fight_each_other(code) -> None:
+    events = code("Armenia and France launched a joint offensive against rebel positions.")
+    assert {(s, t) for s, t, root, _ in dyads(events) if root == "19"} == {
+        ("ARM", None),
+        ("FRA", None),
+    }
+
+
+def test_events_two_critics_do_not_answer_each_other(code) -> None:
+    events = code("Israel denounced the warrants, and Germany said it rejected the decision.")
+    assert all(e.target is None for e in events if e.cameo[:2] in {"11", "12"})
+
+
+def test_events_reported_mass_killing_does_not_fall_on_the_reporter(code) -> None:
+    events = code("Germany said that Russia had committed genocide.")
+    mass = [e for e in events if e.cameo[:2] == "20"]
+    assert [(e.source.party, e.target) for e in mass] == [("RUS", None)]

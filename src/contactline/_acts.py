@@ -99,6 +99,9 @@ def _answer_target(act: Act, acts: Sequence[Act]) -> Act:
     others = [a for a in acts if a is not act]
     if act.code == "016":
         others = [a for a in others if a.code[:2] == "11" and own & {t.code for t in a.targets}]
+    else:
+        # two parties criticising the same thing do not answer each other
+        others = [a for a in others if not a.code.startswith(_ANSWER_PREFIXES)]
     found = {s.code: s for a in others for s in a.sources if s.code not in own}
     if len(found) != 1:
         return act
@@ -329,7 +332,8 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
     if not sources and frame.speakers and own_subject:
         sources = frame.speakers  # "X said it / its forces struck ...": X
     reporter = frame.reporter
-    hostile = act.code[:2] in _VIOLENT_ROOTS
+    # mass violence falls on a population, not on whoever reports it
+    hostile = act.code[:2] in _VIOLENT_ROOTS and act.code[:2] != "20"
     # A belligerent reporting force by the other side reports it against itself; an
     # international organisation reporting it is an observer.
     belligerent = any(s.mention.kind != "organization" for s in frame.speakers)

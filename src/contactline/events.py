@@ -190,8 +190,13 @@ def _mutual(act: Act) -> bool:
 
     "X and Y clashed" is mutual; "X and Y will fight jihadist groups" is not.
     """
-    if act.code[:2] != "19" or act.trigger.license != "verb":
+    if act.code[:2] != "19":
         return True
+    if act.trigger.license != "verb":
+        # "fighting between X and Y" is mutual; "X and Y launched an offensive" is joint
+        return act.trigger.license == "occur" or any(
+            c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in act.trigger.token.children
+        )
     if act.trigger.token.lemma_.lower() == "exchange":
         return True  # "exchanged fire" is done to each other
     return not any(c.dep_ == "dobj" for c in act.trigger.token.children)
