@@ -245,3 +245,28 @@ def test_casualties_toll_as_the_subject_of_a_long_sentence(nlp, grammar):
     )
     found = read(nlp, grammar, text)
     assert [summary(c) for c in found] == [("killed", None, 89, 89, 89)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 12-year-old boy was killed in the shelling.", ("killed", "children", 1, 1, 1)),
+        ("A Palestinian man was shot dead by soldiers.", ("killed", "people", 1, 1, 1)),
+        ("Rescuers recovered the bodies of 15 people.", ("killed", "people", 15, 15, 15)),
+    ],
+)
+def test_casualties_single_persons_and_bodies(nlp, grammar, text, expected):
+    (casualty,) = read(nlp, grammar, text)
+    assert summary(casualty) == expected
+
+
+def test_casualties_second_casualty_verb_shares_the_group(nlp, grammar):
+    found = read(nlp, grammar, "Russian shelling killed two civilians and wounded five.")
+    assert [summary(c) for c in found] == [
+        ("killed", "civilians", 2, 2, 2),
+        ("wounded", "civilians", 5, 5, 5),
+    ]
+
+
+def test_casualties_an_article_alone_is_no_count(nlp, grammar):
+    assert read(nlp, grammar, "A soldier said the town was quiet after the attack.") == []

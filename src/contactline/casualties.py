@@ -2,7 +2,8 @@
 
 A count is read around a quantity in a sentence:
 
-1. The quantity: digits ('84', '1,200'), number words ('twelve', 'twenty-five'), or a vague
+1. The quantity: digits ('84', '1,200'), number words ('twelve', 'twenty-five'), an article
+   before a singular group noun ('a 12-year-old boy': one), or a vague
    quantity ('several dozen', 'hundreds') kept as a range (``low``/``high``, ``count`` None);
    a modifier before it ('at least', 'more than', 'up to', 'nearly') sets which bounds are
    known. Numbers inside a time expression are not counts.
@@ -87,6 +88,7 @@ _LINKS = {
     "far",
     "lost",
     "their",
+    "shot",  # 'were shot dead'
 }
 _MODIFIERS_LONGEST_FIRST = sorted(
     ((phrase.split(), meaning) for phrase, meaning in _MODIFIERS.items()), key=lambda m: -len(m[0])
@@ -206,7 +208,7 @@ def extract_casualties(
         i = sent.start
         while i < sent.end:
             token = doc[i]
-            candidate = token.like_num or token.lower_ in starters
+            candidate = token.like_num or token.lower_ in starters or _one_person(token, lex)
             quantity = (
                 None if i in in_time or not candidate else _quantity_at(doc, i, sent.end, lex)
             )
@@ -228,8 +230,22 @@ def _token_range(doc: Doc, span: Span) -> range:
     return range(chars.start, chars.end) if chars is not None else range(0)
 
 
+def _one_person(token: Token, lex: CasualtyLexicon) -> bool:
+    """'a 12-year-old boy', 'a Palestinian man': an article before a singular group noun."""
+    head = token.head
+    return (
+        token.lower_ in {"a", "an"}
+        and token.dep_ == "det"
+        and head.tag_ == "NN"
+        and head.i > token.i
+        and _group(head, lex) is not None
+    )
+
+
 def _quantity_at(doc: Doc, i: int, end: int, lex: CasualtyLexicon) -> _Quantity | None:
     """Read a (modified) number or vague quantity starting at token ``i``."""
+    if _one_person(doc[i], lex):
+        return _Quantity(i, doc[i].head.i, 1, 1, 1)
     j, modifier = i, None
     for written, meaning in _MODIFIERS_LONGEST_FIRST:
         if [t.lower_ for t in doc[i : min(end, i + len(written))]] == written:
@@ -340,11 +356,10 @@ def _read(
     if kinds[0][1].lemma_.lower() == "lose" and phrase.group is None:
         return None  # 'lost three tanks': losses of people only
     group = phrase.group
-    if (
-        group is None
-        and previous is not None
-        and (coordinated or (q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"}))
-    ):
+    # 'killed two civilians and wounded five': the second verb is joined to the first
+    verb_joined = before is not None and before[1].dep_ == "conj" and _kind(before[1].head, lex)
+    others = q.end < sent.end and doc[q.end].lower_ in {"more", "others", "other"}
+    if group is None and previous is not None and (coordinated or verb_joined or others):
         group = previous.group
     names = {kind for kind, _ in kinds}
     kind = "killed_or_wounded" if {"killed", "wounded"} <= names else kinds[0][0]
