@@ -726,3 +726,26 @@ def test_events_reported_mass_killing_does_not_fall_on_the_reporter(code) -> Non
     events = code("Germany said that Russia had committed genocide.")
     mass = [e for e in events if e.cameo[:2] == "20"]
     assert [(e.source.party, e.target) for e in mass] == [("RUS", None)]
+
+
+def test_events_counted_places_belong_to_their_region(nlp) -> None:
+    text = "Dozens of villages in Darfur were burned by Russia."
+    mentions = _with_region(text, "Darfur", "SDN")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
+        ("RUS", "SDN")
+    ]
+
+
+def test_events_investigation_of_crimes_in_a_region_targets_it(nlp) -> None:
+    text = "Germany is investigating war crimes in Darfur."
+    mentions = _with_region(text, "Darfur", "SDN")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
+        ("DEU", "SDN")
+    ]
+
+
+def test_events_drills_around_a_country_target_it(code) -> None:
+    events = code("Russia launched military drills around Ukraine.")
+    assert ("RUS", "UKR", "15", "asserted") in dyads(events)

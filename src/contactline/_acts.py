@@ -40,7 +40,7 @@ _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
 """Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
-_PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19", "20"})
+_PLACE_TARGET_ROOTS = frozenset({"07", "09", "15", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 _ANSWER_PREFIXES = ("016", "11", "12")
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""

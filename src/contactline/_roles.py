@@ -47,9 +47,25 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset(
     {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
 )
-_TARGET_PLACE_PREPS = frozenset({"in", "at", "on", "into", "inside", "across", "toward", "towards"})
+_TARGET_PLACE_PREPS = frozenset(
+    {"in", "at", "on", "into", "inside", "across", "toward", "towards", "around"}
+)
 """Prepositions whose place is where force lands ("struck sites in X"), unlike "near X"."""
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
+_QUANTITIES = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "million",
+        "millions",
+    }
+)
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
 _LINES = frozenset({"line", "frontline", "front", "border"})
@@ -105,7 +121,10 @@ class RoleReader:
             return self._cache[token.i]
         found: Party | None = None
         lemma = token.lemma_.lower()
-        if self.lexicon.is_cue("relational", lemma):
+        counted = _counted(token)
+        if counted is not None:
+            found = self.party(counted)  # "dozens of villages in X": the villages
+        elif self.lexicon.is_cue("relational", lemma):
             found = self._owner(token)
         elif self.lexicon.is_cue("place", lemma):
             found = self._place_owner(token)
@@ -374,6 +393,16 @@ class RoleReader:
         if named:
             return self.doc[start:end].text
         return None
+
+
+def _counted(token: Token) -> Token | None:
+    """Return what a quantity counts ("dozens of villages": villages), else ``None``."""
+    if token.pos_ != "NUM" and token.lemma_.lower() not in _QUANTITIES:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def members(token: Token) -> Iterator[Token]:
