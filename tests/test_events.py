@@ -749,3 +749,8 @@ def test_events_investigation_of_crimes_in_a_region_targets_it(nlp) -> None:
 def test_events_drills_around_a_country_target_it(code) -> None:
     events = code("Russia launched military drills around Ukraine.")
     assert ("RUS", "UKR", "15", "asserted") in dyads(events)
+
+
+def test_events_a_strike_is_an_aerial_attack(code) -> None:
+    assert [e.cameo for e in code("Russia struck Kyiv.")] == ["195"]
+    assert [e.cameo for e in code("Russia denied that it carried out strikes on Kyiv.")][:1] != ["190"]
