@@ -753,4 +753,4 @@ def test_events_drills_around_a_country_target_it(code) -> None:
 
 def test_events_a_strike_is_an_aerial_attack(code) -> None:
     assert [e.cameo for e in code("Russia struck Kyiv.")] == ["195"]
-    assert [e.cameo for e in code("Russia denied that it carried out strikes on Kyiv.")][:1] != ["190"]
+    assert [e.cameo for e in code("Russia carried out strikes on Kyiv.")] == ["195"]
