@@ -92,9 +92,7 @@ def test_actors_cases_table_is_large_and_broad() -> None:
     assert len(states) >= 60
 
 
-def test_actors_cases_accuracy(
-    nlp: Language, base: ActorBase, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_actors_cases_accuracy(nlp: Language, base: ActorBase, metrics) -> None:  # type: ignore[no-untyped-def]
     cases = read_cases()
     failures = []
     for case, doc in zip(cases, nlp.pipe(c.sentence for c in cases), strict=True):
@@ -102,10 +100,9 @@ def test_actors_cases_accuracy(
         if problem:
             failures.append(problem)
     accuracy = 1 - len(failures) / len(cases)
-    with capsys.disabled():
-        print(
-            f"\nactor cases: {len(cases) - len(failures)}/{len(cases)} correct, accuracy {accuracy:.3f}"
-        )
-        for failure in failures:
-            print("  " + failure)
-    assert accuracy >= FLOOR
+    metrics.record(
+        "actor cases accuracy",
+        accuracy,
+        f"{len(cases) - len(failures)}/{len(cases)}; " + "; ".join(failures),
+    )
+    assert accuracy >= FLOOR, failures

@@ -101,15 +101,11 @@ def test_quotes_attributions_set_is_large_and_varied():
     assert len({s["cue"] for s in expected}) >= 30
 
 
-def test_quotes_attributions_report(tally: Tally, capsys):
+def test_quotes_attributions_report(tally: Tally, metrics):
     rates = tally.rates()
-    with capsys.disabled():
-        print(
-            f"\nattributions: P={rates['precision']:.3f} R={rates['recall']:.3f} "
-            f"F1={rates['f1']:.3f} direct={rates['direct']:.3f} "
-            f"negatives clean={rates['negatives_clean']:.3f} "
-            f"(system {tally.system}, expected {tally.gold}, matched {tally.matched})"
-        )
+    detail = f"system {tally.system}, expected {tally.gold}, matched {tally.matched}"
+    for name in ("precision", "recall", "f1", "direct", "negatives_clean"):
+        metrics.record(f"attributions {name}", rates[name], detail if name == "f1" else "")
     assert tally.gold and tally.system
 
 

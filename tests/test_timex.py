@@ -42,7 +42,7 @@ def value_of(nlp: Language, grammar, text: str, expr: str, published: date | Non
     raise AssertionError(f"{expr!r} not tagged in {text!r}")
 
 
-def test_timex_accuracy_on_expression_set(nlp, grammar):
+def test_timex_accuracy_on_expression_set(nlp, grammar, metrics):
     cases = load_expression_set(DATA / "timex_set.jsonl")
     assert len(cases) >= 200
     results = [
@@ -51,11 +51,13 @@ def test_timex_accuracy_on_expression_set(nlp, grammar):
     ]
     right = sum(ok for ok, _ in results)
     accuracy = right / len(cases)
-    print(f"\ntimex value accuracy: {accuracy:.3f} ({right}/{len(cases)})")
-    for case, (ok, found) in zip(cases, results):
-        if not ok:
-            print("  missed:", case.note, case.text, case.value, found and found.value)
-    assert accuracy >= 0.95
+    missed = [
+        f"{case.text!r} want {case.value}, got {found and found.value}"
+        for case, (ok, found) in zip(cases, results)
+        if not ok
+    ]
+    metrics.record("timex value accuracy", accuracy, f"{right}/{len(cases)} " + "; ".join(missed))
+    assert accuracy >= 0.95, missed
 
 
 @pytest.mark.parametrize(
