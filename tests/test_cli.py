@@ -244,3 +244,20 @@ def test_cli_unknown_model_says_what_to_install(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Error: The spaCy pipeline 'xx_no_such_pipeline' is not installed." in result.stderr
     assert "pip install" in result.stderr
+
+
+def test_cli_ingest_stores_the_good_files_and_lists_the_bad(tmp_path: Path, tmp_db: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "KYIV, May 3 (Reuters) - Ukraine said on Friday it shot down 20 drones.", encoding="utf-8"
+    )
+    (folder / "b.txt").write_bytes(b"\x00\x01binary")
+    (folder / "c.txt").write_text(
+        "Mali's junta expelled the French ambassador on Monday.", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["--db", str(tmp_db), "ingest", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder / 'b.txt'}: file is binary" in result.stderr
+    assert "2 added; 1 failed" in result.stderr
+    assert _count(tmp_db, "documents") == 2
