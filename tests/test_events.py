@@ -169,7 +169,7 @@ def test_events_readiness_is_intended_with_intent_code(code) -> None:
 def test_events_threat_codes_13(code) -> None:
     events = code("Russia threatened to attack Ukraine.")
     assert [(e.cameo[:2], e.modality, e.target.party) for e in events] == [
-        ("13", "intended", "UKR")
+        ("13", "asserted", "UKR")
     ]
 
 
@@ -352,9 +352,9 @@ def test_events_not_ruling_out_is_considering(code) -> None:
     assert [(e.source.party, e.cameo) for e in events] == [("FRA", "014")]
 
 
-def test_events_purpose_clause_is_intended(code) -> None:
+def test_events_purpose_clause_of_force_is_a_threat(code) -> None:
     events = code("Armenia created a force to fight Azerbaijan.")
-    assert [(e.cameo[:2], e.modality) for e in events] == [("13", "intended")]
+    assert [(e.cameo[:2], e.modality) for e in events] == [("13", "asserted")]
 
 
 def test_events_reported_claims_are_claims(code) -> None:

@@ -93,7 +93,7 @@ def test_events_lexicon_derives_appeal_by_longest_prefix() -> None:
     assert LEXICON.derived("appeal", "0871") == "0256"
     assert LEXICON.derived("appeal", "190") == "020"
     assert LEXICON.derived("intent", "074") == "0334"
-    assert LEXICON.derived("intent", "190") == "1384"
+    assert LEXICON.derived("intent", "190") == "138"
     assert LEXICON.derived("intent", "154") == "154"
 
 

@@ -190,11 +190,19 @@ def _code_act(
     if mood.mood in _VERBAL_MOODS:
         refused_force = mood.mood == "refuse" and lexicon.derived("refuse", code) == code
         code = lexicon.derived(mood.mood, code)
+        if code[:2] == "13":
+            refused_force = False  # a threat is the statement itself: asserted
         if code[:2] == "12":
             # a refusal answers whoever asked, not the place of the refused act
             targets = tuple(t for t in targets if t.mention.kind != "region")
         # Refusing to use force is no CAMEO rejection: the act is negated.
-        modality = "negated" if refused_force else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
+        modality = (
+            "negated"
+            if refused_force
+            else "asserted"
+            if code[:2] == "13"
+            else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
+        )
         rule += f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}"
     elif mood.mood == "demand":
         if frame is None or not frame.speakers or frame.kind == "according":

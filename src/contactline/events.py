@@ -48,6 +48,7 @@ __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 _DOMESTIC_PREFIXES = ("14", "172", "173", "175")
 """Protests, administrative sanctions (curfew, martial law, bans), arrests and repression
 are domestic when the text names no one else: they concern the source's own side."""
+_REPORTED = frozenset({"claimed", "negated"})
 _CROWD_PREFIXES = ("14",)
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
@@ -146,7 +147,8 @@ def _to_events(
                 date=when,
                 location=place,
                 modality=act.modality,
-                reported_by=act.reported_by,
+                # whose claim or denial it is; an asserted or intended act is nobody's claim
+                reported_by=act.reported_by if act.modality in _REPORTED else None,
                 evidence=evidence,
                 span=span,
                 trigger=Span(token.idx, token.idx + len(token)),
