@@ -754,3 +754,8 @@ def test_events_drills_around_a_country_target_it(code) -> None:
 def test_events_a_strike_is_an_aerial_attack(code) -> None:
     assert [e.cameo for e in code("Russia struck Kyiv.")] == ["195"]
     assert [e.cameo for e in code("Russia carried out strikes on Kyiv.")] == ["195"]
+
+
+def test_events_ships_linked_to_a_party_stand_for_it(code) -> None:
+    events = code("Iran attacked ships linked to Israel.")
+    assert ("IRN", "ISR", "19", "asserted") in dyads(events)

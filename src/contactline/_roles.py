@@ -52,6 +52,10 @@ _TARGET_PLACE_PREPS = frozenset(
 )
 """Prepositions whose place is where force lands ("struck sites in X"), unlike "near X"."""
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
+_TIES = frozenset(
+    {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect"}
+)
+"""Participles that tie a thing to a party ("ships linked to X", "vessels owned by X")."""
 _QUANTITIES = frozenset(
     {
         "dozen",
@@ -132,8 +136,22 @@ class RoleReader:
             mention = mention_for(self.doc, token.i, self.mentions)
             if mention is not None and mention.party:
                 found = Party(token=token, mention=mention)
+            elif token.pos_ == "NOUN":
+                found = self._linked_owner(token)
         self._cache[token.i] = found
         return found
+
+    def _linked_owner(self, token: Token) -> Party | None:
+        """Return whom a thing is tied to: "ships linked to X", "vessels owned by X"."""
+        for child in token.children:
+            if child.dep_ != "acl" or child.lemma_.lower() not in _TIES:
+                continue
+            for prep in child.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by", "with"}:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.party(obj)
+        return None
 
     def sole_other_party(
         self, sent: SpacySpan, exclude: set[str | None], *, places: bool = True
