@@ -759,3 +759,10 @@ def test_events_a_strike_is_an_aerial_attack(code) -> None:
 def test_events_ships_linked_to_a_party_stand_for_it(code) -> None:
     events = code("Iran attacked ships linked to Israel.")
     assert ("IRN", "ISR", "19", "asserted") in dyads(events)
+
+
+def test_events_pledge_to_deepen_cooperation_is_an_intent(code) -> None:
+    events = code("Russia pledged to deepen military cooperation with Iran.")
+    assert [(e.source.party, e.target.party, e.cameo, e.modality) for e in events] == [
+        ("RUS", "IRN", "0312", "intended")
+    ]
