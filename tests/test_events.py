@@ -766,3 +766,8 @@ def test_events_pledge_to_deepen_cooperation_is_an_intent(code) -> None:
     assert [(e.source.party, e.target.party, e.cameo, e.modality) for e in events] == [
         ("RUS", "IRN", "0312", "intended")
     ]
+
+
+def test_events_denied_reports_are_the_deniers_negated_act(code) -> None:
+    events = code("Turkey denied reports that it had sent weapons to Azerbaijan.")
+    assert ("TUR", "AZE", "07", "negated") in dyads(events)

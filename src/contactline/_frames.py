@@ -108,6 +108,10 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
                 return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
         if current.dep_ in {"acl", "ccomp"} and lemma in _CLAIM_NOUNS and head.pos_ == "NOUN":
+            denier = head.head
+            if head.dep_ == "dobj" and lexicon.is_cue("deny", denier.lemma_.lower()):
+                # "X denied reports that it had sent ...": X denies the act
+                return Frame(kind="deny", verb=denier, speakers=tuple(roles.subjects(denier)))
             return Frame(kind="alleged", verb=head, speakers=())
         if (
             current.dep_ == "prep"
