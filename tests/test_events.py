@@ -771,3 +771,11 @@ def test_events_pledge_to_deepen_cooperation_is_an_intent(code) -> None:
 def test_events_denied_reports_are_the_deniers_negated_act(code) -> None:
     events = code("Turkey denied reports that it had sent weapons to Azerbaijan.")
     assert ("TUR", "AZE", "07", "negated") in dyads(events)
+
+
+def test_events_place_of_a_signing_is_no_party_to_it(code) -> None:
+    events = code("Armenia and Azerbaijan signed a peace agreement at the Kremlin in Russia.")
+    assert {(s, t) for s, t, root, _ in dyads(events) if root == "05"} == {
+        ("ARM", "AZE"),
+        ("AZE", "ARM"),
+    }

@@ -42,6 +42,8 @@ _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "09", "15", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
+_LOCATIVE_PREPS = frozenset({"at", "in"})
+"""Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 _ANSWER_PREFIXES = ("016", "11", "12")
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
 
@@ -394,13 +396,16 @@ def _parties(
         )
         sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
-        targets: Sequence[Party] = _distinct(roles.objects(token, first, skip=moved), sources)
+        places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
+        targets: Sequence[Party] = _distinct(
+            roles.objects(token, first, skip=moved, places=places), sources
+        )
         if not targets:
-            targets = _distinct(roles.prep_objects(token, first), sources)
+            targets = _distinct(roles.prep_objects(token, first, places=places), sources)
         if not targets:
             for child in token.children:
                 if child.dep_ == "dobj" and not targets:
-                    targets = roles.prep_objects(child)
+                    targets = roles.prep_objects(child, places=places)
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
             sources, targets = roles.group(patient), roles.prep_objects(token, first)

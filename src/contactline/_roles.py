@@ -318,7 +318,12 @@ class RoleReader:
         return [party] if party is not None else []
 
     def objects(
-        self, verb: Token, first: Sequence[Token] = (), *, skip: frozenset[str] = frozenset()
+        self,
+        verb: Token,
+        first: Sequence[Token] = (),
+        *,
+        skip: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> list[Party]:
         """Return the parties ``verb`` is done to: objects, then prepositional objects.
 
@@ -337,12 +342,22 @@ class RoleReader:
                 if found:
                     return found
         if verb.dep_ in {"amod", "compound"} and verb.head.dep_ == "ROOT":
-            return self.prep_objects(verb.head, first)
-        return self.prep_objects(verb, first)
+            return self.prep_objects(verb.head, first, places=places)
+        return self.prep_objects(verb, first, places=places)
 
-    def prep_objects(self, head: Token, first: Sequence[Token] = ()) -> list[Party]:
-        """Return the parties of the first prepositional phrase of ``head`` that has any."""
-        preps = [c for c in head.children if c.dep_ in {"prep", "dative"}]
+    def prep_objects(
+        self, head: Token, first: Sequence[Token] = (), *, places: frozenset[str] = frozenset()
+    ) -> list[Party]:
+        """Return the parties of the first prepositional phrase of ``head`` that has any.
+
+        Prepositions in ``places`` only say where the act happened ("signed at the White
+        House"), unless the pattern names them.
+        """
+        preps = [
+            c
+            for c in head.children
+            if c.dep_ in {"prep", "dative"} and (c.lower_ not in places or c in first)
+        ]
         order = list(first) + sorted(
             (p for p in preps if p.lower_ in TARGET_PREPS and p not in first),
             key=lambda p: TARGET_PREPS.index(p.lower_),
