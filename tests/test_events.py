@@ -779,3 +779,9 @@ def test_events_place_of_a_signing_is_no_party_to_it(code) -> None:
         ("ARM", "AZE"),
         ("AZE", "ARM"),
     }
+
+
+def test_events_a_claim_not_confirmed_is_no_comment_of_the_other_side(code) -> None:
+    events = code("Russia said it had shot down five Ukrainian jets, a claim Kyiv did not confirm.")
+    comments = [e for e in events if e.cameo[:2] == "01"]
+    assert [(e.source.party, e.cameo, e.modality) for e in comments] == [("UKR", "011", "asserted")]

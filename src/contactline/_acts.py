@@ -361,8 +361,8 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
             rule=act.rule + f" deny:{frame.verb.lower_}",
         )
     own = reporter in {s.code for s in sources}
-    if act.code == "016" and sources and not own:
-        # "X said Y struck ..., a charge Y denied": the denial is Y's own, not X's claim
+    if act.code[:2] == "01" and sources and not own:
+        # "X said Y struck ..., a charge Y denied": Y's denial or comment is Y's own
         return act
     # The speaker's own verbal act is done by saying it: "X said it condemned ...".
     own_verbal = own and (
