@@ -785,3 +785,8 @@ def test_events_a_claim_not_confirmed_is_no_comment_of_the_other_side(code) -> N
     events = code("Russia said it had shot down five Ukrainian jets, a claim Kyiv did not confirm.")
     comments = [e for e in events if e.cameo[:2] == "01"]
     assert [(e.source.party, e.cameo, e.modality) for e in comments] == [("UKR", "011", "asserted")]
+
+
+def test_events_fighters_led_by_a_party_stand_for_it(code) -> None:
+    events = code("Rebels led by Iran launched an offensive against Israel.")
+    assert ("IRN", "ISR", "19", "asserted") in dyads(events)

@@ -53,9 +53,9 @@ _TARGET_PLACE_PREPS = frozenset(
 """Prepositions whose place is where force lands ("struck sites in X"), unlike "near X"."""
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
 _TIES = frozenset(
-    {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect"}
+    {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect", "lead"}
 )
-"""Participles that tie a thing to a party ("ships linked to X", "vessels owned by X")."""
+"""Participles that tie a thing to a party ("ships linked to X", "rebels led by X")."""
 _QUANTITIES = frozenset(
     {
         "dozen",
