@@ -790,3 +790,8 @@ def test_events_a_claim_not_confirmed_is_no_comment_of_the_other_side(code) -> N
 def test_events_fighters_led_by_a_party_stand_for_it(code) -> None:
     events = code("Rebels led by Iran launched an offensive against Israel.")
     assert ("IRN", "ISR", "19", "asserted") in dyads(events)
+
+
+def test_events_capture_and_withdrawal_pair_their_parties(code) -> None:
+    events = code("Ukrainian troops entered the city after Russian forces withdrew from it.")
+    assert {("UKR", "RUS", "19", "asserted"), ("RUS", "UKR", "08", "asserted")} <= dyads(events)

@@ -85,7 +85,29 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         acts[index] = _inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [_fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(_frame_acts(sent, frames, roles, lexicon))
+    acts = _taken_from(acts)
     return [_answer_target(act, acts) for act in acts]
+
+
+def _taken_from(acts: list[Act]) -> list[Act]:
+    """Pair a capture with a withdrawal of the same sentence: the one takes what the other left.
+
+    "X entered the town after Y withdrew from it": X->Y 192 and Y->X 0874.
+    """
+    # a relative clause describes ("the areas it occupied"); it reports no capture here
+    news = [a for a in acts if a.sources and a.trigger.token.dep_ != "relcl"]
+    takers = [a for a in news if a.code == "192"]
+    leavers = [a for a in news if a.code == "0874"]
+    if len(takers) != 1 or len(leavers) != 1:
+        return acts
+    taker, leaver = takers[0], leavers[0]
+    if {s.code for s in taker.sources} & {s.code for s in leaver.sources}:
+        return acts
+    paired = {
+        id(taker): replace(taker, targets=taker.targets or leaver.sources),
+        id(leaver): replace(leaver, targets=leaver.targets or taker.sources),
+    }
+    return [paired.get(id(a), a) for a in acts]
 
 
 def _answer_target(act: Act, acts: Sequence[Act]) -> Act:
