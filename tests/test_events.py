@@ -795,3 +795,10 @@ def test_events_fighters_led_by_a_party_stand_for_it(code) -> None:
 def test_events_capture_and_withdrawal_pair_their_parties(code) -> None:
     events = code("Ukrainian troops entered the city after Russian forces withdrew from it.")
     assert {("UKR", "RUS", "19", "asserted"), ("RUS", "UKR", "08", "asserted")} <= dyads(events)
+
+
+def test_events_subject_misattached_to_a_time_is_still_the_subject(code) -> None:
+    events = code(
+        "Russia freed 13 Ukrainian prisoners on Friday and Ukraine released 39 Russian soldiers."
+    )
+    assert {("RUS", "UKR"), ("UKR", "RUS")} == {(s, t) for s, t, _, _ in dyads(events)}

@@ -267,6 +267,11 @@ class RoleReader:
                 if verb.dep_ == "pcomp" and controller is not None:
                     return self.group(controller)
                 return self.subjects(governor)
+        if verb.dep_ == "conj" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN":
+            # "X freed hostages on Friday and Y released prisoners" with Y misattached
+            preceding = self._preceding(verb)
+            if preceding and preceding[0].token.dep_ == "conj":
+                return preceding
         if head.i != verb.i and verb.dep_ in _CONTROL:
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return self.agent_by(verb)
