@@ -802,3 +802,12 @@ def test_events_subject_misattached_to_a_time_is_still_the_subject(code) -> None
         "Russia freed 13 Ukrainian prisoners on Friday and Ukraine released 39 Russian soldiers."
     )
     assert {("RUS", "UKR"), ("UKR", "RUS")} == {(s, t) for s, t, _, _ in dyads(events)}
+
+
+def test_events_a_warrant_is_for_whom_it_names(code) -> None:
+    events = code(
+        "Germany issued an arrest warrant for the Russian president"
+        " over the deportation of Ukrainian children."
+    )
+    warrants = [(e.source.party, e.target.party) for e in events if e.cameo == "1121"]
+    assert warrants == [("DEU", "RUS")]

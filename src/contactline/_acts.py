@@ -32,7 +32,9 @@ from contactline._triggers import (
 from contactline.records import Modality
 
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
-_NOUN_TARGET_PREPS = frozenset({"on", "against", "at", "into", "with", "to", "of", "over", "from"})
+_NOUN_TARGET_PREPS = frozenset(
+    {"on", "against", "at", "into", "with", "to", "of", "over", "from", "for"}
+)
 _OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
 """Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
