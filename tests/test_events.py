@@ -811,3 +811,10 @@ def test_events_a_warrant_is_for_whom_it_names(code) -> None:
     )
     warrants = [(e.source.party, e.target.party) for e in events if e.cameo == "1121"]
     assert warrants == [("DEU", "RUS")]
+
+
+def test_events_accepting_a_ceasefire_proposal_is_an_intent_to_the_proposer(code) -> None:
+    events = code("Ukraine accepted a Turkish ceasefire proposal.")
+    assert [(e.source.party, e.target.party, e.cameo, e.modality) for e in events] == [
+        ("UKR", "TUR", "0356", "intended")
+    ]

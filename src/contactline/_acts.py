@@ -44,6 +44,8 @@ _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "09", "15", "17", "18", "19", "20"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
+_ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
+"""Verbs that take up a proposal: the act proposed becomes an intent."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
 """Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 _ANSWER_PREFIXES = ("016", "11", "12")
@@ -200,6 +202,11 @@ def _code_act(
             inner_sources, inner_targets = _parties(embedded, roles, lexicon)
             asked = _distinct(inner_sources, sources) or _distinct(inner_targets, sources)
             targets = asked
+    if _accepted(trigger):
+        # accepting a proposal for a truce is an intent to make one ("accepted a
+        # ceasefire proposal": 0356 to the proposer)
+        code = lexicon.derived("intent", code)
+        rule += f" accepted:{trigger.anchor.lower_}"
     mood = read_mood(trigger.anchor, lexicon)
     frame = find_frame(trigger.token, roles, lexicon)
     if (
@@ -446,6 +453,11 @@ def _parties(
         if not targets and trigger.code == "045":
             targets = _mediated(token, roles, sources)
         return tuple(sources), tuple(targets)
+    request = _request_of(token)
+    if _accepted(trigger) and request is not None:
+        # "X accepted a Y(-made) ceasefire proposal": X intends it, towards Y
+        sources = roles.subjects(trigger.anchor)
+        return tuple(sources), _distinct(roles.group(request), sources)
     sources, targets = _noun_parties(token, roles)
     judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
     if not sources and trigger.license in {"perform", "charge"} and not judged:
@@ -468,13 +480,33 @@ def _parties(
     if not targets and trigger.license == "occur" and trigger.anchor.pos_ == "VERB":
         # "an air strike destroyed the consulate": what the event hit
         targets = _distinct(roles.objects(trigger.anchor), sources)
-    requested = token.head.head if token.head.lower_ == "for" else None
+    requested = _request_of(token)
     if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
         # "accept a US proposal for a ceasefire": the proposer is the other side
         targets = _distinct(roles.group(requested), sources)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
         targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
     return tuple(sources), tuple(targets)
+
+
+def _request_of(token: Token) -> Token | None:
+    """Return the request noun an event noun is asked for by ("a proposal for a truce")."""
+    if token.head.lower_ == "for":
+        return token.head.head
+    if token.dep_ == "compound" and token.head.lemma_.lower() in REQUEST_NOUNS:
+        return token.head  # "a ceasefire proposal"
+    return None
+
+
+def _accepted(trigger: Trigger) -> bool:
+    """Return whether an event noun is asked for by a request its anchor accepts."""
+    request = _request_of(trigger.token)
+    return (
+        trigger.license == "charge"
+        and request is not None
+        and request.lemma_.lower() in REQUEST_NOUNS
+        and trigger.anchor.lemma_.lower() in _ACCEPTING
+    )
 
 
 def _mediated(token: Token, roles: RoleReader, sources: Sequence[Party]) -> tuple[Party, ...]:

@@ -249,6 +249,13 @@ def noun_license(
     if head.dep_ == "pobj" and requested and verb.head.head.pos_ == "VERB":
         return "charge", verb.head.head
     if (
+        head.dep_ == "compound"
+        and verb.lemma_.lower() in REQUEST_NOUNS
+        and verb.dep_ == "dobj"
+        and verb.head.pos_ == "VERB"
+    ):
+        return "charge", verb.head  # "accepted a ceasefire proposal"
+    if (
         head.dep_ in {"pobj", "pcomp"}
         and verb.dep_ in {"prep", "prt"}
         and verb.lower_ in _CHARGE_PREPS
