@@ -7,19 +7,30 @@ An act is a coded trigger before it becomes dyadic events (``contactline.events`
 2. each trigger's parties are read off grammatical roles (``_roles``);
 3. its mood (``_modality``) may change its code ("stands ready to send a mission": 0334);
 4. its frame (``_frames``) makes it a claim of the speaker, and the frame an act of its
-   own where CAMEO codes it (010, 112, 016).
+   own where CAMEO codes it (010, 112, 016);
+5. the sentence's acts are then read together (``_act_passes``) for targets their own
+   clause leaves unsaid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from contactline._act_passes import (
+    Act,
+    answer_target,
+    distinct,
+    fallback_target,
+    frame_acts,
+    inherit_target,
+    taken_from,
+)
 from contactline._event_lexicon import EventLexicon
-from contactline._frames import HOSTILE_ROOTS, Frame, find_frame, frame_code
+from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
 from contactline._triggers import (
@@ -35,8 +46,6 @@ _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted
 _NOUN_TARGET_PREPS = frozenset(
     {"on", "against", "at", "into", "with", "to", "of", "over", "from", "for"}
 )
-_OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
-"""Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
@@ -48,23 +57,6 @@ _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 """Verbs that take up a proposal: the act proposed becomes an intent."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
 """Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
-_ANSWER_PREFIXES = ("016", "11", "12")
-"""Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Act:
-    """A coded act before it becomes one or more dyadic events."""
-
-    trigger: Trigger
-    code: str
-    rule: str
-    sources: tuple[Party, ...]
-    targets: tuple[Party, ...]
-    modality: Modality
-    reported_by: str | None = None
-    frame: Frame | None = None
-    bare: bool = False
 
 
 def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[Act]:
@@ -86,104 +78,11 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         for p in roles.subjects(t)
     }
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
-        acts[index] = _inherit_target(act, acts, roles)  # in text order: chains pass it on
-    acts = [_fallback_target(act, acts, sent, roles, speakers) for act in acts]
-    acts.extend(_frame_acts(sent, frames, roles, lexicon))
-    acts = _taken_from(acts)
-    return [_answer_target(act, acts) for act in acts]
-
-
-def _taken_from(acts: list[Act]) -> list[Act]:
-    """Pair a capture with a withdrawal of the same sentence: the one takes what the other left.
-
-    "X entered the town after Y withdrew from it": X->Y 192 and Y->X 0874.
-    """
-    # a relative clause describes ("the areas it occupied"); it reports no capture here
-    news = [a for a in acts if a.sources and a.trigger.token.dep_ != "relcl"]
-    takers = [a for a in news if a.code == "192"]
-    leavers = [a for a in news if a.code == "0874"]
-    if len(takers) != 1 or len(leavers) != 1:
-        return acts
-    taker, leaver = takers[0], leavers[0]
-    if {s.code for s in taker.sources} & {s.code for s in leaver.sources}:
-        return acts
-    paired = {
-        id(taker): replace(taker, targets=taker.targets or leaver.sources),
-        id(leaver): replace(leaver, targets=leaver.targets or taker.sources),
-    }
-    return [paired.get(id(a), a) for a in acts]
-
-
-def _answer_target(act: Act, acts: Sequence[Act]) -> Act:
-    """Address a criticism, rejection or denial with no target to what it answers.
-
-    A denial answers the accusation against the denier ("X accused Y of ...; Y denied
-    it": Y->X); a criticism or rejection answers the one other party acting in the
-    sentence ("X set up a checkpoint, a move Y condemned": Y->X).
-    """
-    if act.targets or not act.sources or not act.code.startswith(_ANSWER_PREFIXES):
-        return act
-    own = {s.code for s in act.sources}
-    others = [a for a in acts if a is not act]
-    if act.code == "016":
-        others = [a for a in others if a.code[:2] == "11" and own & {t.code for t in a.targets}]
-    else:
-        # two parties criticising the same thing do not answer each other
-        others = [a for a in others if not a.code.startswith(_ANSWER_PREFIXES)]
-    found = {s.code: s for a in others for s in a.sources if s.code not in own}
-    if len(found) != 1:
-        return act
-    return replace(act, targets=tuple(found.values()), rule=act.rule + " target:answered")
-
-
-def _inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
-    """Give an act that needs a target the target of the verb it continues.
-
-    A conjoined verb or a participle of the same subject acts on the same party: "X blamed
-    Y and vowed revenge" (Y), "X stormed into Y, killing hundreds and taking hostages" (Y).
-    """
-    token = act.trigger.token
-    if act.targets or not act.sources or act.trigger.license != "verb":
-        return act
-    if act.code[:2] not in _OTHER_PARTY_ROOTS | {"13", "17"}:
-        return act
-    participle = token.dep_ == "advcl" and token.tag_ == "VBG"
-    if token.dep_ != "conj" and not participle:
-        return act
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-        return act  # a clause of its own
-    head = token.head
-    own = {s.code for s in act.sources}
-    targets: Sequence[Party] = next(
-        (a.targets for a in acts if a.trigger.token.i == head.i and a.targets), ()
-    )
-    if not targets and head.pos_ == "VERB":
-        targets = roles.objects(head) or roles.place_parties(head)
-    targets = tuple(t for t in targets if t.code not in own)
-    if not targets:
-        return act
-    return replace(act, targets=targets, rule=act.rule + " target:continued")
-
-
-def _fallback_target(
-    act: Act, acts: Sequence[Act], sent: SpacySpan, roles: RoleReader, speakers: set[str]
-) -> Act:
-    """Give an act that needs a target the sentence's only other party, if there is one.
-
-    Parties that act elsewhere in the sentence (a mediator) or speak in it are not
-    candidates; nor is a joint act of several sources.
-    """
-    if len(act.sources) != 1 or act.targets or act.code[:2] not in _OTHER_PARTY_ROOTS:
-        return act
-    busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
-    # a refusal answers whoever asked, never the place of the refused act
-    places = act.code[:2] != "12"
-    other = roles.sole_other_party(
-        sent, {act.sources[0].code, act.reported_by} | busy, places=places
-    )
-    if other is None:
-        return act
-    return replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
+        acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
+    acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
+    acts.extend(frame_acts(sent, frames, roles, lexicon))
+    acts = taken_from(acts)
+    return [answer_target(act, acts) for act in acts]
 
 
 def _code_act(
@@ -200,7 +99,7 @@ def _code_act(
         rule += f" {kind}:{embedded.rule}"
         if not targets:
             inner_sources, inner_targets = _parties(embedded, roles, lexicon)
-            asked = _distinct(inner_sources, sources) or _distinct(inner_targets, sources)
+            asked = distinct(inner_sources, sources) or distinct(inner_targets, sources)
             targets = asked
     if _accepted(trigger):
         # accepting a proposal for a truce is an intent to make one ("accepted a
@@ -250,7 +149,7 @@ def _code_act(
                 code=code,
                 rule=rule,
                 sources=sources,
-                targets=_distinct(targets, sources),
+                targets=distinct(targets, sources),
                 modality="asserted",
                 reported_by=frame.reporter,
                 frame=frame,
@@ -278,9 +177,7 @@ def _code_act(
         return None  # "since the truce took effect" only dates another act
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
-    return replace(
-        act, targets=_distinct(act.targets, act.sources), bare=trigger.license == "occur"
-    )
+    return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
 
 
 def _by_weapon(
@@ -428,11 +325,11 @@ def _parties(
         sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
         places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
-        targets: Sequence[Party] = _distinct(
+        targets: Sequence[Party] = distinct(
             roles.objects(token, first, skip=moved, places=places), sources
         )
         if not targets:
-            targets = _distinct(roles.prep_objects(token, first, places=places), sources)
+            targets = distinct(roles.prep_objects(token, first, places=places), sources)
         if not targets:
             for child in token.children:
                 if child.dep_ == "dobj" and not targets:
@@ -443,13 +340,13 @@ def _parties(
         if not targets:
             # "suppress provocations by Armenian units": the agent of the act's object
             for obj in (c for c in token.children if c.dep_ == "dobj"):
-                targets = targets or _distinct(roles.agent_by(obj), sources)
+                targets = targets or distinct(roles.agent_by(obj), sources)
         if not targets and trigger.code[:2] in APPEAL_ROOTS:
             for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
-                targets = targets or _distinct(roles.subjects(clause), sources)
+                targets = targets or distinct(roles.subjects(clause), sources)
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
-            targets = _distinct(roles.place_parties(token), sources)
+            targets = distinct(roles.place_parties(token), sources)
         if not targets and trigger.code == "045":
             targets = _mediated(token, roles, sources)
         return tuple(sources), tuple(targets)
@@ -457,7 +354,7 @@ def _parties(
     if _accepted(trigger) and request is not None:
         # "X accepted a Y(-made) ceasefire proposal": X intends it, towards Y
         sources = roles.subjects(trigger.anchor)
-        return tuple(sources), _distinct(roles.group(request), sources)
+        return tuple(sources), distinct(roles.group(request), sources)
     sources, targets = _noun_parties(token, roles)
     judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
     if not sources and trigger.license in {"perform", "charge"} and not judged:
@@ -466,12 +363,12 @@ def _parties(
     placed = trigger.code[:2] in _PLACE_TARGET_ROOTS and trigger.license != "occur"
     if not targets and sources and placed:
         # where a strike lands is its target; where a war takes place is not
-        targets = _distinct(roles.place_parties(token), sources)
+        targets = distinct(roles.place_parties(token), sources)
         if not targets and trigger.license == "perform":
-            targets = _distinct(roles.place_parties(trigger.anchor), sources)
+            targets = distinct(roles.place_parties(trigger.anchor), sources)
         if not targets and token.dep_ == "dobj" and token.head.pos_ == "VERB":
             # "expanded its operations in X": the place of the verb that carries the act
-            targets = _distinct(roles.place_parties(token.head), sources)
+            targets = distinct(roles.place_parties(token.head), sources)
     if not sources and not targets and trigger.license == "occur":
         between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
         sources = [
@@ -479,11 +376,11 @@ def _parties(
         ]
     if not targets and trigger.license == "occur" and trigger.anchor.pos_ == "VERB":
         # "an air strike destroyed the consulate": what the event hit
-        targets = _distinct(roles.objects(trigger.anchor), sources)
+        targets = distinct(roles.objects(trigger.anchor), sources)
     requested = _request_of(token)
     if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
         # "accept a US proposal for a ceasefire": the proposer is the other side
-        targets = _distinct(roles.group(requested), sources)
+        targets = distinct(roles.group(requested), sources)
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
         targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
     return tuple(sources), tuple(targets)
@@ -518,7 +415,7 @@ def _mediated(token: Token, roles: RoleReader, sources: Sequence[Party]) -> tupl
         if ancestor.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in ancestor.children
         ):
-            found = _distinct(roles.subjects(ancestor), sources)
+            found = distinct(roles.subjects(ancestor), sources)
             if found:
                 return found
     return ()
@@ -549,82 +446,3 @@ def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Par
         # "the conflict between X and Y over Z": X and Y act on each other; Z is the issue
         targets = []
     return sources, targets
-
-
-def _distinct(targets: Sequence[Party], sources: Sequence[Party]) -> tuple[Party, ...]:
-    codes = {s.code for s in sources}
-    return tuple(t for t in targets if t.code not in codes)
-
-
-def _frame_acts(
-    sent: SpacySpan,
-    frames: dict[int, tuple[Frame, list[Act]]],
-    roles: RoleReader,
-    lexicon: EventLexicon,
-) -> list[Act]:
-    """Code the frames of a sentence as events of their own where CAMEO codes them.
-
-    A verb of saying with no coded content is a statement (010) when its speaker is known.
-    """
-    for token in sent:
-        if token.pos_ != "VERB" or token.i in frames:
-            continue
-        lemma = token.lemma_.lower()
-        if lexicon.is_cue("report", lemma) and _says_something(token):
-            speakers = tuple(roles.subjects(token) or roles.agent_by(token))
-            frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
-    acts: list[Act] = []
-    for frame, content in frames.values():
-        facts = [
-            (a.code, tuple(s.code for s in a.sources), frame.verb.i < a.trigger.anchor.i)
-            for a in content
-        ]
-        code = frame_code(frame, facts)
-        if code is None:
-            continue
-        targets: tuple[Party, ...] = ()
-        if code == "112":
-            hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
-            targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
-        trigger = Trigger(
-            token=frame.verb,
-            anchor=frame.verb,
-            code=code,
-            rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
-            license="verb",
-        )
-        acts.append(
-            Act(
-                trigger=trigger,
-                code=code,
-                rule=trigger.rule,
-                sources=frame.speakers,
-                targets=_distinct(targets, frame.speakers),
-                modality="asserted",
-            )
-        )
-    return acts
-
-
-def _says_something(verb: Token) -> bool:
-    """Return whether a verb of saying reports words here (not "announced a mobilization")."""
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "parataxis"}:
-            return True
-        if child.dep_ == "nsubjpass" and child.lower_ in {"this", "that", "it"}:
-            return True
-        if (
-            child.dep_ == "dobj"
-            and child.pos_ == "NOUN"
-            and child.lemma_.lower()
-            not in {
-                "reporter",
-                "journalist",
-                "agency",
-                "press",
-                "parliament",
-                "audience",
-            }
-        ):
-            return False
-    return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}

@@ -28,7 +28,8 @@ from itertools import combinations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from contactline._acts import Act, code_sentence
+from contactline._act_passes import Act
+from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._roles import Party, RoleReader
 from contactline.cameo import CameoTable

@@ -1,0 +1,220 @@
+"""The act record and the passes that read a whole sentence's acts together.
+
+An act's own clause may leave its target unsaid; the rest of the sentence often says it:
+
+- a conjoined verb or participle continues on its head's target ("blamed X and vowed
+  revenge");
+- an act that needs a target takes the sentence's only other party;
+- a capture and a withdrawal pair their parties ("X entered after Y withdrew");
+- a denial answers the accusation, a criticism the other party acting ("a move X
+  condemned").
+
+Frames (``_frames``) become acts of their own here where CAMEO codes them (010, 112, 016).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from contactline._event_lexicon import EventLexicon
+from contactline._frames import HOSTILE_ROOTS, Frame, frame_code
+from contactline._roles import Party, RoleReader
+from contactline._triggers import Trigger
+from contactline.records import Modality
+
+OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
+"""Families whose act always has a target: failing a readable one, the sentence's only other party."""
+_ANSWER_PREFIXES = ("016", "11", "12")
+"""Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Act:
+    """A coded act before it becomes one or more dyadic events."""
+
+    trigger: Trigger
+    code: str
+    rule: str
+    sources: tuple[Party, ...]
+    targets: tuple[Party, ...]
+    modality: Modality
+    reported_by: str | None = None
+    frame: Frame | None = None
+    bare: bool = False
+
+
+def distinct(targets: Sequence[Party], sources: Sequence[Party]) -> tuple[Party, ...]:
+    """Return the targets that are not also sources."""
+    codes = {s.code for s in sources}
+    return tuple(t for t in targets if t.code not in codes)
+
+
+def taken_from(acts: list[Act]) -> list[Act]:
+    """Pair a capture with a withdrawal of the same sentence: the one takes what the other left.
+
+    "X entered the town after Y withdrew from it": X->Y 192 and Y->X 0874.
+    """
+    # a relative clause describes ("the areas it occupied"); it reports no capture here
+    news = [a for a in acts if a.sources and a.trigger.token.dep_ != "relcl"]
+    takers = [a for a in news if a.code == "192"]
+    leavers = [a for a in news if a.code == "0874"]
+    if len(takers) != 1 or len(leavers) != 1:
+        return acts
+    taker, leaver = takers[0], leavers[0]
+    if {s.code for s in taker.sources} & {s.code for s in leaver.sources}:
+        return acts
+    paired = {
+        id(taker): replace(taker, targets=taker.targets or leaver.sources),
+        id(leaver): replace(leaver, targets=leaver.targets or taker.sources),
+    }
+    return [paired.get(id(a), a) for a in acts]
+
+
+def answer_target(act: Act, acts: Sequence[Act]) -> Act:
+    """Address a criticism, rejection or denial with no target to what it answers.
+
+    A denial answers the accusation against the denier ("X accused Y of ...; Y denied
+    it": Y->X); a criticism or rejection answers the one other party acting in the
+    sentence ("X set up a checkpoint, a move Y condemned": Y->X).
+    """
+    if act.targets or not act.sources or not act.code.startswith(_ANSWER_PREFIXES):
+        return act
+    own = {s.code for s in act.sources}
+    others = [a for a in acts if a is not act]
+    if act.code == "016":
+        others = [a for a in others if a.code[:2] == "11" and own & {t.code for t in a.targets}]
+    else:
+        # two parties criticising the same thing do not answer each other
+        others = [a for a in others if not a.code.startswith(_ANSWER_PREFIXES)]
+    found = {s.code: s for a in others for s in a.sources if s.code not in own}
+    if len(found) != 1:
+        return act
+    return replace(act, targets=tuple(found.values()), rule=act.rule + " target:answered")
+
+
+def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
+    """Give an act that needs a target the target of the verb it continues.
+
+    A conjoined verb or a participle of the same subject acts on the same party: "X blamed
+    Y and vowed revenge" (Y), "X stormed into Y, killing hundreds and taking hostages" (Y).
+    """
+    token = act.trigger.token
+    if act.targets or not act.sources or act.trigger.license != "verb":
+        return act
+    if act.code[:2] not in OTHER_PARTY_ROOTS | {"13", "17"}:
+        return act
+    participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+    if token.dep_ != "conj" and not participle:
+        return act
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return act  # a clause of its own
+    head = token.head
+    own = {s.code for s in act.sources}
+    targets: Sequence[Party] = next(
+        (a.targets for a in acts if a.trigger.token.i == head.i and a.targets), ()
+    )
+    if not targets and head.pos_ == "VERB":
+        targets = roles.objects(head) or roles.place_parties(head)
+    targets = tuple(t for t in targets if t.code not in own)
+    if not targets:
+        return act
+    return replace(act, targets=targets, rule=act.rule + " target:continued")
+
+
+def fallback_target(
+    act: Act, acts: Sequence[Act], sent: SpacySpan, roles: RoleReader, speakers: set[str]
+) -> Act:
+    """Give an act that needs a target the sentence's only other party, if there is one.
+
+    Parties that act elsewhere in the sentence (a mediator) or speak in it are not
+    candidates; nor is a joint act of several sources.
+    """
+    if len(act.sources) != 1 or act.targets or act.code[:2] not in OTHER_PARTY_ROOTS:
+        return act
+    busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
+    # a refusal answers whoever asked, never the place of the refused act
+    places = act.code[:2] != "12"
+    other = roles.sole_other_party(
+        sent, {act.sources[0].code, act.reported_by} | busy, places=places
+    )
+    if other is None:
+        return act
+    return replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
+
+
+def frame_acts(
+    sent: SpacySpan,
+    frames: dict[int, tuple[Frame, list[Act]]],
+    roles: RoleReader,
+    lexicon: EventLexicon,
+) -> list[Act]:
+    """Code the frames of a sentence as events of their own where CAMEO codes them.
+
+    A verb of saying with no coded content is a statement (010) when its speaker is known.
+    """
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in frames:
+            continue
+        lemma = token.lemma_.lower()
+        if lexicon.is_cue("report", lemma) and _says_something(token):
+            speakers = tuple(roles.subjects(token) or roles.agent_by(token))
+            frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
+    acts: list[Act] = []
+    for frame, content in frames.values():
+        facts = [
+            (a.code, tuple(s.code for s in a.sources), frame.verb.i < a.trigger.anchor.i)
+            for a in content
+        ]
+        code = frame_code(frame, facts)
+        if code is None:
+            continue
+        targets: tuple[Party, ...] = ()
+        if code == "112":
+            hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
+            targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
+        trigger = Trigger(
+            token=frame.verb,
+            anchor=frame.verb,
+            code=code,
+            rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
+            license="verb",
+        )
+        acts.append(
+            Act(
+                trigger=trigger,
+                code=code,
+                rule=trigger.rule,
+                sources=frame.speakers,
+                targets=distinct(targets, frame.speakers),
+                modality="asserted",
+            )
+        )
+    return acts
+
+
+def _says_something(verb: Token) -> bool:
+    """Return whether a verb of saying reports words here (not "announced a mobilization")."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "parataxis"}:
+            return True
+        if child.dep_ == "nsubjpass" and child.lower_ in {"this", "that", "it"}:
+            return True
+        if (
+            child.dep_ == "dobj"
+            and child.pos_ == "NOUN"
+            and child.lemma_.lower()
+            not in {
+                "reporter",
+                "journalist",
+                "agency",
+                "press",
+                "parliament",
+                "audience",
+            }
+        ):
+            return False
+    return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}
