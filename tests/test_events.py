@@ -818,3 +818,20 @@ def test_events_accepting_a_ceasefire_proposal_is_an_intent_to_the_proposer(code
     assert [(e.source.party, e.target.party, e.cameo, e.modality) for e in events] == [
         ("UKR", "TUR", "0356", "intended")
     ]
+
+
+def test_events_criticised_act_without_actor_is_the_last_act_of_force(code) -> None:
+    events = code("Russia fired missiles at Ukraine on Monday. Germany condemned the launch.")
+    assert ("DEU", "RUS", "11", "asserted") in dyads(events)
+
+
+def test_events_criticised_act_with_its_own_actor_keeps_it(code) -> None:
+    events = code(
+        "Russia fired missiles at Ukraine on Monday. Germany condemned the Iranian attack."
+    )
+    assert ("DEU", "RUS", "11", "asserted") not in dyads(events)
+
+
+def test_events_neither_confirming_nor_denying_is_no_comment(code) -> None:
+    events = code("Israel has neither confirmed nor denied responsibility.")
+    assert [(e.source.party, e.cameo) for e in events] == [("ISR", "011")]

@@ -28,6 +28,9 @@ from contactline.records import Modality
 
 OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
 """Families whose act always has a target: failing a readable one, the sentence's only other party."""
+_FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+_JUDGED_NOUNS = frozenset({"launch", "test", "seizure", "execution", "move", "incursion"})
+"""Nouns that name an earlier act when criticised without its actor ("condemned the launch")."""
 _ANSWER_PREFIXES = ("016", "11", "12")
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
 
@@ -218,3 +221,41 @@ def _says_something(verb: Token) -> bool:
         ):
             return False
     return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def judged_earlier(act: Act, earlier: Sequence[Act], lexicon: EventLexicon) -> Act:
+    """Address a criticism of an act named without its actor to the last actor before.
+
+    "North Korea fired a missile. Japan condemned the launch.": Japan->North Korea. The
+    act criticised must be a word for an act ("the attack", "the launch") with no owner
+    or agent of its own, and the earlier act one of force by someone else.
+    """
+    if act.targets or not act.sources or act.code[:2] not in {"11", "12"}:
+        return act
+    judged = next((c for c in act.trigger.token.children if c.dep_ == "dobj"), None)
+    if judged is None or not _names_an_act(judged, lexicon):
+        return act
+    own = {s.code for s in act.sources}
+    for prior in reversed(earlier):
+        if prior.code[:2] in _FORCE_ROOTS and prior.sources:
+            if own & {s.code for s in prior.sources}:
+                return act
+            return replace(act, targets=prior.sources, rule=act.rule + " target:earlier-act")
+    return act
+
+
+def _names_an_act(noun: Token, lexicon: EventLexicon) -> bool:
+    """Return whether a noun names an act by no one in particular ("the launch").
+
+    A named owner ("the Iranian attack", "its launch", "the attack by X") is someone.
+    """
+    lemma = noun.lemma_.lower()
+    if lemma not in _JUDGED_NOUNS and lemma not in lexicon.nouns:
+        return False
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return False
+        named = child.pos_ in {"PROPN", "PRON"} or child.text[:1].isupper()
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and named:
+            return False
+    return True

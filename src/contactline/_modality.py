@@ -95,8 +95,16 @@ def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:
             or (child.dep_ == "det" and word == "no")
             or child.dep_ == "advmod"
             and word == "never"
+            or child.dep_ == "preconj"
+            and word == "neither"
         ):
             negated = child
+    if negated is None and token.dep_ == "conj":
+        # "neither confirmed nor denied": the second verb is negated by "neither ... nor"
+        negated = next(
+            (c for c in token.head.children if c.dep_ == "preconj" and c.lower_ == "neither"),
+            None,
+        )
     if token.dep_ == "advcl":
         for child in token.head.children:
             if child.dep_ == "mark" and lexicon.is_cue("condition", child.lower_):

@@ -28,7 +28,7 @@ from itertools import combinations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from contactline._act_passes import Act
+from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._roles import Party, RoleReader
@@ -84,9 +84,12 @@ def extract_events(
     roles = RoleReader(doc, mentions, lexicon, published=published)
     events: list[Event] = []
     seen: set[tuple[object, ...]] = set()
+    earlier: list[Act] = []
     for sent in doc.sents:
         with_target: set[tuple[object, ...]] = set()
-        for act in code_sentence(sent, roles, lexicon):
+        acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
+        earlier.extend(acts)
+        for act in acts:
             for event in _to_events(act, doc, sent, roles, statements, times, cameo, published):
                 key = _key(event)
                 # A duplicate that only lacks the target adds nothing to one beside it.
