@@ -835,3 +835,8 @@ def test_events_criticised_act_with_its_own_actor_keeps_it(code) -> None:
 def test_events_neither_confirming_nor_denying_is_no_comment(code) -> None:
     events = code("Israel has neither confirmed nor denied responsibility.")
     assert [(e.source.party, e.cameo) for e in events] == [("ISR", "011")]
+
+
+def test_events_source_of_the_news_is_no_fallback_target(code) -> None:
+    events = code("The war by Russia has killed hundreds of people, according to Germany.")
+    assert all(e.target is None or e.target.party != "DEU" for e in events)

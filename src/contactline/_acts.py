@@ -77,6 +77,8 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if t.pos_ == "VERB" and lexicon.is_cue("report", t.lemma_.lower())
         for p in roles.subjects(t)
     }
+    # whoever reports an act of the sentence ("according to X") is its source of news
+    speakers |= {a.reported_by for a in acts if a.reported_by}
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
@@ -275,7 +277,13 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
     # A belligerent reporting force by the other side reports it against itself; an
     # international organisation reporting it is an observer.
     belligerent = any(s.mention.kind != "organization" for s in frame.speakers)
-    if hostile and not targets and belligerent and any(s.code != reporter for s in sources):
+    if (
+        hostile
+        and not targets
+        and belligerent
+        and any(s.code != reporter for s in sources)
+        and frame.kind != "according"
+    ):
         targets = frame.speakers
     modality = act.modality
     if frame.kind == "deny":
