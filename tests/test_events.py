@@ -553,7 +553,7 @@ def _with_region(text: str, name: str, country: str) -> list[Mention]:
     ("published", "target"), [(date(2020, 10, 1), "NKR"), (date(2024, 6, 1), "AZE")]
 )
 def test_events_region_stands_for_the_de_facto_state_governing_it(nlp, published, target) -> None:
-    text = "Russia deployed troops to Nagorno-Karabakh."
+    text = "Russia sent food to Nagorno-Karabakh."
     mentions = _with_region(text, "Nagorno-Karabakh", "AZE")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=published)
     assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
@@ -840,3 +840,18 @@ def test_events_neither_confirming_nor_denying_is_no_comment(code) -> None:
 def test_events_source_of_the_news_is_no_fallback_target(code) -> None:
     events = code("The war by Russia has killed hundreds of people, according to Germany.")
     assert all(e.target is None or e.target.party != "DEU" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Azerbaijan shelled Nagorno-Karabakh.", "NKR"),
+        ("Russia shelled Nagorno-Karabakh.", "AZE"),
+    ],
+)
+def test_events_force_against_a_governed_region_falls_on_whom_it_fights(nlp, text, target) -> None:
+    mentions = _with_region(text, "Nagorno-Karabakh", "AZE")
+    events = extract_events(
+        nlp(text), mentions, [], [], LEXICON, CAMEO, published=date(2020, 10, 1)
+    )
+    assert [e.target.party for e in events] == [target]

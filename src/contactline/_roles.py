@@ -74,6 +74,8 @@ _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
 _LINES = frozenset({"line", "frontline", "front", "border"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
+AUTHORITY_RULE = "+authority"
+"""The rule suffix of a region mention that stands for its de facto authorities."""
 _STATE_ORGANS = frozenset({"MIL", "GOV"})
 """Sectors of a state whose bare mention ("the army", "the junta") has a state in context."""
 
@@ -466,7 +468,7 @@ def _as_party(mention: Mention, lexicon: EventLexicon, published: date | None) -
         return mention
     authority = lexicon.authority(mention.name, published)
     if authority is not None:
-        return replace(mention, party=authority, rule=mention.rule + "+authority")
+        return replace(mention, party=authority, rule=mention.rule + AUTHORITY_RULE)
     if mention.country:
         return replace(mention, party=mention.country, rule=mention.rule + "+country")
     return mention

@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
-from contactline._roles import Party, RoleReader
+from contactline._roles import AUTHORITY_RULE, Party, RoleReader
 from contactline.cameo import CameoTable
 from contactline.records import (
     DateWindow,
@@ -50,6 +50,7 @@ _DOMESTIC_PREFIXES = ("14", "172", "173", "175")
 """Protests, administrative sanctions (curfew, martial law, bans), arrests and repression
 are domestic when the text names no one else: they concern the source's own side."""
 _REPORTED = frozenset({"claimed", "negated"})
+_FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
@@ -138,7 +139,8 @@ def _to_events(
         (s.id for s in statements if s.content_span.start <= token.idx < s.content_span.end), None
     )
     events = []
-    for source, target in _dyads(act):
+    for source, pair_target in _dyads(act):
+        target = _region_side(act.code, source, pair_target)
         events.append(
             Event(
                 id="",
@@ -161,6 +163,24 @@ def _to_events(
             )
         )
     return events
+
+
+def _region_side(code: str, source: Party | None, target: Party | None) -> Party | None:
+    """Return whom force against a region governed de facto falls on.
+
+    The region's own state fighting it fights its de facto authorities (Azerbaijan
+    shelling Karabakh in 2020: NKR); any other party's force falls on the state the
+    region belongs to (Russia taking a village in the Donetsk region: UKR). Acts of
+    other kinds (visits, aid, peacekeepers) deal with the authorities.
+    """
+    if target is None or not target.mention.rule.endswith(AUTHORITY_RULE):
+        return target
+    country = target.mention.country
+    if code[:2] not in _FORCE_ROOTS or country is None:
+        return target
+    if source is not None and source.code == country:
+        return target
+    return replace(target, mention=replace(target.mention, party=country))
 
 
 def _dyads(act: Act) -> list[tuple[Party | None, Party | None]]:
