@@ -855,3 +855,13 @@ def test_events_force_against_a_governed_region_falls_on_whom_it_fights(nlp, tex
         nlp(text), mentions, [], [], LEXICON, CAMEO, published=date(2020, 10, 1)
     )
     assert [e.target.party for e in events] == [target]
+
+
+def test_events_one_appeal_for_two_acts_makes_two_events(code) -> None:
+    events = code("Russia called on Armenia to stop the fighting immediately and return to talks.")
+    assert sorted(e.cameo for e in events) == ["0256", "026"]
+
+
+def test_events_same_family_reported_twice_is_kept_once(code) -> None:
+    events = code("Russia shelled Ukraine. Russia attacked Ukraine again.")
+    assert len([e for e in events if e.cameo[:2] == "19"]) == 1

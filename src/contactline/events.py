@@ -84,7 +84,7 @@ def extract_events(
     """
     roles = RoleReader(doc, mentions, lexicon, published=published)
     events: list[Event] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], set[tuple[int, str]]] = {}
     earlier: list[Act] = []
     for sent in doc.sents:
         with_target: set[tuple[object, ...]] = set()
@@ -94,13 +94,28 @@ def extract_events(
             for event in _to_events(act, doc, sent, roles, statements, times, cameo, published):
                 key = _key(event)
                 # A duplicate that only lacks the target adds nothing to one beside it.
-                if key in seen or (event.target is None and key[:2] + key[3:] in with_target):
+                if _repeats(event, seen.get(key)) or (
+                    event.target is None and key[:2] + key[3:] in with_target
+                ):
                     continue
-                seen.add(key)
+                seen.setdefault(key, set()).add((event.trigger.start, event.cameo))
                 if event.target is not None:
                     with_target.add(key[:2] + key[3:])
                 events.append(replace(event, id=f"e{len(events) + 1}"))
     return events
+
+
+def _repeats(event: Event, earlier: set[tuple[int, str]] | None) -> bool:
+    """Return whether an event repeats a report already kept under the same key.
+
+    One verb asking for two acts ("called on X to stop the fighting and return to
+    talks": 0256 and 026) makes two events; the same family reported again elsewhere in
+    the document is one.
+    """
+    if not earlier:
+        return False
+    same_trigger = {code for start, code in earlier if start == event.trigger.start}
+    return not same_trigger or event.cameo in same_trigger
 
 
 def _key(event: Event) -> tuple[object, ...]:
