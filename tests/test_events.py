@@ -865,3 +865,10 @@ def test_events_one_appeal_for_two_acts_makes_two_events(code) -> None:
 def test_events_same_family_reported_twice_is_kept_once(code) -> None:
     events = code("Russia shelled Ukraine. Russia attacked Ukraine again.")
     assert len([e for e in events if e.cameo[:2] == "19"]) == 1
+
+
+def test_events_bare_organ_in_a_state_belongs_to_it(nlp) -> None:
+    text = "The junta in Armenia revoked military cooperation agreements with France."
+    mentions = _with(text, ("junta", None, None, "GOV", None))
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ARM", "FRA", "1212")]

@@ -477,9 +477,10 @@ def _as_party(mention: Mention, lexicon: EventLexicon, published: date | None) -
 def _in_focus(doc: Doc, organs: frozenset[str], mentions: Sequence[Mention]) -> list[Mention]:
     """Give a bare state organ ("the army", "the junta") the state it belongs to in context.
 
-    1. The party of the last earlier mention of the same organ of a state ("Israel's
+    1. The state it is "in" ("the army in Burkina Faso", "the junta in Niamey").
+    2. Else the party of the last earlier mention of the same organ of a state ("Israel's
        military ... the army": ISR).
-    2. Else the country of the armed groups named in its sentence, when they share one
+    3. Else the country of the armed groups named in its sentence, when they share one
        ("the army bombed RSF bases": SDN; "talks between the military and the MNDAA":
        MMR): a country's own insurgents fight its army.
 
@@ -491,13 +492,29 @@ def _in_focus(doc: Doc, organs: frozenset[str], mentions: Sequence[Mention]) -> 
     for index, mention in enumerate(mentions):
         head = _bare_organ(doc, mention, organs)
         if head is not None and mention.party is None and mention.kind is None:
-            party = _earlier_organ(mentions[:index], mention.sector) or _insurgents_country(
-                head, mentions
+            party = (
+                _organ_place(head, mentions)
+                or _earlier_organ(mentions[:index], mention.sector)
+                or _insurgents_country(head, mentions)
             )
             if party is not None:
                 mention = replace(mention, party=party, rule=mention.rule + "+in-focus")
         out.append(mention)
     return out
+
+
+def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
+    """Return the state an organ is said to be in ("the junta in Niamey": NER)."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            start, end = obj.idx, obj.idx + len(obj)
+            for mention in mentions:
+                inside = mention.span.start <= start and end <= mention.span.end
+                if inside and mention.kind == "state" and mention.party:
+                    return mention.party
+    return None
 
 
 def _earlier_organ(earlier: Sequence[Mention], sector: str | None) -> str | None:
