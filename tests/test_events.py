@@ -872,3 +872,8 @@ def test_events_bare_organ_in_a_state_belongs_to_it(nlp) -> None:
     mentions = _with(text, ("junta", None, None, "GOV", None))
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ARM", "FRA", "1212")]
+
+
+def test_events_protesters_are_of_the_one_place_the_sentence_is_in(code) -> None:
+    events = code("Protesters attacked the embassies of France and Germany in Kyiv.")
+    assert {(e.source.party, e.target.party) for e in events} == {("UKR", "FRA"), ("UKR", "DEU")}

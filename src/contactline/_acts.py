@@ -164,9 +164,8 @@ def _code_act(
     code = _by_weapon(trigger, code, lexicon, roles.subject_word(trigger.token))
     if code[:2] == "14" and not sources and trigger.license == "verb":
         # protesters are of the place they protest in ("protesters in Kinshasa")
-        sources = tuple(
-            p for p in roles.place_parties(trigger.token) if p.code not in {t.code for t in targets}
-        )
+        placed = roles.place_parties(trigger.token) or roles.located(trigger.token.sent)
+        sources = tuple(p for p in placed if p.code not in {t.code for t in targets})
     act = Act(
         trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
     )

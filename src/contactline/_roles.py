@@ -176,6 +176,19 @@ class RoleReader:
                     found[mention.party] = Party(token=span.root, mention=mention)
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def located(self, sent: SpacySpan) -> list[Party]:
+        """Return the one party a sentence places its events in ("... in Kinshasa"), if one."""
+        found: dict[str, Party] = {}
+        for mention in self.mentions:
+            inside = sent.start_char <= mention.span.start < sent.end_char
+            if inside and mention.party and _is_location(self.doc, mention):
+                span = self.doc.char_span(
+                    mention.span.start, mention.span.end, alignment_mode="expand"
+                )
+                if span is not None:
+                    found.setdefault(mention.party, Party(token=span.root, mention=mention))
+        return list(found.values()) if len(found) == 1 else []
+
     def own_party(self, token: Token) -> Party | None:
         """Return the party of a token's own mention only (no look into its subtree)."""
         start, end = token.idx, token.idx + len(token)
