@@ -71,7 +71,9 @@ def test_ingest_rejects_a_huge_file_without_reading_it(tmp_path: Path) -> None:
     assert MAX_BYTES < 50_000_000
 
 
-def test_ingest_directory_reads_articles_and_goes_on_past_an_unreadable_file(tmp_path: Path) -> None:
+def test_ingest_directory_reads_articles_and_goes_on_past_an_unreadable_file(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Second article text.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("First article text.", encoding="utf-8")

@@ -443,8 +443,14 @@ def timeline(
     claims: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     m, e = s.timeline_members, s.events
     for owner, doc_id, event_id, origin, modality, reported_by in conn.execute(
-        select(m.c.entry_id, m.c.document_id, m.c.event_id, s.documents.c.origin,
-               e.c.modality, e.c.reported_by)
+        select(
+            m.c.entry_id,
+            m.c.document_id,
+            m.c.event_id,
+            s.documents.c.origin,
+            e.c.modality,
+            e.c.reported_by,
+        )
         .join(s.documents, s.documents.c.id == m.c.document_id)
         .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
         .where(m.c.entry_id.in_([r.id for r in rows]))
