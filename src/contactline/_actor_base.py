@@ -26,7 +26,19 @@ KINDS: frozenset[str] = frozenset({"state", "organization", "person", "group", "
 NAME_FORMS = ("name", "adjective", "capital", "seat", "institution", "body")
 SECTOR_TYPES = frozenset({"office", "body"})
 ANAPHOR_TARGETS = frozenset(
-    {"person", "title", "state", "states", "organization", "agency", "group", "party", "subject"}
+    {
+        "person",
+        "title",
+        "state",
+        "states",
+        "organization",
+        "agency",
+        "group",
+        "party",
+        "subject",
+        "organ",
+        "court",
+    }
 )
 
 

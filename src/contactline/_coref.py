@@ -10,8 +10,11 @@ subject of a main clause ("it"/"they" as a subject within the next sentence: "th
 said its forces ... and it accused the army") and the persons mentioned so far. A pronoun ("he",
 "his") takes the last person who was the subject of a clause, else the last person; a
 description ("the official") takes the last person; a title ("the minister") the last
-person whose role has that word. A reference with no antecedent in reach is dropped:
-no guess is better than a wrong party.
+person whose role has that word. A bare state organ ("the junta", "the army") takes
+the state in focus from an earlier sentence, else the state of the first armed group or
+region of its own sentence ("talks between the military and the MNDAA"), and stays a
+bare sector word when there is none; "the court" takes the last court named. Any other
+reference with no antecedent in reach is dropped: no guess is better than a wrong party.
 
 A person introduced by a title that names no party acts for the person the title serves
 ("X, national security adviser to Prime Minister Abiy Ahmed"), else ("Army spokesman
@@ -41,6 +44,7 @@ class _Focus:
 
     base: ActorBase
     last: dict[str, Draft] = field(default_factory=dict)
+    loci: dict[int, Draft] = field(default_factory=dict)
     persons: list[Draft] = field(default_factory=list)
     sectors: dict[str, Draft] = field(default_factory=dict)
 
@@ -59,8 +63,12 @@ class _Focus:
             if entity is not None and entity.kind == "organization" and entity.sector != "MED":
                 self.last["organization"] = draft
             return
+        if _locus_of(draft) is not None:
+            self.last["locus"] = draft
         if draft.party is None:
             return
+        if draft.kind == "organization" and draft.sector == "JUD":
+            self.last["court"] = draft
         if draft.kind == "organization":
             self.last["agency" if draft.sector == "MED" else "organization"] = draft
         elif draft.kind in {"state", "group"} and not draft.rule.startswith("adjective:"):
@@ -79,6 +87,8 @@ class _Focus:
             return self._person(draft)
         if target == "title":
             return self._titled(draft)
+        if target == "organ":
+            return self._organ(draft)
         if target in {"party", "subject"}:
             last = self.last.get(target)
             near = last is not None and draft.sentence - last.sentence <= _PARTY_REACH
@@ -94,6 +104,29 @@ class _Focus:
         for found in candidates:
             if found is not None and draft.sentence - found.sentence <= _CONTEXT_REACH:
                 return found
+        return None
+
+    def _organ(self, draft: Draft) -> Draft | None:
+        """Return what a bare state organ ("the junta", "the army") belongs to.
+
+        The state in focus from an earlier sentence comes first ("Myanmar's military
+        ... The junta"); within the sentence an armed group or a region, even one named
+        later, places the organ ("the military and the MNDAA", "the government declared
+        a ceasefire in Tigray") before a state named earlier in it ("China said it
+        brokered talks between the military and the MNDAA"); a state named only later
+        in the sentence never does ("the army refused US-led talks").
+        """
+        state = self.last.get("state")
+        if state is not None and draft.sentence - state.sentence > _CONTEXT_REACH:
+            state = None
+        here = self.loci.get(draft.sentence)
+        if state is not None and (state.sentence < draft.sentence or here is None):
+            return state
+        if here is not None:
+            return here
+        locus = self.last.get("locus")
+        if locus is not None and draft.sentence - locus.sentence <= _CONTEXT_REACH:
+            return locus
         return None
 
     def _person(self, draft: Draft) -> Draft | None:
@@ -118,6 +151,33 @@ class _Focus:
         subjects = [p for p in titled if p.subject]
         chosen = subjects or titled
         return chosen[-1] if chosen else None
+
+
+def _locus_of(draft: Draft) -> str | None:
+    """Return the state an armed group or a region places events in ("the RSF": SDN)."""
+    if draft.kind in {"group", "region"} and draft.anaphor is None:
+        return draft.country
+    return None
+
+
+def _copy_organ(base: ActorBase, draft: Draft, target: Draft, word: str) -> bool:
+    """Give a bare state organ the state of its antecedent; ``False`` when it has none."""
+    code = target.party if target.kind == "state" else _locus_of(target)
+    state = base.entity(code)
+    if state is None or state.kind != "state":
+        return False
+    draft.party, draft.kind, draft.name, draft.country = state.party, "state", state.name, None
+    draft.antecedent = target
+    draft.rule = f"coref:{word}->{state.party}"
+    return True
+
+
+def _copy_body(base: ActorBase, draft: Draft, target: Draft, word: str) -> bool:
+    """Fill "the junta" or "the court" from its antecedent; ``False`` when it gives no party."""
+    if draft.anaphor is not None and draft.anaphor.refers_to == "organ":
+        return _copy_organ(base, draft, target, word)
+    _copy_from(base, draft, target, word)
+    return draft.party is not None
 
 
 def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:
@@ -158,9 +218,18 @@ def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
         The drafts in reading order, references filled in from their antecedents.
     """
     focus = _Focus(base)
+    for draft in sorted(drafts, key=lambda d: -d.start):
+        if _locus_of(draft) is not None:
+            focus.loci[draft.sentence] = draft  # the first group or region of each sentence
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.start, -d.end)):
-        if draft.anaphor is not None:
+        if draft.anaphor is not None and draft.anaphor.refers_to in {"organ", "court"}:
+            target = focus.find(draft)
+            if target is None or not _copy_body(base, draft, target, draft.anaphor.word):
+                # nothing in focus: a bare sector word, as if it were no reference
+                draft.rule = f"sector:{draft.anaphor.word}->{draft.sector}"
+                draft.start, draft.anaphor = draft.end - 1, None
+        elif draft.anaphor is not None:
             target = focus.find(draft)
             if target is None:
                 continue
@@ -170,6 +239,12 @@ def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
         elif draft.source is not None and draft.source.anaphor is not None:
             source = draft.source
             target = focus.find(source)
+            if source.anaphor.refers_to == "organ":  # "the army's air force"
+                if target is not None and _copy_organ(base, source, target, source.anaphor.word):
+                    _fill_from_source(base, draft, source)
+                focus.update(draft)
+                kept.append(draft)
+                continue
             if target is None or target.party is None:
                 continue
             _copy_from(base, source, target, source.anaphor.word)  # type: ignore[union-attr]

@@ -349,6 +349,9 @@ def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
     det = i - 1
     if det > 0 and doc[det].pos_ == "NUM":  # "the three countries", "the two sides"
         det -= 1
+    if anaphor.refers_to == "organ":  # "the federal army", "the military government"
+        while det > 0 and doc[det].dep_ == "amod" and doc[det].is_lower:
+            det -= 1
     if det < 0 or doc[det].lower_ not in DETERMINERS or token.pos_ not in _NOUN_POS:
         return None
     if token.dep_ in {"compound", "amod"} and token.head.i > i:

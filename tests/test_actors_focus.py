@@ -1,0 +1,94 @@
+"""Tests of references resolved from the focus of the text: bare state organs and courts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from contactline.actors import ActorBase, load_actor_base, resolve_mentions
+from contactline.records import Mention
+
+
+@pytest.fixture(scope="module")
+def base() -> ActorBase:
+    return load_actor_base()
+
+
+def _mention(nlp: Language, base: ActorBase, text: str, words: str) -> Mention | None:
+    """Return the last mention of ``text`` whose text ends with ``words``."""
+    mentions = resolve_mentions(nlp(text), base, published=date(2024, 6, 1))
+    found = [m for m in mentions if m.text.endswith(words)]
+    return found[-1] if found else None
+
+
+def test_actors_focus_bare_organ_takes_the_state_of_an_earlier_sentence(
+    nlp: Language, base: ActorBase
+) -> None:
+    junta = _mention(
+        nlp,
+        base,
+        "Myanmar's generals seized power in February. The junta imposed a curfew.",
+        "junta",
+    )
+    assert junta is not None
+    assert (junta.party, junta.kind, junta.sector) == ("MMR", "state", "GOV")
+    assert junta.rule == "coref:junta->MMR"
+
+
+def test_actors_focus_armed_group_of_the_sentence_beats_a_state_named_earlier_in_it(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "China said it had brokered talks between the military and the MNDAA."
+    military = _mention(nlp, base, text, "military")
+    assert military is not None
+    assert (military.party, military.sector) == ("MMR", "MIL")
+
+
+def test_actors_focus_region_named_later_in_the_sentence_places_the_organ(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "The government declared a unilateral ceasefire in Tigray."
+    government = _mention(nlp, base, text, "government")
+    assert government is not None
+    assert government.party == "ETH"
+
+
+def test_actors_focus_state_named_earlier_beats_a_region_of_the_sentence(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "Russia massed troops on the border. The army shelled villages in Kherson."
+    army = _mention(nlp, base, text, "army")
+    assert army is not None
+    assert army.party == "RUS"
+
+
+def test_actors_focus_state_named_only_later_in_the_sentence_does_not_place_the_organ(
+    nlp: Language, base: ActorBase
+) -> None:
+    army = _mention(nlp, base, "The army refused to attend US-led talks in Geneva.", "army")
+    assert army is not None
+    assert (army.party, army.sector, army.rule) == (None, "MIL", "sector:army->MIL")
+
+
+def test_actors_focus_organ_with_adjective_and_possessive_resolves(
+    nlp: Language, base: ActorBase
+) -> None:
+    federal = _mention(
+        nlp, base, "Tigrayan forces handed over heavy weapons to the federal army.", "army"
+    )
+    assert federal is not None and federal.party == "ETH"
+    air_force = _mention(nlp, base, "The army's air force bombed RSF bases.", "air force")
+    assert air_force is not None
+    assert (air_force.party, air_force.sector) == ("SDN", "MIL")
+
+
+def test_actors_focus_court_refers_to_the_court_in_focus(nlp: Language, base: ActorBase) -> None:
+    text = "The ICJ ordered a halt to the offensive. Israel rejected the court's ruling."
+    court = _mention(nlp, base, text, "court")
+    assert court is not None
+    assert (court.party, court.antecedent is not None) == ("ICJ", True)
+    alone = _mention(nlp, base, "The Kremlin said the court's decision was void.", "court")
+    assert alone is not None
+    assert (alone.party, alone.sector) == (None, "JUD")
