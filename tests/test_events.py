@@ -877,3 +877,62 @@ def test_events_bare_organ_in_a_state_belongs_to_it(nlp) -> None:
 def test_events_protesters_are_of_the_one_place_the_sentence_is_in(code) -> None:
     events = code("Protesters attacked the embassies of France and Germany in Kyiv.")
     assert {(e.source.party, e.target.party) for e in events} == {("UKR", "FRA"), ("UKR", "DEU")}
+
+
+def test_events_predicate_adjective_targets_what_it_is_about(code) -> None:
+    events = code(
+        "Russia said it was deeply worried that the escalation between Israel and Iran could spiral."
+    )
+    assert {(e.source.party, e.target.party, e.cameo) for e in events if e.cameo == "012"} == {
+        ("RUS", "ISR", "012"),
+        ("RUS", "IRN", "012"),
+    }
+    assert ("TUR", "ARM", "01", "asserted") in dyads(
+        code("Turkey remains concerned about Armenia.")
+    )
+
+
+def test_events_order_to_act_is_a_demand_on_whom_it_orders(code) -> None:
+    assert ("ISR", "HAMAS", "10", "asserted") in dyads(code("Israel ordered Hamas to leave."))
+
+
+def test_events_order_to_own_forces_is_the_act_itself(code) -> None:
+    events = code("Russia ordered its troops to attack Ukraine.")
+    assert {(e.source.party, e.target.party, e.cameo[:2]) for e in events} == {("RUS", "UKR", "19")}
+
+
+def test_events_reduced_relative_acts_on_the_noun_it_describes(code) -> None:
+    events = code("Azerbaijan said it found missiles launched by Armenia.")
+    assert any(e.source.party == "ARM" and e.cameo == "195" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel intercepted missiles fired by Iran.",
+        "Israel shot down dozens of drones launched by Iran overnight.",
+        "Iran fired a missile at Germany, which Israel partially intercepted.",
+    ],
+)
+def test_events_interception_pairs_the_interceptor_with_the_firer(code, text) -> None:
+    events = code(text)
+    assert any(
+        e.source.party == "ISR" and e.target and e.target.party == "IRN" and e.cameo == "190"
+        for e in events
+    )
+    if "which" not in text:
+        assert any(
+            e.source.party == "IRN" and e.target and e.target.party == "ISR" and e.cameo == "195"
+            for e in events
+        )
+
+
+def test_events_reporting_ones_own_interception_accuses_no_one(code) -> None:
+    events = code("Ukraine said it had shot down 54 of 69 missiles launched by Russia.")
+    assert not [e for e in events if e.cameo == "112"]
+
+
+def test_events_not_going_unanswered_is_a_threat_not_a_negated_attack(code) -> None:
+    events = code("Iran said the attack by Israel would not go unanswered.")
+    assert ("IRN", "ISR", "13", "asserted") in dyads(events)
+    assert not [e for e in events if e.modality == "negated"]

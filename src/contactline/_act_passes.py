@@ -6,6 +6,7 @@ An act's own clause may leave its target unsaid; the rest of the sentence often 
   revenge");
 - an act that needs a target takes the sentence's only other party;
 - a capture and a withdrawal pair their parties ("X entered after Y withdrew");
+- an interception and the fire it stops pair theirs ("X intercepted missiles fired by Y");
 - a denial answers the accusation, a criticism the other party acting ("a move X
   condemned").
 
@@ -75,6 +76,60 @@ def taken_from(acts: list[Act]) -> list[Act]:
         id(leaver): replace(leaver, targets=leaver.targets or taker.sources),
     }
     return [paired.get(id(a), a) for a in acts]
+
+
+def intercepted(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
+    """Pair an interception with the fire it stops.
+
+    "X intercepted missiles fired by Y", "Y fired a missile, which X intercepted": X's use
+    of force is against Y, and Y's fire was aimed at X's side. Targets the acts name
+    themselves are kept.
+    """
+    paired: dict[int, Act] = {}
+    for stop in acts:
+        if stop.code[:2] != "19" or not lexicon.is_cue(
+            "intercept", stop.trigger.token.lemma_.lower()
+        ):
+            continue
+        for fire in acts:
+            if fire is stop or fire.code[:2] not in _FORCE_ROOTS or not fire.sources:
+                continue
+            if not _stops(stop.trigger.token, fire.trigger.token):
+                continue
+            # a relative clause misattached to the place fired at takes its party as target
+            aimed = {t.code for t in stop.targets} <= {t.code for t in fire.targets}
+            if aimed and distinct(fire.sources, stop.sources):
+                paired[id(stop)] = replace(
+                    stop,
+                    targets=distinct(fire.sources, stop.sources),
+                    rule=stop.rule + " target:intercepted",
+                )
+            if not fire.targets and distinct(stop.sources, fire.sources):
+                paired[id(fire)] = replace(
+                    fire,
+                    targets=distinct(stop.sources, fire.sources),
+                    rule=fire.rule + " target:interceptor",
+                )
+    return [paired.get(id(a), a) for a in acts]
+
+
+def _stops(stop: Token, fire: Token) -> bool:
+    """Whether the interception verb ``stop`` acts on what the verb ``fire`` fired."""
+    if fire.dep_ == "acl":
+        # "intercepted [54 of] missiles fired by Y"
+        head = fire.head
+        while head.dep_ in {"pobj", "prep", "conj", "appos"} and head.head.i != stop.i:
+            head = head.head
+        return head.head.i == stop.i and head.dep_ in {"dobj", "nsubjpass", "pobj", "prep"}
+    # "Y fired a missile, which X (said it had) intercepted"
+    clause = next((a for a in (stop, *stop.ancestors) if a.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    antecedent = clause.head
+    if antecedent.dep_ == "pobj" and antecedent.head.head.i == fire.i:
+        # "fired a missile at X, which ..." often hangs the clause off the place
+        return any(c.dep_ == "dobj" for c in fire.children)
+    return antecedent.head.i == fire.i
 
 
 def answer_target(act: Act, acts: Sequence[Act]) -> Act:
@@ -171,6 +226,7 @@ def frame_acts(
         facts = [
             (a.code, tuple(s.code for s in a.sources), frame.verb.i < a.trigger.anchor.i)
             for a in content
+            if not _described(a, content, frame)
         ]
         code = frame_code(frame, facts)
         if code is None:
@@ -197,6 +253,24 @@ def frame_acts(
             )
         )
     return acts
+
+
+def _described(act: Act, content: Sequence[Act], frame: Frame) -> bool:
+    """Whether an act only describes what the speaker's own act was done to.
+
+    "X said it had shot down missiles launched by Y": the launch says which missiles; the
+    claim is X's, and accuses no one.
+    """
+    if act.trigger.token.dep_ != "acl":
+        return False
+    speakers = {s.code for s in frame.speakers}
+    return any(
+        other is not act
+        and other.sources
+        and {s.code for s in other.sources} <= speakers
+        and other.trigger.token in act.trigger.token.ancestors
+        for other in content
+    )
 
 
 def _says_something(verb: Token) -> bool:

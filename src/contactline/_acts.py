@@ -27,9 +27,10 @@ from contactline._act_passes import (
     fallback_target,
     frame_acts,
     inherit_target,
+    intercepted,
     taken_from,
 )
-from contactline._event_lexicon import EventLexicon
+from contactline._event_lexicon import CLAUSE_OBJECT, EventLexicon
 from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
@@ -79,6 +80,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     }
     # whoever reports an act of the sentence ("according to X") is its source of news
     speakers |= {a.reported_by for a in acts if a.reported_by}
+    acts = intercepted(acts, lexicon)
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
@@ -94,6 +96,9 @@ def _code_act(
     sources, targets = _parties(trigger, roles, lexicon)
     code = trigger.code
     rule = trigger.rule
+    if embedded is not None and not targets and CLAUSE_OBJECT in trigger.objects:
+        # "ordered its troops to attack X" is no demand on anyone: the act ordered is done
+        return _code_act(embedded, None, roles, lexicon)
     if embedded is not None:
         kind = APPEAL_ROOTS[code[:2]]
         if code in {"020", "100", "120"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
@@ -110,6 +115,17 @@ def _code_act(
         rule += f" accepted:{trigger.anchor.lower_}"
     mood = read_mood(trigger.anchor, lexicon)
     frame = find_frame(trigger.token, roles, lexicon)
+    if _retorts(trigger.anchor, lexicon):
+        # "the attack will not go unanswered": the attack is no less real, and whoever
+        # says so threatens its authors
+        mood = MoodReading(mood="plain")
+        if trigger.license == "verb" and frame is not None and frame.speakers:
+            subject = roles.subject_word(trigger.token)
+            sources = frame.speakers
+            agents = roles.subjects(trigger.token)
+            if subject is not None:
+                agents = agents or roles.agent_by(subject) or _noun_parties(subject, roles)[0]
+            targets = distinct(agents, sources)
     if (
         mood.mood == "hypothetical"
         and mood.cue is not None
@@ -179,6 +195,14 @@ def _code_act(
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _retorts(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a negated verb says an act will be answered ("will not go unanswered")."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ in {"acomp", "oprd", "advmod"} and lexicon.is_cue("retort", c.lower_)
+        for c in verb.children
+    )
 
 
 def _by_weapon(

@@ -44,6 +44,8 @@ CUE_KINDS: frozenset[str] = frozenset(
         "judge",
         "relational",
         "place",
+        "intercept",
+        "retort",
     }
 )
 """The kinds a line of ``cues.tsv`` may have."""
@@ -54,6 +56,8 @@ DERIVE_KINDS: frozenset[str] = frozenset(
 """The kinds a line of ``derive.tsv`` may have."""
 
 PARTY_OBJECT = "@party"
+CLAUSE_OBJECT = "@to"
+"""Object marker met by a to-infinitive clause of the verb ("ordered X to withdraw")."""
 """An object pattern item that matches any proper name (a party): "hosted @PARTY"."""
 _CODE = re.compile(r"\d{2,4}")
 _NONE = "-"
@@ -306,6 +310,8 @@ def _words(
         item = item.strip()
         if item == PARTY_OBJECT.upper():
             words.add(PARTY_OBJECT)
+        elif item == CLAUSE_OBJECT.upper():
+            words.add(CLAUSE_OBJECT)
         elif item.startswith("@"):
             if item[1:] not in classes:
                 raise DictionaryError(

@@ -363,7 +363,30 @@ class RoleReader:
                     return found
         if verb.dep_ in {"amod", "compound"} and verb.head.dep_ == "ROOT":
             return self.prep_objects(verb.head, first, places=places)
-        return self.prep_objects(verb, first, places=places)
+        found = self.prep_objects(verb, first, places=places)
+        for child in verb.children:
+            if not found and child.dep_ == "acomp":
+                # a predicate adjective names what it is about: "was worried about X"
+                about = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "about"]
+                found = self.prep_objects(child, about, places=places)
+                for clause in (c for c in child.children if c.dep_ == "ccomp"):
+                    # or the parties of the clause it is worried that: "... that X could attack"
+                    found = found or self.subjects(clause) or self._between(clause)
+        return found
+
+    def _between(self, clause: Token) -> list[Party]:
+        """Return the parties a clause's subject is between ("the escalation between X and Y")."""
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+        if subject is None:
+            return []
+        return [
+            p
+            for c in subject.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for p in self.group(o)
+        ]
 
     def prep_objects(
         self, head: Token, first: Sequence[Token] = (), *, places: frozenset[str] = frozenset()

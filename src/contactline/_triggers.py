@@ -15,7 +15,13 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from contactline._event_lexicon import PARTY_OBJECT, EventLexicon, NounPattern, VerbPattern
+from contactline._event_lexicon import (
+    CLAUSE_OBJECT,
+    PARTY_OBJECT,
+    EventLexicon,
+    NounPattern,
+    VerbPattern,
+)
 
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
@@ -93,6 +99,8 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
             trigger = verb_trigger(token, lexicon)
             if trigger is None and token.tag_ in {"VBG", "VBN"}:
                 trigger = noun_trigger(token, lexicon)
+        elif pos == "AUX" and token.dep_ not in {"aux", "auxpass"}:
+            trigger = verb_trigger(token, lexicon)  # a copula: "was worried that"
         elif pos in {"NOUN", "PROPN"}:
             trigger = noun_trigger(token, lexicon)
             if trigger is None and pos == "NOUN" and token.dep_ == "ROOT":
@@ -152,8 +160,11 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
         candidates += [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     else:
         candidates = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
-    if token.dep_ in _MISPARSED_DEPS:
+    if token.dep_ in _MISPARSED_DEPS or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        # a reduced relative acts on the noun it describes: "missiles launched by X"
         candidates.append(token.head)
+    if CLAUSE_OBJECT in pattern.objects and _infinitive_clause(token):
+        return True
     if token.dep_ == "relcl" and all(
         c.lower_ in _RELATIVE_OBJECTS for c in token.children if c.dep_ == "dobj"
     ):
@@ -167,12 +178,26 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
             if c.dep_ == "prep" and c.lower_ == "of"
             for o in c.children
         ]
+        modifiers = [c for c in candidate.children if c.dep_ in {"amod", "compound"}]
+        for modifier in modifiers:
+            # "military+aid": the object with that modifier ("suspended military aid")
+            if f"{modifier.lemma_.lower()}+{candidate.lemma_.lower()}" in pattern.objects:
+                return True
         for word in (candidate, *related):
             if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
                 return True
             if word.pos_ == "PROPN" and PARTY_OBJECT in pattern.objects:
                 return True
     return False
+
+
+def _infinitive_clause(verb: Token) -> bool:
+    """Whether ``verb`` governs a to-infinitive clause ("ordered X to withdraw")."""
+    return any(
+        c.dep_ in {"xcomp", "ccomp"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
