@@ -92,3 +92,14 @@ def test_actors_focus_court_refers_to_the_court_in_focus(nlp: Language, base: Ac
     alone = _mention(nlp, base, "The Kremlin said the court's decision was void.", "court")
     assert alone is not None
     assert (alone.party, alone.sector) == (None, "JUD")
+
+
+def test_actors_focus_north_and_south_stand_for_the_koreas_in_a_korean_text(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "North Korea blew up roads that once connected it to the South."
+    south = _mention(nlp, base, text, "South")
+    assert south is not None and (south.party, south.rule) == ("KOR", "name:South->KOR")
+    north = _mention(nlp, base, "Seoul condemned the North's launch of a spy satellite.", "North")
+    assert north is not None and north.party == "PRK"
+    assert _mention(nlp, base, "Voters in the South backed the governor.", "South") is None
