@@ -936,3 +936,9 @@ def test_events_not_going_unanswered_is_a_threat_not_a_negated_attack(code) -> N
     events = code("Iran said the attack by Israel would not go unanswered.")
     assert ("IRN", "ISR", "13", "asserted") in dyads(events)
     assert not [e for e in events if e.modality == "negated"]
+
+
+def test_events_conjunct_acting_on_its_own_subject_continues_the_saying(code) -> None:
+    events = code("Armenia said Azerbaijan had shelled villages and cut diplomatic ties with Baku.")
+    assert ("ARM", "AZE", "16", "asserted") in dyads(events)
+    assert not [e for e in events if e.source and e.source.party == "AZE" and e.cameo[:2] == "16"]

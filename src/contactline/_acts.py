@@ -115,6 +115,13 @@ def _code_act(
         rule += f" accepted:{trigger.anchor.lower_}"
     mood = read_mood(trigger.anchor, lexicon)
     frame = find_frame(trigger.token, roles, lexicon)
+    matrix = _outer_conjunct(trigger, sources, targets, lexicon)
+    if matrix is not None:
+        # "X said Y had armed the rebels and cut ties with Y": X cut them, and says so
+        sources = tuple(roles.subjects(matrix))
+        targets = distinct(targets, sources)
+        frame = None
+        rule += " conjunct:outer"
     if _retorts(trigger.anchor, lexicon):
         # "the attack will not go unanswered": the attack is no less real, and whoever
         # says so threatens its authors
@@ -195,6 +202,29 @@ def _code_act(
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _outer_conjunct(
+    trigger: Trigger, sources: Sequence[Party], targets: Sequence[Party], lexicon: EventLexicon
+) -> Token | None:
+    """Return the verb of saying a conjunct misparsed into its reported clause continues.
+
+    A conjunct with no subject of its own takes the reported clause's subject; when that
+    makes it an act of a party on itself ("said Ukraine had armed the rebels and cut ties
+    with Kyiv"), it continues the verb of saying instead.
+    """
+    token = trigger.token
+    if trigger.license != "verb" or token.dep_ != "conj" or not sources or not targets:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return None
+    clause = token.head
+    matrix = clause.head
+    if clause.dep_ != "ccomp" or not lexicon.is_cue("report", matrix.lemma_.lower()):
+        return None
+    if not {s.code for s in sources} & {t.code for t in targets}:
+        return None
+    return matrix
 
 
 def _retorts(verb: Token, lexicon: EventLexicon) -> bool:
