@@ -942,3 +942,23 @@ def test_events_conjunct_acting_on_its_own_subject_continues_the_saying(code) ->
     events = code("Armenia said Azerbaijan had shelled villages and cut diplomatic ties with Baku.")
     assert ("ARM", "AZE", "16", "asserted") in dyads(events)
     assert not [e for e in events if e.source and e.source.party == "AZE" and e.cameo[:2] == "16"]
+
+
+def test_events_text_signed_does_what_its_signer_does(code) -> None:
+    events = code("Russia signed treaties annexing four regions of Ukraine.")
+    assert ("RUS", "UKR", "19", "asserted") in dyads(events)
+
+
+def test_events_force_noun_between_parties_is_mutual(code) -> None:
+    events = code("Israel declared a curfew after clashes between Hamas and Iran.")
+    assert {("HAMAS", "IRN", "19", "asserted"), ("IRN", "HAMAS", "19", "asserted")} <= dyads(events)
+
+
+def test_events_observer_worried_about_fighting_between_two_sides(code) -> None:
+    events = code("France said it was worried about the fighting between Armenia and Azerbaijan.")
+    assert {("FRA", "ARM", "01", "asserted"), ("FRA", "AZE", "01", "asserted")} <= dyads(events)
+    assert not [e for e in events if e.cameo[:2] == "19" and e.target.party == "FRA"]
+
+
+def test_events_withdrawing_a_bill_is_domestic(code) -> None:
+    assert dyads(code("Armenia withdrew the bill.")) == {("ARM", "ARM", "08", "asserted")}

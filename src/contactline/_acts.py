@@ -336,6 +336,7 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
         and belligerent
         and any(s.code != reporter for s in sources)
         and frame.kind != "according"
+        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in act.trigger.token.children)
     ):
         targets = frame.speakers
     modality = act.modality

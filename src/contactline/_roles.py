@@ -291,6 +291,9 @@ class RoleReader:
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return self.agent_by(verb)
             if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+                if not infinitive and self._enacted(verb):
+                    # "signed treaties annexing X": who signs the text does what it does
+                    return self.subjects(head.head)
                 if not infinitive:
                     return self.group(head)
                 head = head.head
@@ -305,6 +308,17 @@ class RoleReader:
             if head.pos_ in {"VERB", "AUX"}:
                 return self.subjects(head)
         return self._preceding(verb)
+
+    def _enacted(self, verb: Token) -> bool:
+        """Whether ``verb`` is what a text its governing verb's subject signs does."""
+        head = verb.head
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and head.dep_ == "dobj"
+            and head.head.pos_ == "VERB"
+            and head.lemma_.lower() in self.lexicon.classes.get("DECREE", frozenset())
+        )
 
     def subject_word(self, verb: Token) -> Token | None:
         """Return the word that is the subject of ``verb``, or of the verb controlling it.
@@ -368,15 +382,23 @@ class RoleReader:
             if not found and child.dep_ == "acomp":
                 # a predicate adjective names what it is about: "was worried about X"
                 about = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "about"]
-                found = self.prep_objects(child, about, places=places)
+                found = self.prep_objects(child, about, places=places) or [
+                    p for a in about for o in a.children for p in self._between(o)
+                ]
                 for clause in (c for c in child.children if c.dep_ == "ccomp"):
                     # or the parties of the clause it is worried that: "... that X could attack"
                     found = found or self.subjects(clause) or self._between(clause)
         return found
 
     def _between(self, clause: Token) -> list[Party]:
-        """Return the parties a clause's subject is between ("the escalation between X and Y")."""
+        """Return the parties a noun, or a clause's subject, is between.
+
+        "the escalation between X and Y (could spiral)", "(worried about) the fighting
+        between X and Y".
+        """
         subject = next((c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+        if clause.pos_ in {"NOUN", "PROPN"}:
+            subject = clause
         if subject is None:
             return []
         return [

@@ -256,7 +256,8 @@ def noun_license(
     2. It is the object of a performing verb, or the "of"/"for"/"on" object of one:
        "declared martial law and general mobilization", "accused X of attacks",
        "called for a ceasefire".
-    3. It names its agent: "X's invasion of Y", "attacks by X".
+    3. It names its agent: "X's invasion of Y", "attacks by X", or (force) the parties
+       it is between: "after clashes between X and Y".
     """
     head = _phrase_head(token)
     verb = head.head
@@ -301,6 +302,8 @@ def noun_license(
             return "agent", _verb_of(token)
         if child.dep_ == "prep" and child.lower_ == "by":
             return "agent", _verb_of(token)
+        if child.dep_ == "prep" and child.lower_ == "between" and pattern_root in {"18", "19"}:
+            return "agent", _verb_of(token)  # "after clashes between X and Y": they fought
     return None
 
 

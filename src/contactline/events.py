@@ -46,9 +46,10 @@ from contactline.timex import date_at
 
 __all__ = ["EventLexicon", "extract_events", "load_event_lexicon"]
 
-_DOMESTIC_PREFIXES = ("14", "172", "173", "175")
-"""Protests, administrative sanctions (curfew, martial law, bans), arrests and repression
-are domestic when the text names no one else: they concern the source's own side."""
+_DOMESTIC_PREFIXES = ("14", "172", "173", "175", "081", "083")
+"""Protests, administrative sanctions (curfew, martial law, bans), arrests and repression,
+and easing sanctions or acceding to reform, are domestic when the text names no one else:
+they concern the source's own side."""
 _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
