@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from contactline.actors import ActorBase, load_actor_base, resolve_mentions
+from contactline.actors import ActorBase, load_actor_base, mentions_for, resolve_mentions
 from contactline.records import Mention
 
 
@@ -103,3 +103,41 @@ def test_actors_focus_north_and_south_stand_for_the_koreas_in_a_korean_text(
     north = _mention(nlp, base, "Seoul condemned the North's launch of a spy satellite.", "North")
     assert north is not None and north.party == "PRK"
     assert _mention(nlp, base, "Voters in the South backed the governor.", "South") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "parties"),
+    [
+        (
+            "Armenia and Azerbaijan met in Washington. The two sides agreed to open the border.",
+            "sides",
+            ["ARM", "AZE"],
+        ),
+        (
+            "Hamas and Israel traded blame. Both sides later agreed to a pause.",
+            "sides",
+            ["HAMAS", "ISR"],
+        ),
+        (
+            "Qatar, Egypt and the United States mediated. The three countries said talks resume.",
+            "countries",
+            ["QAT", "EGY", "USA"],
+        ),
+    ],
+)
+def test_actors_focus_plural_reference_stands_for_every_party_listed(
+    nlp: Language, base: ActorBase, text: str, word: str, parties: list[str]
+) -> None:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
+    head = [t.i for t in doc if t.text == word][-1]
+    assert [m.party for m in mentions_for(doc, head, mentions)] == parties
+
+
+def test_actors_focus_singular_reference_is_not_expanded_to_a_list(
+    nlp: Language, base: ActorBase
+) -> None:
+    doc = nlp("Armenia and Azerbaijan met. The country said the talks went well.")
+    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
+    head = [t.i for t in doc if t.text == "country"][-1]
+    assert [m.party for m in mentions_for(doc, head, mentions)] == ["AZE"]

@@ -31,6 +31,7 @@ ANAPHOR_TARGETS = frozenset(
         "title",
         "state",
         "states",
+        "sides",
         "organization",
         "agency",
         "group",

@@ -43,6 +43,7 @@ class Draft:
     sentence: int = 0
     code: str | None = None
     coordinated: bool = False
+    listed: bool = False
     main: bool = False
     patron: Draft | None = None
 

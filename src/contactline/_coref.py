@@ -75,6 +75,9 @@ class _Focus:
             # "Russian-made drones" does not put Russia in focus; "Russia" and
             # "the Russian military" do.
             self.last[draft.kind] = draft
+            if draft.listed:
+                # "Israel and Hamas" ... "the two sides"
+                self.last["sides"] = draft
             if draft.kind == "state" and draft.coordinated:
                 # "Qatar, Egypt and the United States" ... "the three countries"
                 self.last["states"] = draft

@@ -110,11 +110,18 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
     drafts = [*persons, *composites, *_anaphor_drafts(scan, base, covered)]
     drafts += [d for key, d in names.items() if key not in absorbed]
     state_heads = {d.end - 1 for d in drafts if d.kind == "state"}
+    # parties that can be listed together: "the army and the RSF" ("the two sides")
+    party_heads = state_heads | {
+        d.end - 1
+        for d in drafts
+        if d.kind == "group" or (d.anaphor and d.anaphor.refers_to == "organ")
+    }
     for draft in drafts:
         draft.sentence = sentences[draft.start]
         # "Qatar, Egypt and the United States": a state coordinated with other states
         conjuncts = doc[draft.end - 1].conjuncts
         draft.coordinated = any(t.i in state_heads for t in conjuncts)
+        draft.listed = any(t.i in party_heads for t in conjuncts)
         draft.main = _main_clause_subject(doc[draft.end - 1])
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
@@ -352,7 +359,10 @@ def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
     if anaphor.refers_to == "organ":  # "the federal army", "the military government"
         while det > 0 and doc[det].dep_ == "amod" and doc[det].is_lower:
             det -= 1
-    if det < 0 or doc[det].lower_ not in DETERMINERS or token.pos_ not in _NOUN_POS:
+    determiners = DETERMINERS | (
+        {"both", "all"} if anaphor.refers_to in {"states", "sides"} else set()
+    )
+    if det < 0 or doc[det].lower_ not in determiners or token.pos_ not in _NOUN_POS:
         return None
     if token.dep_ in {"compound", "amod"} and token.head.i > i:
         return None
@@ -483,13 +493,39 @@ def _starting_between(mentions: Sequence[Mention], first: int, last: int) -> Seq
 
 
 def mentions_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> list[Mention]:
-    """Return the mentions of the head ``token_i`` and of its conjuncts ("Yerevan and Baku")."""
+    """Return the mentions of the head ``token_i`` and of its conjuncts ("Yerevan and Baku").
+
+    A plural reference to parties listed together ("the two sides", "the three countries")
+    stands for every party of that list.
+    """
     found: list[Mention] = []
     for token in [doc[token_i], *doc[token_i].conjuncts]:
         mention = mention_for(doc, token.i, mentions)
-        if mention is not None and mention not in found:
-            found.append(mention)
+        if mention is None:
+            continue
+        for listed in _listed(doc, mention, mentions) or [mention]:
+            if listed not in found:
+                found.append(listed)
     return found
+
+
+def _listed(doc: Doc, mention: Mention, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions of the list a plural reference points back to, else nothing."""
+    if mention.antecedent is None:
+        return []
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or span.root.tag_ not in {"NNS", "NNPS"}:
+        return []
+    target = doc.char_span(
+        mention.antecedent.start, mention.antecedent.end, alignment_mode="expand"
+    )
+    if target is None or not target.root.conjuncts:
+        return []
+    listed = (
+        mention_for(doc, t.i, mentions)
+        for t in sorted([target.root, *target.root.conjuncts], key=lambda t: t.i)
+    )
+    return [m for m in listed if m is not None and m.party is not None]
 
 
 def _informativeness(mention: Mention) -> tuple[int, int, int]:
