@@ -962,3 +962,19 @@ def test_events_observer_worried_about_fighting_between_two_sides(code) -> None:
 
 def test_events_withdrawing_a_bill_is_domestic(code) -> None:
     assert dyads(code("Armenia withdrew the bill.")) == {("ARM", "ARM", "08", "asserted")}
+
+
+def test_events_show_of_force_faces_the_border_it_is_along(code) -> None:
+    events = code("Russia put its troops on alert along the Ukrainian border.")
+    assert ("RUS", "UKR", "15", "asserted") in dyads(events)
+
+
+def test_events_response_is_aimed_at_whom_it_answers(code) -> None:
+    events = code("Armenia put its units on alert after Azerbaijani soldiers crossed the border.")
+    assert ("ARM", "AZE", "15", "asserted") in dyads(events)
+    assert ("AZE", "ARM", "19", "asserted") in dyads(events)
+
+
+def test_events_response_in_response_to_an_act(code) -> None:
+    events = code("Ukraine suspended the agreement in response to Russia's attack.")
+    assert ("UKR", "RUS", "16", "asserted") in dyads(events)

@@ -33,6 +33,8 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _JUDGED_NOUNS = frozenset({"launch", "test", "seizure", "execution", "move", "incursion"})
 """Nouns that name an earlier act when criticised without its actor ("condemned the launch")."""
 _ANSWER_PREFIXES = ("016", "11", "12")
+_RESPONSE_MARKS = frozenset({"after", "when", "because", "since", "as"})
+"""Subordinators of the act another answers ("X went on alert after Y crossed")."""
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
 
 
@@ -130,6 +132,62 @@ def _stops(stop: Token, fire: Token) -> bool:
         # "fired a missile at X, which ..." often hangs the clause off the place
         return any(c.dep_ == "dobj" for c in fire.children)
     return antecedent.head.i == fire.i
+
+
+def response_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
+    """Aim an act that needs a target at the party whose act it answers.
+
+    "X put its units on alert after Y's soldiers crossed the border", "X suspended the
+    agreement in response to Y's launch": X acts towards Y.
+    """
+    if act.targets or not act.sources or act.code[:2] not in OTHER_PARTY_ROOTS | {"13", "15"}:
+        return act
+    verb = act.trigger.token
+    if verb.dep_ in {"amod", "compound"}:
+        verb = verb.head  # "X scrambled jets after ..." parsed with the verb as a modifier
+    causes = [other.trigger.token for other in acts if other is not act]
+    causes += [c for c in verb.children if c.dep_ == "advcl"]
+    for cause in causes:
+        if not _answers(verb, cause):
+            continue
+        sources = next((o.sources for o in acts if o.trigger.token.i == cause.i), ())
+        targets = distinct(sources or roles.subjects(cause), act.sources)
+        if targets:
+            return replace(act, targets=targets, rule=act.rule + " target:answered-act")
+    return act
+
+
+def provoked_target(act: Act, acts: Sequence[Act]) -> Act:
+    """Aim an act of force with no target at whoever responds to it.
+
+    "X put its units on alert after Y's soldiers crossed the border": Y crossed X's border.
+    """
+    if act.targets or not act.sources or act.code[:2] not in _FORCE_ROOTS:
+        return act
+    for other in acts:
+        verb = other.trigger.token
+        if verb.dep_ in {"amod", "compound"}:
+            verb = verb.head
+        if other is act or not _answers(verb, act.trigger.token):
+            continue
+        targets = distinct(other.sources, act.sources)
+        if targets:
+            return replace(act, targets=targets, rule=act.rule + " target:responder")
+    return act
+
+
+def _answers(verb: Token, cause: Token) -> bool:
+    """Whether ``cause`` is what ``verb`` responds to ("after Y crossed", "in response to")."""
+    if cause.dep_ == "advcl" and cause.head.i == verb.i:
+        return any(c.dep_ == "mark" and c.lower_ in _RESPONSE_MARKS for c in cause.children)
+    to = cause.head
+    return (
+        cause.dep_ == "pobj"
+        and to.lower_ == "to"
+        and to.head.lower_ == "response"
+        and to.head.head.lower_ == "in"
+        and to.head.head.head.i == verb.i
+    )
 
 
 def answer_target(act: Act, acts: Sequence[Act]) -> Act:

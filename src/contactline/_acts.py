@@ -28,6 +28,8 @@ from contactline._act_passes import (
     frame_acts,
     inherit_target,
     intercepted,
+    provoked_target,
+    response_target,
     taken_from,
 )
 from contactline._event_lexicon import CLAUSE_OBJECT, EventLexicon
@@ -53,6 +55,8 @@ _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053
 """Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 _PLACE_TARGET_ROOTS = frozenset({"07", "09", "15", "17", "18", "19", "20"})
+_FACING_PREPS = frozenset({"along", "near", "on", "at", "to"})
+"""Prepositions of the border a show of force faces ("troops on alert along the border")."""
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 """Verbs that take up a proposal: the act proposed becomes an intent."""
@@ -83,6 +87,8 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = intercepted(acts, lexicon)
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
+    acts = [response_target(act, acts, roles) for act in acts]
+    acts = [provoked_target(act, acts) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts = taken_from(acts)
@@ -406,6 +412,8 @@ def _parties(
         if not targets and trigger.code[:2] in APPEAL_ROOTS:
             for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
                 targets = targets or distinct(roles.subjects(clause), sources)
+        if not targets and sources and trigger.code[:2] == "15":
+            targets = distinct(_faced(token, roles), sources)
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
             targets = distinct(roles.place_parties(token), sources)
@@ -446,6 +454,27 @@ def _parties(
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
         targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
     return tuple(sources), tuple(targets)
+
+
+def _faced(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return whose border a show of force is made along ("on alert along the X border")."""
+    frontier = [verb]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in {"prep", "pobj", "dobj"}]
+        for prep in frontier:
+            if prep.dep_ == "prep" and prep.lower_ in _FACING_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and roles.lexicon.is_cue("place", obj.lemma_.lower()):
+                        owners = (
+                            roles.own_party(c)
+                            for c in obj.children
+                            if c.dep_ in {"amod", "compound", "poss"}
+                        )
+                        found = roles.group(obj) or [p for p in owners if p is not None]
+                        found = found or roles.prep_objects(obj)
+                        if found:
+                            return found
+    return []
 
 
 def _request_of(token: Token) -> Token | None:
