@@ -115,6 +115,7 @@ class RoleReader:
         self.text = doc.text
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
+        self._ents: dict[int, list[SpacySpan]] = {}
 
     def party(self, token: Token) -> Party | None:
         """Return the party a noun phrase stands for, looking through relational nouns.
@@ -464,7 +465,7 @@ class RoleReader:
                         name = self._place_name(obj)
                         if name:
                             return name
-        for ent in head.sent.ents:
+        for ent in self._sentence_ents(head):
             if (
                 ent.label_ in PLACE_ENTS
                 and ent.start > 0
@@ -473,9 +474,18 @@ class RoleReader:
                 return ent.text
         return None
 
+    def _sentence_ents(self, token: Token) -> list[SpacySpan]:
+        """Return the entities of ``token``'s sentence (indexed once per document)."""
+        if not self._ents:
+            starts = {t.i: sent.start for sent in self.doc.sents for t in sent}
+            for ent in self.doc.ents:
+                self._ents.setdefault(starts[ent.start], []).append(ent)
+            self._ents[-1] = []  # indexed
+        return self._ents.get(token.sent.start, [])
+
     def _place_name(self, obj: Token) -> str | None:
         if obj.ent_type_ in PLACE_ENTS:
-            ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
+            ent = next((e for e in self._sentence_ents(obj) if e.start <= obj.i < e.end), None)
             if ent is not None:
                 return ent.text
         lemma = obj.lemma_.lower()
