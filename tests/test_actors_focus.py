@@ -141,3 +141,14 @@ def test_actors_focus_singular_reference_is_not_expanded_to_a_list(
     mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
     head = [t.i for t in doc if t.text == "country"][-1]
     assert [m.party for m in mentions_for(doc, head, mentions)] == ["AZE"]
+
+
+def test_actors_focus_organ_modifying_a_sector_word_takes_the_state_in_focus(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "The SDF clashed with government forces near Deir ez-Zor."
+    forces = _mention(nlp, base, text, "forces")
+    assert forces is not None
+    assert (forces.text, forces.party, forces.sector) == ("government forces", "SYR", "MIL")
+    alone = _mention(nlp, base, "Hundreds of government troops surrendered.", "troops")
+    assert alone is not None and (alone.party, alone.sector) == (None, "MIL")

@@ -326,7 +326,7 @@ def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None
         match = scan.name_at(k)
         if match is not None:
             return Draft(match[0], match[1], "name", rule=match[2].rule, code=match[2].entity.party)
-        anaphor = _reference_at(doc, base, k)
+        anaphor = _reference_at(doc, base, k) or _organ_modifier(doc, base, k, end)
         if anaphor is not None:
             return anaphor
     if end + 1 < len(doc) and doc[end].lower_ == "of":
@@ -369,6 +369,17 @@ def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
     if i + 1 < len(doc) and (doc[i + 1].lower_ == "of" or doc[i + 1].pos_ == "PROPN"):
         return None
     return Draft(det, i + 1, "anaphor", rule="", anaphor=anaphor)
+
+
+def _organ_modifier(doc: Doc, base: ActorBase, i: int, end: int) -> Draft | None:
+    """Return a reference draft for a state organ modifying a sector word ("government troops")."""
+    token = doc[i]
+    anaphor = base.anaphors.get(token.lower_)
+    if anaphor is None or anaphor.refers_to != "organ" or token.pos_ != "NOUN":
+        return None
+    if token.dep_ not in {"compound", "nmod"} or token.head.i != end - 1:
+        return None
+    return Draft(i, i + 1, "anaphor", rule="", anaphor=anaphor)
 
 
 def _is_reference(doc: Doc, base: ActorBase, start: int, end: int) -> bool:
