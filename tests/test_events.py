@@ -978,3 +978,10 @@ def test_events_response_is_aimed_at_whom_it_answers(code) -> None:
 def test_events_response_in_response_to_an_act(code) -> None:
     events = code("Ukraine suspended the agreement in response to Russia's attack.")
     assert ("UKR", "RUS", "16", "asserted") in dyads(events)
+
+
+def test_events_conjunct_event_noun_acting_on_its_own_subject_continues_the_saying(code) -> None:
+    events = code(
+        "France said Iran had committed war crimes and imposed sanctions on Iran's leaders."
+    )
+    assert ("FRA", "IRN", "16", "asserted") in dyads(events)

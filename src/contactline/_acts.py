@@ -121,9 +121,10 @@ def _code_act(
         rule += f" accepted:{trigger.anchor.lower_}"
     mood = read_mood(trigger.anchor, lexicon)
     frame = find_frame(trigger.token, roles, lexicon)
-    matrix = _outer_conjunct(trigger, sources, targets, lexicon)
+    matrix = _outer_conjunct(trigger, sources, roles, lexicon)
     if matrix is not None:
         # "X said Y had armed the rebels and cut ties with Y": X cut them, and says so
+        targets = tuple(sources)
         sources = tuple(roles.subjects(matrix))
         targets = distinct(targets, sources)
         frame = None
@@ -211,24 +212,27 @@ def _code_act(
 
 
 def _outer_conjunct(
-    trigger: Trigger, sources: Sequence[Party], targets: Sequence[Party], lexicon: EventLexicon
+    trigger: Trigger, sources: Sequence[Party], roles: RoleReader, lexicon: EventLexicon
 ) -> Token | None:
     """Return the verb of saying a conjunct misparsed into its reported clause continues.
 
     A conjunct with no subject of its own takes the reported clause's subject; when that
     makes it an act of a party on itself ("said Ukraine had armed the rebels and cut ties
-    with Kyiv"), it continues the verb of saying instead.
+    with Kyiv", "... had committed genocide and imposed sanctions on its leader"), it
+    continues the verb of saying instead.
     """
-    token = trigger.token
-    if trigger.license != "verb" or token.dep_ != "conj" or not sources or not targets:
+    verb = trigger.anchor
+    if trigger.license not in {"verb", "perform"} or verb.dep_ != "conj" or not sources:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
-    clause = token.head
+    clause = verb.head
     matrix = clause.head
     if clause.dep_ != "ccomp" or not lexicon.is_cue("report", matrix.lemma_.lower()):
         return None
-    if not {s.code for s in sources} & {t.code for t in targets}:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    done_to = roles.objects(verb) + [p for o in objects for p in roles.prep_objects(o)]
+    if not {s.code for s in sources} & {t.code for t in done_to}:
         return None
     return matrix
 
