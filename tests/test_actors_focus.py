@@ -152,3 +152,12 @@ def test_actors_focus_organ_modifying_a_sector_word_takes_the_state_in_focus(
     assert (forces.text, forces.party, forces.sector) == ("government forces", "SYR", "MIL")
     alone = _mention(nlp, base, "Hundreds of government troops surrendered.", "troops")
     assert alone is not None and (alone.party, alone.sector) == (None, "MIL")
+
+
+def test_actors_focus_bloc_with_modifiers_refers_to_the_organisation_in_focus(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "ECOWAS suspended Niger. The 15-member regional bloc threatened force."
+    bloc = _mention(nlp, base, text, "bloc")
+    assert bloc is not None
+    assert (bloc.text, bloc.party) == ("The 15-member regional bloc", "ECOWAS")

@@ -70,6 +70,8 @@ _PLACE_PREPS = frozenset(
 _POSSESSIVE = frozenset({"'s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NUM"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: references that may carry modifiers after their determiner ("the 27-nation bloc")
+_MODIFIABLE = frozenset({"organ", "organization", "court", "states", "sides"})
 _OPEN_PREPS = frozenset({"of", "from"})
 #: the second half of "X-linked", "X-backed": the phrase is allied to X, not X
 _AFFILIATIONS = frozenset(
@@ -356,8 +358,11 @@ def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
     det = i - 1
     if det > 0 and doc[det].pos_ == "NUM":  # "the three countries", "the two sides"
         det -= 1
-    if anaphor.refers_to == "organ":  # "the federal army", "the military government"
-        while det > 0 and doc[det].dep_ == "amod" and doc[det].is_lower:
+    if anaphor.refers_to in _MODIFIABLE:
+        # "the federal army", "the military government", "the 27-nation bloc"
+        while det > token.left_edge.i and (
+            doc[det].is_lower or doc[det].like_num or doc[det].is_punct
+        ):
             det -= 1
     determiners = DETERMINERS | (
         {"both", "all"} if anaphor.refers_to in {"states", "sides"} else set()
