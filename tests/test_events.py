@@ -985,3 +985,13 @@ def test_events_conjunct_event_noun_acting_on_its_own_subject_continues_the_sayi
         "France said Iran had committed war crimes and imposed sanctions on Iran's leaders."
     )
     assert ("FRA", "IRN", "16", "asserted") in dyads(events)
+
+
+def test_events_committing_to_an_act_is_an_intent(code) -> None:
+    events = code("Armenia signed a declaration committing it to allow observers from Azerbaijan.")
+    assert ("ARM", "AZE", "03", "intended") in dyads(events)
+
+
+def test_events_reduced_membership_names_its_party_with_in(code) -> None:
+    events = code("Armenia froze its participation in the CSTO.")
+    assert ("ARM", "CSTO", "16", "asserted") in dyads(events)

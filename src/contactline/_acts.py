@@ -405,7 +405,11 @@ def _parties(
         if not targets:
             for child in token.children:
                 if child.dep_ == "dobj" and not targets:
-                    targets = roles.prep_objects(child, places=places)
+                    # the pattern's own noun may name its party with "in": "froze its
+                    # participation in X", "suspended its membership in X"
+                    own = trigger.code[:2] == "16" and child.lemma_.lower() in trigger.objects
+                    first = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
+                    targets = roles.prep_objects(child, first if own else (), places=places)
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
             sources, targets = roles.group(patient), roles.prep_objects(token, first)
