@@ -161,3 +161,14 @@ def test_actors_focus_bloc_with_modifiers_refers_to_the_organisation_in_focus(
     bloc = _mention(nlp, base, text, "bloc")
     assert bloc is not None
     assert (bloc.text, bloc.party) == ("The 15-member regional bloc", "ECOWAS")
+
+
+def test_actors_focus_state_named_as_the_location_places_the_organ(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "The military government banned satellite receivers in Myanmar."
+    government = _mention(nlp, base, text, "government")
+    assert government is not None and government.party == "MMR"
+    text = "The junta executed four activists, drawing condemnation from the United States."
+    junta = _mention(nlp, base, text, "junta")
+    assert junta is not None and junta.party is None

@@ -44,6 +44,7 @@ class Draft:
     code: str | None = None
     coordinated: bool = False
     listed: bool = False
+    place: bool = False
     main: bool = False
     patron: Draft | None = None
 

@@ -157,10 +157,15 @@ class _Focus:
 
 
 def _locus_of(draft: Draft) -> str | None:
-    """Return the state an armed group or a region places events in ("the RSF": SDN)."""
-    if draft.kind in {"group", "region"} and draft.anaphor is None:
+    """Return the state an armed group, a region or a location places events in.
+
+    "the RSF": SDN; "in Tigray": ETH; "in Myanmar": MMR.
+    """
+    if draft.anaphor is not None:
+        return None
+    if draft.kind in {"group", "region"}:
         return draft.country
-    return None
+    return draft.party if draft.kind == "state" and draft.place else None
 
 
 def _copy_organ(base: ActorBase, draft: Draft, target: Draft, word: str) -> bool:

@@ -67,6 +67,8 @@ _PLACE_PREPS = frozenset(
         "over",
     }
 )
+#: prepositions after which a state is where events happen, not a party to them
+_LOCATION_PREPS = frozenset({"in", "inside", "across", "throughout", "within"})
 _POSSESSIVE = frozenset({"'s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NUM"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -124,6 +126,7 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
         conjuncts = doc[draft.end - 1].conjuncts
         draft.coordinated = any(t.i in state_heads for t in conjuncts)
         draft.listed = any(t.i in party_heads for t in conjuncts)
+        draft.place = draft.kind == "state" and _named_as_location(doc[draft.end - 1])
         draft.main = _main_clause_subject(doc[draft.end - 1])
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
@@ -186,6 +189,13 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
         and end < len(doc)
         and doc[end].text == ","
     )
+
+
+def _named_as_location(head: Token) -> bool:
+    """Tell whether a state is named as where something happens ("curfews in Myanmar")."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
 
 
 def _main_clause_subject(head: Token) -> bool:
