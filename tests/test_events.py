@@ -995,3 +995,14 @@ def test_events_committing_to_an_act_is_an_intent(code) -> None:
 def test_events_reduced_membership_names_its_party_with_in(code) -> None:
     events = code("Armenia froze its participation in the CSTO.")
     assert ("ARM", "CSTO", "16", "asserted") in dyads(events)
+
+
+def test_events_show_of_force_near_a_party_faces_it(code) -> None:
+    assert ("RUS", "UKR", "15", "asserted") in dyads(
+        code("Russia held military drills near Ukraine.")
+    )
+
+
+def test_events_instrument_of_a_passive_harm_falls_on_the_harmed(code) -> None:
+    events = code("Three Ukrainian soldiers were killed by a bomb planted by Russian saboteurs.")
+    assert ("RUS", "UKR", "18", "asserted") in dyads(events)

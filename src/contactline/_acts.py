@@ -408,8 +408,8 @@ def _parties(
                     # the pattern's own noun may name its party with "in": "froze its
                     # participation in X", "suspended its membership in X"
                     own = trigger.code[:2] == "16" and child.lemma_.lower() in trigger.objects
-                    first = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
-                    targets = roles.prep_objects(child, first if own else (), places=places)
+                    inner = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
+                    targets = roles.prep_objects(child, inner if own else (), places=places)
         patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
             sources, targets = roles.group(patient), roles.prep_objects(token, first)
@@ -422,6 +422,8 @@ def _parties(
                 targets = targets or distinct(roles.subjects(clause), sources)
         if not targets and sources and trigger.code[:2] == "15":
             targets = distinct(_faced(token, roles), sources)
+        if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
+            targets = distinct(_harmed_by(token, roles), sources)
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
             targets = distinct(roles.place_parties(token), sources)
@@ -447,6 +449,8 @@ def _parties(
         if not targets and token.dep_ == "dobj" and token.head.pos_ == "VERB":
             # "expanded its operations in X": the place of the verb that carries the act
             targets = distinct(roles.place_parties(token.head), sources)
+    if not targets and sources and trigger.code[:2] == "15":
+        targets = distinct(_faced(trigger.anchor, roles), sources)  # "held drills near X"
     if not sources and not targets and trigger.license == "occur":
         between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
         sources = [
@@ -464,6 +468,18 @@ def _parties(
     return tuple(sources), tuple(targets)
 
 
+def _harmed_by(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return who was harmed by what ``verb`` describes.
+
+    "soldiers were killed by a bomb planted by X": X's bomb fell on the soldiers' side.
+    """
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "by":
+        return []
+    harm = noun.head.head
+    return [p for c in harm.children if c.dep_ == "nsubjpass" for p in roles.group(c)]
+
+
 def _faced(verb: Token, roles: RoleReader) -> list[Party]:
     """Return whose border a show of force is made along ("on alert along the X border")."""
     frontier = [verb]
@@ -472,7 +488,8 @@ def _faced(verb: Token, roles: RoleReader) -> list[Party]:
         for prep in frontier:
             if prep.dep_ == "prep" and prep.lower_ in _FACING_PREPS:
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and roles.lexicon.is_cue("place", obj.lemma_.lower()):
+                    place = roles.lexicon.is_cue("place", obj.lemma_.lower())
+                    if obj.dep_ == "pobj" and (place or prep.lower_ in {"near", "along"}):
                         owners = (
                             roles.own_party(c)
                             for c in obj.children
