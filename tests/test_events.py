@@ -1006,3 +1006,9 @@ def test_events_show_of_force_near_a_party_faces_it(code) -> None:
 def test_events_instrument_of_a_passive_harm_falls_on_the_harmed(code) -> None:
     events = code("Three Ukrainian soldiers were killed by a bomb planted by Russian saboteurs.")
     assert ("RUS", "UKR", "18", "asserted") in dyads(events)
+
+
+def test_events_purpose_of_an_agreed_truce_is_intended(code) -> None:
+    events = code("Israel and Hamas agreed to a truce to allow the release of hostages.")
+    assert ("ISR", "HAMAS", "03", "intended") in dyads(events)
+    assert ("ISR", "HAMAS", "08", "asserted") in dyads(events)

@@ -388,11 +388,14 @@ def select_triggers(
             if inner is not None and inner.token.dep_ == "xcomp":
                 dropped.add(trigger.token.i)
         if trigger.code[:2] == "08":
-            # "stopped targeting each other": the stopped act is no act of its own
+            # "stopped targeting each other": the stopped act is no act of its own; the
+            # purpose of a truce ("agreed to a truce to allow the release") is
             dropped.update(
                 t.token.i
                 for t in verbs
-                if t.token.head.i == trigger.token.i and t.token.dep_ in {"xcomp", "dobj"}
+                if t.token.head.i == trigger.token.i
+                and t.token.dep_ in {"xcomp", "dobj"}
+                and not _infinitive(t.token)
             )
         if trigger.code[:2] not in APPEAL_ROOTS:
             continue
