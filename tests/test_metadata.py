@@ -229,3 +229,17 @@ def test_metadata_a_dated_sentence_is_not_a_date_line() -> None:
     meta = _meta("Headline here\n\nOn March 12, 2024 the talks collapsed in Doha.")
     assert meta.document.published is None
     assert "talks collapsed" in _body(meta)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MNDAA said on Monday it had captured the town of Lashio.",
+        "The AFPC said the talks would resume.",
+        "Paris hosted the talks on Monday, AFP said.",
+    ],
+)
+def test_metadata_agency_letters_inside_a_word_are_no_dateline(text: str) -> None:
+    meta = _meta(text)
+    assert (meta.document.dateline, meta.document.source) == (None, None)
+    assert _body(meta) == text

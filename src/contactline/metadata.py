@@ -118,7 +118,10 @@ _MONTH = (
 _PLACE = r"(?P<place>(?:St\.\s)?[A-Z][A-Za-z'’\-]*(?:[ \-][A-Z][A-Za-z'’\-]*){0,3})"
 _REGION = r"(?:,\s(?P<region>[A-Z][a-z]+(?:\s(?:of|the|and|[A-Z][a-z]+)){0,4}))?"
 _DAY = rf"(?:[,.]\s{_MONTH}\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
-_AGENCY = r"(?:/(?P<a1>[A-Za-z.\- ]{2,20})/|\((?P<a2>[A-Za-z.\- ]{2,20})\)|(?P<a3>[A-Z][A-Za-z.\-]{1,19}))"
+_AGENCY = (  # an agency is a word of its own: 'The MNDAA said' holds no 'AA' (Anadolu)
+    r"(?<![A-Za-z])(?:/(?P<a1>[A-Za-z.\- ]{2,20})/|\((?P<a2>[A-Za-z.\- ]{2,20})\)|"
+    r"(?P<a3>[A-Z][A-Za-z.\-]{1,19})(?![A-Za-z]))"
+)
 DATELINE = re.compile(rf"(?:{_PLACE}{_REGION}{_DAY}[,.]?\s?)?{_AGENCY}\s?[.:]?\s?[—–\-]*\s*")
 _DATE_LINE = re.compile(
     r"\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE
