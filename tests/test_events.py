@@ -1012,3 +1012,10 @@ def test_events_purpose_of_an_agreed_truce_is_intended(code) -> None:
     events = code("Israel and Hamas agreed to a truce to allow the release of hostages.")
     assert ("ISR", "HAMAS", "03", "intended") in dyads(events)
     assert ("ISR", "HAMAS", "08", "asserted") in dyads(events)
+
+
+def test_events_two_listed_acts_of_one_family_are_two_events(code) -> None:
+    events = code(
+        "Armenia downgraded diplomatic ties with Azerbaijan and suspended trade with Baku."
+    )
+    assert sorted(e.cameo for e in events) == ["161", "163"]

@@ -95,7 +95,7 @@ def extract_events(
             for event in _to_events(act, doc, sent, roles, statements, times, cameo, published):
                 key = _key(event)
                 # A duplicate that only lacks the target adds nothing to one beside it.
-                if _repeats(event, seen.get(key)) or (
+                if _repeats(event, seen.get(key), sent.start_char) or (
                     event.target is None and key[:2] + key[3:] in with_target
                 ):
                     continue
@@ -106,17 +106,27 @@ def extract_events(
     return events
 
 
-def _repeats(event: Event, earlier: set[tuple[int, str]] | None) -> bool:
+_LISTED_ROOTS = frozenset({"10", "11", "12", "13", "16", "17"})
+"""Families whose distinct acts a sentence lists one after another ("suspended the treaty
+and expelled the advisers"); other families' verbs mostly tell one act over again."""
+
+
+def _repeats(event: Event, earlier: set[tuple[int, str]] | None, sentence: int) -> bool:
     """Return whether an event repeats a report already kept under the same key.
 
     One verb asking for two acts ("called on X to stop the fighting and return to
-    talks": 0256 and 026) makes two events; the same family reported again elsewhere in
-    the document is one.
+    talks": 0256 and 026) makes two events, and so do two verbs of one sentence coding
+    two listed acts ("downgraded ties with X and suspended trade": 161 and 163); the
+    same family reported again elsewhere in the document is one.
     """
     if not earlier:
         return False
     same_trigger = {code for start, code in earlier if start == event.trigger.start}
-    return not same_trigger or event.cameo in same_trigger
+    if same_trigger:
+        return event.cameo in same_trigger
+    here = {code for start, code in earlier if start >= sentence}
+    listed = event.cameo[:2] in _LISTED_ROOTS
+    return not here or not listed or event.cameo in here
 
 
 def _key(event: Event) -> tuple[object, ...]:
