@@ -1019,3 +1019,8 @@ def test_events_two_listed_acts_of_one_family_are_two_events(code) -> None:
         "Armenia downgraded diplomatic ties with Azerbaijan and suspended trade with Baku."
     )
     assert sorted(e.cameo for e in events) == ["161", "163"]
+
+
+def test_events_place_of_the_particle_object_is_the_target(code) -> None:
+    events = code("Russia pressed ahead with its offensive in eastern Ukraine.")
+    assert ("RUS", "UKR", "19", "asserted") in dyads(events)

@@ -427,6 +427,10 @@ def _parties(
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
             targets = distinct(roles.place_parties(token), sources)
+            if not targets and trigger.particle is not None:
+                # "pressed on with its offensive in X"
+                held = [o for o in trigger.particle.children if o.dep_ == "pobj"]
+                targets = distinct([p for o in held for p in roles.place_parties(o)], sources)
         if not targets and trigger.code == "045":
             targets = _mediated(token, roles, sources)
         return tuple(sources), tuple(targets)
