@@ -1024,3 +1024,10 @@ def test_events_two_listed_acts_of_one_family_are_two_events(code) -> None:
 def test_events_place_of_the_particle_object_is_the_target(code) -> None:
     events = code("Russia pressed ahead with its offensive in eastern Ukraine.")
     assert ("RUS", "UKR", "19", "asserted") in dyads(events)
+
+
+def test_events_conjunct_of_a_clause_about_no_party_continues_the_speaker(code) -> None:
+    events = code(
+        "Israel said the terms were unacceptable and pressed on with its offensive in Iran."
+    )
+    assert ("ISR", "IRN", "19", "asserted") in dyads(events)

@@ -124,9 +124,11 @@ def _code_act(
     matrix = _outer_conjunct(trigger, sources, roles, lexicon)
     if matrix is not None:
         # "X said Y had armed the rebels and cut ties with Y": X cut them, and says so
-        targets = tuple(sources)
+        targets = tuple(sources) or tuple(targets)
         sources = tuple(roles.subjects(matrix))
         targets = distinct(targets, sources)
+        if not targets and code[:2] in _PLACE_TARGET_ROOTS:
+            targets = distinct(_placed(trigger, roles), sources)
         frame = None
         rule += " conjunct:outer"
     if _retorts(trigger.anchor, lexicon):
@@ -222,7 +224,7 @@ def _outer_conjunct(
     continues the verb of saying instead.
     """
     verb = trigger.anchor
-    if trigger.license not in {"verb", "perform"} or verb.dep_ != "conj" or not sources:
+    if trigger.license not in {"verb", "perform"} or verb.dep_ != "conj":
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
@@ -230,6 +232,11 @@ def _outer_conjunct(
     matrix = clause.head
     if clause.dep_ != "ccomp" or not lexicon.is_cue("report", matrix.lemma_.lower()):
         return None
+    if not sources:
+        # "X said the terms were unacceptable and pressed on with ...": no party to
+        # continue in the clause, so the speaker does
+        subject = roles.subject_word(clause)
+        return matrix if subject is not None and not roles.group(subject) else None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     done_to = roles.objects(verb) + [p for o in objects for p in roles.prep_objects(o)]
     if not {s.code for s in sources} & {t.code for t in done_to}:
@@ -426,11 +433,7 @@ def _parties(
             targets = distinct(_harmed_by(token, roles), sources)
         if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
-            targets = distinct(roles.place_parties(token), sources)
-            if not targets and trigger.particle is not None:
-                # "pressed on with its offensive in X"
-                held = [o for o in trigger.particle.children if o.dep_ == "pobj"]
-                targets = distinct([p for o in held for p in roles.place_parties(o)], sources)
+            targets = distinct(_placed(trigger, roles), sources)
         if not targets and trigger.code == "045":
             targets = _mediated(token, roles, sources)
         return tuple(sources), tuple(targets)
@@ -470,6 +473,16 @@ def _parties(
     if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
         targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
     return tuple(sources), tuple(targets)
+
+
+def _placed(trigger: Trigger, roles: RoleReader) -> list[Party]:
+    """Return the parties of the place an act lands in ("struck sites in X", "pressed on
+    with its offensive in X")."""
+    found = roles.place_parties(trigger.token)
+    if not found and trigger.particle is not None:
+        held = [o for o in trigger.particle.children if o.dep_ == "pobj"]
+        found = [p for o in held for p in roles.place_parties(o)]
+    return found
 
 
 def _harmed_by(verb: Token, roles: RoleReader) -> list[Party]:
