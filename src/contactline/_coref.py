@@ -245,17 +245,17 @@ def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
         elif draft.kind == "person" and draft.party is None:
             _person_from_context(draft, focus)
         elif draft.source is not None and draft.source.anaphor is not None:
-            source = draft.source
+            source, anaphor = draft.source, draft.source.anaphor
             target = focus.find(source)
-            if source.anaphor.refers_to == "organ":  # "the army's air force"
-                if target is not None and _copy_organ(base, source, target, source.anaphor.word):
+            if anaphor.refers_to == "organ":  # "the army's air force"
+                if target is not None and _copy_organ(base, source, target, anaphor.word):
                     _fill_from_source(base, draft, source)
                 focus.update(draft)
                 kept.append(draft)
                 continue
             if target is None or target.party is None:
                 continue
-            _copy_from(base, source, target, source.anaphor.word)  # type: ignore[union-attr]
+            _copy_from(base, source, target, anaphor.word)
             _fill_from_source(base, draft, source)
         focus.update(draft)
         kept.append(draft)
