@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 from datetime import date, timedelta
 from typing import Literal
 
@@ -130,6 +131,7 @@ def day_of(value: str | None) -> date | None:
     return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
+@cache  # pure, and asked again for the same few values of a document
 def window(value: str | None) -> tuple[str, str] | None:
     """Return the first and last day a TIMEX value covers.
 
