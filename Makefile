@@ -36,6 +36,7 @@ eval: $(BIN)/.installed
 ## lint and type-check
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 ## measure throughput: full extraction against bare spaCy on the same corpus
