@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import cache
 from datetime import date, timedelta
+from functools import cache
 from typing import Literal
 
 Direction = Literal["past", "future", "near"]
