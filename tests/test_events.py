@@ -6,11 +6,11 @@ tests do not drift with the actor stage; parsing uses the real spaCy pipeline.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
+from _mentions import state_mentions
 from conftest import SEEDS
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
@@ -47,19 +47,7 @@ NAMES = {
 
 def mentions_of(text: str) -> list[Mention]:
     """One mention per occurrence of a known name."""
-    found = []
-    for name, party in NAMES.items():
-        for hit in re.finditer(rf"\b{name}\b", text):
-            found.append(
-                Mention(
-                    span=Span(hit.start(), hit.end()),
-                    text=name,
-                    party=party,
-                    kind="state",
-                    rule="test",
-                )
-            )
-    return sorted(found, key=lambda m: m.span.start)
+    return state_mentions(text, NAMES)
 
 
 @pytest.fixture

@@ -6,18 +6,18 @@ fictional states (Arnor, Gondor, Rohan); each example must code to its line's co
 
 from __future__ import annotations
 
-import re
 import shutil
 from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
 
+from _mentions import state_mentions
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
 from contactline.errors import DictionaryError
 from contactline.events import extract_events
-from contactline.records import Mention, Span
+from contactline.records import Mention
 
 LEXICON = load_event_lexicon()
 CAMEO = load_cameo()
@@ -26,19 +26,7 @@ PARTIES = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH"}
 
 def fictional_mentions(text: str) -> list[Mention]:
     """Mentions of the three fictional states wherever their names occur."""
-    found = []
-    for name, party in PARTIES.items():
-        for hit in re.finditer(rf"\b{name}\b", text):
-            found.append(
-                Mention(
-                    span=Span(hit.start(), hit.end()),
-                    text=name,
-                    party=party,
-                    kind="state",
-                    rule="test",
-                )
-            )
-    return sorted(found, key=lambda m: m.span.start)
+    return state_mentions(text, PARTIES)
 
 
 @pytest.fixture
