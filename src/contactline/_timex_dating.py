@@ -64,7 +64,7 @@ def date_at(
     sent = token.sent
     usable = [t for t in times if _usable(t)]
     in_sentence = [t for t in usable if sent.start_char <= t.span.start < sent.end_char]
-    verb = _clause_verb(token) or token
+    verb = clause_verb(token) or token
     governing = _governing(doc, verb, token.idx, in_sentence)
     past = _prior(verb)
     if governing is not None:
@@ -94,7 +94,7 @@ def _unreal(doc: Doc, time: TimeExpr) -> bool:
     span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    verb = _clause_verb(span.root)
+    verb = clause_verb(span.root)
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -153,7 +153,8 @@ def _usable(time: TimeExpr) -> bool:
     )
 
 
-def _clause_verb(token: Token) -> Token | None:
+def clause_verb(token: Token) -> Token | None:
+    """Return the nearest verb at or above a token, within eight steps of the parse."""
     for _ in range(8):
         if token.pos_ in {"VERB", "AUX"}:
             return token
@@ -172,7 +173,7 @@ def _governing(
         span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        attached = _clause_verb(span.root)
+        attached = clause_verb(span.root)
         if attached is None:
             continue
         climbed = _climb(verb, attached)

@@ -50,7 +50,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from contactline._timex_calendar import window
-from contactline._timex_dating import date_at
+from contactline._timex_dating import clause_verb, date_at
 from contactline._timex_grammar import Hit, TimeGrammar, build_grammar, find_hits
 from contactline._timex_values import PART_OF_DAY, Context, TimeValue, normalise, relative_days
 from contactline.errors import InputError
@@ -226,19 +226,8 @@ def _clause_tense(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "near"
-    verb = _clause_verb(span.root)
+    verb = clause_verb(span.root)
     return _tense(verb) if verb is not None else "near"
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb at or above a token, within eight steps of the parse."""
-    for _ in range(8):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 def _tense(verb: Token) -> str:
