@@ -36,6 +36,7 @@ class Resources:
     cues: quotes.CueLexicon
     event_lexicon: events.EventLexicon
     cameo: CameoTable
+    casualty_lexicon: casualties.CasualtyLexicon
 
 
 def load_resources() -> Resources:
@@ -46,6 +47,7 @@ def load_resources() -> Resources:
         cues=quotes.load_cues(),
         event_lexicon=events.load_event_lexicon(),
         cameo=load_cameo(),
+        casualty_lexicon=casualties.load_casualty_lexicon(),
     )
 
 
@@ -125,7 +127,11 @@ class Pipeline:
             )
         )
         statements = tuple(quotes.link_events(statements, coded))
-        counts = tuple(casualties.extract_casualties(doc, mentions, times, published=published))
+        counts = tuple(
+            casualties.extract_casualties(
+                doc, mentions, times, published=published, lexicon=res.casualty_lexicon
+            )
+        )
         return Result(
             document=document,
             actors=tuple(actors.group_actors(mentions)),
