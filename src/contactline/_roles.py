@@ -12,13 +12,14 @@ named region stands for its country, the CAMEO convention ("struck Gaza": PSE).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
+from contactline._focus import as_party, in_focus
 from contactline.actors import mention_for
 from contactline.records import Mention
 
@@ -74,10 +75,6 @@ _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
 _LINES = frozenset({"line", "frontline", "front", "border"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
-AUTHORITY_RULE = "+authority"
-"""The rule suffix of a region mention that stands for its de facto authorities."""
-_STATE_ORGANS = frozenset({"MIL", "GOV"})
-"""Sectors of a state whose bare mention ("the army", "the junta") has a state in context."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,12 +102,10 @@ class RoleReader:
         published: date | None = None,
     ) -> None:
         self.doc = doc
-        self.mentions = _in_focus(
+        self.mentions = in_focus(
             doc,
             lexicon.classes.get("ORGAN", frozenset()),
-            sorted(
-                (_as_party(m, lexicon, published) for m in mentions), key=lambda m: m.span.start
-            ),
+            sorted((as_party(m, lexicon, published) for m in mentions), key=lambda m: m.span.start),
         )
         self.text = doc.text
         self.lexicon = lexicon
@@ -524,100 +519,6 @@ def members(token: Token) -> Iterator[Token]:
         seen.add(current.i)
         yield current
         stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
-
-
-def _as_party(mention: Mention, lexicon: EventLexicon, published: date | None) -> Mention:
-    """Let a named region stand for who governs it, the CAMEO convention.
-
-    A de facto state governing the region at the time stands for it ("shelled
-    Nagorno-Karabakh" in 2020: NKR); otherwise its country does ("struck Gaza": PSE).
-    """
-    if mention.party is not None or mention.kind != "region":
-        return mention
-    authority = lexicon.authority(mention.name, published)
-    if authority is not None:
-        return replace(mention, party=authority, rule=mention.rule + AUTHORITY_RULE)
-    if mention.country:
-        return replace(mention, party=mention.country, rule=mention.rule + "+country")
-    return mention
-
-
-def _in_focus(doc: Doc, organs: frozenset[str], mentions: Sequence[Mention]) -> list[Mention]:
-    """Give a bare state organ ("the army", "the junta") the state it belongs to in context.
-
-    1. The state it is "in" ("the army in Burkina Faso", "the junta in Niamey").
-    2. Else the party of the last earlier mention of the same organ of a state ("Israel's
-       military ... the army": ISR).
-    3. Else the country of the armed groups named in its sentence, when they share one
-       ("the army bombed RSF bases": SDN; "talks between the military and the MNDAA":
-       MMR): a country's own insurgents fight its army.
-
-    An organ is a word of the ``ORGAN`` class with no modifier that could name another
-    owner ("Saudi-led coalition forces", "the Defence Ministry" are not bare). Mentions are
-    in text order; nothing else changes.
-    """
-    out: list[Mention] = []
-    for index, mention in enumerate(mentions):
-        head = _bare_organ(doc, mention, organs)
-        if head is not None and mention.party is None and mention.kind is None:
-            party = (
-                _organ_place(head, mentions)
-                or _earlier_organ(mentions[:index], mention.sector)
-                or _insurgents_country(head, mentions)
-            )
-            if party is not None:
-                mention = replace(mention, party=party, rule=mention.rule + "+in-focus")
-        out.append(mention)
-    return out
-
-
-def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
-    """Return the state an organ is said to be in ("the junta in Niamey": NER)."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for obj in prep.children:
-            start, end = obj.idx, obj.idx + len(obj)
-            for mention in mentions:
-                inside = mention.span.start <= start and end <= mention.span.end
-                if inside and mention.kind == "state" and mention.party:
-                    return mention.party
-    return None
-
-
-def _earlier_organ(earlier: Sequence[Mention], sector: str | None) -> str | None:
-    for mention in reversed(earlier):
-        if mention.sector == sector and mention.kind == "state" and mention.party:
-            return mention.party
-    return None
-
-
-def _bare_organ(doc: Doc, mention: Mention, organs: frozenset[str]) -> Token | None:
-    """Return the head of a mention that is a bare state organ ("the army"), else ``None``."""
-    if mention.sector not in _STATE_ORGANS:
-        return None
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if span is None or (span.root.lower_ not in organs and span.root.lemma_.lower() not in organs):
-        return None
-    for child in span.root.children:
-        if child.dep_ in {"compound", "poss", "nmod"} or (
-            child.dep_ == "amod" and child.pos_ != "ADJ"
-        ):
-            return None
-    return span.root
-
-
-def _insurgents_country(head: Token, mentions: Sequence[Mention]) -> str | None:
-    sent = head.sent
-    countries = {
-        m.country
-        for m in mentions
-        if sent.start_char <= m.span.start < sent.end_char
-        and m.kind == "group"
-        and m.sector == "REB"
-    }
-    countries.discard(None)
-    return countries.pop() if len(countries) == 1 else None
 
 
 def _is_location(doc: Doc, mention: Mention) -> bool:

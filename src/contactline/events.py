@@ -31,7 +31,8 @@ from spacy.tokens import Span as SpacySpan
 from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
-from contactline._roles import AUTHORITY_RULE, Party, RoleReader
+from contactline._focus import AUTHORITY_RULE
+from contactline._roles import Party, RoleReader
 from contactline.cameo import CameoTable
 from contactline.records import (
     DateWindow,
