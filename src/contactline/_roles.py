@@ -251,7 +251,7 @@ class RoleReader:
         """
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                return self.group(child)
+                return self._all_subjects(verb)
             if child.dep_ == "agent":
                 return [p for obj in child.children if obj.dep_ == "pobj" for p in self.group(obj)]
         if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
@@ -304,6 +304,18 @@ class RoleReader:
             if head.pos_ in {"VERB", "AUX"}:
                 return self.subjects(head)
         return self._preceding(verb)
+
+    def _all_subjects(self, verb: Token) -> list[Party]:
+        """Return the parties of every subject of ``verb``.
+
+        "X and Y met" is sometimes parsed with two subjects instead of one coordinated
+        one; both are the verb's subjects.
+        """
+        parties: list[Party] = []
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                parties += [p for p in self.group(child) if all(p.code != q.code for q in parties)]
+        return parties
 
     def _enacted(self, verb: Token) -> bool:
         """Whether ``verb`` is what a text its governing verb's subject signs does."""
