@@ -40,10 +40,7 @@ def code(nlp):
     """Code a text parsed by the real pipeline and return its events."""
 
     def run(text: str) -> list[Event]:
-        doc = nlp(text)
-        return extract_events(
-            doc, state_mentions(text, NAMES), [], [], LEXICON, CAMEO, published=None
-        )
+        return coded(nlp(text))
 
     return run
 
@@ -62,16 +59,52 @@ def pairs(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
 
 def test_events_roles_two_subjects_of_one_verb_act_together(make_doc) -> None:
     # "X and Y met" misparsed with two subjects: both met, each other
-    words = ["Armenia", "and", "Azerbaijan", "met", "in", "Geneva", "."]
-    doc = make_doc(
-        words,
-        heads=[3, 0, 3, 3, 3, 4, 3],
-        deps=["nsubj", "cc", "nsubj", "ROOT", "prep", "pobj", "punct"],
-        pos=["PROPN", "CCONJ", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+    doc = _hand_parsed(
+        make_doc,
+        [
+            ("Armenia", 3, "nsubj", "PROPN", "Armenia"),
+            ("and", 0, "cc", "CCONJ", "and"),
+            ("Azerbaijan", 3, "nsubj", "PROPN", "Azerbaijan"),
+            ("met", 3, "ROOT", "VERB", "meet"),
+            ("in", 3, "prep", "ADP", "in"),
+            ("Geneva", 4, "pobj", "PROPN", "Geneva"),
+            (".", 3, "punct", "PUNCT", "."),
+        ],
     )
-    for token, lemma in zip(doc, ["Armenia", "and", "Azerbaijan", "meet", "in", "Geneva", "."]):
-        token.lemma_ = lemma
-    events = extract_events(
+    assert {("ARM", "AZE", "04"), ("AZE", "ARM", "04")} <= pairs(coded(doc))
+
+
+def coded(doc) -> list[Event]:
+    """Code a parsed Doc with a mention for every known name."""
+    return extract_events(
         doc, state_mentions(doc.text, NAMES), [], [], LEXICON, CAMEO, published=None
     )
-    assert {("ARM", "AZE", "04"), ("AZE", "ARM", "04")} <= pairs(events)
+
+
+def _hand_parsed(make_doc, rows: list[tuple[str, int, str, str, str]]):
+    """Build a Doc from (word, head, dep, pos, lemma) rows."""
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
+    doc = make_doc(words, heads=heads, deps=deps, pos=pos)
+    for token, lemma in zip(doc, lemmas):
+        token.lemma_ = lemma
+    return doc
+
+
+def test_events_roles_move_judged_across_a_sentence_break(make_doc) -> None:
+    # "X seized the port, a move Y condemned" parsed as two sentences at "Kyiv"
+    doc = _hand_parsed(
+        make_doc,
+        [
+            ("Russia", 1, "nsubj", "PROPN", "Russia"),
+            ("seized", 1, "ROOT", "VERB", "seize"),
+            ("the", 3, "det", "DET", "the"),
+            ("port", 1, "dobj", "NOUN", "port"),
+            (",", 1, "punct", "PUNCT", ","),
+            ("a", 6, "det", "DET", "a"),
+            ("move", 1, "npadvmod", "NOUN", "move"),
+            ("Kyiv", 8, "nsubj", "PROPN", "Kyiv"),
+            ("condemned", 8, "ROOT", "VERB", "condemn"),
+            (".", 8, "punct", "PUNCT", "."),
+        ],
+    )
+    assert ("UKR", "RUS", "11") in pairs(coded(doc))

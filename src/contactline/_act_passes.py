@@ -30,8 +30,16 @@ from contactline.records import Modality
 OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
 """Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-_JUDGED_NOUNS = frozenset({"launch", "test", "seizure", "execution", "move", "incursion"})
+_JUDGED_NOUNS = frozenset(
+    {"launch", "test", "seizure", "execution", "move", "incursion", "step", "decision"}
+)
 """Nouns that name an earlier act when criticised without its actor ("condemned the launch")."""
+_MOVES = frozenset({"move", "step", "decision"})
+"""Nouns that sum up the clause before them ("..., a move X condemned")."""
+_ACTING_ROOTS = frozenset(
+    {"03", "04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+)
+"""Families of acts done, not said, that a "move" can sum up."""
 _ANSWER_PREFIXES = ("016", "11", "12")
 _RESPONSE_MARKS = frozenset({"after", "when", "because", "since", "as"})
 """Subordinators of the act another answers ("X went on alert after Y crossed")."""
@@ -365,15 +373,33 @@ def judged_earlier(act: Act, earlier: Sequence[Act], lexicon: EventLexicon) -> A
     if act.targets or not act.sources or act.code[:2] not in {"11", "12"}:
         return act
     judged = next((c for c in act.trigger.token.children if c.dep_ == "dobj"), None)
+    roots = _FORCE_ROOTS
+    if judged is None:
+        # "X did ..., a move Y rejected" split into two sentences: any act just before
+        judged = _move_before(act.trigger.token)
+        roots = frozenset() if judged is None else _ACTING_ROOTS
     if judged is None or not _names_an_act(judged, lexicon):
         return act
     own = {s.code for s in act.sources}
     for prior in reversed(earlier):
-        if prior.code[:2] in _FORCE_ROOTS and prior.sources:
+        if prior.code[:2] in roots and prior.sources:
             if own & {s.code for s in prior.sources}:
                 return act
             return replace(act, targets=prior.sources, rule=act.rule + " target:earlier-act")
     return act
+
+
+def _move_before(verb: Token) -> Token | None:
+    """Return the "move" a judging clause follows across a sentence break, else ``None``.
+
+    "X signed the treaties, a move Y rejected as illegal" is sometimes parsed as two
+    sentences, the second starting at its subject: "move" is the last word before it.
+    """
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.left_edge.i != verb.sent.start or verb.sent.start == 0:
+        return None
+    before = verb.doc[verb.sent.start - 1]
+    return before if before.lemma_.lower() in _MOVES else None
 
 
 def _names_an_act(noun: Token, lexicon: EventLexicon) -> bool:
