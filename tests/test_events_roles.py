@@ -108,3 +108,23 @@ def test_events_roles_move_judged_across_a_sentence_break(make_doc) -> None:
         ],
     )
     assert ("UKR", "RUS", "11") in pairs(coded(doc))
+
+
+def test_events_roles_unmarked_clause_continues_its_head(make_doc) -> None:
+    # "drones flew into X destroyed ..." with "destroyed" parsed as a clause of "flew":
+    # the drones destroyed, and what they destroyed lay where they flew
+    doc = _hand_parsed(
+        make_doc,
+        [
+            ("Ukrainian", 1, "amod", "ADJ", "ukrainian"),
+            ("drones", 2, "nsubj", "NOUN", "drone"),
+            ("flew", 2, "ROOT", "VERB", "fly"),
+            ("into", 2, "prep", "ADP", "into"),
+            ("Russia", 3, "pobj", "PROPN", "Russia"),
+            ("destroyed", 2, "advcl", "VERB", "destroy"),
+            ("bombers", 5, "dobj", "NOUN", "bomber"),
+            (".", 2, "punct", "PUNCT", "."),
+        ],
+    )
+    doc[5].tag_ = "VBD"
+    assert pairs(coded(doc)) == {("UKR", "RUS", "17")}

@@ -231,7 +231,7 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
         return act
     if act.code[:2] not in OTHER_PARTY_ROOTS | {"13", "17"}:
         return act
-    participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+    participle = token.dep_ == "advcl" and (token.tag_ == "VBG" or _unmarked(token))
     if token.dep_ != "conj" and not participle:
         return act
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
@@ -247,6 +247,16 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     if not targets:
         return act
     return replace(act, targets=targets, rule=act.rule + " target:continued")
+
+
+def _unmarked(verb: Token) -> bool:
+    """Whether a clause has no subordinator, subject or auxiliary of its own.
+
+    Such a clause continues the verb it hangs off ("drones smuggled into X destroyed
+    bombers", with "destroyed" parsed as a clause of "smuggled").
+    """
+    own = {"mark", "nsubj", "nsubjpass", "aux", "auxpass"}
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ in own for c in verb.children)
 
 
 def fallback_target(

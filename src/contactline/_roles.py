@@ -294,7 +294,7 @@ class RoleReader:
                     return self.group(head)
                 head = head.head
             elif verb.dep_ == "advcl" and not infinitive and verb.tag_ != "VBG":
-                return self._preceding(verb)
+                return self._preceding(verb, fallback=head)
             if head.pos_ == "ADJ":
                 head = head.head
             if verb.dep_ == "xcomp":
@@ -350,14 +350,27 @@ class RoleReader:
                 current = current.head
         return None
 
-    def _preceding(self, verb: Token) -> list[Party]:
+    def _preceding(self, verb: Token, *, fallback: Token | None = None) -> list[Party]:
+        """Return the party named right before ``verb``, a subject the parser attached elsewhere.
+
+        A place ending a phrase of the ``fallback`` verb is no subject ("drones smuggled into
+        X destroyed ...", with "destroyed" parsed as a clause of "smuggled"): the fallback
+        verb's subject is.
+        """
         i = verb.i - 1
         while i >= verb.sent.start and self.doc[i].pos_ in {"ADV", "AUX", "PART"}:
             i -= 1
+        if fallback is not None and i >= verb.sent.start and self._in_phrase_of(i, fallback):
+            return self.subjects(fallback)
         if i < verb.sent.start or self.doc[i].pos_ not in {"PROPN", "NOUN"}:
             return []
         party = self.own_party(self.doc[i])
         return [party] if party is not None else []
+
+    def _in_phrase_of(self, i: int, verb: Token) -> bool:
+        """Whether token ``i`` is the object of a prepositional phrase of ``verb``."""
+        token = self.doc[i]
+        return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
 
     def objects(
         self,
