@@ -4,7 +4,7 @@ An act is a coded trigger before it becomes dyadic events (``contactline.events`
 
 1. the triggers of the sentence are found and paired (``select``): an appeal or demand
    with the act it asks for, an event noun with the verb that performs it;
-2. each trigger's parties are read off grammatical roles (``_roles``);
+2. each trigger's parties are read off grammatical roles (``_act_parties``, ``_roles``);
 3. its mood (``_modality``) may change its code ("stands ready to send a mission": 0334);
 4. its frame (``_frames``) makes it a claim of the speaker, and the frame an act of its
    own where CAMEO codes it (010, 112, 016);
@@ -20,6 +20,13 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from contactline._act_parties import (
+    PLACE_TARGET_ROOTS,
+    accepted,
+    act_parties,
+    landing_parties,
+    noun_parties,
+)
 from contactline._act_passes import (
     Act,
     answer_target,
@@ -38,7 +45,6 @@ from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
 from contactline._triggers import (
     APPEAL_ROOTS,
-    REQUEST_NOUNS,
     Trigger,
     find_triggers,
     select_triggers,
@@ -46,22 +52,10 @@ from contactline._triggers import (
 from contactline.records import Modality
 
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
-_NOUN_TARGET_PREPS = frozenset(
-    {"on", "against", "at", "into", "with", "to", "of", "over", "from", "for"}
-)
-_MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
 """Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
-_PLACE_TARGET_ROOTS = frozenset({"07", "09", "15", "17", "18", "19", "20"})
-_FACING_PREPS = frozenset({"along", "near", "on", "at", "to"})
-"""Prepositions of the border a show of force faces ("troops on alert along the border")."""
-_SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
-_ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
-"""Verbs that take up a proposal: the act proposed becomes an intent."""
-_LOCATIVE_PREPS = frozenset({"at", "in"})
-"""Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 
 
 def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[Act]:
@@ -99,7 +93,7 @@ def _code_act(
     trigger: Trigger, embedded: Trigger | None, roles: RoleReader, lexicon: EventLexicon
 ) -> Act | None:
     """Code one trigger: parties, then mood, then frame."""
-    sources, targets = _parties(trigger, roles, lexicon)
+    sources, targets = act_parties(trigger, roles, lexicon)
     code = trigger.code
     rule = trigger.rule
     if embedded is not None and not targets and CLAUSE_OBJECT in trigger.objects:
@@ -111,10 +105,10 @@ def _code_act(
             code = lexicon.derived(kind, embedded.code)
         rule += f" {kind}:{embedded.rule}"
         if not targets:
-            inner_sources, inner_targets = _parties(embedded, roles, lexicon)
+            inner_sources, inner_targets = act_parties(embedded, roles, lexicon)
             asked = distinct(inner_sources, sources) or distinct(inner_targets, sources)
             targets = asked
-    if _accepted(trigger):
+    if accepted(trigger):
         # accepting a proposal for a truce is an intent to make one ("accepted a
         # ceasefire proposal": 0356 to the proposer)
         code = lexicon.derived("intent", code)
@@ -127,8 +121,8 @@ def _code_act(
         targets = tuple(sources) or tuple(targets)
         sources = tuple(roles.subjects(matrix))
         targets = distinct(targets, sources)
-        if not targets and code[:2] in _PLACE_TARGET_ROOTS:
-            targets = distinct(_placed(trigger, roles), sources)
+        if not targets and code[:2] in PLACE_TARGET_ROOTS:
+            targets = distinct(landing_parties(trigger, roles), sources)
         frame = None
         rule += " conjunct:outer"
     if _retorts(trigger.anchor, lexicon):
@@ -140,7 +134,7 @@ def _code_act(
             sources = frame.speakers
             agents = roles.subjects(trigger.token)
             if subject is not None:
-                agents = agents or roles.agent_by(subject) or _noun_parties(subject, roles)[0]
+                agents = agents or roles.agent_by(subject) or noun_parties(subject, roles)[0]
             targets = distinct(agents, sources)
     if (
         mood.mood == "hypothetical"
@@ -388,194 +382,3 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
         frame=frame,
         rule=act.rule + f" {frame.kind}:{frame.verb.lower_}",
     )
-
-
-def _parties(
-    trigger: Trigger, roles: RoleReader, lexicon: EventLexicon
-) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
-    """Read the source and target parties of a trigger."""
-    token = trigger.token
-    if trigger.license == "verb":
-        first = (
-            [trigger.particle]
-            if trigger.particle is not None and trigger.particle.dep_ != "prt"
-            else []
-        )
-        sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
-        moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
-        places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
-        targets: Sequence[Party] = distinct(
-            roles.objects(token, first, skip=moved, places=places), sources
-        )
-        if not targets:
-            targets = distinct(roles.prep_objects(token, first, places=places), sources)
-        if not targets:
-            for child in token.children:
-                if child.dep_ == "dobj" and not targets:
-                    # the pattern's own noun may name its party with "in": "froze its
-                    # participation in X", "suspended its membership in X"
-                    own = trigger.code[:2] == "16" and child.lemma_.lower() in trigger.objects
-                    inner = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
-                    targets = roles.prep_objects(child, inner if own else (), places=places)
-        patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
-            sources, targets = roles.group(patient), roles.prep_objects(token, first)
-        if not targets:
-            # "suppress provocations by Armenian units": the agent of the act's object
-            for obj in (c for c in token.children if c.dep_ == "dobj"):
-                targets = targets or distinct(roles.agent_by(obj), sources)
-        if not targets and trigger.code[:2] in APPEAL_ROOTS:
-            for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
-                targets = targets or distinct(roles.subjects(clause), sources)
-        if not targets and sources and trigger.code[:2] == "15":
-            targets = distinct(_faced(token, roles), sources)
-        if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
-            targets = distinct(_harmed_by(token, roles), sources)
-        if not targets and sources and trigger.code[:2] in _PLACE_TARGET_ROOTS:
-            # a place is a target only of someone's act: "84 soldiers were killed in X" is none
-            targets = distinct(_placed(trigger, roles), sources)
-        if not targets and trigger.code == "045":
-            targets = _mediated(token, roles, sources)
-        return tuple(sources), tuple(targets)
-    request = _request_of(token)
-    if _accepted(trigger) and request is not None:
-        # "X accepted a Y(-made) ceasefire proposal": X intends it, towards Y
-        sources = roles.subjects(trigger.anchor)
-        return tuple(sources), distinct(roles.group(request), sources)
-    sources, targets = _noun_parties(token, roles)
-    judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
-    if not sources and trigger.license in {"perform", "charge"} and not judged:
-        # who declares martial law imposes it; who condemns an attack did not attack
-        sources = roles.subjects(trigger.anchor)
-    placed = trigger.code[:2] in _PLACE_TARGET_ROOTS and trigger.license != "occur"
-    if not targets and sources and placed:
-        # where a strike lands is its target; where a war takes place is not
-        targets = distinct(roles.place_parties(token), sources)
-        if not targets and trigger.license == "perform":
-            targets = distinct(roles.place_parties(trigger.anchor), sources)
-        if not targets and token.dep_ == "dobj" and token.head.pos_ == "VERB":
-            # "expanded its operations in X": the place of the verb that carries the act
-            targets = distinct(roles.place_parties(token.head), sources)
-    if not targets and sources and trigger.code[:2] == "15":
-        targets = distinct(_faced(trigger.anchor, roles), sources)  # "held drills near X"
-    if not sources and not targets and trigger.license == "occur":
-        between = [c for c in trigger.anchor.children if c.dep_ == "prep" and c.lower_ == "between"]
-        sources = [
-            p for b in between for o in b.children if o.dep_ == "pobj" for p in roles.group(o)
-        ]
-    if not targets and trigger.license == "occur" and trigger.anchor.pos_ == "VERB":
-        # "an air strike destroyed the consulate": what the event hit
-        targets = distinct(roles.objects(trigger.anchor), sources)
-    requested = _request_of(token)
-    if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
-        # "accept a US proposal for a ceasefire": the proposer is the other side
-        targets = distinct(roles.group(requested), sources)
-    if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
-        targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
-    return tuple(sources), tuple(targets)
-
-
-def _placed(trigger: Trigger, roles: RoleReader) -> list[Party]:
-    """Return the parties of the place an act lands in ("struck sites in X", "pressed on
-    with its offensive in X")."""
-    found = roles.place_parties(trigger.token)
-    if not found and trigger.particle is not None:
-        held = [o for o in trigger.particle.children if o.dep_ == "pobj"]
-        found = [p for o in held for p in roles.place_parties(o)]
-    return found
-
-
-def _harmed_by(verb: Token, roles: RoleReader) -> list[Party]:
-    """Return who was harmed by what ``verb`` describes.
-
-    "soldiers were killed by a bomb planted by X": X's bomb fell on the soldiers' side.
-    """
-    noun = verb.head
-    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "by":
-        return []
-    harm = noun.head.head
-    return [p for c in harm.children if c.dep_ == "nsubjpass" for p in roles.group(c)]
-
-
-def _faced(verb: Token, roles: RoleReader) -> list[Party]:
-    """Return whose border a show of force is made along ("on alert along the X border")."""
-    frontier = [verb]
-    for _ in range(3):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in {"prep", "pobj", "dobj"}]
-        for prep in frontier:
-            if prep.dep_ == "prep" and prep.lower_ in _FACING_PREPS:
-                for obj in prep.children:
-                    place = roles.lexicon.is_cue("place", obj.lemma_.lower())
-                    if obj.dep_ == "pobj" and (place or prep.lower_ in {"near", "along"}):
-                        owners = (
-                            roles.own_party(c)
-                            for c in obj.children
-                            if c.dep_ in {"amod", "compound", "poss"}
-                        )
-                        found = roles.group(obj) or [p for p in owners if p is not None]
-                        found = found or roles.prep_objects(obj)
-                        if found:
-                            return found
-    return []
-
-
-def _request_of(token: Token) -> Token | None:
-    """Return the request noun an event noun is asked for by ("a proposal for a truce")."""
-    if token.head.lower_ == "for":
-        return token.head.head
-    if token.dep_ == "compound" and token.head.lemma_.lower() in REQUEST_NOUNS:
-        return token.head  # "a ceasefire proposal"
-    return None
-
-
-def _accepted(trigger: Trigger) -> bool:
-    """Return whether an event noun is asked for by a request its anchor accepts."""
-    request = _request_of(trigger.token)
-    return (
-        trigger.license == "charge"
-        and request is not None
-        and request.lemma_.lower() in REQUEST_NOUNS
-        and trigger.anchor.lemma_.lower() in _ACCEPTING
-    )
-
-
-def _mediated(token: Token, roles: RoleReader, sources: Sequence[Party]) -> tuple[Party, ...]:
-    """Return the parties a mediation is between: the subject of the nearest clause above it.
-
-    "X and Y agreed to a truce after talks mediated by Z, W said": X and Y, not W.
-    """
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in ancestor.children
-        ):
-            found = distinct(roles.subjects(ancestor), sources)
-            if found:
-                return found
-    return ()
-
-
-def _noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Party]]:
-    """Read the parties of an event noun from its own modifiers and phrases."""
-    sources: list[Party] = []
-    targets: list[Party] = []
-    between = False
-    for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and not sources:
-            own = roles.own_party(child)
-            if own is None and child.dep_ == "poss":
-                own = roles.party(child)
-            if own is not None:
-                sources = [own]
-        elif child.dep_ == "prep":
-            objects = [o for o in child.children if o.dep_ == "pobj"]
-            group = [p for o in objects for p in roles.group(o)]
-            word = child.lower_
-            if word == "by" and group or word == "between" and group and not sources:
-                sources = group
-                between = word == "between"
-            elif word in _NOUN_TARGET_PREPS and group and not targets:
-                targets = group
-    if between:
-        # "the conflict between X and Y over Z": X and Y act on each other; Z is the issue
-        targets = []
-    return sources, targets
