@@ -128,3 +128,9 @@ def test_events_roles_unmarked_clause_continues_its_head(make_doc) -> None:
     )
     doc[5].tag_ = "VBD"
     assert pairs(coded(doc)) == {("UKR", "RUS", "17")}
+
+
+def test_events_roles_threat_said_after_an_ultimatum_is_aimed_at_its_addressee(code) -> None:
+    events = code("Russia gave Georgia two days to pull back its troops and said it could use force.")
+    assert ("RUS", "GEO", "13") in pairs(events)
+    assert ("RUS", None, "13") not in pairs(events)

@@ -225,10 +225,14 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
 
     A conjoined verb or a participle of the same subject acts on the same party: "X blamed
     Y and vowed revenge" (Y), "X stormed into Y, killing hundreds and taking hostages" (Y).
+    The speaker's own threat continues the verb its saying is conjoined to: "X gave Y a
+    week to withdraw and said it could use force" (Y).
     """
     token = act.trigger.token
     if act.targets or not act.sources or act.trigger.license != "verb":
         return act
+    if act.code[:2] == "13" and act.frame is not None and act.frame.kind == "report":
+        token = act.frame.verb
     if act.code[:2] not in OTHER_PARTY_ROOTS | {"13", "17"}:
         return act
     participle = token.dep_ == "advcl" and (token.tag_ == "VBG" or _unmarked(token))
