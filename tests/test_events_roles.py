@@ -131,6 +131,8 @@ def test_events_roles_unmarked_clause_continues_its_head(make_doc) -> None:
 
 
 def test_events_roles_threat_said_after_an_ultimatum_is_aimed_at_its_addressee(code) -> None:
-    events = code("Russia gave Georgia two days to pull back its troops and said it could use force.")
+    events = code(
+        "Russia gave Georgia two days to pull back its troops and said it could use force."
+    )
     assert ("RUS", "GEO", "13") in pairs(events)
     assert ("RUS", None, "13") not in pairs(events)
