@@ -136,3 +136,14 @@ def test_events_roles_threat_said_after_an_ultimatum_is_aimed_at_its_addressee(c
     )
     assert ("RUS", "GEO", "13") in pairs(events)
     assert ("RUS", None, "13") not in pairs(events)
+
+
+def test_events_roles_criticism_targets_the_author_of_the_act(code) -> None:
+    events = code("Estonia condemned the shelling of Kyiv by Russian forces.")
+    assert ("EST", "RUS", "11") in pairs(events)
+    assert ("EST", "UKR", "11") not in pairs(events)
+
+
+def test_events_roles_criticism_of_what_is_called_an_act(code) -> None:
+    events = code("Hungary condemned what it called brutal attacks by Russia on Georgian villages.")
+    assert ("HUN", "RUS", "11") in pairs(events)

@@ -28,6 +28,8 @@ _FACING_PREPS = frozenset({"along", "near", "on", "at", "to"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 """Verbs that take up a proposal: the act proposed becomes an intent."""
+_JUDGING = frozenset({"11", "12"})
+"""Families of acts that judge another act (criticise, accuse, reject)."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
 """Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 
@@ -44,6 +46,9 @@ def act_parties(
             else []
         )
         sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
+        judged = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
+        if judged is not None:
+            return tuple(sources), distinct(judged, sources)
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
         places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
         targets: Sequence[Party] = distinct(
@@ -221,3 +226,40 @@ def noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Part
         # "the conflict between X and Y over Z": X and Y act on each other; Z is the issue
         targets = []
     return sources, targets
+
+
+def judged_actors(verb: Token, roles: RoleReader, lexicon: EventLexicon) -> list[Party] | None:
+    """Return whose act a verb of judging judges, or ``None`` if it judges no act.
+
+    The target of a criticism of an act is the act's author, not its victim: "condemned
+    the shelling of X by Y" (Y), "condemned what it called Y's attack on X" (Y),
+    "condemned the seizure as an act of Y's terrorism" (Y). An act named without its
+    author ("condemned the attack on X") judges no one the sentence names here.
+    """
+    if not lexicon.is_cue("judge", verb.lemma_.lower()):
+        return None
+    judged, naming = _judged_noun(verb)
+    if judged is None or judged.lemma_.lower() not in lexicon.nouns:
+        return None
+    authors = noun_parties(judged, roles)[0]
+    if not authors and naming is not None:
+        authors = roles.agent_by(naming)  # "what she called attacks by Y"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        authors = authors or [p for o in prep.children if o.dep_ == "pobj" for p in roles.group(o)]
+    return authors
+
+
+def _judged_noun(verb: Token) -> tuple[Token | None, Token | None]:
+    """Return the noun a verb of judging has for object, and the verb naming it if any.
+
+    "condemned the attack" (attack); "condemned what she called attacks" (attacks, called).
+    """
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child, None
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "dobj" and c.tag_ == "WP" for c in child.children
+        ):
+            named = next((c for c in child.children if c.dep_ == "oprd"), None)
+            return named, child
+    return None, None
