@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from contactline._timex_scan import find_matches, head_index
 from contactline.errors import DictionaryError
 
 _KINDS = ("month", "weekday", "number", "season", "part", "unit", "event_noun")
@@ -82,6 +83,10 @@ class TimeGrammar:
     units: Mapping[str, str]
     event_nouns: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default=())
+    #: ``{head: pattern numbers}`` from ``_timex_scan.head_index``, and the patterns that
+    #: have no heads and run over the whole text; ``None`` runs every pattern everywhere.
+    heads: Mapping[str, tuple[int, ...]] | None = None
+    everywhere: tuple[int, ...] = ()
 
     def number(self, word: str) -> str | None:
         """Return the digits (or ``X`` for a vague count) a number word or numeral stands for."""
@@ -154,7 +159,9 @@ def build_grammar(path: Path | None = None) -> TimeGrammar:
         units=table["unit"],
         event_nouns=frozenset(table["event_noun"]),
     )
-    return replace(grammar, patterns=_compile(grammar))
+    patterns = _compile(grammar)
+    heads, everywhere = head_index([p for _, p in patterns])
+    return replace(grammar, patterns=patterns, heads=heads, everywhere=everywhere)
 
 
 def _alt(words: object, *, title: bool = False) -> str:
@@ -259,9 +266,15 @@ def find_hits(text: str, grammar: TimeGrammar, start: int = 0, end: int | None =
         Hits in text order.
     """
     end = len(text) if end is None else end
+    compiled = [p for _, p in grammar.patterns]
+    if grammar.heads is None:
+        matches = [list(p.finditer(text, start, end)) for p in compiled]
+    else:
+        # the same matches as finditer, tried only at the word starts a pattern can begin at
+        matches = find_matches(text, compiled, grammar.heads, grammar.everywhere, start, end)
     found: list[tuple[int, int, int, Hit]] = []
-    for order, (kind, pattern) in enumerate(grammar.patterns):
-        for m in pattern.finditer(text, start, end):
+    for order, (kind, _) in enumerate(grammar.patterns):
+        for m in matches[order]:
             span_start, span_end = (
                 m.span("core") if "core" in m.re.groupindex and m.group("core") else m.span()
             )
