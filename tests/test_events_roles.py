@@ -147,3 +147,11 @@ def test_events_roles_criticism_targets_the_author_of_the_act(code) -> None:
 def test_events_roles_criticism_of_what_is_called_an_act(code) -> None:
     events = code("Hungary condemned what it called brutal attacks by Russia on Georgian villages.")
     assert ("HUN", "RUS", "11") in pairs(events)
+
+
+def test_events_roles_warning_of_force_by_an_unnamed_party_is_the_speakers_threat(code) -> None:
+    events = code(
+        "Turkey ordered Armenia to withdraw and warned that a joint force would use force "
+        "if it did not."
+    )
+    assert ("TUR", "ARM", "13") in pairs(events)

@@ -146,6 +146,10 @@ def _code_act(
     if _warns(frame, mood, sources, code, lexicon):
         mood = MoodReading(mood="threat", cue=frame.verb if frame else None)
         targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
+        if frame is not None and trigger.license != "occur":
+            # "X warned that a regional force would use force": X threatens; "X warned
+            # that fighting could erupt" threatens no one
+            sources = sources or frame.speakers
     modality: Modality = "asserted"
     if mood.mood in _VERBAL_MOODS:
         refused_force = mood.mood == "refuse" and lexicon.derived("refuse", code) == code
