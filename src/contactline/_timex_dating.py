@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
@@ -60,9 +62,10 @@ def date_at(
         The date window with its basis, or ``None`` when the text allows no window at all
         (no publication date and no usable date before the token).
     """
+    facts = _facts(doc, times, published)
     token = doc[token_i]
     sent = token.sent
-    usable = [t for t in times if _usable(t)]
+    usable = facts.usable
     in_sentence = [t for t in usable if sent.start_char <= t.span.start < sent.end_char]
     verb = clause_verb(token) or token
     governing = _governing(doc, verb, token.idx, in_sentence)
@@ -84,8 +87,41 @@ def date_at(
         return _clip(
             _window_of(time, published, f"{time.text!r} in the same sentence"), past, published
         )
-    narrative = [t for t in usable if not _unreal(doc, t)]
-    return _since_recent(token.idx, narrative, published)
+    return _since_recent(token.idx, facts.openers(doc), published)
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What dating reads of one document whatever the token: computed once per document.
+
+    ``date_at`` is called for every event, statement and casualty of a document with the
+    same times; the usable times and the times that may open a window do not depend on
+    the token.
+    """
+
+    times: tuple[TimeExpr, ...]
+    published: date | None
+    usable: list[TimeExpr]
+    _openers: list[TimeExpr] | None = None
+
+    def openers(self, doc: Doc) -> list[TimeExpr]:
+        """The times, in text order, that open the window of a later sentence."""
+        if self._openers is None:
+            narrative = [t for t in self.usable if not _unreal(doc, t)]
+            self._openers = _recent_dates(narrative, self.published)
+        return self._openers
+
+
+_FACTS: WeakKeyDictionary[Doc, _Facts] = WeakKeyDictionary()
+
+
+def _facts(doc: Doc, times: Sequence[TimeExpr], published: date | None) -> _Facts:
+    key = tuple(times)
+    facts = _FACTS.get(doc)
+    if facts is None or facts.times != key or facts.published != published:
+        facts = _Facts(times=key, published=published, usable=[t for t in key if _usable(t)])
+        _FACTS[doc] = facts
+    return facts
 
 
 def _unreal(doc: Doc, time: TimeExpr) -> bool:
@@ -278,18 +314,19 @@ def _recent(time: TimeExpr, reference: date) -> bool:
     )
 
 
-def _since_recent(at: int, usable: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
-    """From the last recent explicit date before ``at`` to publication."""
+def _recent_dates(usable: Sequence[TimeExpr], published: date | None) -> list[TimeExpr]:
+    """The explicit dates that are recent: near publication, or the latest date in the text."""
     reference = published
     if reference is None:
         ends = [date.fromisoformat(window(t.value)[1]) for t in usable]  # type: ignore[index]
         reference = max(ends, default=None)
+    return [t for t in usable if t.mod not in _OPEN_END and reference and _recent(t, reference)]
+
+
+def _since_recent(at: int, recent: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
+    """From the last recent explicit date before ``at`` to publication."""
     end = published.isoformat() if published else None
-    earlier = [
-        t
-        for t in usable
-        if t.span.end <= at and t.mod not in _OPEN_END and reference and _recent(t, reference)
-    ]
+    earlier = [t for t in recent if t.span.end <= at]
     if earlier:
         time = earlier[-1]
         day = day_of(time.value)
