@@ -12,7 +12,7 @@ from _mentions import state_mentions
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
 from contactline.events import extract_events
-from contactline.records import Event
+from contactline.records import Event, Mention, Span
 
 LEXICON = load_event_lexicon()
 CAMEO = load_cameo()
@@ -155,3 +155,19 @@ def test_events_roles_warning_of_force_by_an_unnamed_party_is_the_speakers_threa
         "if it did not."
     )
     assert ("TUR", "ARM", "13") in pairs(events)
+
+
+def test_events_roles_armed_group_backed_is_the_target_not_the_thing_sent(nlp) -> None:
+    text = "Russia backed Wagner fighters that attacked villages near the Georgian border."
+    start = text.index("Wagner fighters")
+    group = Mention(
+        span=Span(start, start + len("Wagner fighters")),
+        text="Wagner fighters",
+        party="WAGNER",
+        kind="group",
+        rule="test",
+    )
+    mentions = sorted([*state_mentions(text, NAMES), group], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("RUS", "WAGNER", "07") in pairs(events)
+    assert ("RUS", "GEO", "07") not in pairs(events)

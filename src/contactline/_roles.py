@@ -390,7 +390,11 @@ class RoleReader:
             misparsed = (
                 child.dep_ == _MISPARSED_OBJECT and child.pos_ == "PROPN" and child.i > verb.i
             )
-            if child.lemma_.lower() in skip and child.pos_ != "PROPN":
+            if (
+                child.lemma_.lower() in skip
+                and child.pos_ != "PROPN"
+                and not self._named_group(child)
+            ):
                 continue
             if child.dep_ in OBJECTS or child.dep_ in PASSIVE_SUBJECTS or misparsed:
                 found = self.group(child)
@@ -410,6 +414,11 @@ class RoleReader:
                     # or the parties of the clause it is worried that: "... that X could attack"
                     found = found or self.subjects(clause) or self._between(clause)
         return found
+
+    def _named_group(self, token: Token) -> bool:
+        """Whether a noun is an armed group by name ("M23 rebels"): a party, not a thing moved."""
+        party = self.party(token)
+        return party is not None and party.mention.kind == "group"
 
     def _between(self, clause: Token) -> list[Party]:
         """Return the parties a noun, or a clause's subject, is between.
