@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
 from contactline._focus import as_party, in_focus
+from contactline._places import PlaceNamer
 from contactline.actors import mention_for
 from contactline.records import Mention
 
@@ -43,8 +44,6 @@ TARGET_PREPS = (
     "upon",
     "of",
 )
-PLACE_PREPS = frozenset({"in", "at", "near", "on", "along", "across", "into", "inside", "around"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 PRONOUNS = frozenset(
     {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
 )
@@ -73,7 +72,6 @@ _QUANTITIES = frozenset(
 )
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
-_LINES = frozenset({"line", "frontline", "front", "border"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
 
 
@@ -110,7 +108,7 @@ class RoleReader:
         self.text = doc.text
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
-        self._ents: dict[int, list[SpacySpan]] = {}
+        self._places = PlaceNamer(doc, lexicon)
 
     def party(self, token: Token) -> Party | None:
         """Return the party a noun phrase stands for, looking through relational nouns.
@@ -487,49 +485,7 @@ class RoleReader:
 
     def place(self, head: Token) -> str | None:
         """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
-        for token in _descendants(head, depth=3):
-            if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
-                for obj in token.children:
-                    if obj.dep_ == "pobj":
-                        name = self._place_name(obj)
-                        if name:
-                            return name
-        for ent in self._sentence_ents(head):
-            if (
-                ent.label_ in PLACE_ENTS
-                and ent.start > 0
-                and self.doc[ent.start - 1].lower_ == "in"
-            ):
-                return ent.text
-        return None
-
-    def _sentence_ents(self, token: Token) -> list[SpacySpan]:
-        """Return the entities of ``token``'s sentence (indexed once per document)."""
-        if not self._ents:
-            starts = {t.i: sent.start for sent in self.doc.sents for t in sent}
-            for ent in self.doc.ents:
-                self._ents.setdefault(starts[ent.start], []).append(ent)
-            self._ents[-1] = []  # indexed
-        return self._ents.get(token.sent.start, [])
-
-    def _place_name(self, obj: Token) -> str | None:
-        if obj.ent_type_ in PLACE_ENTS:
-            ent = next((e for e in self._sentence_ents(obj) if e.start <= obj.i < e.end), None)
-            if ent is not None:
-                return ent.text
-        lemma = obj.lemma_.lower()
-        if not self.lexicon.is_cue("place", lemma):
-            return None
-        words = [c for c in obj.lefts if c.dep_ in {"compound", "amod"}] + [obj]
-        start, end = words[0].i, obj.i + 1
-        named = lemma in _LINES or any(w.pos_ == "PROPN" for w in words)
-        for child in obj.children:
-            placed = any(o.ent_type_ in PLACE_ENTS or o.lemma_ == "contact" for o in child.children)
-            if child.dep_ == "prep" and child.lower_ == "of" and placed:
-                end, named = child.right_edge.i + 1, True
-        if named:
-            return self.doc[start:end].text
-        return None
+        return self._places.place(head)
 
 
 def _counted(token: Token) -> Token | None:
@@ -575,18 +531,6 @@ def _owner_conjuncts(token: Token) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield from (c for c in members(obj) if c.i != obj.i)
-
-
-def _descendants(head: Token, *, depth: int) -> Iterator[Token]:
-    frontier = [head]
-    for _ in range(depth):
-        nxt: list[Token] = []
-        for token in frontier:
-            for child in token.children:
-                if child.dep_ not in {"ccomp", "relcl", "advcl", "parataxis"}:
-                    yield child
-                    nxt.append(child)
-        frontier = nxt
 
 
 def is_pronoun(token: Token) -> bool:
