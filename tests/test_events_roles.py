@@ -171,3 +171,14 @@ def test_events_roles_armed_group_backed_is_the_target_not_the_thing_sent(nlp) -
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert ("RUS", "WAGNER", "07") in pairs(events)
     assert ("RUS", "GEO", "07") not in pairs(events)
+
+
+def test_events_roles_dispatch_goes_where_its_purpose_is(code) -> None:
+    events = code("Russia said it was ready to send monitors to observe the truce in Georgia.")
+    assert ("RUS", "GEO", "03") in pairs(events)
+
+
+def test_events_roles_purpose_elsewhere_than_the_dispatch_is_not_read(code) -> None:
+    # the place of a clause of its own is not where the troops go
+    events = code("Russia sent troops to the border after protesters gathered in Georgia.")
+    assert ("RUS", "GEO", "15") not in pairs(events)

@@ -41,6 +41,9 @@ _ACTING_ROOTS = frozenset(
 )
 """Families of acts done, not said, that a "move" can sum up."""
 _ANSWER_PREFIXES = ("016", "11", "12")
+_DISPATCH_ROOTS = frozenset({"03", "07", "15"})
+"""Families of acts that send something somewhere (aid, observers, forces)."""
+_PURPOSES = frozenset({"advcl", "acl", "xcomp"})
 _RESPONSE_MARKS = frozenset({"after", "when", "because", "since", "as"})
 """Subordinators of the act another answers ("X went on alert after Y crossed")."""
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
@@ -251,6 +254,25 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     if not targets:
         return act
     return replace(act, targets=targets, rule=act.rule + " target:continued")
+
+
+def purpose_target(act: Act, roles: RoleReader) -> Act:
+    """Aim a dispatch with no target at the place its purpose names.
+
+    "X ordered a force deployed to restore order in Y", "X is ready to send observers to
+    monitor the truce in Y": what is sent goes to Y.
+    """
+    if act.targets or not act.sources or act.code[:2] not in _DISPATCH_ROOTS:
+        return act
+    heads = [act.trigger.token, act.trigger.anchor]
+    heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    own = {s.code for s in act.sources}
+    for clause in (c for h in heads for c in h.children if c.dep_ in _PURPOSES):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            targets = tuple(p for p in roles.place_parties(clause) if p.code not in own)
+            if targets:
+                return replace(act, targets=targets, rule=act.rule + " target:purpose")
+    return act
 
 
 def _unmarked(verb: Token) -> bool:

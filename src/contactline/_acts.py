@@ -36,6 +36,7 @@ from contactline._act_passes import (
     inherit_target,
     intercepted,
     provoked_target,
+    purpose_target,
     response_target,
     taken_from,
 )
@@ -83,6 +84,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [response_target(act, acts, roles) for act in acts]
     acts = [provoked_target(act, acts) for act in acts]
+    acts = [purpose_target(act, roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts = taken_from(acts)
