@@ -111,3 +111,22 @@ def test_events_lexicon_rejects_an_unknown_cue_kind(lexicon_dir: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "gossip\tsay\t\n", encoding="utf-8")
     with pytest.raises(DictionaryError, match="unknown cue kind 'gossip'"):
         load_event_lexicon(lexicon_dir)
+
+
+def test_events_lexicon_relative_clause_on_a_preposition_does_not_act_on_its_noun(nlp) -> None:
+    text = (
+        "Arnor and Gondor agreed to a truce under which troops of Arnor would withdraw from Rohan."
+    )
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert "127" not in {e.cameo for e in events}
+    assert "0874" in {e.cameo for e in events}
+
+
+def test_events_lexicon_withdrawing_an_ambassador_with_troops_is_a_diplomatic_break(nlp) -> None:
+    text = "Arnor withdrew its ambassador and its troops from Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert "161" in {e.cameo for e in events}

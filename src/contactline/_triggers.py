@@ -165,8 +165,10 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
         candidates.append(token.head)
     if CLAUSE_OBJECT in pattern.objects and _infinitive_clause(token):
         return True
-    if token.dep_ == "relcl" and all(
-        c.lower_ in _RELATIVE_OBJECTS for c in token.children if c.dep_ == "dobj"
+    if (
+        token.dep_ == "relcl"
+        and all(c.lower_ in _RELATIVE_OBJECTS for c in token.children if c.dep_ == "dobj")
+        and not _relative_in_phrase(token)
     ):
         # an object relative clause acts on the noun it describes: "a charge X denied"
         candidates.append(token.head)
@@ -189,6 +191,17 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
             if word.pos_ == "PROPN" and PARTY_OBJECT in pattern.objects:
                 return True
     return False
+
+
+def _relative_in_phrase(verb: Token) -> bool:
+    """Whether a relative clause's pronoun is the object of a preposition ("under which")."""
+    return any(
+        o.lower_ in _RELATIVE_OBJECTS
+        for c in verb.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _infinitive_clause(verb: Token) -> bool:
