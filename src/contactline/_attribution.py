@@ -138,6 +138,10 @@ def is_unmade(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_YET:
         return True
-    words = [t for t in verb.sent if not t.is_space]
-    asked = bool(words) and words[-1].text == "?"
+    sent = verb.sent
+    doc = verb.doc
+    last = next(
+        (doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space), None
+    )
+    asked = last is not None and last.text == "?"
     return asked and any(c.lemma_ == "do" for c in verb.children)

@@ -28,6 +28,7 @@ Durations, references such as ``PRESENT_REF``, values without an anchor and open
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -64,9 +65,9 @@ def date_at(
     """
     facts = _facts(doc, times, published)
     token = doc[token_i]
-    sent = token.sent
+    sent_start, sent_end = facts.sentence(doc, token_i)
     usable = facts.usable
-    in_sentence = [t for t in usable if sent.start_char <= t.span.start < sent.end_char]
+    in_sentence = [t for t in usable if sent_start <= t.span.start < sent_end]
     verb = clause_verb(token) or token
     governing = _governing(doc, verb, token.idx, in_sentence)
     past = _prior(verb)
@@ -103,6 +104,16 @@ class _Facts:
     published: date | None
     usable: list[TimeExpr]
     _openers: list[TimeExpr] | None = None
+    _sentence_starts: list[int] | None = None
+    _sentence_chars: list[tuple[int, int]] | None = None
+
+    def sentence(self, doc: Doc, token_i: int) -> tuple[int, int]:
+        """The character bounds of the sentence of token ``token_i`` (``Token.sent`` walks)."""
+        if self._sentence_starts is None or self._sentence_chars is None:
+            sents = list(doc.sents)
+            self._sentence_starts = [s.start for s in sents]
+            self._sentence_chars = [(s.start_char, s.end_char) for s in sents]
+        return self._sentence_chars[bisect_right(self._sentence_starts, token_i) - 1]
 
     def openers(self, doc: Doc) -> list[TimeExpr]:
         """The times, in text order, that open the window of a later sentence."""
