@@ -182,3 +182,11 @@ def test_events_roles_purpose_elsewhere_than_the_dispatch_is_not_read(code) -> N
     # the place of a clause of its own is not where the troops go
     events = code("Russia sent troops to the border after protesters gathered in Georgia.")
     assert ("RUS", "GEO", "15") not in pairs(events)
+
+
+def test_events_roles_protest_is_against_whom_its_slogans_are(code) -> None:
+    events = code(
+        "Thousands of Armenian protesters rallied in Yerevan, chanting slogans against Russia."
+    )
+    assert ("ARM", "RUS", "14") in pairs(events)
+    assert ("ARM", "ARM", "14") not in pairs(events)

@@ -275,6 +275,30 @@ def purpose_target(act: Act, roles: RoleReader) -> Act:
     return act
 
 
+def protest_target(act: Act, roles: RoleReader) -> Act:
+    """Aim a protest with no target at whom its participle is against.
+
+    "Crowds rallied in X, chanting slogans against Y": the rally is against Y.
+    """
+    if act.targets or act.code[:2] != "14" or act.trigger.license != "verb":
+        return act
+    verb = act.trigger.token
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"):
+        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        objects = [
+            o
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "against"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        targets = distinct([p for o in objects for p in roles.group(o)], act.sources)
+        if targets:
+            return replace(act, targets=targets, rule=act.rule + " target:protest-against")
+    return act
+
+
 def _unmarked(verb: Token) -> bool:
     """Whether a clause has no subordinator, subject or auxiliary of its own.
 

@@ -35,6 +35,7 @@ from contactline._act_passes import (
     frame_acts,
     inherit_target,
     intercepted,
+    protest_target,
     provoked_target,
     purpose_target,
     response_target,
@@ -84,7 +85,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [response_target(act, acts, roles) for act in acts]
     acts = [provoked_target(act, acts) for act in acts]
-    acts = [purpose_target(act, roles) for act in acts]
+    acts = [protest_target(purpose_target(act, roles), roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts = taken_from(acts)
