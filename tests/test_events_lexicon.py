@@ -130,3 +130,11 @@ def test_events_lexicon_withdrawing_an_ambassador_with_troops_is_a_diplomatic_br
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert "161" in {e.cameo for e in events}
+
+
+def test_events_lexicon_attempted_act_is_coded_once(nlp) -> None:
+    text = "Gondor accused Arnor of attempting to kill the president of Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert sorted(e.cameo for e in events) == ["112", "185"]

@@ -378,6 +378,16 @@ def select_triggers(
         if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
     )
     verbs = [t for t in triggers if t.license == "verb"]
+    # "attempted to kill X", "applied to join": a clause that is the pattern's own object
+    # is what the verb names, coded once
+    by_token = {t.token.i: t for t in verbs}
+    dropped.update(
+        t.token.i
+        for t in verbs
+        if t.token.dep_ == "xcomp"
+        and t.token.head.i in by_token
+        and t.token.lemma_.lower() in by_token[t.token.head.i].objects
+    )
     # "an agreement to end the war": the clause is what the agreement is about.
     noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
     dropped.update(
