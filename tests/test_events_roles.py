@@ -190,3 +190,8 @@ def test_events_roles_protest_is_against_whom_its_slogans_are(code) -> None:
     )
     assert ("ARM", "RUS", "14") in pairs(events)
     assert ("ARM", "ARM", "14") not in pairs(events)
+
+
+def test_events_roles_act_of_an_accusation_lands_where_it_is_said_to(code) -> None:
+    events = code("Hungary accused Russia of massacres in Ukraine.")
+    assert ("RUS", "UKR", "20") in pairs(events)

@@ -336,6 +336,9 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
     sources, targets = act.sources, act.targets
     if frame.kind == "accuse" and frame.accused and (act.trigger.license != "verb" or not sources):
         sources = frame.accused
+        if not targets and act.code[:2] in PLACE_TARGET_ROOTS:
+            # "accused X of genocide in Y": where the act is said to land
+            targets = distinct(roles.place_parties(act.trigger.token), sources)
     subject = roles.subject_word(act.trigger.anchor)
     own_subject = subject is not None and (
         is_pronoun(subject) or any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children)
