@@ -26,7 +26,7 @@ from contactline._event_lexicon import (
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "attr", "oprd", "acomp", "ccomp"})
-_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
+_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod", "npadvmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
