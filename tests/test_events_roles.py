@@ -195,3 +195,13 @@ def test_events_roles_protest_is_against_whom_its_slogans_are(code) -> None:
 def test_events_roles_act_of_an_accusation_lands_where_it_is_said_to(code) -> None:
     events = code("Hungary accused Russia of massacres in Ukraine.")
     assert ("RUS", "UKR", "20") in pairs(events)
+
+
+def test_events_roles_denial_of_an_uncoded_act_is_still_a_denial(code) -> None:
+    events = code("Turkey denied forcing Armenian families to leave their homes.")
+    assert [(e.source.party if e.source else None, e.cameo) for e in events] == [("TUR", "016")]
+
+
+def test_events_roles_denying_someone_access_is_no_denial(code) -> None:
+    events = code("Turkey denied Armenian journalists access to the region.")
+    assert all(e.cameo != "016" for e in events)

@@ -338,7 +338,9 @@ def frame_acts(
 ) -> list[Act]:
     """Code the frames of a sentence as events of their own where CAMEO codes them.
 
-    A verb of saying with no coded content is a statement (010) when its speaker is known.
+    A verb of saying with no coded content is a statement (010) when its speaker is known;
+    a denial of an act no trigger coded ("X denied forcing residents to leave") is still
+    a denial (016).
     """
     for token in sent:
         if token.pos_ != "VERB" or token.i in frames:
@@ -347,6 +349,9 @@ def frame_acts(
         if lexicon.is_cue("report", lemma) and _says_something(token):
             speakers = tuple(roles.subjects(token) or roles.agent_by(token))
             frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
+        elif lexicon.is_cue("deny", lemma) and _denies_an_act(token):
+            speakers = tuple(roles.subjects(token))
+            frames[token.i] = (Frame(kind="deny", verb=token, speakers=speakers), [])
     acts: list[Act] = []
     for frame, content in frames.values():
         facts = [
@@ -397,6 +402,21 @@ def _described(act: Act, content: Sequence[Act], frame: Frame) -> bool:
         and other.trigger.token in act.trigger.token.ancestors
         for other in content
     )
+
+
+def _denies_an_act(verb: Token) -> bool:
+    """Return whether a verb of denying denies an act ("denied attacking", "denied that ...").
+
+    Denying someone something ("denied them access") is a refusal, not a denial.
+    """
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
+            return True
+        if child.dep_ == "ccomp" and any(c.dep_ == "mark" for c in child.children):
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ == "amod" and c.tag_ == "VBG" for c in child.lefts):
+            return True  # "denied attacking civilians" parsed as "attacking" civilians
+    return False
 
 
 def _says_something(verb: Token) -> bool:
