@@ -159,15 +159,7 @@ def test_events_roles_warning_of_force_by_an_unnamed_party_is_the_speakers_threa
 
 def test_events_roles_armed_group_backed_is_the_target_not_the_thing_sent(nlp) -> None:
     text = "Russia backed Wagner fighters that attacked villages near the Georgian border."
-    start = text.index("Wagner fighters")
-    group = Mention(
-        span=Span(start, start + len("Wagner fighters")),
-        text="Wagner fighters",
-        party="WAGNER",
-        kind="group",
-        rule="test",
-    )
-    mentions = sorted([*state_mentions(text, NAMES), group], key=lambda m: m.span.start)
+    mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert ("RUS", "WAGNER", "07") in pairs(events)
     assert ("RUS", "GEO", "07") not in pairs(events)
@@ -205,3 +197,24 @@ def test_events_roles_denial_of_an_uncoded_act_is_still_a_denial(code) -> None:
 def test_events_roles_denying_someone_access_is_no_denial(code) -> None:
     events = code("Turkey denied Armenian journalists access to the region.")
     assert all(e.cameo != "016" for e in events)
+
+
+def _with_group(text: str, name: str, party: str, country: str) -> list[Mention]:
+    """State mentions plus one armed-group mention of ``name``."""
+    start = text.index(name)
+    group = Mention(
+        span=Span(start, start + len(name)),
+        text=name,
+        party=party,
+        kind="group",
+        country=country,
+        rule="test",
+    )
+    return sorted([*state_mentions(text, NAMES), group], key=lambda m: m.span.start)
+
+
+def test_events_roles_mass_killing_by_a_group_falls_on_its_country(nlp) -> None:
+    text = "TPLF fighters massacred hundreds of villagers."
+    mentions = _with_group(text, "TPLF fighters", "TPLF", "ETH")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert pairs(events) == {("TPLF", "ETH", "20")}

@@ -51,6 +51,8 @@ _DOMESTIC_PREFIXES = ("14", "172", "173", "175", "081", "083")
 """Protests, administrative sanctions (curfew, martial law, bans), arrests and repression,
 and easing sanctions or acceding to reform, are domestic when the text names no one else:
 they concern the source's own side."""
+_MASS_VIOLENCE = ("20",)
+"""Mass violence always has victims: failing named ones, the perpetrator's own population."""
 _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
@@ -214,7 +216,24 @@ def _dyads(act: Act) -> list[tuple[Party | None, Party | None]]:
     """Return the (source, target) pairs of an act; a curfew or martial law targets its own."""
     if act.code.startswith(_DOMESTIC_PREFIXES) and act.sources and not act.targets:
         return [(s, s) for s in act.sources]
+    if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
+        return [(s, _home(s)) for s in act.sources]
     return _pairs(act)
+
+
+def _home(party: Party) -> Party | None:
+    """Return the population mass violence by ``party`` falls on when none is named.
+
+    A state's is its own ("the army denied using chemical weapons": SYR->SYR); an armed
+    group's is its country's ("M23 rebels killed 131 civilians": M23->COD).
+    """
+    mention = party.mention
+    if mention.kind == "state":
+        return party
+    if mention.kind != "group" or mention.country is None or mention.country == mention.party:
+        return None
+    home = replace(mention, party=mention.country, kind="state", rule=mention.rule + "+home")
+    return replace(party, mention=home)
 
 
 def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
