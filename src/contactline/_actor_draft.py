@@ -58,6 +58,15 @@ class Scan:
     names: dict[int, tuple[int, int, NameEntry]] = field(default_factory=dict)
     sectors: dict[int, tuple[int, int, SectorWord]] = field(default_factory=dict)
     persons: dict[int, Draft] = field(default_factory=dict)
+    #: the token texts and their folded forms, read once (spaCy makes a Token per access)
+    words: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            self.words = [t.text for t in self.doc]
+        if not self.folded:
+            self.folded = [fold(w) for w in self.words]
 
     def name_at(self, i: int) -> tuple[int, int, NameEntry] | None:
         """Return the name match covering token ``i``."""
@@ -77,14 +86,14 @@ class Scan:
 
 def scan_document(doc: Doc, base: ActorBase) -> Scan:
     """Match every known name and sector word of ``doc``, longest first."""
-    words = [t.text for t in doc]
     scan = Scan(doc)
-    for match in base.names.finditer(words):
+    words, folded = scan.words, scan.folded
+    for match in base.names.finditer(words, folded):
         entry = choose_reading(scan, match.start, match.end, match.values, base)
         if entry is not None:
             for i in range(match.start, match.end):
                 scan.names[i] = (match.start, match.end, entry)
-    for smatch in base.sectors.finditer(words):
+    for smatch in base.sectors.finditer(words, folded):
         if any(i in scan.names for i in range(smatch.start, smatch.end)):
             continue
         word = smatch.values[0]

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from contactline.errors import DictionaryError
@@ -77,6 +79,21 @@ class CueLexicon:
         cue = self.nouns.get(token.lemma_.lower())
         return CueMatch(cue=cue, anchor=token.i, tokens=(token.i,)) if cue is not None else None
 
+    def cue_lemma_tokens(self, doc: Doc) -> list[int]:
+        """Return the tokens whose lower-cased lemma is a verb or noun cue, in order.
+
+        Read from the lemma array, so the other tokens cost no ``Token``; a token listed
+        here may still be no cue (``match_verb`` and ``match_noun`` decide).
+        """
+        strings = doc.vocab.strings
+        lemmas = doc.to_array(LEMMA).tolist()
+        wanted = {
+            lemma
+            for lemma in set(lemmas)
+            if (word := strings[lemma].lower()) in self.verbs or word in self.nouns
+        }
+        return [i for i, lemma in enumerate(lemmas) if lemma in wanted]
+
     def match_verb(self, token: Token) -> CueMatch | None:
         """Return the longest verb cue anchored on ``token``, if any.
 
@@ -131,7 +148,11 @@ class CueLexicon:
     def match_phrases(self, doc: Doc) -> list[CueMatch]:
         """Return every phrase cue in ``doc``; the anchor is the phrase's last word."""
         found: list[CueMatch] = []
-        for token in doc:
+        firsts = {get_string_id(word) for word in self.phrases}
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            if lower not in firsts:
+                continue  # no phrase starts here: decided from the array, without a Token
+            token = doc[i]
             for cue in self.phrases.get(token.lower_, ()):
                 end = token.i + len(cue.words)
                 if end <= len(doc) and all(

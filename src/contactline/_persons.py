@@ -78,7 +78,8 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
             taken.add(i)
         found.append(Draft(start, end, origin, rule=origin))
 
-    for match in base.holders.finditer([t.text for t in doc]):
+    words = scan.words
+    for match in base.holders.finditer(words, scan.folded):
         if _inside_longer_name(scan, match.start):
             continue  # "Ali Mahmoud Abbas" is not the office holder "Mahmoud Abbas"
         if match.end - match.start > 1 or _stands_apart(scan, match.start):
@@ -91,15 +92,13 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
             add(start, end, "person:ner")
     for start, end in _titled_names(scan, base):
         add(start, end, "person:title+name")
-    surnames = {fold(doc[d.end - 1].text) for d in found}
-    for token in doc:
+    surnames = {fold(words[d.end - 1]) for d in found}
+    for i, word in enumerate(words):
+        if i in taken or fold(word) not in surnames:
+            continue
+        token = doc[i]
         known = scan.name_at(token.i) is not None and token.ent_type_ != "PERSON"
-        if (
-            token.i not in taken
-            and _title_case(token)
-            and fold(token.text) in surnames
-            and not known
-        ):
+        if _title_case(token) and not known:
             start = token.i
             while start > 0 and start - 1 not in taken and _first_name(scan, start - 1):
                 start -= 1
@@ -131,6 +130,8 @@ def _person_entities(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _first_name(scan: Scan, i: int) -> bool:
+    if not scan.words[i][:1].isupper():
+        return False  # not title case: decided without a Token
     token = scan.doc[i]
     return (
         _title_case(token)

@@ -125,16 +125,20 @@ class PhraseIndex(Generic[T]):
             if all(case_fits(p, w) for p, w in zip(pattern, words, strict=True))
         )
 
-    def finditer(self, words: Sequence[str]) -> Iterator[PhraseMatch[T]]:
+    def finditer(
+        self, words: Sequence[str], folded: Sequence[str] | None = None
+    ) -> Iterator[PhraseMatch[T]]:
         """Yield the leftmost-longest, non-overlapping matches in ``words``.
 
         Args:
             words: the token texts of a document.
+            folded: ``fold()`` of each word, when the caller has it already.
 
         Yields:
             One match per stretch of tokens, with every value whose name fits the capitals.
         """
-        folded = [fold(w) for w in words]
+        if folded is None:
+            folded = [fold(w) for w in words]
         i, n = 0, len(words)
         while i < n:
             step = 1

@@ -383,13 +383,10 @@ def find_reported(
             hit = source_phrase_for(doc, phrase, lexicon)
             if hit is not None:
                 found.append(hit)
-    nouns, verbs = lexicon.nouns, lexicon.verbs
-    for token in doc:
-        if token.i in skip:
+    for i in lexicon.cue_lemma_tokens(doc):
+        if i in skip:
             continue
-        lemma = token.lemma_.lower()
-        if lemma not in nouns and lemma not in verbs:
-            continue  # neither kind of cue: the common case, decided without the parse
+        token = doc[i]
         noun_cue = lexicon.match_noun(token)
         if noun_cue is not None:
             hit = nominal_for(doc, noun_cue)
