@@ -52,7 +52,7 @@ _DOMESTIC_PREFIXES = ("14", "172", "173", "175", "081", "083")
 and easing sanctions or acceding to reform, are domestic when the text names no one else:
 they concern the source's own side."""
 _MASS_VIOLENCE = ("20",)
-"""Mass violence always has victims: failing named ones, the perpetrator's own population."""
+"""Mass violence always has victims: failing named ones, an armed group's own population."""
 _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
@@ -222,14 +222,12 @@ def _dyads(act: Act) -> list[tuple[Party | None, Party | None]]:
 
 
 def _home(party: Party) -> Party | None:
-    """Return the population mass violence by ``party`` falls on when none is named.
+    """Return the population mass violence by an armed group falls on when none is named.
 
-    A state's is its own ("the army denied using chemical weapons": SYR->SYR); an armed
-    group's is its country's ("M23 rebels killed 131 civilians": M23->COD).
+    An armed group's is its country's ("M23 rebels killed 131 civilians": M23->COD); a
+    state's may be its own or another's, and stays unsaid.
     """
     mention = party.mention
-    if mention.kind == "state":
-        return party
     if mention.kind != "group" or mention.country is None or mention.country == mention.party:
         return None
     home = replace(mention, party=mention.country, kind="state", rule=mention.rule + "+home")
