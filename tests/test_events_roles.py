@@ -218,3 +218,8 @@ def test_events_roles_mass_killing_by_a_group_falls_on_its_country(nlp) -> None:
     mentions = _with_group(text, "TPLF fighters", "TPLF", "ETH")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert pairs(events) == {("TPLF", "ETH", "20")}
+
+
+def test_events_roles_quitting_a_brokered_deal_rejects_its_brokers(code) -> None:
+    events = code("Azerbaijan withdrew from the transit agreement brokered by Russia and Turkey.")
+    assert {("AZE", "RUS", "12"), ("AZE", "TUR", "12")} <= pairs(events)

@@ -44,6 +44,8 @@ _ANSWER_PREFIXES = ("016", "11", "12")
 _DISPATCH_ROOTS = frozenset({"03", "07", "15"})
 """Families of acts that send something somewhere (aid, observers, forces)."""
 _PURPOSES = frozenset({"advcl", "acl", "xcomp"})
+_BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
+"""Participles that name who brought a deal about ("the deal brokered by X")."""
 _RESPONSE_MARKS = frozenset({"after", "when", "because", "since", "as"})
 """Subordinators of the act another answers ("X went on alert after Y crossed")."""
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
@@ -296,6 +298,26 @@ def protest_target(act: Act, roles: RoleReader) -> Act:
         targets = distinct([p for o in objects for p in roles.group(o)], act.sources)
         if targets:
             return replace(act, targets=targets, rule=act.rule + " target:protest-against")
+    return act
+
+
+def broker_target(act: Act, roles: RoleReader) -> Act:
+    """Aim a rejection of a deal with no target at the deal's brokers.
+
+    "X pulled out of the deal brokered by Y and Z": quitting it refuses Y's and Z's
+    continued involvement (1245 to each).
+    """
+    if act.targets or not act.sources or act.code[:2] != "12":
+        return act
+    own = {s.code for s in act.sources}
+    for noun in act.trigger.token.subtree:
+        if noun.dep_ not in {"dobj", "pobj"} or noun.head.dep_ == "agent":
+            continue
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in _BROKERING:
+                targets = tuple(p for p in roles.agent_by(clause) if p.code not in own)
+                if targets:
+                    return replace(act, targets=targets, rule=act.rule + " target:broker")
     return act
 
 

@@ -30,6 +30,7 @@ from contactline._act_parties import (
 from contactline._act_passes import (
     Act,
     answer_target,
+    broker_target,
     distinct,
     fallback_target,
     frame_acts,
@@ -86,6 +87,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [response_target(act, acts, roles) for act in acts]
     acts = [provoked_target(act, acts) for act in acts]
     acts = [protest_target(purpose_target(act, roles), roles) for act in acts]
+    acts = [broker_target(act, roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts = taken_from(acts)
