@@ -223,3 +223,33 @@ def test_events_roles_mass_killing_by_a_group_falls_on_its_country(nlp) -> None:
 def test_events_roles_quitting_a_brokered_deal_rejects_its_brokers(code) -> None:
     events = code("Azerbaijan withdrew from the transit agreement brokered by Russia and Turkey.")
     assert {("AZE", "RUS", "12"), ("AZE", "TUR", "12")} <= pairs(events)
+
+
+def _pronoun(text: str, word: str, party: str) -> Mention:
+    """A mention of the last ``word`` of ``text`` resolved to ``party``."""
+    start = text.rindex(f" {word} ") + 1
+    return Mention(
+        span=Span(start, start + len(word)), text=word, party=party, kind="state", rule="coref"
+    )
+
+
+def test_events_roles_it_under_a_verb_of_saying_is_the_speaker(nlp) -> None:
+    # the pronoun resolved to the nearer party still means the one who says it
+    text = "Russia fired a missile at Ukraine, which Kyiv said it had intercepted."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _pronoun(text, "it", "RUS")], key=lambda m: m.span.start
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    intercepts = [e for e in events if e.trigger.start == text.index("intercepted")]
+    assert [(e.source.party, e.target.party if e.target else None) for e in intercepts] == [
+        ("UKR", "RUS")
+    ]
+
+
+def test_events_roles_they_under_a_verb_of_saying_are_all_the_speakers(nlp) -> None:
+    text = "Armenia, Georgia and Azerbaijan said they would create a joint force."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _pronoun(text, "they", "ARM")], key=lambda m: m.span.start
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert {("GEO", "AZE", "03"), ("AZE", "ARM", "03")} <= pairs(events)

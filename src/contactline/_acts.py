@@ -333,6 +333,16 @@ def _warns(
     return not sources or reporter in {s.code for s in sources}
 
 
+def _speaker_pronoun(subject: Token | None, trigger: Trigger) -> bool:
+    """Whether a verb's own subject is "it" or "they" right under the verb of saying."""
+    return (
+        subject is not None
+        and subject.lower_ in {"it", "they"}
+        and subject.head.i == trigger.anchor.i
+        and trigger.anchor.dep_ == "ccomp"
+    )
+
+
 def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> Act:
     """Attribute an act to the frame around it."""
     sources, targets = act.sources, act.targets
@@ -347,6 +357,9 @@ def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> A
     )
     if not sources and frame.speakers and own_subject:
         sources = frame.speakers  # "X said it / its forces struck ...": X
+    elif frame.kind == "report" and frame.speakers and _speaker_pronoun(subject, act.trigger):
+        # "..., which X said it had intercepted": "it" is X whatever lies nearer
+        sources = frame.speakers
     reporter = frame.reporter
     # mass violence falls on a population, not on whoever reports it
     hostile = act.code[:2] in _VIOLENT_ROOTS and act.code[:2] != "20"
