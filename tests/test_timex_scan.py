@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from contactline._timex_scan import find_matches, fold, head_index, heads
+from contactline._timex_scan import HEAD, find_matches, fold, head_index, heads
 from contactline.timex import load_time_grammar
 
 GRAMMAR = load_time_grammar()
@@ -50,15 +50,17 @@ def test_timex_scan_every_grammar_pattern_has_heads():
 
 
 def test_timex_scan_heads_of_a_case_insensitive_word_cover_every_spelling():
-    found = heads(re.compile(r"\b(?i:since)\s+(?P<y>\d{4})"))
-    assert found == {"sin"}
+    assert heads(re.compile(r"\b(?i:since)\s+(?P<y>\d{4})")) == {"since"[:HEAD]}
     assert fold("\u017f") == "s" and fold("\u212a") == "k" and fold("\u0663") == "0"
+    assert fold("I") == fold("\u0131") == fold("\u0130") == "i"
 
 
 def test_timex_scan_heads_of_digits_and_short_words():
     # digits fold to 0, a space stands for any run of non-word characters
     found = heads(re.compile(r"\b(?:\d+|a)\s+days?\b"))
-    assert found == {"000", "00 ", "0 d", "0  ", "a d", "a  "}
+    assert found is not None
+    assert {"a day"[:HEAD], "0 day"[:HEAD], "00 da"[:HEAD]} <= found
+    assert all(h[0] in "0a" and len(h) <= HEAD for h in found)
 
 
 def test_timex_scan_unbounded_patterns_run_everywhere():

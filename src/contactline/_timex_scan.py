@@ -22,7 +22,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 #: How many leading characters a head has.
-HEAD = 3
+HEAD = 5
 
 _WORD_START = re.compile(r"\w+")
 _MAX_SET = 256  # a character set larger than this is treated as "anything"
