@@ -138,3 +138,11 @@ def test_events_lexicon_attempted_act_is_coded_once(nlp) -> None:
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert sorted(e.cameo for e in events) == ["112", "185"]
+
+
+def test_events_lexicon_helping_to_do_an_act_is_that_act(nlp) -> None:
+    text = "Arnor helped broker a truce between Gondor and Rohan."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert {e.cameo for e in events} == {"045"}

@@ -381,6 +381,15 @@ def select_triggers(
     # "attempted to kill X", "applied to join": a clause that is the pattern's own object
     # is what the verb names, coded once
     by_token = {t.token.i: t for t in verbs}
+    # "helped broker a truce": bare help is the act it helps with, coded once
+    dropped.update(
+        t.token.i
+        for t in verbs
+        if t.code[:2] == "07"
+        and not t.objects
+        and t.particle is None
+        and any(o.token.dep_ == "xcomp" and o.token.head.i == t.token.i for o in verbs)
+    )
     dropped.update(
         t.token.i
         for t in verbs
