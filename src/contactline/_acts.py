@@ -336,10 +336,11 @@ def _warns(
 def _speaker_pronoun(subject: Token | None, trigger: Trigger) -> bool:
     """Whether a verb's own subject is "it" or "they" right under the verb of saying."""
     return (
-        subject is not None
+        trigger.license == "verb"
+        and subject is not None
         and subject.lower_ in {"it", "they"}
-        and subject.head.i == trigger.anchor.i
-        and trigger.anchor.dep_ == "ccomp"
+        and subject.head.i == trigger.token.i
+        and trigger.token.dep_ == "ccomp"
     )
 
 
