@@ -253,3 +253,14 @@ def test_events_roles_they_under_a_verb_of_saying_are_all_the_speakers(nlp) -> N
     )
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert {("GEO", "AZE", "03"), ("AZE", "ARM", "03")} <= pairs(events)
+
+
+def test_events_roles_inquiry_into_own_act_targets_no_one(code) -> None:
+    events = code("Russia is investigating a Russian air strike in Georgia.")
+    inquiries = [e for e in events if e.cameo[:2] == "09"]
+    assert [(e.source.party, e.target) for e in inquiries] == [("RUS", None)]
+
+
+def test_events_roles_inquiry_into_anothers_act_targets_its_author(code) -> None:
+    events = code("Estonia is investigating a Russian air strike in Georgia.")
+    assert ("EST", "RUS", "09") in pairs(events)

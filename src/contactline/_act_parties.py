@@ -28,8 +28,8 @@ _FACING_PREPS = frozenset({"along", "near", "on", "at", "to"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 """Verbs that take up a proposal: the act proposed becomes an intent."""
-_JUDGING = frozenset({"11", "12"})
-"""Families of acts that judge another act (criticise, accuse, reject)."""
+_JUDGING = frozenset({"09", "11", "12"})
+"""Families of acts that judge another act (investigate, criticise, accuse, reject)."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
 """Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 
@@ -47,7 +47,8 @@ def act_parties(
         )
         sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
         judged = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
-        if judged is not None:
+        if judged is not None and (judged or trigger.code[:2] != "09"):
+            # an inquiry into an act by no one named may still name where: read on
             return tuple(sources), distinct(judged, sources)
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
         places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
@@ -231,10 +232,11 @@ def noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Part
 def judged_actors(verb: Token, roles: RoleReader, lexicon: EventLexicon) -> list[Party] | None:
     """Return whose act a verb of judging judges, or ``None`` if it judges no act.
 
-    The target of a criticism of an act is the act's author, not its victim: "condemned
-    the shelling of X by Y" (Y), "condemned what it called Y's attack on X" (Y),
-    "condemned the seizure as an act of Y's terrorism" (Y). An act named without its
-    author ("condemned the attack on X") judges no one the sentence names here.
+    The target of a criticism of (or inquiry into) an act is the act's author, not its
+    victim: "condemned the shelling of X by Y" (Y), "condemned what it called Y's attack
+    on X" (Y), "condemned the seizure as an act of Y's terrorism" (Y); no one when the
+    author is the judge itself ("reviewing its own strike in X"). An act named without
+    its author ("condemned the attack on X") judges no one the sentence names here.
     """
     if not lexicon.is_cue("judge", verb.lemma_.lower()):
         return None
