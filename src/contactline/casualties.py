@@ -31,6 +31,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -93,6 +94,7 @@ _LINKS = {
 _MODIFIERS_LONGEST_FIRST = sorted(
     ((phrase.split(), meaning) for phrase, meaning in _MODIFIERS.items()), key=lambda m: -len(m[0])
 )
+_LONGEST_MODIFIER = max(len(m[0]) for m in _MODIFIERS_LONGEST_FIRST)
 _MODIFIER_STARTS = frozenset(phrase.split()[0] for phrase in _MODIFIERS)
 
 #: words that may stand between a quantity and its group ('dozens of its soldiers')
@@ -200,9 +202,10 @@ def extract_casualties(
     in_time = {i for t in times for i in _token_range(doc, t.span)}
     starters = _MODIFIER_STARTS | {words[0] for words in lex.vague} | lex.numbers.keys()
     found: list[Casualty] = []
+    marked = _casualty_words(doc, lex)
     for sent in doc.sents:
         # One cheap pass first: most sentences name no casualty at all.
-        if not any(_kind(t, lex) or t.lower_ in lex.tolls for t in sent):
+        if not any(marked[sent.start : sent.end]):
             continue
         previous: Casualty | None = None
         i = sent.start
@@ -223,6 +226,20 @@ def extract_casualties(
                 previous = casualty
             i = quantity.end
     return found
+
+
+def _casualty_words(doc: Doc, lex: CasualtyLexicon) -> list[bool]:
+    """For each token, whether it is a casualty word (``_kind``) or a toll word.
+
+    Read from the lemma and lower-case arrays, one look-up per distinct word, so the
+    pass over the whole document makes no ``Token``.
+    """
+    strings = doc.vocab.strings
+    lemmas = doc.to_array(LEMMA).tolist()
+    lowers = doc.to_array(LOWER).tolist()
+    by_lemma = {h for h in set(lemmas) if lex.kinds.get(strings[h].lower())}
+    by_form = {h for h in set(lowers) if lex.kinds.get(word := strings[h]) or word in lex.tolls}
+    return [a in by_lemma or b in by_form for a, b in zip(lemmas, lowers, strict=True)]
 
 
 def _token_range(doc: Doc, span: Span) -> range:
@@ -247,12 +264,16 @@ def _quantity_at(doc: Doc, i: int, end: int, lex: CasualtyLexicon) -> _Quantity 
     if _one_person(doc[i], lex):
         return _Quantity(i, doc[i].head.i, 1, 1, 1)
     j, modifier = i, None
+    ahead = [t.lower_ for t in doc[i : min(end, i + _LONGEST_MODIFIER)]]
     for written, meaning in _MODIFIERS_LONGEST_FIRST:
-        if [t.lower_ for t in doc[i : min(end, i + len(written))]] == written:
+        if ahead[: len(written)] == written:
             j, modifier = i + len(written), meaning
             break
-    for words, (low, high) in sorted(lex.vague.items(), key=lambda v: -len(v[0])):
-        if tuple(t.lower_ for t in doc[j : min(end, j + len(words))]) == words:
+    vague = sorted(lex.vague.items(), key=lambda v: -len(v[0]))
+    longest = len(vague[0][0]) if vague else 0
+    ahead = [t.lower_ for t in doc[j : min(end, j + longest)]]
+    for words, (low, high) in vague:
+        if tuple(ahead[: len(words)]) == words:
             if low == high:
                 return _bounded(i, j + len(words), low, modifier)
             return _Quantity(i, j + len(words), None, low, high)
