@@ -52,19 +52,25 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     Returns:
         The trimmed ``(start, end)`` token range, or ``None`` when nothing is left.
     """
-    while start < end and (
-        doc[start].is_punct
-        or doc[start].is_space
-        or (doc[start].lower_ in _EDGE_SKIP and doc[start].dep_ != "det")
-        or doc[start].text in _QUOTE_CHARS
-    ):
+    while start < end:
+        first = doc[start]
+        if not (
+            first.is_punct
+            or first.is_space
+            or (first.lower_ in _EDGE_SKIP and first.dep_ != "det")
+            or first.text in _QUOTE_CHARS
+        ):
+            break
         start += 1
-    while end > start and (
-        doc[end - 1].is_space
-        or (doc[end - 1].is_punct and doc[end - 1].text not in ")]")
-        or doc[end - 1].text in _QUOTE_CHARS
-        or doc[end - 1].dep_ == "cc"
-    ):
+    while end > start:
+        last = doc[end - 1]
+        if not (
+            last.is_space
+            or (last.is_punct and last.text not in ")]")
+            or last.text in _QUOTE_CHARS
+            or last.dep_ == "cc"
+        ):
+            break
         end -= 1
     return (start, end) if end > start else None
 

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from contactline._actor_base import ActorBase, SectorWord, load_actor_base
 from contactline._actor_draft import DETERMINERS, Draft, Scan, is_subject, scan_document, to_mention
@@ -492,9 +493,12 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
         return own
     best: tuple[tuple[int, int, int], Mention] | None = None
     for mention in nearby:
-        if mention in covering or not (left <= mention.span.start and mention.span.end <= right):
+        if mention.span.start <= begin and finish <= mention.span.end:
+            continue  # covering (equal mentions have equal spans)
+        if not (left <= mention.span.start and mention.span.end <= right):
             continue
-        depth = 0 if _bracketed(doc, mention) else _path_length(doc, token, mention)
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        depth = 0 if _bracketed(doc, span) else _path_length(token, span)
         if depth is None:
             continue
         # A reference found inside the phrase ("his" in "his Azerbaijani counterpart
@@ -562,9 +566,8 @@ def _informativeness(mention: Mention) -> tuple[int, int, int]:
     )
 
 
-def _bracketed(doc: Doc, mention: Mention) -> bool:
+def _bracketed(doc: Doc, span: SpacySpan | None) -> bool:
     """Tell whether a mention stands alone in brackets: the phrase's own acronym ("(JNIM)")."""
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return (
         span is not None
         and span.start > 0
@@ -574,14 +577,13 @@ def _bracketed(doc: Doc, mention: Mention) -> bool:
     )
 
 
-def _path_length(doc: Doc, head: Token, mention: Mention) -> int | None:
+def _path_length(head: Token, span: SpacySpan | None) -> int | None:
     """Count the dependency steps from a mention up to ``head``; None through a barrier.
 
     Barriers are clauses, prepositions other than 'of'/'from', and affiliation modifiers:
     "the Al-Qaeda-linked group", "Rwanda-backed rebels", "the Britain-based monitor"
     are not al-Qaeda, Rwanda or Britain.
     """
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None:
         return None
     node = span.root
