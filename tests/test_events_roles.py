@@ -264,3 +264,16 @@ def test_events_roles_inquiry_into_own_act_targets_no_one(code) -> None:
 def test_events_roles_inquiry_into_anothers_act_targets_its_author(code) -> None:
     events = code("Estonia is investigating a Russian air strike in Georgia.")
     assert ("EST", "RUS", "09") in pairs(events)
+
+
+def test_events_roles_accusing_each_other_goes_both_ways(code) -> None:
+    events = code("Armenia and Azerbaijan accused each other of violating the truce.")
+    accusations = {p for p in pairs(events) if p[2] == "11"}
+    assert accusations == {("ARM", "AZE", "11"), ("AZE", "ARM", "11")}
+
+
+def test_events_roles_each_side_blaming_the_other_are_the_sides_of_the_fighting(code) -> None:
+    events = code(
+        "Clashes erupted between Russia and Ukraine, with each side blaming the other for them."
+    )
+    assert {("RUS", "UKR", "11"), ("UKR", "RUS", "11")} <= pairs(events)

@@ -45,7 +45,9 @@ def act_parties(
             if trigger.particle is not None and trigger.particle.dep_ != "prt"
             else []
         )
-        sources: Sequence[Party] = roles.subjects(token) or roles.agent_by(token)
+        sources: Sequence[Party] = (
+            roles.subjects(token) or roles.agent_by(token) or _each_side(token, roles)
+        )
         judged = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
         if judged is not None and (judged or trigger.code[:2] != "09"):
             # an inquiry into an act by no one named may still name where: read on
@@ -265,3 +267,26 @@ def _judged_noun(verb: Token) -> tuple[Token | None, Token | None]:
             named = next((c for c in child.children if c.dep_ == "oprd"), None)
             return named, child
     return None, None
+
+
+def _each_side(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return the sides "each side" stands for: those the clause above is between.
+
+    "Fighting broke out between X and Y, with each side blaming the other": X and Y.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.lower_ == "each" for c in subject.children):
+        return []
+    clause = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if clause is None:
+        return []
+    nouns = [clause, *(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    return [
+        p
+        for noun in nouns
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for p in roles.group(o)
+    ]

@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from itertools import combinations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from contactline._act_passes import Act, judged_earlier
@@ -243,7 +243,8 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     no named actor is none (the convention: no actor, no event)."""
     if act.sources and act.targets:
         return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
-    if len(act.sources) > 1 and act.code.startswith(_JOINT_PREFIXES) and _mutual(act):
+    joint = act.code.startswith(_JOINT_PREFIXES) and _mutual(act)
+    if len(act.sources) > 1 and (joint or _reciprocal(act.trigger.token)):
         pairs = list(combinations(act.sources, 2))
         return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
@@ -253,6 +254,26 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     # An act with a victim but no named actor ("a bridge in X was damaged") is no event;
     # an occurrence with no parties at all ("fighting broke out") still is.
     return [(None, None)] if act.bare and not act.targets else []
+
+
+def _reciprocal(verb: Token) -> bool:
+    """Return whether a verb is done to "each other" or "one another".
+
+    "X and Y accused each other of ...", "X and Y blamed one another", "each side blamed
+    the other": each does it to the other, whatever the act.
+    """
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
+    objects += [o for c in objects if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    each = any(_determined(c) & {"each"} for c in verb.children if c.dep_ == "nsubj")
+    for word in objects:
+        pair = {word.lower_} | _determined(word)
+        if pair in ({"other", "each"}, {"one", "another"}) or (each and word.lower_ == "other"):
+            return True  # "each side blamed the other"
+    return False
+
+
+def _determined(word: Token) -> set[str]:
+    return {c.lower_ for c in word.children if c.dep_ == "det"}
 
 
 def _mutual(act: Act) -> bool:
