@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from contactline._attribution import Attribution, cue_text, is_unmade
@@ -288,7 +289,9 @@ def find_direct(
         One attribution per quotation that is speech (a quotation in two parts around
         its cue is one), in document order.
     """
-    page = _Page(doc=doc, text=text, starts=[t.idx for t in doc])
+    if not quotes:
+        return []
+    page = _Page(doc=doc, text=text, starts=doc.to_array(IDX).tolist())
     found: list[Attribution] = []
     joined: set[int] = set()
     previous: tuple[QuoteMarks, Attribution] | None = None
