@@ -277,3 +277,11 @@ def test_events_roles_each_side_blaming_the_other_are_the_sides_of_the_fighting(
         "Clashes erupted between Russia and Ukraine, with each side blaming the other for them."
     )
     assert {("RUS", "UKR", "11"), ("UKR", "RUS", "11")} <= pairs(events)
+
+
+def test_events_roles_accused_pronoun_is_whom_the_first_verb_acted_on(code) -> None:
+    events = code(
+        "Russia launched an offensive against Georgia, accusing it of attacking its convoys."
+    )
+    claimed = [e for e in events if e.modality == "claimed"]
+    assert [(e.source.party, e.cameo[:2]) for e in claimed] == [("GEO", "19")]

@@ -21,7 +21,7 @@ from typing import Literal
 from spacy.tokens import Token
 
 from contactline._event_lexicon import EventLexicon
-from contactline._roles import Party, RoleReader
+from contactline._roles import Party, RoleReader, is_pronoun
 
 FrameKind = Literal["report", "accuse", "deny", "according", "alleged"]
 
@@ -118,7 +118,7 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             and current.lower_ in {"of", "for"}
             and lexicon.is_cue("accuse", lemma)
         ):
-            accused = [p for c in head.children if c.dep_ == "dobj" for p in roles.group(c)]
+            accused = _accused(head, roles)
             return Frame(
                 kind="accuse",
                 verb=head,
@@ -144,6 +144,25 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             return Frame(kind="accuse", verb=head, speakers=tuple(roles.subjects(head)))
         current = head
     return None
+
+
+def _accused(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return whom a verb of accusing accuses ("accused Y of ...").
+
+    An unresolved pronoun ("X struck Y, accusing it of ...") stands for the party the
+    verb it continues acted on.
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    found = [p for c in objects for p in roles.group(c)]
+    head = verb.head
+    if found or not any(is_pronoun(c) for c in objects) or head.pos_ != "VERB" or head == verb:
+        return found
+    if verb.dep_ not in {"advcl", "conj"}:
+        return []
+    actors = {p.code for p in roles.subjects(head)}
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    done_to = roles.objects(head) + [p for o in objects for p in roles.prep_objects(o)]
+    return [p for p in done_to if p.code not in actors]
 
 
 def _frames_clause(verb: Token, clause: Token) -> bool:
