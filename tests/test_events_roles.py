@@ -285,3 +285,11 @@ def test_events_roles_accused_pronoun_is_whom_the_first_verb_acted_on(code) -> N
     )
     claimed = [e for e in events if e.modality == "claimed"]
     assert [(e.source.party, e.cameo[:2]) for e in claimed] == [("GEO", "19")]
+
+
+def test_events_roles_descriptive_apposition_adds_no_party(code) -> None:
+    events = code(
+        "Russia, Turkey and Hungary, the sponsors of the Ukraine talks, urged Armenia and "
+        "Azerbaijan to agree to a ceasefire."
+    )
+    assert {e.source.party for e in events if e.source} == {"RUS", "TUR", "HUN"}

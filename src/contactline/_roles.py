@@ -227,9 +227,15 @@ class RoleReader:
         return None
 
     def group(self, token: Token) -> list[Party]:
-        """Return the distinct parties of a noun phrase and its conjuncts and appositions."""
+        """Return the distinct parties of a noun phrase and its conjuncts and appositions.
+
+        A common-noun apposition describes the parties before it ("X and Y, the
+        co-chairs of Z"): it adds no party of its own.
+        """
         parties: list[Party] = []
         for member in members(token):
+            if parties and member.dep_ == "appos" and member.pos_ == "NOUN":
+                continue
             found = [self.party(member)]
             if found[0] is not None:
                 found += [self.own_party(o) or self.party(o) for o in _owner_conjuncts(member)]
