@@ -38,8 +38,8 @@ def find_subject(verb: Token) -> Token | None:
     4. for a relative pronoun subject, the noun the clause describes ("Peskov, who said");
     5. the root noun, when the parser made the verb a clause hanging off it.
     """
-    root = verb.sent.root
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and root.i != verb.i:
+    root = verb.sent.root if verb.tag_ == "VBG" and verb.dep_ == "advcl" else None
+    if root is not None and root.i != verb.i:
         # "The Kremlin said ..., adding that ...": the participle speaks for the main subject
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is not None and not any(c.dep_ == "nsubj" for c in verb.children):
