@@ -293,3 +293,8 @@ def test_events_roles_descriptive_apposition_adds_no_party(code) -> None:
         "Azerbaijan to agree to a ceasefire."
     )
     assert {e.source.party for e in events if e.source} == {"RUS", "TUR", "HUN"}
+
+
+def test_events_roles_calling_something_a_name_is_no_appeal(code) -> None:
+    events = code("Georgia condemned what it called brutal attacks by Russia on Armenian villages.")
+    assert all(e.cameo[:2] != "02" for e in events)

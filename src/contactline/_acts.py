@@ -98,6 +98,8 @@ def _code_act(
     trigger: Trigger, embedded: Trigger | None, roles: RoleReader, lexicon: EventLexicon
 ) -> Act | None:
     """Code one trigger: parties, then mood, then frame."""
+    if _names(trigger):
+        return None
     sources, targets = act_parties(trigger, roles, lexicon)
     code = trigger.code
     rule = trigger.rule
@@ -214,6 +216,15 @@ def _code_act(
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _names(trigger: Trigger) -> bool:
+    """Whether an appeal verb only names something ("what she called attacks on X")."""
+    return (
+        trigger.code[:2] in APPEAL_ROOTS
+        and trigger.license == "verb"
+        and any(c.dep_ == "oprd" for c in trigger.token.children)
+    )
 
 
 def _outer_conjunct(
