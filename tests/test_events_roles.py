@@ -32,6 +32,8 @@ NAMES = {
     "Moscow": "RUS",
     "Hungary": "HUN",
     "Estonia": "EST",
+    "Hamas": "HAMAS",
+    "Israeli": "ISR",
 }
 
 
@@ -298,3 +300,13 @@ def test_events_roles_descriptive_apposition_adds_no_party(code) -> None:
 def test_events_roles_calling_something_a_name_is_no_appeal(code) -> None:
     events = code("Georgia condemned what it called brutal attacks by Russia on Armenian villages.")
     assert all(e.cameo[:2] != "02" for e in events)
+
+
+def test_events_roles_responsibility_claimed_for_an_act_targets_its_victims(code) -> None:
+    events = code(
+        "Hamas claimed responsibility for the rocket attack that wounded two Israeli soldiers."
+    )
+    claims = [e for e in events if e.cameo == "015"]
+    assert [(e.source.party, e.target.party if e.target else None) for e in claims] == [
+        ("HAMAS", "ISR")
+    ]

@@ -84,6 +84,8 @@ def act_parties(
         if not targets and sources and trigger.code[:2] in PLACE_TARGET_ROOTS:
             # a place is a target only of someone's act: "84 soldiers were killed in X" is none
             targets = distinct(landing_parties(trigger, roles), sources)
+        if not targets and trigger.code == "015":
+            targets = distinct(_claimed_victims(token, roles), sources)
         if not targets and trigger.code == "045":
             targets = _mediated(token, roles, sources)
         return tuple(sources), tuple(targets)
@@ -290,3 +292,27 @@ def _each_side(verb: Token, roles: RoleReader) -> list[Party]:
         if o.dep_ == "pobj"
         for p in roles.group(o)
     ]
+
+
+def _claimed_victims(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return whom the act one claims responsibility for was done to.
+
+    "X claimed responsibility for the strike on Y" (Y), "... for the strike that killed a
+    Y official" (Y).
+    """
+    claimed = [
+        o
+        for d in verb.children
+        if d.dep_ == "dobj"
+        for p in d.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    for act in claimed:
+        victims = noun_parties(act, roles)[1]
+        clauses = [c for c in act.children if c.dep_ in {"relcl", "acl"}]
+        victims = victims or [p for c in clauses for p in roles.objects(c)]
+        if victims:
+            return victims
+    return []
