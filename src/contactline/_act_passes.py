@@ -41,11 +41,6 @@ _ACTING_ROOTS = frozenset(
 )
 """Families of acts done, not said, that a "move" can sum up."""
 _ANSWER_PREFIXES = ("016", "11", "12")
-_DISPATCH_ROOTS = frozenset({"03", "07", "15"})
-"""Families of acts that send something somewhere (aid, observers, forces)."""
-_PURPOSES = frozenset({"advcl", "acl", "xcomp"})
-_BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
-"""Participles that name who brought a deal about ("the deal brokered by X")."""
 _RESPONSE_MARKS = frozenset({"after", "when", "because", "since", "as"})
 """Subordinators of the act another answers ("X went on alert after Y crossed")."""
 """Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
@@ -256,69 +251,6 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     if not targets:
         return act
     return replace(act, targets=targets, rule=act.rule + " target:continued")
-
-
-def purpose_target(act: Act, roles: RoleReader) -> Act:
-    """Aim a dispatch with no target at the place its purpose names.
-
-    "X ordered a force deployed to restore order in Y", "X is ready to send observers to
-    monitor the truce in Y": what is sent goes to Y.
-    """
-    if act.targets or not act.sources or act.code[:2] not in _DISPATCH_ROOTS:
-        return act
-    heads = [act.trigger.token, act.trigger.anchor]
-    heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
-    own = {s.code for s in act.sources}
-    for clause in (c for h in heads for c in h.children if c.dep_ in _PURPOSES):
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            targets = tuple(p for p in roles.place_parties(clause) if p.code not in own)
-            if targets:
-                return replace(act, targets=targets, rule=act.rule + " target:purpose")
-    return act
-
-
-def protest_target(act: Act, roles: RoleReader) -> Act:
-    """Aim a protest with no target at whom its participle is against.
-
-    "Crowds rallied in X, chanting slogans against Y": the rally is against Y.
-    """
-    if act.targets or act.code[:2] != "14" or act.trigger.license != "verb":
-        return act
-    verb = act.trigger.token
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"):
-        heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
-        objects = [
-            o
-            for h in heads
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ == "against"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
-        targets = distinct([p for o in objects for p in roles.group(o)], act.sources)
-        if targets:
-            return replace(act, targets=targets, rule=act.rule + " target:protest-against")
-    return act
-
-
-def broker_target(act: Act, roles: RoleReader) -> Act:
-    """Aim a rejection of a deal with no target at the deal's brokers.
-
-    "X pulled out of the deal brokered by Y and Z": quitting it refuses Y's and Z's
-    continued involvement (1245 to each).
-    """
-    if act.targets or not act.sources or act.code[:2] != "12":
-        return act
-    own = {s.code for s in act.sources}
-    for noun in act.trigger.token.subtree:
-        if noun.dep_ not in {"dobj", "pobj"} or noun.head.dep_ == "agent":
-            continue
-        for clause in noun.children:
-            if clause.dep_ == "acl" and clause.lemma_.lower() in _BROKERING:
-                targets = tuple(p for p in roles.agent_by(clause) if p.code not in own)
-                if targets:
-                    return replace(act, targets=targets, rule=act.rule + " target:broker")
-    return act
 
 
 def _unmarked(verb: Token) -> bool:

@@ -30,15 +30,12 @@ from contactline._act_parties import (
 from contactline._act_passes import (
     Act,
     answer_target,
-    broker_target,
     distinct,
     fallback_target,
     frame_acts,
     inherit_target,
     intercepted,
-    protest_target,
     provoked_target,
-    purpose_target,
     response_target,
     taken_from,
 )
@@ -46,6 +43,7 @@ from contactline._event_lexicon import CLAUSE_OBJECT, EventLexicon
 from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
+from contactline._target_passes import broker_target, protest_target, purpose_target
 from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
