@@ -310,3 +310,10 @@ def test_events_roles_responsibility_claimed_for_an_act_targets_its_victims(code
     assert [(e.source.party, e.target.party if e.target else None) for e in claims] == [
         ("HAMAS", "ISR")
     ]
+
+
+def test_events_roles_force_falls_on_whom_its_participle_drives_out(code) -> None:
+    events = code(
+        "Russia seized the town near the border with Georgia, forcing Ukrainian soldiers to flee."
+    )
+    assert ("RUS", "UKR", "19") in pairs(events)

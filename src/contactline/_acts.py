@@ -43,7 +43,12 @@ from contactline._event_lexicon import CLAUSE_OBJECT, EventLexicon
 from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
-from contactline._target_passes import broker_target, protest_target, purpose_target
+from contactline._target_passes import (
+    broker_target,
+    participle_target,
+    protest_target,
+    purpose_target,
+)
 from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
@@ -85,7 +90,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [response_target(act, acts, roles) for act in acts]
     acts = [provoked_target(act, acts) for act in acts]
     acts = [protest_target(purpose_target(act, roles), roles) for act in acts]
-    acts = [broker_target(act, roles) for act in acts]
+    acts = [participle_target(broker_target(act, roles), roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts = taken_from(acts)

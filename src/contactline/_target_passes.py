@@ -4,7 +4,9 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 
 - a dispatch goes where its purpose is ("sent observers to monitor the truce in X");
 - a protest is against whom its slogans are ("rallied, chanting slogans against X");
-- quitting a deal rejects its brokers ("pulled out of the deal brokered by X").
+- quitting a deal rejects its brokers ("pulled out of the deal brokered by X");
+- an act of force falls on whom its participle acts on ("captured the town, forcing X's
+  soldiers to flee").
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from dataclasses import replace
 from contactline._act_passes import Act, distinct
 from contactline._roles import RoleReader
 
-__all__ = ["broker_target", "protest_target", "purpose_target"]
+__all__ = ["broker_target", "participle_target", "protest_target", "purpose_target"]
 
 _DISPATCH_ROOTS = frozenset({"03", "07", "15"})
 """Families of acts that send something somewhere (aid, observers, forces)."""
 _PURPOSES = frozenset({"advcl", "acl", "xcomp"})
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
 """Participles that name who brought a deal about ("the deal brokered by X")."""
+_FORCE_ROOTS = frozenset({"17", "18", "19"})
 
 
 def purpose_target(act: Act, roles: RoleReader) -> Act:
@@ -83,4 +86,26 @@ def broker_target(act: Act, roles: RoleReader) -> Act:
                 targets = tuple(p for p in roles.agent_by(clause) if p.code not in own)
                 if targets:
                     return replace(act, targets=targets, rule=act.rule + " target:broker")
+    return act
+
+
+def participle_target(act: Act, roles: RoleReader) -> Act:
+    """Aim an act of force with no target at whom its participle acts on.
+
+    "X captured the town, forcing Y's soldiers to flee": the town was taken from Y.
+    """
+    if act.targets or not act.sources or act.trigger.license != "verb":
+        return act
+    if act.code[:2] not in _FORCE_ROOTS:
+        return act
+    own = {s.code for s in act.sources}
+    for clause in act.trigger.token.children:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children):
+            continue  # a clause of its own
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        targets = tuple(p for o in objects for p in roles.group(o) if p.code not in own)
+        if targets:
+            return replace(act, targets=targets, rule=act.rule + " target:participle")
     return act
