@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from weakref import WeakKeyDictionary
 
@@ -88,7 +88,7 @@ def date_at(
         return _clip(
             _window_of(time, published, f"{time.text!r} in the same sentence"), past, published
         )
-    return _since_recent(token.idx, facts.openers(doc), published)
+    return facts.since_recent(doc, token.idx)
 
 
 @dataclass(slots=True)
@@ -104,8 +104,21 @@ class _Facts:
     published: date | None
     usable: list[TimeExpr]
     _openers: list[TimeExpr] | None = None
+    _since: dict[int, DateWindow | None] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
     _sentence_chars: list[tuple[int, int]] | None = None
+
+    def since_recent(self, doc: Doc, at: int) -> DateWindow | None:
+        """From the last recent explicit date before offset ``at`` to publication.
+
+        Each such window is made once per document (keyed by its opening time).
+        """
+        earlier = [t for t in self.openers(doc) if t.span.end <= at]
+        opener = earlier[-1] if earlier else None
+        key = id(opener)  # the openers live as long as these facts
+        if key not in self._since:
+            self._since[key] = _since(opener, self.published)
+        return self._since[key]
 
     def sentence(self, doc: Doc, token_i: int) -> tuple[int, int]:
         """The character bounds of the sentence of token ``token_i`` (``Token.sent`` walks)."""
@@ -334,12 +347,10 @@ def _recent_dates(usable: Sequence[TimeExpr], published: date | None) -> list[Ti
     return [t for t in usable if t.mod not in _OPEN_END and reference and _recent(t, reference)]
 
 
-def _since_recent(at: int, recent: Sequence[TimeExpr], published: date | None) -> DateWindow | None:
-    """From the last recent explicit date before ``at`` to publication."""
+def _since(time: TimeExpr | None, published: date | None) -> DateWindow | None:
+    """From ``time`` (the last recent explicit date before the act), if any, to publication."""
     end = published.isoformat() if published else None
-    earlier = [t for t in recent if t.span.end <= at]
-    if earlier:
-        time = earlier[-1]
+    if time is not None:
         day = day_of(time.value)
         start = day.isoformat() if day else _start(time.value)  # type: ignore[arg-type]
         return DateWindow(
