@@ -139,18 +139,21 @@ class PhraseIndex(Generic[T]):
         """
         if folded is None:
             folded = [fold(w) for w in words]
-        i, n = 0, len(words)
-        while i < n:
-            step = 1
-            for length in self._lengths.get(folded[i], ()):
+        n = len(words)
+        lengths = self._lengths
+        after = 0  # where the last match ended: matches do not overlap
+        # only a word that starts some name can start a match
+        for i in [k for k, word in enumerate(folded) if word in lengths]:
+            if i < after:
+                continue
+            for length in lengths[folded[i]]:
                 if i + length > n:
                     continue
                 values = self._values_at(words, folded, i, length)
                 if values:
                     yield PhraseMatch(i, i + length, values)
-                    step = length
+                    after = i + length
                     break
-            i += step
 
     def _values_at(
         self, words: Sequence[str], folded: Sequence[str], i: int, length: int
