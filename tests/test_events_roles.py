@@ -317,3 +317,36 @@ def test_events_roles_force_falls_on_whom_its_participle_drives_out(code) -> Non
         "Russia seized the town near the border with Georgia, forcing Ukrainian soldiers to flee."
     )
     assert ("RUS", "UKR", "19") in pairs(events)
+
+
+def _sector(text: str, word: str, sector: str) -> Mention:
+    """A partyless mention of ``word`` for a sector of some state's people."""
+    start = text.index(word)
+    return Mention(
+        span=Span(start, start + len(word)),
+        text=word,
+        party=None,
+        kind=None,
+        sector=sector,
+        rule=f"sector:{word.lower()}->{sector}",
+    )
+
+
+def test_events_roles_soldiers_in_a_state_are_its_soldiers(nlp) -> None:
+    text = "Soldiers in Georgia detained the Georgian president."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _sector(text, "Soldiers", "MIL")],
+        key=lambda m: m.span.start,
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("GEO", "GEO", "17") in pairs(events)
+
+
+def test_events_roles_peacekeepers_in_a_state_are_not_its_own(nlp) -> None:
+    text = "Peacekeepers in Georgia detained the Georgian president."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _sector(text, "Peacekeepers", "MIL")],
+        key=lambda m: m.span.start,
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert all(e.source is None or e.source.party != "GEO" for e in events)

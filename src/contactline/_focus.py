@@ -23,6 +23,8 @@ AUTHORITY_RULE = "+authority"
 """The rule suffix of a region mention that stands for its de facto authorities."""
 _STATE_ORGANS = frozenset({"MIL", "GOV"})
 """Sectors of a state whose bare mention ("the army", "the junta") has a state in context."""
+_STATE_BODIES = frozenset({"MIL", "GOV", "COP"})
+"""Sectors of a state's people ("soldiers", "police") who are of the state they are in."""
 
 
 def as_party(mention: Mention, lexicon: EventLexicon, published: date | None) -> Mention:
@@ -41,7 +43,7 @@ def as_party(mention: Mention, lexicon: EventLexicon, published: date | None) ->
     return mention
 
 
-def in_focus(doc: Doc, organs: frozenset[str], mentions: Sequence[Mention]) -> list[Mention]:
+def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> list[Mention]:
     """Give a bare state organ ("the army", "the junta") the state it belongs to in context.
 
     1. The state it is "in" ("the army in Burkina Faso", "the junta in Niamey").
@@ -55,19 +57,44 @@ def in_focus(doc: Doc, organs: frozenset[str], mentions: Sequence[Mention]) -> l
     owner ("Saudi-led coalition forces", "the Defence Ministry" are not bare). Mentions are
     in text order; nothing else changes.
     """
+    organs = lexicon.classes.get("ORGAN", frozenset())
+    foreign = lexicon.classes.get("PK", frozenset())
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
-        head = _bare_organ(doc, mention, organs)
-        if head is not None and mention.party is None and mention.kind is None:
-            party = (
-                _organ_place(head, mentions)
-                or _earlier_organ(mentions[:index], mention.sector)
-                or _insurgents_country(head, mentions)
-            )
+        if mention.party is None and mention.kind is None:
+            party = _focus(doc, organs, foreign, mentions, index)
             if party is not None:
                 mention = replace(mention, party=party, rule=mention.rule + "+in-focus")
         out.append(mention)
     return out
+
+
+def _focus(
+    doc: Doc,
+    organs: frozenset[str],
+    foreign: frozenset[str],
+    mentions: Sequence[Mention],
+    index: int,
+) -> str | None:
+    """Return the state a partyless mention of a state's people stands for, if its context says.
+
+    Any state body said to be in a state ("soldiers in Niger", "police in Kinshasa")
+    is that state's, unless it is one sent from abroad (``foreign``: "peacekeepers in
+    X"); an organ ("the army") also takes its state from earlier mentions or from the
+    insurgents it faces.
+    """
+    mention = mentions[index]
+    head = _bare_organ(doc, mention, organs)
+    if head is None:
+        body = _bare_organ(doc, mention, None)
+        if body is None or {body.lower_, body.lemma_.lower()} & foreign:
+            return None
+        return _organ_place(body, mentions)
+    return (
+        _organ_place(head, mentions)
+        or _earlier_organ(mentions[:index], mention.sector)
+        or _insurgents_country(head, mentions)
+    )
 
 
 def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
@@ -91,12 +118,18 @@ def _earlier_organ(earlier: Sequence[Mention], sector: str | None) -> str | None
     return None
 
 
-def _bare_organ(doc: Doc, mention: Mention, organs: frozenset[str]) -> Token | None:
-    """Return the head of a mention that is a bare state organ ("the army"), else ``None``."""
-    if mention.sector not in _STATE_ORGANS:
+def _bare_organ(doc: Doc, mention: Mention, organs: frozenset[str] | None) -> Token | None:
+    """Return the head of a mention that is a bare state organ ("the army"), else ``None``.
+
+    With ``organs`` ``None``, any bare body of a state's people counts ("soldiers").
+    """
+    if mention.sector not in (_STATE_ORGANS if organs is not None else _STATE_BODIES):
         return None
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if span is None or (span.root.lower_ not in organs and span.root.lemma_.lower() not in organs):
+    if span is None:
+        return None
+    words = {span.root.lower_, span.root.lemma_.lower()}
+    if organs is not None and not words & organs:
         return None
     for child in span.root.children:
         if child.dep_ in {"compound", "poss", "nmod"} or (

@@ -102,7 +102,7 @@ class RoleReader:
         self.doc = doc
         self.mentions = in_focus(
             doc,
-            lexicon.classes.get("ORGAN", frozenset()),
+            lexicon,
             sorted((as_party(m, lexicon, published) for m in mentions), key=lambda m: m.span.start),
         )
         self.text = doc.text
