@@ -61,6 +61,13 @@ class Scan:
     #: the token texts and their folded forms, read once (spaCy makes a Token per access)
     words: list[str] = field(default_factory=list)
     folded: list[str] = field(default_factory=list)
+    _text: str | None = None
+
+    def text(self) -> str:
+        """Return ``doc.text``, built once (spaCy joins the tokens again on every access)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def __post_init__(self) -> None:
         if not self.words:
@@ -118,7 +125,7 @@ def choose_reading(
         return entries[0]
     sentence = {fold(t.text) for t in doc[start].sent}
     if not scan.lowered:
-        scan.lowered = doc.text.lower()
+        scan.lowered = scan.text().lower()
     text = scan.lowered
     chosen = readings[0]
     for reading in readings[1:]:

@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -132,7 +134,7 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
-    text = doc.text
+    text = scan.text()
     return [to_mention(doc, text, d) for d in resolve_references(base, drafts)]
 
 
@@ -405,8 +407,13 @@ def _is_reference(doc: Doc, base: ActorBase, start: int, end: int) -> bool:
 def _anaphor_drafts(scan: Scan, base: ActorBase, covered: set[int]) -> list[Draft]:
     """Find references not already part of another mention (step 4)."""
     drafts: list[Draft] = []
-    for token in scan.doc:
-        if token.i in covered or token.lower_ not in base.anaphors:
+    doc = scan.doc
+    anaphors = {get_string_id(word) for word in base.anaphors}
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in anaphors or i in covered:
+            continue  # decided from the array, without a Token
+        token = doc[i]
+        if token.lower_ not in base.anaphors:
             continue
         draft = _reference_at(scan.doc, base, token.i)
         if draft is None or draft.anaphor is None or draft.anaphor.refers_to == "party":
