@@ -24,6 +24,12 @@ _PAIRS = {
     "'": frozenset("'’"),
 }
 _SINGLE = frozenset("‘'")
+#: the only characters that open or close a quotation or end a paragraph
+_MARKS = re.compile(
+    "[\n"
+    + re.escape("".join(set(_PAIRS) | {c for closers in _PAIRS.values() for c in closers}))
+    + "]"
+)
 _EDITORIAL = re.compile(
     r"\((?:[^()]{1,200}?)\s*[–—-]\s*(?:Ed|ed|Eds|eds|Editor|editor|Edit)\.?\)"
     r"|\[[^\[\]\n]{1,200}\]"
@@ -94,7 +100,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     stop = len(text) if end is None else end
     quotes: list[QuoteMarks] = []
     open_at: int | None = None
-    for i in range(start, stop):
+    for mark in _MARKS.finditer(text, start, stop):  # every other character changes nothing
+        i = mark.start()
         ch = text[i]
         if ch == "\n":
             if open_at is not None and text[open_at] not in _SINGLE:
