@@ -350,3 +350,23 @@ def test_events_roles_peacekeepers_in_a_state_are_not_its_own(nlp) -> None:
     )
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert all(e.source is None or e.source.party != "GEO" for e in events)
+
+
+def test_events_roles_security_forces_are_of_the_state_their_sentence_is_in(nlp) -> None:
+    text = "Security forces detained dozens of protesters in Georgia."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _sector(text, "Security forces", "COP")],
+        key=lambda m: m.span.start,
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("GEO", "GEO", "17") in pairs(events)
+
+
+def test_events_roles_party_in_the_speakers_phrase_is_no_bystander(code) -> None:
+    events = code("A Turkey-based monitoring group said Russian jets bombed the village.")
+    assert ("RUS", "TUR", "19") not in pairs(events)
+
+
+def test_events_roles_mass_killing_at_home_falls_on_the_states_own_people(code) -> None:
+    events = code("Armenian troops massacred hundreds of villagers in Armenia.")
+    assert ("ARM", "ARM", "20") in pairs(events)

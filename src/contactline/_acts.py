@@ -76,11 +76,17 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if act.frame is not None and act.frame.kind in {"report", "deny"}:
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
         acts.append(act)
-    speakers = {
+    reports = [t for t in sent if t.pos_ == "VERB" and lexicon.is_cue("report", t.lemma_.lower())]
+    speakers = {p.code for t in reports for p in roles.subjects(t)}
+    # a party named inside the speaker's phrase is its base, no bystander ("a UK-based group")
+    speakers |= {
         p.code
-        for t in sent
-        if t.pos_ == "VERB" and lexicon.is_cue("report", t.lemma_.lower())
-        for p in roles.subjects(t)
+        for t in reports
+        for c in t.children
+        if c.dep_ == "nsubj"
+        for w in c.subtree
+        for p in [roles.own_party(w)]
+        if p is not None
     }
     # whoever reports an act of the sentence ("according to X") is its source of news
     speakers |= {a.reported_by for a in acts if a.reported_by}

@@ -24,6 +24,9 @@ AUTHORITY_RULE = "+authority"
 _STATE_ORGANS = frozenset({"MIL", "GOV"})
 """Sectors of a state whose bare mention ("the army", "the junta") has a state in context."""
 _STATE_BODIES = frozenset({"MIL", "GOV", "COP"})
+_DOMESTIC_BODIES = frozenset({"GOV", "COP"})
+"""Sectors whose people act at home: a police force or junta is of where its sentence is."""
+_INSIDE = frozenset({"in", "inside", "across", "throughout"})
 """Sectors of a state's people ("soldiers", "police") who are of the state they are in."""
 
 
@@ -85,16 +88,36 @@ def _focus(
     """
     mention = mentions[index]
     head = _bare_organ(doc, mention, organs)
+    domestic = mention.sector in _DOMESTIC_BODIES
     if head is None:
         body = _bare_organ(doc, mention, None)
         if body is None or {body.lower_, body.lemma_.lower()} & foreign:
             return None
-        return _organ_place(body, mentions)
+        return _organ_place(body, mentions) or (
+            _located_state(body, mentions) if domestic else None
+        )
     return (
         _organ_place(head, mentions)
+        or (_located_state(head, mentions) if domestic else None)
         or _earlier_organ(mentions[:index], mention.sector)
         or _insurgents_country(head, mentions)
     )
+
+
+def _located_state(head: Token, mentions: Sequence[Mention]) -> str | None:
+    """Return the one state its sentence says things happen in ("... in Syria"), if one."""
+    sent = head.sent
+    found = set()
+    for mention in mentions:
+        if mention.kind != "state" or mention.party is None:
+            continue
+        if not sent.start_char <= mention.span.start < sent.end_char:
+            continue
+        span = head.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and root.dep_ == "pobj" and root.head.lower_ in _INSIDE:
+            found.add(mention.party)
+    return found.pop() if len(found) == 1 else None
 
 
 def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
@@ -132,6 +155,9 @@ def _bare_organ(doc: Doc, mention: Mention, organs: frozenset[str] | None) -> To
     if organs is not None and not words & organs:
         return None
     for child in span.root.children:
+        own_name = organs is None and child.dep_ == "compound" and child.i >= span.start
+        if own_name:
+            continue  # "security forces"
         if child.dep_ in {"compound", "poss", "nmod"} or (
             child.dep_ == "amod" and child.pos_ != "ADJ"
         ):

@@ -20,7 +20,7 @@ that fired. No trigger, no event: nothing is coded by default.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from itertools import combinations
@@ -168,7 +168,7 @@ def _to_events(
         (s.id for s in statements if s.content_span.start <= token.idx < s.content_span.end), None
     )
     events = []
-    for source, pair_target in _dyads(act):
+    for source, pair_target in _dyads(act, lambda: roles.located(sent)):
         target = _region_side(act.code, source, pair_target)
         events.append(
             Event(
@@ -212,22 +212,29 @@ def _region_side(code: str, source: Party | None, target: Party | None) -> Party
     return replace(target, mention=replace(target.mention, party=country))
 
 
-def _dyads(act: Act) -> list[tuple[Party | None, Party | None]]:
-    """Return the (source, target) pairs of an act; a curfew or martial law targets its own."""
+def _dyads(act: Act, located: Callable[[], list[Party]]) -> list[tuple[Party | None, Party | None]]:
+    """Return the (source, target) pairs of an act; a curfew or martial law targets its own.
+
+    ``located`` gives the party the sentence places its events in, if one.
+    """
     if act.code.startswith(_DOMESTIC_PREFIXES) and act.sources and not act.targets:
         return [(s, s) for s in act.sources]
     if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
-        return [(s, _home(s)) for s in act.sources]
+        home = {p.code for p in located()}
+        return [(s, _home(s, home)) for s in act.sources]
     return _pairs(act)
 
 
-def _home(party: Party) -> Party | None:
-    """Return the population mass violence by an armed group falls on when none is named.
+def _home(party: Party, located: set[str]) -> Party | None:
+    """Return the population mass violence falls on when none is named.
 
     An armed group's is its country's ("M23 rebels killed 131 civilians": M23->COD); a
-    state's may be its own or another's, and stays unsaid.
+    state's is its own when the sentence places the killing at home ("security forces
+    killed 1,000 civilians in Syria": SYR->SYR), else it stays unsaid.
     """
     mention = party.mention
+    if mention.kind != "group" and party.code in located:
+        return party
     if mention.kind != "group" or mention.country is None or mention.country == mention.party:
         return None
     home = replace(mention, party=mention.country, kind="state", rule=mention.rule + "+home")
