@@ -98,14 +98,18 @@ def _focus(
         )
     return (
         _organ_place(head, mentions)
-        or (_located_state(head, mentions) if domestic else None)
         or _earlier_organ(mentions[:index], mention.sector)
+        or (_located_state(head, mentions) if domestic else None)
         or _insurgents_country(head, mentions)
     )
 
 
 def _located_state(head: Token, mentions: Sequence[Mention]) -> str | None:
-    """Return the one state its sentence says things happen in ("... in Syria"), if one."""
+    """Return the one state its clause says things happen in ("... in Syria"), if one.
+
+    A place inside what the body says ("the ministry said troops took a town in X") is
+    where the reported act happened, not where the speaker is.
+    """
     sent = head.sent
     found = set()
     for mention in mentions:
@@ -115,7 +119,9 @@ def _located_state(head: Token, mentions: Sequence[Mention]) -> str | None:
             continue
         span = head.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         root = span.root if span is not None else None
-        if root is not None and root.dep_ == "pobj" and root.head.lower_ in _INSIDE:
+        if root is None or root.dep_ != "pobj" or root.head.lower_ not in _INSIDE:
+            continue
+        if not _reported_apart(head, root):
             found.add(mention.party)
     return found.pop() if len(found) == 1 else None
 
@@ -176,3 +182,11 @@ def _insurgents_country(head: Token, mentions: Sequence[Mention]) -> str | None:
     }
     countries.discard(None)
     return countries.pop() if len(countries) == 1 else None
+
+
+def _reported_apart(head: Token, place: Token) -> bool:
+    """Whether ``place`` lies in a clause the verb of ``head`` reports, not in its own."""
+    verb = head.head
+    return any(
+        a.dep_ in {"ccomp", "parataxis"} and a.head == verb for a in place.ancestors
+    ) and head.dep_ in {"nsubj", "nsubjpass"}
