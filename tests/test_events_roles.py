@@ -370,3 +370,14 @@ def test_events_roles_party_in_the_speakers_phrase_is_no_bystander(code) -> None
 def test_events_roles_mass_killing_at_home_falls_on_the_states_own_people(code) -> None:
     events = code("Armenian troops massacred hundreds of villagers in Armenia.")
     assert ("ARM", "ARM", "20") in pairs(events)
+
+
+def test_events_roles_speaking_body_is_not_of_the_place_it_reports(nlp) -> None:
+    text = "The ministry said Armenian troops had captured a village in Georgia."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _sector(text, "ministry", "GOV")],
+        key=lambda m: m.span.start,
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert all(e.reported_by != "GEO" for e in events)
+    assert all(e.source is None or e.source.party != "GEO" for e in events)
