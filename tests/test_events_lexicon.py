@@ -146,3 +146,30 @@ def test_events_lexicon_helping_to_do_an_act_is_that_act(nlp) -> None:
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert {e.cameo for e in events} == {"045"}
+
+
+def test_events_lexicon_declining_to_say_whether_codes_no_act(nlp) -> None:
+    text = "Arnor declined to say whether its army had shelled Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo for e in events] == ["011"]
+
+
+def test_events_lexicon_trip_on_the_subject_sets_the_scene(nlp) -> None:
+    text = "The foreign minister of Arnor, on a visit to Gondor, signed a trade deal."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert ("042", "ARN", "GON") in {
+        (e.cameo, e.source.party, e.target.party) for e in events if e.source and e.target
+    }
+    assert "057" in {e.cameo for e in events}
+
+
+def test_events_lexicon_talks_before_an_agreement_are_their_own_event(nlp) -> None:
+    text = "After ten hours of talks in Rohan, Arnor and Gondor agreed to a truce."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert {"046", "0871"} <= {e.cameo for e in events}

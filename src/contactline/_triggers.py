@@ -32,6 +32,8 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
+_TRIP_NOUNS = frozenset({"visit", "trip", "tour"})
+"""Meeting nouns that set the scene after "on" too: "on a visit to X, Y said"."""
 _CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 """Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
@@ -304,10 +306,13 @@ def noun_license(
             governor = governor.head  # "accused X of Y" with "of" misattached to X
         if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
             return "charge", governor
-    setting = head.dep_ == "pobj" and verb.lower_ in _SETTING_PREPS and verb.head.pos_ == "VERB"
-    if pattern_root == "04" and setting and not lexicon.is_cue("report", verb.head.lemma_.lower()):
+    if (
+        pattern_root == "04"
+        and (scene := _setting(token)) is not None
+        and not lexicon.is_cue("report", scene.lemma_.lower())
+    ):
         # "agreed at a meeting in Prague", "after ten hours of talks": they met
-        return "charge", verb.head
+        return "charge", scene
     if pattern_root == "11":
         return None  # an accusation noun is an event only as the charge of an accusation
     for child in token.children:
@@ -318,6 +323,26 @@ def noun_license(
         if child.dep_ == "prep" and child.lower_ == "between" and pattern_root in {"18", "19"}:
             return "agent", _verb_of(token)  # "after clashes between X and Y": they fought
     return None
+
+
+def _setting(token: Token) -> Token | None:
+    """Return the verb a meeting noun sets the scene of ("agreed at talks in X"), if any.
+
+    A trip sets it after "on" too, even where the parser hangs the phrase off the
+    subject: "the minister, on a visit to X, said ...".
+    """
+    head = _phrase_head(token)
+    prep = head.head
+    if head.dep_ != "pobj":
+        return None
+    if prep.lower_ in _SETTING_PREPS:
+        return prep.head if prep.head.pos_ == "VERB" else None
+    if prep.lower_ != "on" or token.lemma_.lower() not in _TRIP_NOUNS:
+        return None
+    governor = prep.head
+    if governor.dep_ in {"nsubj", "nsubjpass"}:
+        governor = governor.head
+    return governor if governor.pos_ == "VERB" else None
 
 
 def _phrase_head(token: Token) -> Token:
@@ -378,6 +403,14 @@ def select_triggers(
         if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
     )
     verbs = [t for t in triggers if t.license == "verb"]
+    # "declined to say whether it had struck X": the clause left unsaid is no act
+    dropped.update(
+        o.token.i
+        for t in verbs
+        if t.code == "011"
+        for o in triggers
+        if o.token.i != t.token.i and _commented_on(o.token, t.token)
+    )
     # "attempted to kill X", "applied to join": a clause that is the pattern's own object
     # is what the verb names, coded once
     by_token = {t.token.i: t for t in verbs}
@@ -411,7 +444,7 @@ def select_triggers(
             if noun.code[:2] == trigger.code[:2]:
                 dropped.add(trigger.token.i)
                 stand_in[trigger.token.i] = noun
-            elif trigger.code[:2] not in APPEAL_ROOTS and not _signs(trigger, noun):
+            elif not (trigger.code[:2] in APPEAL_ROOTS or _signs(trigger, noun) or _scene(noun)):
                 dropped.add(noun.token.i)
     embedded: dict[int, list[Trigger]] = {}
     for trigger in verbs:
@@ -439,7 +472,7 @@ def select_triggers(
                 inners.append(stand_in.get(verb.token.i, verb))
         else:
             nouns = by_anchor.get(trigger.token.i, [])
-            inners = [n for n in nouns if n.code[:2] != trigger.code[:2]][:1]
+            inners = [n for n in nouns if n.code[:2] != trigger.code[:2] and not _scene(n)][:1]
         for inner in inners:
             dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
         if inners:
@@ -452,6 +485,11 @@ def select_triggers(
     ]
 
 
+def _scene(noun: Trigger) -> bool:
+    """Whether a meeting noun is where its verb happened: "agreed in a phone call to ..."."""
+    return noun.license == "charge" and noun.code[:2] == "04" and _setting(noun.token) is not None
+
+
 def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Return whether a verb's subject is an event noun ("the strike that killed ...")."""
     token = trigger.token
@@ -461,6 +499,16 @@ def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
     if any(s.lower_ in {"that", "which"} for s in subjects) and token.dep_ == "relcl":
         subjects = [token.head]
     return any(s.lemma_.lower() in lexicon.nouns for s in subjects)
+
+
+def _commented_on(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in the clause ``verb`` declines to say: "to say whether ..."."""
+    sayers = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(
+        c.i > verb.i and c.dep_ == "ccomp" and token in c.subtree
+        for sayer in sayers
+        for c in sayer.children
+    )
 
 
 def _infinitive(token: Token) -> bool:
