@@ -381,3 +381,17 @@ def test_events_roles_speaking_body_is_not_of_the_place_it_reports(nlp) -> None:
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert all(e.reported_by != "GEO" for e in events)
     assert all(e.source is None or e.source.party != "GEO" for e in events)
+
+
+def test_events_roles_lawsuit_is_against_the_party_sued_not_the_court(code) -> None:
+    events = code("Georgia filed a lawsuit at the Hungary court against Russia.")
+    suits = [e for e in events if e.cameo == "115"]
+    assert [(e.source.party, e.target.party if e.target else None) for e in suits] == [
+        ("GEO", "RUS")
+    ]
+
+
+def test_events_roles_lawsuit_accusing_a_party_is_against_it(code) -> None:
+    events = code("Georgia filed a case at the Hungary court accusing Russia of massacres.")
+    assert ("GEO", "RUS", "11") in pairs(events)
+    assert ("GEO", "HUN", "11") not in pairs(events)

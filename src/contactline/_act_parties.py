@@ -28,6 +28,7 @@ _FACING_PREPS = frozenset({"along", "near", "on", "at", "to"})
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
 _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 """Verbs that take up a proposal: the act proposed becomes an intent."""
+_LAWSUIT = "115"
 _JUDGING = frozenset({"09", "11", "12"})
 """Families of acts that judge another act (investigate, criticise, accuse, reject)."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
@@ -48,10 +49,13 @@ def act_parties(
         sources: Sequence[Party] = (
             roles.subjects(token) or roles.agent_by(token) or _each_side(token, roles)
         )
-        judged = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
-        if judged is not None and (judged or trigger.code[:2] != "09"):
+        if trigger.code.startswith(_LAWSUIT):
+            sued = _sued(token, trigger.objects, roles, lexicon)
+            return tuple(sources), distinct(sued, sources)
+        authors = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
+        if authors is not None and (authors or trigger.code[:2] != "09"):
             # an inquiry into an act by no one named may still name where: read on
-            return tuple(sources), distinct(judged, sources)
+            return tuple(sources), distinct(authors, sources)
         moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
         places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
         targets: Sequence[Party] = distinct(
@@ -315,4 +319,26 @@ def _claimed_victims(verb: Token, roles: RoleReader) -> list[Party]:
         victims = victims or [p for c in clauses for p in roles.objects(c)]
         if victims:
             return victims
+    return []
+
+
+def _sued(
+    verb: Token, filed: frozenset[str], roles: RoleReader, lexicon: EventLexicon
+) -> list[Party]:
+    """Return whom a lawsuit is brought against; the court it is brought at is no party.
+
+    "X sued Y" (Y), "X filed a case against Y at the court" (Y), "X filed a case at the
+    court accusing Y of ..." (Y). ``filed`` are the words for what is filed ("case").
+    """
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() not in filed and roles.group(obj):
+            return roles.group(obj)
+    for token in verb.subtree:
+        if token.dep_ == "prep" and token.lower_ == "against":
+            found = [p for o in token.children if o.dep_ == "pobj" for p in roles.group(o)]
+            if found:
+                return found
+    for clause in verb.subtree:
+        if clause.dep_ in {"advcl", "acl"} and lexicon.is_cue("accuse", clause.lemma_.lower()):
+            return [p for o in clause.children if o.dep_ == "dobj" for p in roles.group(o)]
     return []
