@@ -133,21 +133,24 @@ def content_from_tokens(doc: Doc, indices: Iterable[int]) -> tuple[Span, str] | 
 
 def is_unmade(verb: Token) -> bool:
     """True when the cue speaks of speech not (yet) made: negated, modal, expected, asked."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    children = list(verb.children)  # spaCy walks the parse again on every access
+    if any(c.dep_ == "neg" for c in children):
         return True
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if any(c.lower_ == "neither" for c in first.children):
+    if any(c.lower_ == "neither" for c in (children if first.i == verb.i else first.children)):
         return True  # "has neither confirmed nor denied"
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NOT_YET:
         return True
+    if not any(c.lemma_ == "do" for c in children):
+        return False
+    # "did X say ...?": a question
     sent = verb.sent
     doc = verb.doc
     last = next(
         (doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space), None
     )
-    asked = last is not None and last.text == "?"
-    return asked and any(c.lemma_ == "do" for c in verb.children)
+    return last is not None and last.text == "?"

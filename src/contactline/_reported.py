@@ -49,6 +49,13 @@ def _subtree(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _holds(clause: Token, token: Token) -> bool:
+    """Whether ``token`` is in the subtree of ``clause`` (outside its edges it cannot be)."""
+    if not clause.left_edge.i <= token.i <= clause.right_edge.i:
+        return False
+    return token.i in _subtree(clause)
+
+
 def _rule(kind: str, doc: Doc, match: CueMatch) -> str:
     return f"reported:{kind}:{cue_text(doc, match).lower()}"
 
@@ -99,10 +106,11 @@ def _previous_sentence(doc: Doc, sent: SpacySpan) -> SpacySpan | None:
 
 def _anaphoric(doc: Doc, match: CueMatch, verb: Token) -> Attribution | None:
     """Take the previous sentence as content: "This was announced by X", "X stated this"."""
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    active = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+    children = list(verb.children)  # spaCy walks the parse again on every access
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    active = next((c for c in children if c.dep_ == "dobj"), None)
+    if any(c.dep_ in _CLAUSE_DEPS for c in children):
         return None  # "It was announced by X that ...": the clause is the content
     if verb.dep_ in ("ccomp", "xcomp"):
         return None  # "Hamas said it had been briefed by the mediators": reported, not anaphoric
@@ -160,7 +168,7 @@ def _clausal(
             o for p in verb.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
         ]
         clauses = _that_clauses(objects)
-    clauses = [c for c in clauses if speaker.i not in _subtree(c)]
+    clauses = [c for c in clauses if not _holds(c, speaker)]
     if not clauses:
         return None
     indices = _clause_tokens(clauses)
