@@ -173,3 +173,22 @@ def test_events_lexicon_talks_before_an_agreement_are_their_own_event(nlp) -> No
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert {"046", "0871"} <= {e.cameo for e in events}
+
+
+def test_events_lexicon_mediated_talks_before_an_agreement_are_the_mediation(nlp) -> None:
+    text = "Arnor and Gondor signed a truce after talks mediated by Rohan."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    codes = {e.cameo for e in events}
+    assert "045" in codes
+    assert "046" not in codes
+
+
+def test_events_lexicon_rejecting_a_claim_as_absurd_is_a_denial(nlp) -> None:
+    text = "Gondor said Arnor had shelled its border posts, which Arnor rejected as absurd."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert "016" in {e.cameo for e in events}
+    assert "111" not in {e.cameo for e in events}

@@ -158,6 +158,8 @@ def _particle(token: Token, pattern: VerbPattern) -> Token | None:
 def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> bool:
     if particle is not None:
         candidates = [c for c in particle.subtree if c.dep_ in {"pobj", "pcomp"}]
+        # "rejected the claim as absurd": the adjective the particle takes
+        candidates += [c for c in particle.children if c.pos_ == "ADJ"]
         candidates += [particle.head] if particle.dep_ == "prt" else []
         candidates += [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     else:
@@ -444,7 +446,9 @@ def select_triggers(
             if noun.code[:2] == trigger.code[:2]:
                 dropped.add(trigger.token.i)
                 stand_in[trigger.token.i] = noun
-            elif not (trigger.code[:2] in APPEAL_ROOTS or _signs(trigger, noun) or _scene(noun)):
+            elif not (
+                trigger.code[:2] in APPEAL_ROOTS or _signs(trigger, noun) or _scene(noun, verbs)
+            ):
                 dropped.add(noun.token.i)
     embedded: dict[int, list[Trigger]] = {}
     for trigger in verbs:
@@ -472,7 +476,9 @@ def select_triggers(
                 inners.append(stand_in.get(verb.token.i, verb))
         else:
             nouns = by_anchor.get(trigger.token.i, [])
-            inners = [n for n in nouns if n.code[:2] != trigger.code[:2] and not _scene(n)][:1]
+            inners = [n for n in nouns if n.code[:2] != trigger.code[:2] and not _scene(n, verbs)][
+                :1
+            ]
         for inner in inners:
             dropped.update({inner.token.i, inner.anchor.i} - {trigger.token.i})
         if inners:
@@ -485,9 +491,17 @@ def select_triggers(
     ]
 
 
-def _scene(noun: Trigger) -> bool:
-    """Whether a meeting noun is where its verb happened: "agreed in a phone call to ..."."""
-    return noun.license == "charge" and noun.code[:2] == "04" and _setting(noun.token) is not None
+def _scene(noun: Trigger, verbs: Iterable[Trigger]) -> bool:
+    """Whether a meeting noun is where its verb happened: "agreed in a phone call to ...".
+
+    Talks that a coded verb describes ("after talks mediated by X") are that verb's act.
+    """
+    return (
+        noun.license == "charge"
+        and noun.code[:2] == "04"
+        and _setting(noun.token) is not None
+        and not any(v.token.head.i == noun.token.i for v in verbs)
+    )
 
 
 def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
