@@ -119,11 +119,12 @@ def choose_reading(
         reading is no actor (Washington the state), or ``None`` when nothing fits.
     """
     doc = scan.doc
-    surface = doc[start:end].text
+    surface = scan.words[start] if end - start == 1 else doc[start:end].text
     readings = base.readings.get(fold(surface))
     if not readings:
         return entries[0]
-    sentence = {fold(t.text) for t in doc[start].sent}
+    sent = doc[start].sent
+    sentence = set(scan.folded[sent.start : sent.end])
     if not scan.lowered:
         scan.lowered = scan.text().lower()
     text = scan.lowered
@@ -167,7 +168,8 @@ def to_mention(doc: Doc, text: str, draft: Draft) -> Mention:
 
 def is_subject(doc: Doc, start: int, end: int) -> bool:
     """Tell whether tokens ``[start, end)`` are the subject of their clause."""
-    return doc[start:end].root.dep_ in SUBJECT_DEPS
+    root = doc[start] if end - start == 1 else doc[start:end].root
+    return root.dep_ in SUBJECT_DEPS
 
 
 def names_subject(scan: Scan, start: int, end: int) -> bool:

@@ -126,11 +126,12 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
     for draft in drafts:
         draft.sentence = sentences[draft.start]
         # "Qatar, Egypt and the United States": a state coordinated with other states
-        conjuncts = doc[draft.end - 1].conjuncts
+        head = doc[draft.end - 1]
+        conjuncts = head.conjuncts
         draft.coordinated = any(t.i in state_heads for t in conjuncts)
         draft.listed = any(t.i in party_heads for t in conjuncts)
-        draft.place = draft.kind == "state" and _named_as_location(doc[draft.end - 1])
-        draft.main = _main_clause_subject(doc[draft.end - 1])
+        draft.place = draft.kind == "state" and _named_as_location(head)
+        draft.main = _main_clause_subject(head)
         if draft.kind != "person":
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
