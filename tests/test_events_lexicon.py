@@ -192,3 +192,11 @@ def test_events_lexicon_rejecting_a_claim_as_absurd_is_a_denial(nlp) -> None:
     )
     assert "016" in {e.cameo for e in events}
     assert "111" not in {e.cameo for e in events}
+
+
+def test_events_lexicon_vetoed_resolution_does_not_call_for_its_content(nlp) -> None:
+    text = "Arnor vetoed a draft resolution demanding a ceasefire in Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo for e in events] == ["129"]

@@ -432,6 +432,15 @@ def select_triggers(
         and t.token.head.i in by_token
         and t.token.lemma_.lower() in by_token[t.token.head.i].objects
     )
+    # "vetoed a resolution calling for a truce": the call is the rejected text's, not an act
+    dropped.update(
+        t.token.i
+        for t in verbs
+        if t.token.dep_ == "acl"
+        and t.token.head.dep_ == "dobj"
+        and t.token.head.lemma_.lower() in lexicon.classes.get("DECREE", frozenset())
+        and by_token.get(t.token.head.head.i, t).code[:2] == "12"
+    )
     # "an agreement to end the war": the clause is what the agreement is about.
     noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
     dropped.update(
