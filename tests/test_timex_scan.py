@@ -12,7 +12,7 @@ from contactline.timex import load_time_grammar
 
 GRAMMAR = load_time_grammar()
 PATTERNS = [p for _, p in GRAMMAR.patterns]
-INDEX, EVERYWHERE = head_index(PATTERNS)
+INDEX = head_index(PATTERNS)
 
 WORDS = [
     "on", "On", "the", "The", "eve", "of", "in", "since", "Since", "between", "and", "from",
@@ -39,13 +39,13 @@ def spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str,
 @given(text=texts, cut=st.tuples(st.integers(0, 400), st.integers(0, 400)))
 def test_timex_scan_matches_equal_full_scan(text, cut):
     start, end = sorted((min(cut[0], len(text)), min(cut[1], len(text))))
-    found = find_matches(text, PATTERNS, INDEX, EVERYWHERE, start, end)
+    found = find_matches(text, PATTERNS, INDEX, start, end)
     for pattern, got in zip(PATTERNS, found, strict=True):
         assert spans(got) == spans(list(pattern.finditer(text, start, end))), pattern.pattern[:60]
 
 
 def test_timex_scan_every_grammar_pattern_has_heads():
-    assert EVERYWHERE == ()
+    assert INDEX.everywhere == ()
     assert all(heads(p) for p in PATTERNS)
 
 
@@ -67,9 +67,9 @@ def test_timex_scan_unbounded_patterns_run_everywhere():
     assert heads(re.compile(r"(?:in)\s+2020")) is None  # no leading word boundary
     assert heads(re.compile(r"\b(?:in)?")) is None  # may match empty text
     assert heads(re.compile(r"\b[^x]+")) is None  # a negated set bounds nothing
-    index, everywhere = head_index([re.compile(r"\b[^x]+"), re.compile(r"\bon\b")])
-    assert everywhere == (0,) and index == {"on": (1,)}
+    index = head_index([re.compile(r"\b[^x]+"), re.compile(r"\bon\b")])
+    assert index.everywhere == (0,) and index.heads == {"on": (1,)}
     text = "xon on"
     patterns = [re.compile(r"\b[^x]+"), re.compile(r"\bon\b")]
-    found = find_matches(text, patterns, index, everywhere, 0, len(text))
+    found = find_matches(text, patterns, index, 0, len(text))
     assert [m.span() for m in found[0]] == [(3, 6)] and [m.span() for m in found[1]] == [(4, 6)]

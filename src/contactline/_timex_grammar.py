@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from contactline._timex_scan import find_matches, head_index
+from contactline._timex_scan import HeadIndex, find_matches, head_index
 from contactline.errors import DictionaryError
 
 _KINDS = ("month", "weekday", "number", "season", "part", "unit", "event_noun")
@@ -83,10 +83,9 @@ class TimeGrammar:
     units: Mapping[str, str]
     event_nouns: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(default=())
-    #: ``{head: pattern numbers}`` from ``_timex_scan.head_index``, and the patterns that
-    #: have no heads and run over the whole text; ``None`` runs every pattern everywhere.
-    heads: Mapping[str, tuple[int, ...]] | None = None
-    everywhere: tuple[int, ...] = ()
+    #: where each pattern can start (``_timex_scan.head_index``); ``None`` runs every
+    #: pattern over the whole text.
+    heads: HeadIndex | None = None
 
     def number(self, word: str) -> str | None:
         """Return the digits (or ``X`` for a vague count) a number word or numeral stands for."""
@@ -160,8 +159,7 @@ def build_grammar(path: Path | None = None) -> TimeGrammar:
         event_nouns=frozenset(table["event_noun"]),
     )
     patterns = _compile(grammar)
-    heads, everywhere = head_index([p for _, p in patterns])
-    return replace(grammar, patterns=patterns, heads=heads, everywhere=everywhere)
+    return replace(grammar, patterns=patterns, heads=head_index([p for _, p in patterns]))
 
 
 def _alt(words: object, *, title: bool = False) -> str:
@@ -271,7 +269,7 @@ def find_hits(text: str, grammar: TimeGrammar, start: int = 0, end: int | None =
         matches = [list(p.finditer(text, start, end)) for p in compiled]
     else:
         # the same matches as finditer, tried only at the word starts a pattern can begin at
-        matches = find_matches(text, compiled, grammar.heads, grammar.everywhere, start, end)
+        matches = find_matches(text, compiled, grammar.heads, start, end)
     found: list[tuple[int, int, int, Hit]] = []
     for order, (kind, _) in enumerate(grammar.patterns):
         for m in matches[order]:

@@ -25,6 +25,7 @@ from typing import Any
 HEAD = 5
 
 _WORD_START = re.compile(r"\w+")
+_REMEMBERED = 1 << 16
 _MAX_SET = 256  # a character set larger than this is treated as "anything"
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
@@ -74,14 +75,33 @@ def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(h for h in found if not any(h[:k] in found for k in range(1, len(h))))
 
 
-def head_index(
-    patterns: Sequence[re.Pattern[str]],
-) -> tuple[Mapping[str, tuple[int, ...]], tuple[int, ...]]:
-    """Index patterns by head.
+class HeadIndex:
+    """Pattern numbers by head, and the patterns to scan in full.
 
-    Returns:
-        ``{head: pattern numbers}`` and the numbers of the patterns to scan in full.
+    What the first characters of a word start select is remembered (up to
+    ``_REMEMBERED`` distinct ones): a text repeats the same few hundred words.
     """
+
+    __slots__ = ("_seen", "everywhere", "heads")
+
+    def __init__(self, heads: Mapping[str, tuple[int, ...]], everywhere: tuple[int, ...]) -> None:
+        self.heads = heads
+        self.everywhere = everywhere
+        self._seen: dict[str, tuple[int, ...]] = {}
+
+    def numbers(self, chars: str) -> tuple[int, ...]:
+        """Return the patterns that may start at a word whose first characters are ``chars``."""
+        found = self._seen.get(chars)
+        if found is None:
+            head = fold_head(chars)
+            found = tuple(n for k in range(1, len(head) + 1) for n in self.heads.get(head[:k], ()))
+            if len(self._seen) < _REMEMBERED:
+                self._seen[chars] = found
+        return found
+
+
+def head_index(patterns: Sequence[re.Pattern[str]]) -> HeadIndex:
+    """Index patterns by head (the patterns without heads are scanned in full)."""
     index: dict[str, list[int]] = {}
     everywhere: list[int] = []
     for number, pattern in enumerate(patterns):
@@ -91,28 +111,22 @@ def head_index(
             continue
         for head in found:
             index.setdefault(head, []).append(number)
-    return {h: tuple(n) for h, n in index.items()}, tuple(everywhere)
+    return HeadIndex({h: tuple(n) for h, n in index.items()}, tuple(everywhere))
 
 
 def find_matches(
-    text: str,
-    patterns: Sequence[re.Pattern[str]],
-    index: Mapping[str, tuple[int, ...]],
-    everywhere: Sequence[int],
-    start: int,
-    end: int,
+    text: str, patterns: Sequence[re.Pattern[str]], index: HeadIndex, start: int, end: int
 ) -> list[list[re.Match[str]]]:
     """Return, for each pattern, the matches ``pattern.finditer(text, start, end)`` gives."""
     tries: list[list[int]] = [[] for _ in patterns]
+    numbers = index.numbers
     for word in _WORD_START.finditer(text, start, end):
         at = word.start()
-        head = fold_head(text[at : at + HEAD])
-        for k in range(1, len(head) + 1):
-            for number in index.get(head[:k], ()):
-                tries[number].append(at)
+        for number in numbers(text[at : at + HEAD]):
+            tries[number].append(at)
     found: list[list[re.Match[str]]] = []
     for number, pattern in enumerate(patterns):
-        if number in everywhere:
+        if number in index.everywhere:
             found.append(list(pattern.finditer(text, start, end)))
         else:
             found.append(list(_chain(pattern, text, tries[number], end)))
