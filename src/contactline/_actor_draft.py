@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from contactline._actor_base import ActorBase, Anaphor, NameEntry, SectorWord
@@ -70,8 +71,10 @@ class Scan:
         return self._text
 
     def __post_init__(self) -> None:
-        if not self.words:
-            self.words = [t.text for t in self.doc]
+        if not self.words and len(self.doc):
+            # slices of the text at the token offsets: no Token made per word
+            text = self.text()
+            self.words = [text[i : i + n] for i, n in self.doc.to_array([IDX, LENGTH]).tolist()]
         if not self.folded:
             self.folded = [fold(w) for w in self.words]
 
