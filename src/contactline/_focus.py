@@ -52,13 +52,17 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
     1. The state it is "in" ("the army in Burkina Faso", "the junta in Niamey").
     2. Else the party of the last earlier mention of the same organ of a state ("Israel's
        military ... the army": ISR).
-    3. Else the country of the armed groups named in its sentence, when they share one
+    3. Else, for a police or government body, the one state its sentence places things
+       in ("security forces killed 1,000 civilians in Syria": SYR).
+    4. Else the country of the armed groups named in its sentence, when they share one
        ("the army bombed RSF bases": SDN; "talks between the military and the MNDAA":
        MMR): a country's own insurgents fight its army.
 
     An organ is a word of the ``ORGAN`` class with no modifier that could name another
-    owner ("Saudi-led coalition forces", "the Defence Ministry" are not bare). Mentions are
-    in text order; nothing else changes.
+    owner ("Saudi-led coalition forces", "the Defence Ministry" are not bare); any other
+    bare body of a state's people ("soldiers", "police", but not the ``PK`` class's
+    "peacekeepers") takes rules 1 and 3 only. Mentions are in text order; nothing else
+    changes.
     """
     organs = lexicon.classes.get("ORGAN", frozenset())
     foreign = lexicon.classes.get("PK", frozenset())
