@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from contactline._actor_base import ActorBase, Anaphor, NameEntry, SectorWord
@@ -74,7 +73,7 @@ class Scan:
         if not self.words and len(self.doc):
             # slices of the text at the token offsets: no Token made per word
             text = self.text()
-            self.words = [text[i : i + n] for i, n in self.doc.to_array([IDX, LENGTH]).tolist()]
+            self.words = [text[i : i + n] for i, n in self.doc.to_array(["IDX", "LENGTH"]).tolist()]
         if not self.folded:
             self.folded = [fold(w) for w in self.words]
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -86,7 +85,7 @@ class CueLexicon:
         here may still be no cue (``match_verb`` and ``match_noun`` decide).
         """
         strings = doc.vocab.strings
-        lemmas = doc.to_array(LEMMA).tolist()
+        lemmas = doc.to_array("LEMMA").tolist()
         wanted = {
             lemma
             for lemma in set(lemmas)
@@ -105,15 +104,22 @@ class CueLexicon:
         cues = self.verbs.get(token.lemma_.lower())
         if not cues:
             return None
-        near = [c for c in token.children] + [g for c in token.children for g in c.children]
         phrase = self._phrase_ending_at(token)
         if phrase is not None:
             return phrase
+        near: list[Token] | None = None  # read from the parse only for a multi-word cue
         for cue in cues:
+            if near is None and len(cue.words) > 1:
+                children = list(token.children)
+                near = children + [g for c in children for g in c.children]
             found = [token.i]
             for word in cue.words[1:]:
                 hit = next(
-                    (t for t in near if t.i > token.i and word in (t.lower_, t.lemma_.lower())),
+                    (
+                        t
+                        for t in near or ()
+                        if t.i > token.i and word in (t.lower_, t.lemma_.lower())
+                    ),
                     None,
                 )
                 if hit is None:
@@ -149,7 +155,7 @@ class CueLexicon:
         """Return every phrase cue in ``doc``; the anchor is the phrase's last word."""
         found: list[CueMatch] = []
         firsts = {get_string_id(word) for word in self.phrases}
-        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        for i, lower in enumerate(doc.to_array("LOWER").tolist()):
             if lower not in firsts:
                 continue  # no phrase starts here: decided from the array, without a Token
             token = doc[i]

@@ -23,7 +23,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from contactline._attribution import Attribution, cue_text, is_unmade
@@ -291,7 +290,7 @@ def find_direct(
     """
     if not quotes:
         return []
-    page = _Page(doc=doc, text=text, starts=doc.to_array(IDX).tolist())
+    page = _Page(doc=doc, text=text, starts=doc.to_array("IDX").tolist())
     found: list[Attribution] = []
     joined: set[int] = set()
     previous: tuple[QuoteMarks, Attribution] | None = None

@@ -28,7 +28,6 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -410,7 +409,7 @@ def _anaphor_drafts(scan: Scan, base: ActorBase, covered: set[int]) -> list[Draf
     drafts: list[Draft] = []
     doc = scan.doc
     anaphors = {get_string_id(word) for word in base.anaphors}
-    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
         if lower not in anaphors or i in covered:
             continue  # decided from the array, without a Token
         token = doc[i]

@@ -31,7 +31,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -235,8 +234,8 @@ def _casualty_words(doc: Doc, lex: CasualtyLexicon) -> list[bool]:
     pass over the whole document makes no ``Token``.
     """
     strings = doc.vocab.strings
-    lemmas = doc.to_array(LEMMA).tolist()
-    lowers = doc.to_array(LOWER).tolist()
+    lemmas = doc.to_array("LEMMA").tolist()
+    lowers = doc.to_array("LOWER").tolist()
     by_lemma = {h for h in set(lemmas) if lex.kinds.get(strings[h].lower())}
     by_form = {h for h in set(lowers) if lex.kinds.get(word := strings[h]) or word in lex.tolls}
     return [a in by_lemma or b in by_form for a, b in zip(lemmas, lowers, strict=True)]
