@@ -200,3 +200,13 @@ def test_events_lexicon_vetoed_resolution_does_not_call_for_its_content(nlp) -> 
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [e.cameo for e in events] == ["129"]
+
+
+def test_events_lexicon_charge_hung_off_the_accused_still_counts(nlp) -> None:
+    text = "Gondor accused Arnor of massacring civilians in Rohan."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert ("1124", "GON", "ARN") in {
+        (e.cameo, e.source.party, e.target.party) for e in events if e.source and e.target
+    }

@@ -140,6 +140,8 @@ def _particle(token: Token, pattern: VerbPattern) -> Token | None:
     first = frozenset(pattern.particle[0].split("|"))
     rest = tuple(w for w in pattern.particle[1:] if w not in _ARTICLES)
     children = sorted(token.children, key=lambda c: (c.i < token.i, c.i))
+    # "accused X of Y" with "of" misattached to X
+    children += [p for c in children if c.dep_ == "dobj" for p in c.children if p.lower_ == "of"]
     if rest:
         children += [
             t for c in children if c.dep_ == "prep" for o in c.children for t in o.children
