@@ -395,3 +395,11 @@ def test_events_roles_lawsuit_accusing_a_party_is_against_it(code) -> None:
     events = code("Georgia filed a case at the Hungary court accusing Russia of massacres.")
     assert ("GEO", "RUS", "11") in pairs(events)
     assert ("GEO", "HUN", "11") not in pairs(events)
+
+
+def test_events_roles_agreement_in_the_presence_of_a_party_is_its_mediation(code) -> None:
+    events = code(
+        "Armenia and Georgia signed a border deal in the presence of the Russian minister."
+    )
+    assert {("RUS", "ARM", "04"), ("RUS", "GEO", "04")} <= pairs(events)
+    assert {("ARM", "GEO", "05"), ("GEO", "ARM", "05")} <= pairs(events)

@@ -46,6 +46,7 @@ from contactline._roles import Party, RoleReader, is_pronoun
 from contactline._target_passes import (
     broker_target,
     participle_target,
+    presence_acts,
     protest_target,
     purpose_target,
 )
@@ -99,6 +100,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [participle_target(broker_target(act, roles), roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
+    acts.extend(presence_acts(acts, roles))
     acts = taken_from(acts)
     return [answer_target(act, acts) for act in acts]
 

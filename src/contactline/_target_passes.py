@@ -11,12 +11,22 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from contactline._act_passes import Act, distinct
-from contactline._roles import RoleReader
+from spacy.tokens import Token
 
-__all__ = ["broker_target", "participle_target", "protest_target", "purpose_target"]
+from contactline._act_passes import Act, distinct
+from contactline._roles import Party, RoleReader
+from contactline._triggers import Trigger
+
+__all__ = [
+    "broker_target",
+    "participle_target",
+    "presence_acts",
+    "protest_target",
+    "purpose_target",
+]
 
 _DISPATCH_ROOTS = frozenset({"03", "07", "15"})
 """Families of acts that send something somewhere (aid, observers, forces)."""
@@ -24,6 +34,8 @@ _PURPOSES = frozenset({"advcl", "acl", "xcomp"})
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
 """Participles that name who brought a deal about ("the deal brokered by X")."""
 _FORCE_ROOTS = frozenset({"17", "18", "19"})
+_SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+"""Families of acts a third party can witness as mediator (talks, agreements, truces)."""
 
 
 def purpose_target(act: Act, roles: RoleReader) -> Act:
@@ -109,3 +121,55 @@ def participle_target(act: Act, roles: RoleReader) -> Act:
         if targets:
             return replace(act, targets=targets, rule=act.rule + " target:participle")
     return act
+
+
+def presence_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
+    """Return the mediation (045) of whoever an agreement or talks are held in the presence of.
+
+    "X and Y signed a peace deal in the presence of Z": Z mediates between X and Y.
+    """
+    found: list[Act] = []
+    for act in acts:
+        if act.code[:2] not in _SETTLING_ROOTS or not act.sources:
+            continue
+        for presence, witnesses in _witnesses(act, roles):
+            parties = distinct((*act.sources, *act.targets), witnesses)
+            if not parties:
+                continue
+            trigger = Trigger(
+                token=presence,
+                anchor=act.trigger.anchor,
+                code="045",
+                rule="presence",
+                license="verb",
+            )
+            found.append(
+                Act(
+                    trigger=trigger,
+                    code="045",
+                    rule="presence:" + act.rule,
+                    sources=witnesses,
+                    targets=parties,
+                    modality=act.modality,
+                    reported_by=act.reported_by,
+                    frame=act.frame,
+                )
+            )
+    return found
+
+
+def _witnesses(act: Act, roles: RoleReader) -> list[tuple[Token, tuple[Party, ...]]]:
+    """Return each "presence" noun of an act's clause with the parties it is of."""
+    found = []
+    heads = [act.trigger.anchor, act.trigger.token]
+    heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    preps = {c.i: c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in"}
+    for prep in preps.values():
+        for presence in (o for o in prep.children if o.lemma_.lower() == "presence"):
+            of = [c for c in presence.children if c.dep_ == "prep" and c.lower_ == "of"]
+            parties = tuple(
+                p for o in of for w in o.children if w.dep_ == "pobj" for p in roles.group(w)
+            )
+            if parties:
+                found.append((presence, parties))
+    return found
