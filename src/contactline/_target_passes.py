@@ -7,6 +7,9 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - quitting a deal rejects its brokers ("pulled out of the deal brokered by X");
 - an act of force falls on whom its participle acts on ("captured the town, forcing X's
   soldiers to flee").
+
+One phrase makes an act of its own: a party in whose presence an agreement or talks are
+held mediates them ("signed a deal in the presence of X": X->each side, 045).
 """
 
 from __future__ import annotations
