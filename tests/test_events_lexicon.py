@@ -210,3 +210,18 @@ def test_events_lexicon_charge_hung_off_the_accused_still_counts(nlp) -> None:
     assert ("1124", "GON", "ARN") in {
         (e.cameo, e.source.party, e.target.party) for e in events if e.source and e.target
     }
+
+
+def test_events_lexicon_killing_a_counted_hundred_is_mass_killing(nlp) -> None:
+    many = "Arnor killed at least 250 villagers in Gondor."
+    few = "Arnor killed 12 soldiers of Gondor."
+    coded = [
+        {
+            e.cameo
+            for e in extract_events(
+                nlp(t), fictional_mentions(t), [], [], LEXICON, CAMEO, published=None
+            )
+        }
+        for t in (many, few)
+    ]
+    assert coded == [{"202"}, {"190"}]

@@ -68,6 +68,7 @@ _MEASURE_NOUNS = frozenset(
 )
 """Nouns that measure an event noun: "a state of emergency", "two weeks of exercises"."""
 _ARTICLES = frozenset({"the", "a", "an"})
+_HUNDRED = 100
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -195,6 +196,18 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
             if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
                 return True
             if word.pos_ == "PROPN" and PARTY_OBJECT in pattern.objects:
+                return True
+        if "hundreds" in pattern.objects and _in_hundreds(candidate):
+            return True  # "killed at least 200 people" is "killed hundreds"
+    return False
+
+
+def _in_hundreds(noun: Token) -> bool:
+    """Whether a noun counts a hundred or more: "at least 200 people", "1,000 civilians"."""
+    for child in noun.children:
+        if child.dep_ == "nummod" and child.like_num:
+            digits = child.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= _HUNDRED:
                 return True
     return False
 
