@@ -403,3 +403,17 @@ def test_events_roles_agreement_in_the_presence_of_a_party_is_its_mediation(code
     )
     assert {("RUS", "ARM", "04"), ("RUS", "GEO", "04")} <= pairs(events)
     assert {("ARM", "GEO", "05"), ("GEO", "ARM", "05")} <= pairs(events)
+
+
+def test_events_roles_criticism_answers_the_earlier_act_named_by_the_same_word(code) -> None:
+    events = code(
+        "Georgia launched strikes on Armenia. Russia fired missiles at Ukraine. "
+        "Hungary condemned the strikes."
+    )
+    assert ("HUN", "GEO", "11") in pairs(events)
+    assert ("HUN", "RUS", "11") not in pairs(events)
+
+
+def test_events_roles_party_describing_the_source_is_no_counterpart(code) -> None:
+    events = code("Turkey, which hosts talks with Georgia, condemned the shelling.")
+    assert ("TUR", "GEO", "11") not in pairs(events)

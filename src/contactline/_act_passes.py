@@ -274,6 +274,12 @@ def fallback_target(
     if len(act.sources) != 1 or act.targets or act.code[:2] not in OTHER_PARTY_ROOTS:
         return act
     busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
+    subject = roles.subject_word(act.trigger.anchor)
+    if subject is not None:
+        # a party named in the description of the source ("X, which mediates between Y
+        # and Z, condemned ...") is no counterpart of the act
+        described = (roles.own_party(w) for w in subject.subtree if w.i != subject.i)
+        busy |= {p.code for p in described if p is not None}
     # a refusal answers whoever asked, never the place of the refused act
     places = act.code[:2] != "12"
     other = roles.sole_other_party(
@@ -402,7 +408,8 @@ def judged_earlier(act: Act, earlier: Sequence[Act], lexicon: EventLexicon) -> A
 
     "North Korea fired a missile. Japan condemned the launch.": Japan->North Korea. The
     act criticised must be a word for an act ("the attack", "the launch") with no owner
-    or agent of its own, and the earlier act one of force by someone else.
+    or agent of its own, and the earlier act one of force by someone else: the last one
+    named by the same word, else the last one.
     """
     if act.targets or not act.sources or act.code[:2] not in {"11", "12"}:
         return act
@@ -415,10 +422,11 @@ def judged_earlier(act: Act, earlier: Sequence[Act], lexicon: EventLexicon) -> A
     if judged is None or not _names_an_act(judged, lexicon):
         return act
     own = {s.code for s in act.sources}
-    for prior in reversed(earlier):
-        if prior.code[:2] in roots and prior.sources:
-            if own & {s.code for s in prior.sources}:
-                return act
+    priors = [p for p in reversed(earlier) if p.code[:2] in roots and p.sources]
+    # the act named by the same word ("... strikes on X. Y condemned the strikes.") first
+    named = [p for p in priors if p.trigger.token.lemma_.lower() == judged.lemma_.lower()]
+    for prior in named[:1] or priors[:1]:
+        if not own & {s.code for s in prior.sources}:
             return replace(act, targets=prior.sources, rule=act.rule + " target:earlier-act")
     return act
 
