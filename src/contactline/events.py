@@ -280,6 +280,7 @@ def _reciprocal(verb: Token) -> bool:
 
 
 def _determined(word: Token) -> set[str]:
+    """Return the determiners of a word ("each", "the")."""
     return {c.lower_ for c in word.children if c.dep_ == "det"}
 
 
