@@ -225,3 +225,19 @@ def test_events_lexicon_killing_a_counted_hundred_is_mass_killing(nlp) -> None:
         for t in (many, few)
     ]
     assert coded == [{"202"}, {"190"}]
+
+
+def test_events_lexicon_protest_as_the_purpose_of_a_protest_is_coded_once(nlp) -> None:
+    text = "Residents of Arnor blocked the highway to protest against the policy of Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo[:3] for e in events] == ["144"]
+
+
+def test_events_lexicon_act_warned_against_is_not_done(nlp) -> None:
+    text = "Arnor warned Gondor against holding military drills near the border."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo for e in events] == ["130"]

@@ -447,6 +447,24 @@ def select_triggers(
         and t.token.head.i in by_token
         and t.token.lemma_.lower() in by_token[t.token.head.i].objects
     )
+    # "blocked the road to protest the handover": the protest is the blockade, coded once
+    dropped.update(
+        t.token.i
+        for t in verbs
+        if t.code[:2] == "14"
+        and t.token.dep_ in {"advcl", "xcomp"}
+        and _infinitive(t.token)
+        and by_token.get(t.token.head.i, t).code[:2] == "14"
+        and t.token.head.i != t.token.i
+    )
+    # "warned X against holding drills": the act warned against is not done
+    dropped.update(
+        o.token.i
+        for t in verbs
+        if t.code[:2] == "13" and t.particle is not None and t.particle.lower_ == "against"
+        for o in triggers
+        if o.token in t.particle.subtree
+    )
     # "vetoed a resolution calling for a truce": the call is the rejected text's, not an act
     dropped.update(
         t.token.i
