@@ -43,28 +43,10 @@ REQUEST_NOUNS = frozenset(
 )
 """Nouns whose "for" object or clause is an act asked for ("calls for a ceasefire")."""
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hit"})
-_MEASURE_NOUNS = frozenset(
-    {
-        "state",
-        "act",
-        "series",
-        "wave",
-        "round",
-        "day",
-        "week",
-        "month",
-        "year",
-        "hour",
-        "night",
-        "dozen",
-        "hundred",
-        "thousand",
-        "number",
-        "kind",
-        "barrage",
-        "spate",
-        "string",
-    }
+_MEASURE_NOUNS = (
+    frozenset({"state", "act", "series", "wave", "round", "number", "kind"})
+    | frozenset({"day", "week", "month", "year", "hour", "night", "dozen", "hundred", "thousand"})
+    | frozenset({"barrage", "spate", "string"})
 )
 """Nouns that measure an event noun: "a state of emergency", "two weeks of exercises"."""
 _ARTICLES = frozenset({"the", "a", "an"})
