@@ -39,60 +39,100 @@ def act_parties(
     trigger: Trigger, roles: RoleReader, lexicon: EventLexicon
 ) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
     """Read the source and target parties of a trigger."""
-    token = trigger.token
     if trigger.license == "verb":
-        first = (
-            [trigger.particle]
-            if trigger.particle is not None and trigger.particle.dep_ != "prt"
-            else []
-        )
-        sources: Sequence[Party] = (
-            roles.subjects(token) or roles.agent_by(token) or _each_side(token, roles)
-        )
-        if trigger.code.startswith(_LAWSUIT):
-            sued = _sued(token, trigger.objects, roles, lexicon)
-            return tuple(sources), distinct(sued, sources)
-        authors = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
-        if authors is not None and (authors or trigger.code[:2] != "09"):
-            # an inquiry into an act by no one named may still name where: read on
-            return tuple(sources), distinct(authors, sources)
-        moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
-        places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
-        targets: Sequence[Party] = distinct(
-            roles.objects(token, first, skip=moved, places=places), sources
-        )
-        if not targets:
-            targets = distinct(roles.prep_objects(token, first, places=places), sources)
-        if not targets:
-            for child in token.children:
-                if child.dep_ == "dobj" and not targets:
-                    # the pattern's own noun may name its party with "in": "froze its
-                    # participation in X", "suspended its membership in X"
-                    own = trigger.code[:2] == "16" and child.lemma_.lower() in trigger.objects
-                    inner = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
-                    targets = roles.prep_objects(child, inner if own else (), places=places)
-        patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
-            sources, targets = roles.group(patient), roles.prep_objects(token, first)
-        if not targets:
-            # "suppress provocations by Armenian units": the agent of the act's object
-            for obj in (c for c in token.children if c.dep_ == "dobj"):
-                targets = targets or distinct(roles.agent_by(obj), sources)
-        if not targets and trigger.code[:2] in APPEAL_ROOTS:
-            for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
-                targets = targets or distinct(roles.subjects(clause), sources)
-        if not targets and sources and trigger.code[:2] == "15":
-            targets = distinct(_faced(token, roles), sources)
-        if not targets and sources and trigger.code[:2] in PLACE_TARGET_ROOTS:
-            targets = distinct(_harmed_by(token, roles), sources)
-        if not targets and sources and trigger.code[:2] in PLACE_TARGET_ROOTS:
-            # a place is a target only of someone's act: "84 soldiers were killed in X" is none
-            targets = distinct(landing_parties(trigger, roles), sources)
-        if not targets and trigger.code == "015":
-            targets = distinct(_claimed_victims(token, roles), sources)
-        if not targets and trigger.code == "045":
-            targets = _mediated(token, roles, sources)
-        return tuple(sources), tuple(targets)
+        return _verb_parties(trigger, roles, lexicon)
+    return _noun_trigger_parties(trigger, roles, lexicon)
+
+
+def _verb_parties(
+    trigger: Trigger, roles: RoleReader, lexicon: EventLexicon
+) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
+    """Read a verb's parties: subject or agent, then what the verb is done to."""
+    token = trigger.token
+    sources: Sequence[Party] = (
+        roles.subjects(token) or roles.agent_by(token) or _each_side(token, roles)
+    )
+    if trigger.code.startswith(_LAWSUIT):
+        sued = _sued(token, trigger.objects, roles, lexicon)
+        return tuple(sources), distinct(sued, sources)
+    authors = judged_actors(token, roles, lexicon) if trigger.code[:2] in _JUDGING else None
+    if authors is not None and (authors or trigger.code[:2] != "09"):
+        # an inquiry into an act by no one named may still name where: read on
+        return tuple(sources), distinct(authors, sources)
+    first = (
+        [trigger.particle]
+        if trigger.particle is not None and trigger.particle.dep_ != "prt"
+        else []
+    )
+    places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
+    targets = _done_to(trigger, first, places, sources, roles)
+    patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
+        sources, targets = roles.group(patient), roles.prep_objects(token, first)
+    if not targets:
+        targets = _verb_fallback_targets(trigger, sources, roles)
+    return tuple(sources), tuple(targets)
+
+
+def _done_to(
+    trigger: Trigger,
+    first: Sequence[Token],
+    places: frozenset[str],
+    sources: Sequence[Party],
+    roles: RoleReader,
+) -> Sequence[Party]:
+    """Return the parties a verb is done to: its objects, then prepositional objects."""
+    token = trigger.token
+    moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
+    targets: Sequence[Party] = distinct(
+        roles.objects(token, first, skip=moved, places=places), sources
+    )
+    if not targets:
+        targets = distinct(roles.prep_objects(token, first, places=places), sources)
+    if not targets:
+        for child in token.children:
+            if child.dep_ == "dobj" and not targets:
+                # the pattern's own noun may name its party with "in": "froze its
+                # participation in X", "suspended its membership in X"
+                own = trigger.code[:2] == "16" and child.lemma_.lower() in trigger.objects
+                inner = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
+                targets = roles.prep_objects(child, inner if own else (), places=places)
+    return targets
+
+
+def _verb_fallback_targets(
+    trigger: Trigger, sources: Sequence[Party], roles: RoleReader
+) -> Sequence[Party]:
+    """Return a verb's target from the rest of its clause when it has no object party."""
+    token = trigger.token
+    targets: Sequence[Party] = ()
+    # "suppress provocations by Armenian units": the agent of the act's object
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        targets = targets or distinct(roles.agent_by(obj), sources)
+    if not targets and trigger.code[:2] in APPEAL_ROOTS:
+        for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+            targets = targets or distinct(roles.subjects(clause), sources)
+    if not targets and sources and trigger.code[:2] == "15":
+        targets = distinct(_faced(token, roles), sources)
+    if not targets and sources and trigger.code[:2] in PLACE_TARGET_ROOTS:
+        targets = distinct(_harmed_by(token, roles), sources)
+    if not targets and sources and trigger.code[:2] in PLACE_TARGET_ROOTS:
+        # a place is a target only of someone's act: "84 soldiers were killed in X" is none
+        targets = distinct(landing_parties(trigger, roles), sources)
+    if not targets and trigger.code == "015":
+        targets = distinct(_claimed_victims(token, roles), sources)
+    if not targets and trigger.code == "045":
+        targets = _mediated(token, roles, sources)
+    return targets
+
+
+def _noun_trigger_parties(
+    trigger: Trigger, roles: RoleReader, lexicon: EventLexicon
+) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
+    """Read an event noun's parties: its own phrases, then the verb that carries it."""
+    token = trigger.token
+    sources: Sequence[Party]
+    targets: Sequence[Party]
     request = _request_of(token)
     if accepted(trigger) and request is not None:
         # "X accepted a Y(-made) ceasefire proposal": X intends it, towards Y
