@@ -417,3 +417,17 @@ def test_events_roles_criticism_answers_the_earlier_act_named_by_the_same_word(c
 def test_events_roles_party_describing_the_source_is_no_counterpart(code) -> None:
     events = code("Turkey, which hosts talks with Georgia, condemned the shelling.")
     assert ("TUR", "GEO", "11") not in pairs(events)
+
+
+def test_events_roles_occupation_describing_a_place_is_no_news(nlp) -> None:
+    text = "Russia ordered Georgia to withdraw from the villages it occupied."
+    mentions = sorted(
+        [*state_mentions(text, NAMES), _pronoun(text, "it", "RUS")], key=lambda m: m.span.start
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert all(e.cameo[:3] != "192" for e in events)
+
+
+def test_events_roles_misparsed_clause_with_its_own_object_is_still_news(code) -> None:
+    events = code("Russia admitted for the first time that Georgian troops had occupied Ukraine.")
+    assert ("GEO", "UKR", "19") in pairs(events)

@@ -219,14 +219,34 @@ def _code_act(
     )
     if frame is not None:
         act = _in_frame(act, frame, mood, roles)
-    backdrop = trigger.license == "occur" and any(
-        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children
-    )
+    backdrop = (
+        trigger.license == "occur"
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
+    ) or _held_place(trigger)
     if backdrop or (not act.sources and not act.targets and trigger.license != "occur"):
         return None  # "since the truce took effect" only dates another act
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
+
+
+def _held_place(trigger: Trigger) -> bool:
+    """Whether an occupation only describes a place another act names.
+
+    "ordered X to withdraw from the areas it occupied": the occupation says which areas;
+    it is no news of its own. The place is the clause's gap: a clause with an object or
+    relative pronoun of its own ("the areas which it took", "... had entered X") is not.
+    """
+    verb = trigger.token
+    place = verb.head
+    return (
+        trigger.code[:3] == "192"
+        and trigger.license == "verb"
+        and verb.dep_ == "relcl"
+        and place.dep_ in {"pobj", "dobj"}
+        and (place.head.pos_ == "VERB" or place.head.head.pos_ == "VERB")
+        and not any(c.dep_ == "dobj" or c.tag_ == "WDT" for c in verb.children)
+    )
 
 
 def _names(trigger: Trigger) -> bool:
