@@ -212,9 +212,13 @@ def _titled_names(scan: Scan, base: ActorBase) -> list[tuple[int, int]]:
     Shuvalov from the CSTO Secretariat").
     """
     doc = scan.doc
+    words = scan.words
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
+        if not words[i][:1].isupper():
+            i += 1  # not title case, so no first name: decided without a Token
+            continue
         if not _first_name(scan, i) or fold(doc[i].text) in base.org_words:
             i += 1
             continue
