@@ -26,6 +26,7 @@ NAMES = {
     "Russia": "RUS",
     "Russian": "RUS",
     "Turkey": "TUR",
+    "Turkish": "TUR",
     "Ukraine": "UKR",
     "Ukrainian": "UKR",
     "Kyiv": "UKR",
@@ -431,3 +432,26 @@ def test_events_roles_occupation_describing_a_place_is_no_news(nlp) -> None:
 def test_events_roles_misparsed_clause_with_its_own_object_is_still_news(code) -> None:
     events = code("Russia admitted for the first time that Georgian troops had occupied Ukraine.")
     assert ("GEO", "UKR", "19") in pairs(events)
+
+
+def test_events_roles_visit_is_to_whom_its_purpose_is_to_meet(nlp) -> None:
+    text = "Turkish envoys travelled to Moscow to hold talks with Wagner commanders."
+    start = text.index("Moscow")
+    capital = Mention(
+        span=Span(start, start + len("Moscow")),
+        text="Moscow",
+        party="RUS",
+        kind="state",
+        rule="capital:Moscow->RUS",
+    )
+    mentions = sorted(
+        [
+            *(m for m in state_mentions(text, NAMES) if m.text != "Moscow"),
+            capital,
+            *_with_group(text, "Wagner commanders", "WAGNER", "RUS")[-1:],
+        ],
+        key=lambda m: m.span.start,
+    )
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    codes = {(e.source.party, e.target.party if e.target else None, e.cameo) for e in events}
+    assert {("TUR", "WAGNER", "042"), ("TUR", "WAGNER", "046")} <= codes

@@ -49,6 +49,7 @@ from contactline._target_passes import (
     presence_acts,
     protest_target,
     purpose_target,
+    visit_host,
 )
 from contactline._triggers import (
     APPEAL_ROOTS,
@@ -101,6 +102,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts.extend(presence_acts(acts, roles))
+    acts = [visit_host(act, acts) for act in acts]
     acts = taken_from(acts)
     return [answer_target(act, acts) for act in acts]
 

@@ -29,6 +29,7 @@ __all__ = [
     "presence_acts",
     "protest_target",
     "purpose_target",
+    "visit_host",
 ]
 
 _DISPATCH_ROOTS = frozenset({"03", "07", "15"})
@@ -176,3 +177,31 @@ def _witnesses(act: Act, roles: RoleReader) -> list[tuple[Token, tuple[Party, ..
             if parties:
                 found.append((presence, parties))
     return found
+
+
+def visit_host(act: Act, acts: Sequence[Act]) -> Act:
+    """Make the party a visit is made to meet its host, rather than the city visited.
+
+    "X's envoys travelled to Y's capital to hold talks with Z": X visits Z (042). Only a
+    place (a capital or region standing for its state) gives way.
+    """
+    if act.code != "042" or not act.targets or not all(_place(t) for t in act.targets):
+        return act
+    verb = act.trigger.token
+    purposes = [
+        c
+        for c in verb.children
+        if c.dep_ in _PURPOSES and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    for other in acts:
+        token = other.trigger.token
+        meeting = other.code[:2] == "04" and other is not act and other.targets
+        if meeting and any(p == token or p in token.ancestors for p in purposes):
+            return replace(act, targets=other.targets, rule=act.rule + " target:host")
+    return act
+
+
+def _place(party: Party) -> bool:
+    """Whether a party was named by a place: a region, or a capital used as a place."""
+    mention = party.mention
+    return mention.kind == "region" or mention.rule.startswith("capital:")

@@ -109,9 +109,10 @@ def extract_events(
     return events
 
 
-_LISTED_ROOTS = frozenset({"10", "11", "12", "13", "16", "17"})
+_LISTED_ROOTS = frozenset({"04", "10", "11", "12", "13", "16", "17"})
 """Families whose distinct acts a sentence lists one after another ("suspended the treaty
-and expelled the advisers"); other families' verbs mostly tell one act over again."""
+and expelled the advisers", "travelled to X to hold talks"); other families' verbs mostly
+tell one act over again."""
 
 
 def _repeats(event: Event, earlier: set[tuple[int, str]] | None, sentence: int) -> bool:
