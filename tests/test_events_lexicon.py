@@ -241,3 +241,11 @@ def test_events_lexicon_act_warned_against_is_not_done(nlp) -> None:
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [e.cameo for e in events] == ["130"]
+
+
+def test_events_lexicon_what_a_yielding_act_undoes_is_background(nlp) -> None:
+    text = "Arnor lifted the sanctions it had imposed on Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo[:2] for e in events] == ["08"]

@@ -50,7 +50,6 @@ _MEASURE_NOUNS = (
 )
 """Nouns that measure an event noun: "a state of emergency", "two weeks of exercises"."""
 _ARTICLES = frozenset({"the", "a", "an"})
-_HUNDRED = 100
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -186,12 +185,8 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
 
 def _in_hundreds(noun: Token) -> bool:
     """Whether a noun counts a hundred or more: "at least 200 people", "1,000 civilians"."""
-    for child in noun.children:
-        if child.dep_ == "nummod" and child.like_num:
-            digits = child.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= _HUNDRED:
-                return True
-    return False
+    counts = [c.text.replace(",", "") for c in noun.children if c.dep_ == "nummod"]
+    return any(n.isdigit() and int(n) >= 100 for n in counts)
 
 
 def _relative_in_phrase(verb: Token) -> bool:
@@ -447,6 +442,8 @@ def select_triggers(
         for o in triggers
         if o.token in t.particle.subtree
     )
+    # "lifted the sanctions it had imposed": what is undone was done before, as background
+    dropped.update(t.token.i for t in verbs if _undone(t.token, by_token))
     # "vetoed a resolution calling for a truce": the call is the rejected text's, not an act
     dropped.update(
         t.token.i
@@ -513,6 +510,22 @@ def select_triggers(
         if t.token.i not in dropped
         for inner in embedded.get(t.token.i, [None])
     ]
+
+
+def _undone(verb: Token, by_token: dict[int, Trigger]) -> bool:
+    """Whether a relative clause describes what a yielding act (08) undoes."""
+    noun, objects = verb.head, [c for c in verb.children if c.dep_ == "dobj"]
+    if (
+        verb.dep_ != "relcl"
+        or _relative_in_phrase(verb)
+        or any(o.lower_ not in _RELATIVE_OBJECTS for o in objects)
+    ):
+        return False  # "a truce under which troops withdraw" acts on its own
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # "most of the sanctions it had imposed"
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    undoing = by_token.get(governor.i)
+    return noun.dep_ in {"dobj", "pobj"} and undoing is not None and undoing.code[:2] == "08"
 
 
 def _scene(noun: Trigger, verbs: Iterable[Trigger]) -> bool:
