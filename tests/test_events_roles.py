@@ -32,6 +32,7 @@ NAMES = {
     "Kyiv": "UKR",
     "Moscow": "RUS",
     "Hungary": "HUN",
+    "Hungarian": "HUN",
     "Estonia": "EST",
     "Hamas": "HAMAS",
     "Israeli": "ISR",
@@ -455,3 +456,8 @@ def test_events_roles_visit_is_to_whom_its_purpose_is_to_meet(nlp) -> None:
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     codes = {(e.source.party, e.target.party if e.target else None, e.cameo) for e in events}
     assert {("TUR", "WAGNER", "042"), ("TUR", "WAGNER", "046")} <= codes
+
+
+def test_events_roles_visit_setting_the_scene_is_the_subjects_own(code) -> None:
+    events = code("On a visit to Kyiv, the Hungarian envoy condemned the Russian strikes.")
+    assert ("HUN", "UKR", "04") in pairs(events)

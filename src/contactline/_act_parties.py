@@ -139,7 +139,9 @@ def _noun_trigger_parties(
         sources = roles.subjects(trigger.anchor)
         return tuple(sources), distinct(roles.group(request), sources)
     sources, targets = noun_parties(token, roles)
-    judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower())
+    judged = lexicon.is_cue("judge", trigger.anchor.lemma_.lower()) and not _sets_scene(
+        token, trigger.anchor
+    )
     if not sources and trigger.license in {"perform", "charge"} and not judged:
         # who declares martial law imposes it; who condemns an attack did not attack
         sources = roles.subjects(trigger.anchor)
@@ -382,3 +384,14 @@ def _sued(
         if clause.dep_ in {"advcl", "acl"} and lexicon.is_cue("accuse", clause.lemma_.lower()):
             return [p for o in clause.children if o.dep_ == "dobj" for p in roles.group(o)]
     return []
+
+
+def _sets_scene(noun: Token, verb: Token) -> bool:
+    """Whether an event noun only says when or where ``verb`` was done ("on a visit to X")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head == verb
+        and prep.lower_ in {"on", "during", "at", "after", "before", "in"}
+    )
