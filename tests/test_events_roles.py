@@ -461,3 +461,10 @@ def test_events_roles_visit_is_to_whom_its_purpose_is_to_meet(nlp) -> None:
 def test_events_roles_visit_setting_the_scene_is_the_subjects_own(code) -> None:
     events = code("On a visit to Kyiv, the Hungarian envoy condemned the Russian strikes.")
     assert ("HUN", "UKR", "04") in pairs(events)
+
+
+def test_events_roles_attending_a_hosted_summit_meets_the_host(code) -> None:
+    events = code("Armenia attended a summit hosted by Turkey.")
+    assert ("ARM", "TUR", "04") in pairs(events)
+    events = code("Turkey hosted a summit attended by Armenia.")
+    assert ("ARM", "TUR", "04") in pairs(events)

@@ -44,6 +44,7 @@ from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader, is_pronoun
 from contactline._target_passes import (
+    attended_host,
     broker_target,
     participle_target,
     presence_acts,
@@ -102,7 +103,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts.extend(presence_acts(acts, roles))
-    acts = [visit_host(act, acts) for act in acts]
+    acts = [attended_host(visit_host(act, acts), acts) for act in acts]
     acts = taken_from(acts)
     return [answer_target(act, acts) for act in acts]
 

@@ -6,7 +6,9 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - a protest is against whom its slogans are ("rallied, chanting slogans against X");
 - quitting a deal rejects its brokers ("pulled out of the deal brokered by X");
 - an act of force falls on whom its participle acts on ("captured the town, forcing X's
-  soldiers to flee").
+  soldiers to flee");
+- a visit is to whom it is made to meet ("travelled to Y's capital to hold talks with X");
+- attending a meeting meets its host ("attended a summit hosted by X").
 
 One phrase makes an act of its own: a party in whose presence an agreement or talks are
 held mediates them ("signed a deal in the presence of X": X->each side, 045).
@@ -24,6 +26,7 @@ from contactline._roles import Party, RoleReader
 from contactline._triggers import Trigger
 
 __all__ = [
+    "attended_host",
     "broker_target",
     "participle_target",
     "presence_acts",
@@ -38,6 +41,7 @@ _PURPOSES = frozenset({"advcl", "acl", "xcomp"})
 _BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
 """Participles that name who brought a deal about ("the deal brokered by X")."""
 _FORCE_ROOTS = frozenset({"17", "18", "19"})
+_HOSTING = "043"
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 """Families of acts a third party can witness as mediator (talks, agreements, truces)."""
 
@@ -205,3 +209,24 @@ def _place(party: Party) -> bool:
     """Whether a party was named by a place: a region, or a capital used as a place."""
     mention = party.mention
     return mention.kind == "region" or mention.rule.startswith("capital:")
+
+
+def attended_host(act: Act, acts: Sequence[Act]) -> Act:
+    """Aim attending a meeting with no target at the meeting's host.
+
+    "X hosted a summit attended by Y", "Y attended a summit hosted by X": Y meets X.
+    """
+    if act.code[:2] != "04" or act.targets or not act.sources or act.code == _HOSTING:
+        return act
+    verb = act.trigger.token
+    meetings = [verb.head] if verb.dep_ == "acl" else []
+    meetings += [c for c in verb.children if c.dep_ == "dobj"]
+    for other in acts:
+        if other.code != _HOSTING or not other.sources:
+            continue
+        host = other.trigger.token
+        if any(host == m.head or (host.dep_ == "acl" and host.head == m) for m in meetings):
+            targets = distinct(other.sources, act.sources)
+            if targets:
+                return replace(act, targets=targets, rule=act.rule + " target:host")
+    return act
