@@ -62,12 +62,13 @@ def _rule(kind: str, doc: Doc, match: CueMatch) -> str:
 
 def _substantial(doc: Doc, span: Span) -> bool:
     """Content worth a statement: two words or more, or one noun ("claimed victory")."""
-    tokens = [
-        t
-        for t in doc.char_span(span.start, span.end, alignment_mode="expand") or []
-        if not t.is_punct
-    ]
-    return len(tokens) >= 2 or (len(tokens) == 1 and tokens[0].pos_ in ("NOUN", "PROPN", "NUM"))
+    tokens: list[Token] = []
+    for t in doc.char_span(span.start, span.end, alignment_mode="expand") or []:
+        if not t.is_punct:
+            tokens.append(t)
+            if len(tokens) == 2:
+                return True  # enough: the rest need not be read
+    return len(tokens) == 1 and tokens[0].pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _is_not_a_source(speaker: Token, lexicon: CueLexicon) -> bool:
