@@ -524,25 +524,31 @@ def mention_for(doc: Doc, token_i: int, mentions: Sequence[Mention]) -> Mention 
 
 def _starting_between(mentions: Sequence[Mention], first: int, last: int) -> Sequence[Mention]:
     """Return the mentions (in reading order) that start between two offsets, by bisection."""
+    if not isinstance(mentions, tuple):
+        low = bisect.bisect_left(mentions, first, key=_start)
+        return mentions[low : bisect.bisect_right(mentions, last, key=_start)]
     starts = _starts(mentions)
     return mentions[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
 
 
-_LAST_STARTS: list[tuple[Sequence[Mention], list[int]]] = []
+def _start(mention: Mention) -> int:
+    return mention.span.start
 
 
-def _starts(mentions: Sequence[Mention]) -> list[int]:
+_LAST_STARTS: list[tuple[tuple[Mention, ...], list[int]]] = []
+
+
+def _starts(mentions: tuple[Mention, ...]) -> list[int]:
     """The start offsets of ``mentions``, kept for the last tuple asked about.
 
-    ``mention_for`` is asked about every party of every event of a document with the
-    same mentions; only an immutable tuple is remembered (held, so its id stays its own).
+    ``mention_for`` is asked about many phrases of a document with the same mentions; a
+    tuple cannot change, and holding it keeps its id its own.
     """
     last = _LAST_STARTS[0] if _LAST_STARTS else None  # one read: safe across threads
     if last is not None and last[0] is mentions:
         return last[1]
     starts = [m.span.start for m in mentions]
-    if isinstance(mentions, tuple):
-        _LAST_STARTS[:] = [(mentions, starts)]
+    _LAST_STARTS[:] = [(mentions, starts)]
     return starts
 
 
