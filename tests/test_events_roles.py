@@ -163,7 +163,7 @@ def test_events_roles_warning_of_force_by_an_unnamed_party_is_the_speakers_threa
 
 def test_events_roles_armed_group_backed_is_the_target_not_the_thing_sent(nlp) -> None:
     text = "Russia backed Wagner fighters that attacked villages near the Georgian border."
-    mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS")
+    mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS", "MIL")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert ("RUS", "WAGNER", "07") in pairs(events)
     assert ("RUS", "GEO", "07") not in pairs(events)
@@ -203,7 +203,9 @@ def test_events_roles_denying_someone_access_is_no_denial(code) -> None:
     assert all(e.cameo != "016" for e in events)
 
 
-def _with_group(text: str, name: str, party: str, country: str) -> list[Mention]:
+def _with_group(
+    text: str, name: str, party: str, country: str, sector: str = "REB"
+) -> list[Mention]:
     """State mentions plus one armed-group mention of ``name``."""
     start = text.index(name)
     group = Mention(
@@ -211,6 +213,7 @@ def _with_group(text: str, name: str, party: str, country: str) -> list[Mention]
         text=name,
         party=party,
         kind="group",
+        sector=sector,
         country=country,
         rule="test",
     )
@@ -449,7 +452,7 @@ def test_events_roles_visit_is_to_whom_its_purpose_is_to_meet(nlp) -> None:
         [
             *(m for m in state_mentions(text, NAMES) if m.text != "Moscow"),
             capital,
-            *_with_group(text, "Wagner commanders", "WAGNER", "RUS")[-1:],
+            *_with_group(text, "Wagner commanders", "WAGNER", "RUS", "MIL")[-1:],
         ],
         key=lambda m: m.span.start,
     )
@@ -468,3 +471,10 @@ def test_events_roles_attending_a_hosted_summit_meets_the_host(code) -> None:
     assert ("ARM", "TUR", "04") in pairs(events)
     events = code("Turkey hosted a summit attended by Armenia.")
     assert ("ARM", "TUR", "04") in pairs(events)
+
+
+def test_events_roles_mass_killing_by_a_foreign_force_names_no_victims(nlp) -> None:
+    text = "Wagner fighters massacred hundreds of villagers."
+    mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS", "MIL")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert pairs(events) == {("WAGNER", None, "20")}

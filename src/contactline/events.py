@@ -229,15 +229,16 @@ def _dyads(act: Act, located: Callable[[], list[Party]]) -> list[tuple[Party | N
 def _home(party: Party, located: set[str]) -> Party | None:
     """Return the population mass violence falls on when none is named.
 
-    An armed group's is its country's ("M23 rebels killed 131 civilians": M23->COD); a
+    An insurgent group's is its country's ("M23 rebels killed 131 civilians": M23->COD); a
     state's is its own when the sentence places the killing at home ("security forces
     killed 1,000 civilians in Syria": SYR->SYR), else it stays unsaid.
     """
     mention = party.mention
     if mention.kind != "group" and party.code in located:
         return party
-    if mention.kind != "group" or mention.country is None or mention.country == mention.party:
-        return None
+    insurgents = mention.kind == "group" and mention.sector == "REB"
+    if not insurgents or mention.country is None or mention.country == mention.party:
+        return None  # a foreign force ("Wagner mercenaries") kills abroad as well
     home = replace(mention, party=mention.country, kind="state", rule=mention.rule + "+home")
     return replace(party, mention=home)
 
