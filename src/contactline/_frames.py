@@ -76,9 +76,12 @@ class Frame:
 def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
     """Return the reporting frame the act anchored at ``anchor`` is inside, if any.
 
-    Climbs from the act's verb towards the root: reaching a verb of saying through its
-    clausal complement, a verb of accusing through its "of" phrase, or a clause that
-    carries "according to X", closes the frame.
+    Climbs from the act's verb towards the root, at most eight steps. At each word:
+
+    1. a clause that carries "according to X" or "allegedly" closes the frame;
+    2. a word that is no clause or phrase of its head ends the climb with no frame;
+    3. the head closes the frame when it denies, says, claims or accuses the word
+       (``_frame_at``); else the climb goes on from the head.
     """
     current = anchor
     for _ in range(8):
@@ -91,58 +94,112 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB:
             return None
-        lemma = head.lemma_.lower()
-        if (
-            head.pos_ == "VERB"
-            and lexicon.is_cue("deny", lemma)
-            and (
-                (current.dep_ in _CONTENT and _frames_clause(head, current))
-                or (current.dep_ in {"xcomp", "dobj", "pcomp"} and current.tag_ == "VBG")
-                or (current.dep_ == "dobj" and current.lemma_.lower() in _CLAIM_NOUNS)
-            )
-        ):
-            return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
-        if head.pos_ == "VERB" and current.dep_ in _CONTENT and _frames_clause(head, current):
-            if lexicon.is_cue("deny", lemma):
-                return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
-            if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
-                return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
-        if current.dep_ in {"acl", "ccomp"} and lemma in _CLAIM_NOUNS and head.pos_ == "NOUN":
-            denier = head.head
-            if head.dep_ == "dobj" and lexicon.is_cue("deny", denier.lemma_.lower()):
-                # "X denied reports that it had sent ...": X denies the act
-                return Frame(kind="deny", verb=denier, speakers=tuple(roles.subjects(denier)))
-            return Frame(kind="alleged", verb=head, speakers=())
-        if (
-            current.dep_ == "prep"
-            and current.lower_ in {"of", "for"}
-            and lexicon.is_cue("accuse", lemma)
-        ):
-            accused = _accused(head, roles)
-            return Frame(
-                kind="accuse",
-                verb=head,
-                speakers=tuple(roles.subjects(head)),
-                accused=tuple(accused),
-            )
-        misattached = head.dep_ == "dobj" and head.head.pos_ == "VERB"
-        if (
-            current.dep_ == "prep"
-            and current.lower_ in {"of", "for"}
-            and misattached
-            and lexicon.is_cue("accuse", head.head.lemma_.lower())
-        ):
-            # "accused X of Y" with "of" attached to X
-            return Frame(
-                kind="accuse",
-                verb=head.head,
-                speakers=tuple(roles.subjects(head.head)),
-                accused=tuple(roles.group(head)),
-            )
-        if current.dep_ == "dobj" and head.pos_ == "VERB" and lexicon.is_cue("accuse", lemma):
-            # "Hamas blamed an Israeli air strike": the strike is Hamas's claim
-            return Frame(kind="accuse", verb=head, speakers=tuple(roles.subjects(head)))
+        frame = _frame_at(current, head, roles, lexicon)
+        if frame is not None:
+            return frame
         current = head
+    return None
+
+
+def _frame_at(
+    current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon
+) -> Frame | None:
+    """Return the frame ``head`` closes over ``current``, its dependent on the climb.
+
+    Args:
+        current: the word reached so far (the act's verb, or a word governing it).
+        head: the head of ``current``.
+        roles: the reader of the document's parties.
+        lexicon: the event lexicon with the cues of saying, denying and accusing.
+
+    Returns:
+        The first frame a denial, a report, a claim noun or an accusation makes of
+        ``current``, in that order; ``None`` when ``head`` frames nothing there.
+    """
+    for read in (_denial, _report, _claim, _accusation):
+        frame = read(current, head, roles, lexicon)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _denial(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
+    """Return the frame of a verb of denying over what it denies.
+
+    It denies a clause it frames ("denied that Y ..."), a gerund ("denied hitting") or a
+    claim noun ("rejected the claims").
+    """
+    if head.pos_ != "VERB" or not lexicon.is_cue("deny", head.lemma_.lower()):
+        return None
+    denied = (
+        (current.dep_ in _CONTENT and _frames_clause(head, current))
+        or (current.dep_ in {"xcomp", "dobj", "pcomp"} and current.tag_ == "VBG")
+        or (current.dep_ == "dobj" and current.lemma_.lower() in _CLAIM_NOUNS)
+    )
+    if not denied:
+        return None
+    return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
+
+
+def _report(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
+    """Return the frame of a verb of saying or accusing over the clause it frames.
+
+    "X stated that Y fired at ...", "X accused Y of ..., saying that ...".
+    """
+    if head.pos_ != "VERB" or current.dep_ not in _CONTENT or not _frames_clause(head, current):
+        return None
+    lemma = head.lemma_.lower()
+    if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
+        return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
+    return None
+
+
+def _claim(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
+    """Return the frame of a claim noun over the clause it names ("reports that X ...").
+
+    A claim is alleged, unless a verb of denying has it as its object ("X denied reports
+    that it had sent ..."): then X denies the act.
+    """
+    if current.dep_ not in {"acl", "ccomp"} or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.lower() not in _CLAIM_NOUNS:
+        return None
+    denier = head.head
+    if head.dep_ == "dobj" and lexicon.is_cue("deny", denier.lemma_.lower()):
+        return Frame(kind="deny", verb=denier, speakers=tuple(roles.subjects(denier)))
+    return Frame(kind="alleged", verb=head, speakers=())
+
+
+def _accusation(
+    current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon
+) -> Frame | None:
+    """Return the frame of a verb of accusing over what it accuses a party of.
+
+    "accused Y of air attacks" (its "of" or "for" phrase, also when the parser attached
+    "of" to Y), "Hamas blamed an Israeli air strike" (its object: the strike is Hamas's
+    claim).
+    """
+    lemma = head.lemma_.lower()
+    of_phrase = current.dep_ == "prep" and current.lower_ in {"of", "for"}
+    if of_phrase and lexicon.is_cue("accuse", lemma):
+        accused = _accused(head, roles)
+        return Frame(
+            kind="accuse",
+            verb=head,
+            speakers=tuple(roles.subjects(head)),
+            accused=tuple(accused),
+        )
+    misattached = head.dep_ == "dobj" and head.head.pos_ == "VERB"
+    if of_phrase and misattached and lexicon.is_cue("accuse", head.head.lemma_.lower()):
+        # "accused X of Y" with "of" attached to X
+        return Frame(
+            kind="accuse",
+            verb=head.head,
+            speakers=tuple(roles.subjects(head.head)),
+            accused=tuple(roles.group(head)),
+        )
+    if current.dep_ == "dobj" and head.pos_ == "VERB" and lexicon.is_cue("accuse", lemma):
+        return Frame(kind="accuse", verb=head, speakers=tuple(roles.subjects(head)))
     return None
 
 
