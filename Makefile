@@ -28,9 +28,10 @@ score: $(BIN)/.installed
 	$(BIN)/contactline --db /tmp/contactline-seeds.db timeline --format json > /tmp/contactline-timeline.json
 	python3 $(SHARED)/eval/score.py $(SHARED)/gold /tmp/contactline-seeds.jsonl --timeline /tmp/contactline-timeline.json
 
-## score the project's own gold sets: events (P/R/F1) and time expressions (accuracy)
+## score the project's own gold sets: events (P/R/F1; development and held-out) and time expressions (accuracy)
 eval: $(BIN)/.installed
 	$(BIN)/contactline eval tests/data/events_gold.jsonl
+	$(BIN)/contactline eval tests/data/events_heldout.jsonl
 	$(BIN)/contactline timex-eval tests/data/timex_set.jsonl
 
 ## lint and type-check

@@ -1,23 +1,40 @@
-"""The event stage against the project's own gold set: measured figures and regression floors.
+"""The event stage against the project's own gold sets: measured figures and regression floors.
 
-The floors are measured values, set a little below the figures of the run that pinned
-them so that a change which loses events fails, while noise does not.
+``events_gold.jsonl`` is the development set the event rules are tuned on;
+``events_heldout.jsonl`` was written apart from the rules and measures them on text they
+were not tuned on. The floors are measured values, set a little below the figures of the
+run that pinned them so that a change which loses events fails, while noise does not.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from _paths import DATA
 from contactline.evaluate import load_gold, score_events
 from contactline.pipeline import Pipeline
 from contactline.records import Event, RawDocument, Result
 
-FLOORS = {"dyad+root precision": 0.73, "dyad+root recall": 0.52, "dyad+code f1": 0.55}
+FLOORS = {
+    "events_gold.jsonl": {
+        "dyad+root precision": 0.80,
+        "dyad+root recall": 0.61,
+        "dyad+code f1": 0.63,
+    },
+    "events_heldout.jsonl": {
+        "dyad+root precision": 0.64,
+        "dyad+root recall": 0.52,
+        "dyad+code f1": 0.53,
+    },
+}
+LABELS = {"events_gold.jsonl": "events gold", "events_heldout.jsonl": "events held-out"}
 
 
-def test_events_gold_set_scores_above_its_floors(metrics) -> None:  # type: ignore[no-untyped-def]
-    sentences = load_gold(DATA / "events_gold.jsonl")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_events_gold_set_scores_above_its_floors(name: str, metrics) -> None:  # type: ignore[no-untyped-def]
+    sentences = load_gold(DATA / name)
     pipeline = Pipeline.load(today=date(2026, 11, 26))
     raws = [RawDocument(origin=s.id, text=s.text, published=s.published) for s in sentences]
     predicted: dict[str, tuple[Event, ...]] = {}
@@ -32,8 +49,9 @@ def test_events_gold_set_scores_above_its_floors(metrics) -> None:  # type: igno
         "dyad+code f1": scores.code.f1,
         "modality accuracy": scores.modality_accuracy,
     }
-    for name, value in figures.items():
-        floor = FLOORS.get(name)
-        metrics.record(f"events gold {name}", value, f"floor {floor}" if floor else "")
-    low = {name: figures[name] for name, floor in FLOORS.items() if figures[name] < floor}
-    assert not low, f"below the floors {FLOORS}: {low}"
+    floors = FLOORS[name]
+    for measure, value in figures.items():
+        floor = floors.get(measure)
+        metrics.record(f"{LABELS[name]} {measure}", value, f"floor {floor}" if floor else "")
+    low = {m: figures[m] for m, floor in floors.items() if figures[m] < floor}
+    assert not low, f"{name} below the floors {floors}: {low}"
