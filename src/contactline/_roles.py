@@ -7,6 +7,7 @@ behind a relational noun ("on the side of X", "for the sake of X's security"). A
 noun is a party only through its own words ("Armenian towns", "villages in Gaza"), never
 through what lies beside it ("fired at settlements", "the border between X and Y"); a
 named region stands for its country, the CAMEO convention ("struck Gaza": PSE).
+Who performs a verb is read in ``_subjects``.
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ from spacy.tokens import Span as SpacySpan
 from contactline._event_lexicon import EventLexicon
 from contactline._focus import as_party, in_focus
 from contactline._places import PlaceNamer
+from contactline._subjects import PASSIVE_SUBJECTS, SUBJECTS, performers
 from contactline.actors import mention_for
 from contactline.records import Mention
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
 _MISPARSED_OBJECT = "npadvmod"
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "iobj"})
 TARGET_PREPS = (
     "between",
@@ -72,7 +72,6 @@ _QUANTITIES = frozenset(
 )
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
-_CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -247,90 +246,9 @@ class RoleReader:
     def subjects(self, verb: Token) -> list[Party]:
         """Return the parties that perform ``verb``: its subject, passive agent or controller.
 
-        1. The subject of the verb, or the "by" agent of a passive.
-        2. Failing that, the subject of the verb it is a conjunct, infinitive or relative
-           clause of ("X is ready to send", "X met Y and signed").
-        3. Failing that, a party named right before the verb (a subject the parser
-           attached elsewhere, "On the eve of the X Secretary General Y called on ...").
+        See :func:`contactline._subjects.performers` for the readings tried in turn.
         """
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return self._all_subjects(verb)
-            if child.dep_ == "agent":
-                return [p for obj in child.children if obj.dep_ == "pobj" for p in self.group(obj)]
-        if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
-            return []
-        if verb.dep_ in {"amod", "compound"} and verb.head.dep_ == "ROOT":
-            found = [p for c in verb.head.children if c.dep_ in SUBJECTS for p in self.group(c)]
-            if found:
-                return found
-        if verb.dep_ in {"amod", "compound"} and verb.tag_ == "VBN":
-            # "a Russian-mediated ceasefire", "the Saudi-led coalition"
-            owners = [self.own_party(c) for c in verb.children if c.i < verb.i]
-            if any(owners):
-                return [p for p in owners if p is not None]
-        head = verb.head
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.tag_ == "VBG" and verb.dep_ in {"dobj", "pcomp"}:
-            # "denied hitting", "accused of attacking": the governing verb's subject
-            governor = head.head if verb.dep_ == "pcomp" else head
-            if governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
-                governor = governor.head  # "accused X of shelling" with "of" misattached to X
-            if governor.pos_ == "VERB" and governor.i != verb.i:
-                # "accused X of shelling" is X's shelling: the object controls, else the subject
-                controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
-                if verb.dep_ == "pcomp" and controller is not None:
-                    return self.group(controller)
-                return self.subjects(governor)
-        if verb.dep_ == "conj" and verb.i > 0 and self.doc[verb.i - 1].pos_ == "PROPN":
-            # "X freed hostages on Friday and Y released prisoners" with Y misattached
-            preceding = self._preceding(verb)
-            if preceding and preceding[0].token.dep_ == "conj":
-                return preceding
-        if head.i != verb.i and verb.dep_ in _CONTROL:
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                return self.agent_by(verb)
-            if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
-                if not infinitive and self._enacted(verb):
-                    # "signed treaties annexing X": who signs the text does what it does
-                    return self.subjects(head.head)
-                if not infinitive:
-                    return self.group(head)
-                head = head.head
-            elif verb.dep_ == "advcl" and not infinitive and verb.tag_ != "VBG":
-                return self._preceding(verb, fallback=head)
-            if head.pos_ == "ADJ":
-                head = head.head
-            if verb.dep_ == "xcomp":
-                controller = next((c for c in head.children if c.dep_ == "dobj"), None)
-                if controller is not None and self.group(controller):
-                    return self.group(controller)
-            if head.pos_ in {"VERB", "AUX"}:
-                return self.subjects(head)
-        return self._preceding(verb)
-
-    def _all_subjects(self, verb: Token) -> list[Party]:
-        """Return the parties of every subject of ``verb``.
-
-        "X and Y met" is sometimes parsed with two subjects instead of one coordinated
-        one; both are the verb's subjects.
-        """
-        parties: list[Party] = []
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                parties += [p for p in self.group(child) if all(p.code != q.code for q in parties)]
-        return parties
-
-    def _enacted(self, verb: Token) -> bool:
-        """Whether ``verb`` is what a text its governing verb's subject signs does."""
-        head = verb.head
-        return (
-            verb.dep_ == "acl"
-            and verb.tag_ == "VBG"
-            and head.dep_ == "dobj"
-            and head.head.pos_ == "VERB"
-            and head.lemma_.lower() in self.lexicon.classes.get("DECREE", frozenset())
-        )
+        return performers(self, verb)
 
     def subject_word(self, verb: Token) -> Token | None:
         """Return the word that is the subject of ``verb``, or of the verb controlling it.
@@ -353,28 +271,6 @@ class RoleReader:
             if current.pos_ in {"NOUN", "PROPN", "ADJ"}:
                 current = current.head
         return None
-
-    def _preceding(self, verb: Token, *, fallback: Token | None = None) -> list[Party]:
-        """Return the party named right before ``verb``, a subject the parser attached elsewhere.
-
-        A place ending a phrase of the ``fallback`` verb is no subject ("drones smuggled into
-        X destroyed ...", with "destroyed" parsed as a clause of "smuggled"): the fallback
-        verb's subject is.
-        """
-        i = verb.i - 1
-        while i >= verb.sent.start and self.doc[i].pos_ in {"ADV", "AUX", "PART"}:
-            i -= 1
-        if fallback is not None and i >= verb.sent.start and self._in_phrase_of(i, fallback):
-            return self.subjects(fallback)
-        if i < verb.sent.start or self.doc[i].pos_ not in {"PROPN", "NOUN"}:
-            return []
-        party = self.own_party(self.doc[i])
-        return [party] if party is not None else []
-
-    def _in_phrase_of(self, i: int, verb: Token) -> bool:
-        """Whether token ``i`` is the object of a prepositional phrase of ``verb``."""
-        token = self.doc[i]
-        return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
 
     def objects(
         self,

@@ -1,0 +1,199 @@
+"""Who performs a verb: its subject, passive agent or controller, read off the parse.
+
+The source of an act is whoever performs its verb (``RoleReader.subjects``). The parse
+does not always hang that party on the verb itself: a passive names it in a "by"
+phrase, an infinitive or relative clause takes it from the word that controls it, and
+a subject is sometimes attached to a word nearby. :func:`performers` tries each reading
+in turn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from contactline._roles import Party, RoleReader
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
+
+
+def performers(roles: RoleReader, verb: Token) -> list[Party]:
+    """Return the parties that perform ``verb``: its subject, passive agent or controller.
+
+    Each reading is tried in turn; the first that decides, decides:
+
+    1. The subject of the verb, or the "by" agent of a passive.
+    2. The owner a modifier verb names ("the Saudi-led coalition").
+    3. Whoever governs a gerund ("denied hitting", "accused X of shelling").
+    4. A subject the parser attached to the conjunct before ("X freed ... and Y released").
+    5. The subject of the verb it is a conjunct, infinitive or relative clause of ("X is
+       ready to send", "X met Y and signed").
+    6. Failing that, a party named right before the verb (a subject the parser
+       attached elsewhere, "On the eve of the X Secretary General Y called on ...").
+    """
+    readings = (
+        _stated_subjects,
+        _modifier_subjects,
+        _gerund_subjects,
+        _conjunct_subjects,
+        _controller_subjects,
+    )
+    for read in readings:
+        found = read(roles, verb)
+        if found is not None:
+            return found
+    return _preceding(roles, verb)
+
+
+def _stated_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
+    """Return the parties of the verb's own subject or passive agent.
+
+    A passive with no agent is done by no one it names: ``[]``. ``None`` when the
+    verb has no subject, agent or passive subject.
+    """
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return _all_subjects(roles, verb)
+        if child.dep_ == "agent":
+            return [p for obj in child.children if obj.dep_ == "pobj" for p in roles.group(obj)]
+    if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
+        return []
+    return None
+
+
+def _modifier_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
+    """Return the parties of a verb that modifies a noun, or ``None`` if it names none.
+
+    A modifier misparsed under the root takes the root's subject; a participle takes
+    the party in its own words ("a Russian-mediated ceasefire", "the Saudi-led coalition").
+    """
+    if verb.dep_ not in {"amod", "compound"}:
+        return None
+    if verb.head.dep_ == "ROOT":
+        found = [p for c in verb.head.children if c.dep_ in SUBJECTS for p in roles.group(c)]
+        if found:
+            return found
+    if verb.tag_ == "VBN":
+        owners = [roles.own_party(c) for c in verb.children if c.i < verb.i]
+        if any(owners):
+            return [p for p in owners if p is not None]
+    return None
+
+
+def _gerund_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
+    """Return who does a gerund a verb governs ("denied hitting", "accused of attacking").
+
+    "accused X of shelling" is X's shelling: the governing verb's object controls, else
+    its subject. ``None`` for any other verb.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in {"dobj", "pcomp"}:
+        return None
+    governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
+        governor = governor.head  # "accused X of shelling" with "of" misattached to X
+    if governor.pos_ != "VERB" or governor.i == verb.i:
+        return None
+    controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
+    if verb.dep_ == "pcomp" and controller is not None:
+        return roles.group(controller)
+    return roles.subjects(governor)
+
+
+def _conjunct_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
+    """Return a conjunct's own subject the parser attached to the conjunct before.
+
+    "X freed hostages on Friday and Y released prisoners" with Y misattached: the
+    party right before the verb, when it is itself a conjunct; else ``None``.
+    """
+    if verb.dep_ != "conj" or verb.i == 0 or roles.doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    preceding = _preceding(roles, verb)
+    if preceding and preceding[0].token.dep_ == "conj":
+        return preceding
+    return None
+
+
+def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
+    """Return the parties of the word that controls a clause of its own, or ``None``.
+
+    A passive participle is done by its "by" agent; a relative clause by the noun it
+    describes, or by who signs the text that does it ("signed treaties annexing X");
+    an adverbial clause by the party before it; an infinitive by its governing verb's
+    object ("urged X to ...") or subject.
+    """
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in _CONTROL:
+        return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return roles.agent_by(verb)
+    if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+        if not infinitive and _enacted(roles, verb):
+            return roles.subjects(head.head)
+        if not infinitive:
+            return roles.group(head)
+        head = head.head
+    elif verb.dep_ == "advcl" and not infinitive and verb.tag_ != "VBG":
+        return _preceding(roles, verb, fallback=head)
+    if head.pos_ == "ADJ":
+        head = head.head
+    if verb.dep_ == "xcomp":
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if controller is not None and roles.group(controller):
+            return roles.group(controller)
+    if head.pos_ in {"VERB", "AUX"}:
+        return roles.subjects(head)
+    return None
+
+
+def _all_subjects(roles: RoleReader, verb: Token) -> list[Party]:
+    """Return the parties of every subject of ``verb``.
+
+    "X and Y met" is sometimes parsed with two subjects instead of one coordinated
+    one; both are the verb's subjects.
+    """
+    parties: list[Party] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            parties += [p for p in roles.group(child) if all(p.code != q.code for q in parties)]
+    return parties
+
+
+def _enacted(roles: RoleReader, verb: Token) -> bool:
+    """Whether ``verb`` is what a text its governing verb's subject signs does."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "dobj"
+        and head.head.pos_ == "VERB"
+        and head.lemma_.lower() in roles.lexicon.classes.get("DECREE", frozenset())
+    )
+
+
+def _preceding(roles: RoleReader, verb: Token, *, fallback: Token | None = None) -> list[Party]:
+    """Return the party named right before ``verb``, a subject the parser attached elsewhere.
+
+    A place ending a phrase of the ``fallback`` verb is no subject ("drones smuggled into
+    X destroyed ...", with "destroyed" parsed as a clause of "smuggled"): the fallback
+    verb's subject is.
+    """
+    i = verb.i - 1
+    while i >= verb.sent.start and roles.doc[i].pos_ in {"ADV", "AUX", "PART"}:
+        i -= 1
+    if fallback is not None and i >= verb.sent.start and _in_phrase_of(roles, i, fallback):
+        return roles.subjects(fallback)
+    if i < verb.sent.start or roles.doc[i].pos_ not in {"PROPN", "NOUN"}:
+        return []
+    party = roles.own_party(roles.doc[i])
+    return [party] if party is not None else []
+
+
+def _in_phrase_of(roles: RoleReader, i: int, verb: Token) -> bool:
+    """Whether token ``i`` is the object of a prepositional phrase of ``verb``."""
+    token = roles.doc[i]
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
