@@ -249,3 +249,11 @@ def test_events_lexicon_what_a_yielding_act_undoes_is_background(nlp) -> None:
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [e.cameo[:2] for e in events] == ["08"]
+
+
+def test_events_lexicon_crime_charged_is_the_accusation_not_a_second_one(nlp) -> None:
+    text = "Gondor accused Arnor of war crimes."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo, e.source.party) for e in events if e.source] == [("1124", "GON")]

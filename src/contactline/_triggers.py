@@ -32,8 +32,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
-_TRIP_NOUNS = frozenset({"visit", "trip", "tour"})
-"""Meeting nouns that set the scene after "on" too: "on a visit to X, Y said"."""
+_TRIP_NOUNS = frozenset({"visit", "trip", "tour"})  # set the scene after "on" too
 _CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 """Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
@@ -461,7 +460,10 @@ def select_triggers(
         if t.token.dep_ == "acl" and t.token.head.i in noun_tokens and _infinitive(t.token)
     )
     for trigger in verbs:
-        if trigger.code[:2] == "11":
+        if trigger.code[:2] == "11":  # "accused X of war crimes": the charge is the accusation
+            dropped.update(
+                n.token.i for n in by_anchor.get(trigger.token.i, []) if n.code[:2] == "11"
+            )
             continue
         for noun in by_anchor.get(trigger.token.i, []):
             if noun.code[:2] == trigger.code[:2]:
@@ -514,13 +516,10 @@ def select_triggers(
 
 def _undone(verb: Token, by_token: dict[int, Trigger]) -> bool:
     """Whether a relative clause describes what a yielding act (08) undoes."""
-    noun, objects = verb.head, [c for c in verb.children if c.dep_ == "dobj"]
-    if (
-        verb.dep_ != "relcl"
-        or _relative_in_phrase(verb)
-        or any(o.lower_ not in _RELATIVE_OBJECTS for o in objects)
-    ):
-        return False  # "a truce under which troops withdraw" acts on its own
+    noun = verb.head
+    gap = all(c.lower_ in _RELATIVE_OBJECTS for c in verb.children if c.dep_ == "dobj")
+    if verb.dep_ != "relcl" or _relative_in_phrase(verb) or not gap:
+        return False  # "the areas it occupied"; "a truce under which troops withdraw" acts
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
         noun = noun.head.head  # "most of the sanctions it had imposed"
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
