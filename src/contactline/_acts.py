@@ -6,7 +6,7 @@ An act is a coded trigger before it becomes dyadic events (``contactline.events`
    with the act it asks for, an event noun with the verb that performs it;
 2. each trigger's parties are read off grammatical roles (``_act_parties``, ``_roles``);
 3. its mood (``_modality``) may change its code ("stands ready to send a mission": 0334);
-4. its frame (``_frames``) makes it a claim of the speaker, and the frame an act of its
+4. its frame (``_frames``, ``_act_frames``) makes it a claim of the speaker, and the frame an act of its
    own where CAMEO codes it (010, 112, 016);
 5. the sentence's acts are then read together (``_act_passes``) for targets their own
    clause leaves unsaid.
@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from contactline._act_frames import in_frame, warns
 from contactline._act_parties import (
     PLACE_TARGET_ROOTS,
     accepted,
@@ -42,7 +43,7 @@ from contactline._act_passes import (
 from contactline._event_lexicon import CLAUSE_OBJECT, EventLexicon
 from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
-from contactline._roles import Party, RoleReader, is_pronoun
+from contactline._roles import Party, RoleReader
 from contactline._target_passes import (
     attended_host,
     broker_target,
@@ -61,9 +62,6 @@ from contactline._triggers import (
 from contactline.records import Modality
 
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
-_VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
-_VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
-"""Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 
 
@@ -164,7 +162,7 @@ def _code_act(
         and frame is not None
     ):
         mood = MoodReading(mood="intent", cue=mood.cue)
-    if _warns(frame, mood, sources, code, lexicon):
+    if warns(frame, mood, sources, code, lexicon):
         mood = MoodReading(mood="threat", cue=frame.verb if frame else None)
         targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
         if frame is not None and trigger.license != "occur":
@@ -221,7 +219,7 @@ def _code_act(
         trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
     )
     if frame is not None:
-        act = _in_frame(act, frame, mood, roles)
+        act = in_frame(act, frame, mood, roles)
     backdrop = (
         trigger.license == "occur"
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
@@ -352,104 +350,3 @@ def _many(verb: Token) -> bool:
             if digits.isdigit() and int(digits) >= 100:
                 return True
     return False
-
-
-def _warns(
-    frame: Frame | None,
-    mood: MoodReading,
-    sources: Sequence[Party],
-    code: str,
-    lexicon: EventLexicon,
-) -> bool:
-    """Return whether the speaker's words threaten the speaker's own act.
-
-    "X warned Y that it would strike" (a warning); "X said it could use force if ..." (force
-    the speaker may use is a threat whatever the verb of saying).
-    """
-    if frame is None or frame.kind != "report":
-        return False
-    if mood.mood not in {"intent", "plain", "hypothetical"}:
-        return False
-    warning = lexicon.is_cue("threat", frame.verb.lemma_.lower())
-    conditional_force = mood.mood == "hypothetical" and code[:2] in {"18", "19", "20"}
-    if not warning and not conditional_force:
-        return False
-    reporter = frame.reporter
-    return not sources or reporter in {s.code for s in sources}
-
-
-def _speaker_pronoun(subject: Token | None, trigger: Trigger) -> bool:
-    """Whether a verb's own subject is "it" or "they" right under the verb of saying."""
-    return (
-        trigger.license == "verb"
-        and subject is not None
-        and subject.lower_ in {"it", "they"}
-        and subject.head.i == trigger.token.i
-        and trigger.token.dep_ == "ccomp"
-    )
-
-
-def _in_frame(act: Act, frame: Frame, mood: MoodReading, roles: RoleReader) -> Act:
-    """Attribute an act to the frame around it."""
-    sources, targets = act.sources, act.targets
-    if frame.kind == "accuse" and frame.accused and (act.trigger.license != "verb" or not sources):
-        sources = frame.accused
-        if not targets and act.code[:2] in PLACE_TARGET_ROOTS:
-            # "accused X of genocide in Y": where the act is said to land
-            targets = distinct(roles.place_parties(act.trigger.token), sources)
-    subject = roles.subject_word(act.trigger.anchor)
-    own_subject = subject is not None and (
-        is_pronoun(subject) or any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children)
-    )
-    if not sources and frame.speakers and own_subject:
-        sources = frame.speakers  # "X said it / its forces struck ...": X
-    elif frame.kind == "report" and frame.speakers and _speaker_pronoun(subject, act.trigger):
-        # "..., which X said it had intercepted": "it" is X whatever lies nearer
-        sources = frame.speakers
-    reporter = frame.reporter
-    # mass violence falls on a population, not on whoever reports it
-    hostile = act.code[:2] in _VIOLENT_ROOTS and act.code[:2] != "20"
-    # A belligerent reporting force by the other side reports it against itself; an
-    # international organisation reporting it is an observer.
-    belligerent = any(s.mention.kind != "organization" for s in frame.speakers)
-    if (
-        hostile
-        and not targets
-        and belligerent
-        and any(s.code != reporter for s in sources)
-        and frame.kind != "according"
-        and not any(c.dep_ == "prep" and c.lower_ == "between" for c in act.trigger.token.children)
-    ):
-        targets = frame.speakers
-    modality = act.modality
-    if frame.kind == "deny":
-        return replace(
-            act,
-            sources=sources,
-            targets=targets,
-            modality="negated",
-            reported_by=reporter,
-            frame=frame,
-            rule=act.rule + f" deny:{frame.verb.lower_}",
-        )
-    own = reporter in {s.code for s in sources}
-    if act.code[:2] == "01" and sources and not own:
-        # "X said Y struck ..., a charge Y denied": Y's denial or comment is Y's own
-        return act
-    # The speaker's own verbal act is done by saying it: "X said it condemned ...".
-    own_verbal = own and (
-        mood.mood in {"refuse", "intent", "threat"} or act.code.startswith(_VERBAL_PREFIXES)
-    )
-    if modality == "asserted" and not own_verbal:
-        modality = "claimed"
-    if modality == "intended" and sources and reporter not in {s.code for s in sources}:
-        modality = "claimed"
-    return replace(
-        act,
-        sources=sources,
-        targets=targets,
-        modality=modality,
-        reported_by=reporter,
-        frame=frame,
-        rule=act.rule + f" {frame.kind}:{frame.verb.lower_}",
-    )
