@@ -213,6 +213,52 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
     Returns:
         The link with its score (strong from :data:`STRONG` up) and reason, or ``None``.
     """
+    pair = _pair_evidence(a, b)
+    if pair is None:
+        return None
+    if a.root == b.root:
+        return _stated_link(pair) or _bounded_link(pair)
+    return _cross_root_link(pair)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Pair:
+    """Two events that rules 1 to 3 of :func:`same_happening` leave possible, and what they share."""
+
+    a: EventView
+    b: EventView
+    windows: tuple[tuple[date, date], tuple[date, date]]
+    sim: float
+    same_place: bool | None
+
+    def within(self, days: int) -> bool:
+        """Say whether both date windows are shorter than ``days``."""
+        return all((w[1] - w[0]).days < days for w in self.windows)
+
+    def stated(self) -> bool:
+        """Say whether both dates are stated (:func:`stated`)."""
+        return stated(self.a) and stated(self.b)
+
+    def reasons(self) -> tuple[str, str, str]:
+        """Return the reason's clauses on the dates, the parties and the wording."""
+        a, b = self.a, self.b
+        dates = f"dates {_show(a)} and {_show(b)} overlap"
+        parties = f"parties {_dyad(a)} and {_dyad(b)} compatible"
+        words = f"wording similarity {self.sim:.2f}" + ("; same place" if self.same_place else "")
+        return dates, parties, words
+
+
+def _pair_evidence(a: EventView, b: EventView) -> _Pair | None:
+    """Apply rules 1 to 3 of :func:`same_happening` and gather what the pair shares.
+
+    Args:
+        a: one event.
+        b: another event.
+
+    Returns:
+        The pair with its date windows, wording similarity and place agreement, or
+        ``None`` when dates, negation, parties, places or sides rule it out.
+    """
     wa, wb = day_bounds(a.date_start, a.date_end), day_bounds(b.date_start, b.date_end)
     if a.key == b.key or wa is None or wb is None:
         return None
@@ -226,40 +272,81 @@ def same_happening(a: EventView, b: EventView) -> Link | None:
         return None
     if _opposite_sides(a, b) and "claimed" not in (a.modality, b.modality) and sim < 0.3:
         return None
-    narrow = all((w[1] - w[0]).days < NARROW_DAYS for w in (wa, wb))
-    precise = narrow and wa == wb and stated(a) and stated(b)
-    short = all((w[1] - w[0]).days < SHORT_DAYS for w in (wa, wb))
-    dates = f"dates {_show(a)} and {_show(b)} overlap"
-    parties = f"parties {_dyad(a)} and {_dyad(b)} compatible"
-    words = f"wording similarity {sim:.2f}" + ("; same place" if same_place else "")
-    nested = narrow and stated(a) and stated(b) and sim >= 0.35
-    if a.root == b.root and (precise or nested):
-        return Link(
-            score=round(STRONG + 0.3 * sim, 3),
-            reason=f"same CAMEO root {a.root}; stated {dates}; {parties}; {words}",
-        )
+    return _Pair(a=a, b=b, windows=(wa, wb), sim=sim, same_place=same_place)
+
+
+def _stated_link(pair: _Pair) -> Link | None:
+    """Apply rule 4 of :func:`same_happening` to a pair of the same root: a strong link.
+
+    Args:
+        pair: two events of one CAMEO root.
+
+    Returns:
+        The strong link when both dates are stated, up to a month long, and the same
+        (or of unlike precision, with similar wording); else ``None``.
+    """
+    narrow = pair.within(NARROW_DAYS)
+    precise = narrow and pair.windows[0] == pair.windows[1] and pair.stated()
+    nested = narrow and pair.stated() and pair.sim >= 0.35
+    if not (precise or nested):
+        return None
+    dates, parties, words = pair.reasons()
+    return Link(
+        score=round(STRONG + 0.3 * pair.sim, 3),
+        reason=f"same CAMEO root {pair.a.root}; stated {dates}; {parties}; {words}",
+    )
+
+
+def _bounded_link(pair: _Pair) -> Link | None:
+    """Apply rule 5 of :func:`same_happening` to a pair of the same root: a weak link.
+
+    Args:
+        pair: two events of one CAMEO root that :func:`_stated_link` does not link.
+
+    Returns:
+        The link, scored by wording and lowered when the sides are swapped, when the
+        windows are a few days long or the wording or place agrees; else ``None``.
+    """
+    sim, same_place = pair.sim, pair.same_place
     placed = bool(same_place) and sim >= 0.2
-    if a.root == b.root and (sim >= 0.35 or placed or (short and (same_place or sim >= 0.2))):
-        swapped = _opposite_sides(a, b)
-        return Link(
-            score=round(0.4 + 0.45 * sim - (0.1 if swapped else 0.0), 3),
-            reason=(
-                f"same CAMEO root {a.root}; {dates} (bounded window); {parties}"
-                + ("; sides swapped" if swapped else "")
-                + f"; {words}"
-            ),
-        )
-    same_stated = narrow and wa == wb and a.date_start == b.date_start
-    other_report = a.document_id != b.document_id
-    if a.root != b.root and other_report and same_stated and sim >= 0.25:
-        return Link(
-            score=round(0.3 + 0.3 * sim, 3),
-            reason=(
-                f"CAMEO roots {a.root} and {b.root}; same stated date {a.date_start}; "
-                f"{parties}; {words}"
-            ),
-        )
-    return None
+    short = pair.within(SHORT_DAYS)
+    if not (sim >= 0.35 or placed or (short and (same_place or sim >= 0.2))):
+        return None
+    swapped = _opposite_sides(pair.a, pair.b)
+    dates, parties, words = pair.reasons()
+    return Link(
+        score=round(0.4 + 0.45 * sim - (0.1 if swapped else 0.0), 3),
+        reason=(
+            f"same CAMEO root {pair.a.root}; {dates} (bounded window); {parties}"
+            + ("; sides swapped" if swapped else "")
+            + f"; {words}"
+        ),
+    )
+
+
+def _cross_root_link(pair: _Pair) -> Link | None:
+    """Apply rule 6 of :func:`same_happening` to a pair of different roots: a weak link.
+
+    Args:
+        pair: two events of different CAMEO roots.
+
+    Returns:
+        The link when they are in different reports, with the same stated date at the
+        same precision and similar wording; else ``None``.
+    """
+    a, b = pair.a, pair.b
+    narrow = pair.within(NARROW_DAYS)
+    same_stated = narrow and pair.windows[0] == pair.windows[1] and a.date_start == b.date_start
+    if a.document_id == b.document_id or not same_stated or pair.sim < 0.25:
+        return None
+    _, parties, words = pair.reasons()
+    return Link(
+        score=round(0.3 + 0.3 * pair.sim, 3),
+        reason=(
+            f"CAMEO roots {a.root} and {b.root}; same stated date {a.date_start}; "
+            f"{parties}; {words}"
+        ),
+    )
 
 
 def contest(a: EventView, b: EventView) -> tuple[str, str] | None:
