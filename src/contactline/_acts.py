@@ -15,7 +15,7 @@ An act is a coded trigger before it becomes dyadic events (``contactline.events`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -106,126 +106,264 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     return [answer_target(act, acts) for act in acts]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Draft:
+    """A trigger being coded: the code, rule and parties read so far, its mood and frame."""
+
+    trigger: Trigger
+    code: str
+    rule: str
+    sources: tuple[Party, ...]
+    targets: tuple[Party, ...]
+    mood: MoodReading
+    frame: Frame | None
+    modality: Modality = "asserted"
+
+
 def _code_act(
     trigger: Trigger, embedded: Trigger | None, roles: RoleReader, lexicon: EventLexicon
 ) -> Act | None:
-    """Code one trigger: parties, then mood, then frame."""
+    """Code one trigger: parties, then mood, then frame.
+
+    1. An appeal verb that only names something is no act; an order whose clause names
+       the act ordered and nobody it is asked of is that act.
+    2. The parties come from grammatical roles; an appeal asks for the act it embeds
+       (``_ask_for``); an accepted proposal is an intent (``_accept``).
+    3. A conjunct misparsed into a reported clause is the speaker's (``_continue_outer``).
+    4. The mood and the frame may make the act a retort, an intent or a threat
+       (``_retort``, ``_framed_mood``), a speaker's demand (``_spoken_demand``), and
+       change its code and modality (``_mood_code``).
+    5. The act is refined by its weapon and put in its frame (``_to_act``), and kept
+       only if it is news of its own (``_as_news``).
+    """
     if _names(trigger):
         return None
     sources, targets = act_parties(trigger, roles, lexicon)
-    code = trigger.code
-    rule = trigger.rule
     if embedded is not None and not targets and CLAUSE_OBJECT in trigger.objects:
         # "ordered its troops to attack X" is no demand on anyone: the act ordered is done
         return _code_act(embedded, None, roles, lexicon)
+    draft = _Draft(
+        trigger=trigger,
+        code=trigger.code,
+        rule=trigger.rule,
+        sources=sources,
+        targets=targets,
+        mood=read_mood(trigger.anchor, lexicon),
+        frame=find_frame(trigger.token, roles, lexicon),
+    )
     if embedded is not None:
-        kind = APPEAL_ROOTS[code[:2]]
-        if code in {"020", "100", "120"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
-            code = lexicon.derived(kind, embedded.code)
-        rule += f" {kind}:{embedded.rule}"
-        if not targets:
-            inner_sources, inner_targets = act_parties(embedded, roles, lexicon)
-            asked = distinct(inner_sources, sources) or distinct(inner_targets, sources)
-            targets = asked
-    if accepted(trigger):
-        # accepting a proposal for a truce is an intent to make one ("accepted a
-        # ceasefire proposal": 0356 to the proposer)
-        code = lexicon.derived("intent", code)
-        rule += f" accepted:{trigger.anchor.lower_}"
-    mood = read_mood(trigger.anchor, lexicon)
-    frame = find_frame(trigger.token, roles, lexicon)
-    matrix = _outer_conjunct(trigger, sources, roles, lexicon)
-    if matrix is not None:
-        # "X said Y had armed the rebels and cut ties with Y": X cut them, and says so
-        targets = tuple(sources) or tuple(targets)
-        sources = tuple(roles.subjects(matrix))
-        targets = distinct(targets, sources)
-        if not targets and code[:2] in PLACE_TARGET_ROOTS:
-            targets = distinct(landing_parties(trigger, roles), sources)
-        frame = None
-        rule += " conjunct:outer"
-    if _retorts(trigger.anchor, lexicon):
-        # "the attack will not go unanswered": the attack is no less real, and whoever
-        # says so threatens its authors
-        mood = MoodReading(mood="plain")
-        if trigger.license == "verb" and frame is not None and frame.speakers:
-            subject = roles.subject_word(trigger.token)
-            sources = frame.speakers
-            agents = roles.subjects(trigger.token)
-            if subject is not None:
-                agents = agents or roles.agent_by(subject) or noun_parties(subject, roles)[0]
-            targets = distinct(agents, sources)
-    if (
-        mood.mood == "hypothetical"
-        and mood.cue is not None
-        and mood.cue.lower_ == "would"
-        and frame is not None
-    ):
+        draft = _ask_for(draft, embedded, roles, lexicon)
+    draft = _continue_outer(_accept(draft, lexicon), roles, lexicon)
+    draft = _framed_mood(_retort(draft, roles, lexicon), roles, lexicon)
+    demand = _spoken_demand(draft, lexicon)
+    if demand is not None:
+        return demand
+    return _as_news(_to_act(_mood_code(draft, lexicon), roles, lexicon))
+
+
+def _ask_for(draft: _Draft, embedded: Trigger, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
+    """Code an appeal or demand by the act it asks for ("called on X to withdraw").
+
+    The appeal takes the code its kind derives from the act asked for, where that keeps
+    its own root or it has no more specific code of its own; naming no target, it is
+    addressed to the parties of the act asked for.
+    """
+    code = draft.code
+    kind = APPEAL_ROOTS[code[:2]]
+    if code in {"020", "100", "120"} or lexicon.derived(kind, embedded.code)[:3] == code[:3]:
+        code = lexicon.derived(kind, embedded.code)
+    targets = draft.targets
+    if not targets:
+        inner_sources, inner_targets = act_parties(embedded, roles, lexicon)
+        targets = distinct(inner_sources, draft.sources) or distinct(inner_targets, draft.sources)
+    return replace(draft, code=code, rule=draft.rule + f" {kind}:{embedded.rule}", targets=targets)
+
+
+def _accept(draft: _Draft, lexicon: EventLexicon) -> _Draft:
+    """Code an accepted proposal as an intent to do what it proposes.
+
+    Accepting a proposal for a truce is an intent to make one ("accepted a ceasefire
+    proposal": 0356 to the proposer).
+    """
+    if not accepted(draft.trigger):
+        return draft
+    return replace(
+        draft,
+        code=lexicon.derived("intent", draft.code),
+        rule=draft.rule + f" accepted:{draft.trigger.anchor.lower_}",
+    )
+
+
+def _continue_outer(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
+    """Give a conjunct misparsed into a reported clause to the verb of saying it continues.
+
+    "X said Y had armed the rebels and cut ties with Y": X cut them, and says so; the
+    act is no longer inside the frame.
+    """
+    matrix = _outer_conjunct(draft.trigger, draft.sources, roles, lexicon)
+    if matrix is None:
+        return draft
+    targets = tuple(draft.sources) or tuple(draft.targets)
+    sources = tuple(roles.subjects(matrix))
+    targets = distinct(targets, sources)
+    if not targets and draft.code[:2] in PLACE_TARGET_ROOTS:
+        targets = distinct(landing_parties(draft.trigger, roles), sources)
+    return replace(
+        draft, sources=sources, targets=targets, frame=None, rule=draft.rule + " conjunct:outer"
+    )
+
+
+def _retort(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
+    """Read an act that "will not go unanswered" as done, and its speaker as threatening.
+
+    "the attack will not go unanswered": the attack is no less real, and whoever says
+    so threatens its authors.
+    """
+    if not _retorts(draft.trigger.anchor, lexicon):
+        return draft
+    draft = replace(draft, mood=MoodReading(mood="plain"))
+    trigger, frame = draft.trigger, draft.frame
+    if trigger.license != "verb" or frame is None or not frame.speakers:
+        return draft
+    subject = roles.subject_word(trigger.token)
+    sources = frame.speakers
+    agents = roles.subjects(trigger.token)
+    if subject is not None:
+        agents = agents or roles.agent_by(subject) or noun_parties(subject, roles)[0]
+    return replace(draft, sources=sources, targets=distinct(agents, sources))
+
+
+def _framed_mood(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
+    """Read the mood of an act inside someone's words.
+
+    "X said it would send ..." is an intent, not a hypothesis. A warning, or force the
+    speaker says it may use (``warns``), is a threat to the verb of saying's object:
+    "X warned that a regional force would use force": X threatens; "X warned that
+    fighting could erupt" threatens no one.
+    """
+    mood, frame = draft.mood, draft.frame
+    would = mood.mood == "hypothetical" and mood.cue is not None and mood.cue.lower_ == "would"
+    if would and frame is not None:
         mood = MoodReading(mood="intent", cue=mood.cue)
-    if warns(frame, mood, sources, code, lexicon):
-        mood = MoodReading(mood="threat", cue=frame.verb if frame else None)
-        targets = targets or tuple(roles.objects(frame.verb)) if frame else targets
-        if frame is not None and trigger.license != "occur":
-            # "X warned that a regional force would use force": X threatens; "X warned
-            # that fighting could erupt" threatens no one
-            sources = sources or frame.speakers
-    modality: Modality = "asserted"
+    if frame is None or not warns(frame, mood, draft.sources, draft.code, lexicon):
+        return replace(draft, mood=mood)
+    sources = draft.sources
+    if draft.trigger.license != "occur":
+        sources = sources or frame.speakers
+    return replace(
+        draft,
+        mood=MoodReading(mood="threat", cue=frame.verb),
+        sources=sources,
+        targets=draft.targets or tuple(roles.objects(frame.verb)),
+    )
+
+
+def _spoken_demand(draft: _Draft, lexicon: EventLexicon) -> Act | None:
+    """Return the demand a speaker makes of the act's doer, or ``None`` if it is none.
+
+    "X said Y must withdraw": X demands of Y that it withdraw, in X's own words.
+    """
+    frame = draft.frame
+    if draft.mood.mood != "demand" or frame is None or not frame.speakers:
+        return None
+    if frame.kind == "according":
+        return None
+    cue = draft.mood.cue
+    sources = frame.speakers
+    return Act(
+        trigger=draft.trigger,
+        code=lexicon.derived("demand", draft.code),
+        rule=draft.rule + f" demand:{cue.lower_ if cue else ''}",
+        sources=sources,
+        targets=distinct(draft.sources or draft.targets, sources),
+        modality="asserted",
+        reported_by=frame.reporter,
+        frame=frame,
+    )
+
+
+def _mood_code(draft: _Draft, lexicon: EventLexicon) -> _Draft:
+    """Code an act's mood into its code and modality.
+
+    An intent, threat or refusal has codes of its own (``_verbal_mood``); a demand no
+    speaker makes, a negation without a code of its own, and a hypothesis change the
+    modality; a negation with a code of its own ("did not agree": 12) changes the code.
+    """
+    mood, code = draft.mood, draft.code
     if mood.mood in _VERBAL_MOODS:
-        refused_force = mood.mood == "refuse" and lexicon.derived("refuse", code) == code
-        code = lexicon.derived(mood.mood, code)
-        if code[:2] == "13":
-            refused_force = False  # a threat is the statement itself: asserted
-        if code[:2] == "12":
-            # a refusal answers whoever asked, not the place of the refused act
-            targets = tuple(t for t in targets if t.mention.kind != "region")
-        # Refusing to use force is no CAMEO rejection: the act is negated.
-        modality = (
-            "negated"
-            if refused_force
-            else "asserted"
-            if code[:2] == "13"
-            else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
-        )
-        rule += f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}"
-    elif mood.mood == "demand":
-        if frame is None or not frame.speakers or frame.kind == "according":
-            modality = "hypothetical"
-        else:
-            code = lexicon.derived("demand", code)
-            targets = sources or targets
-            sources = frame.speakers
-            rule += f" demand:{mood.cue.lower_ if mood.cue else ''}"
-            return Act(
-                trigger=trigger,
-                code=code,
-                rule=rule,
-                sources=sources,
-                targets=distinct(targets, sources),
-                modality="asserted",
-                reported_by=frame.reporter,
-                frame=frame,
-            )
-    elif mood.mood == "negated" and lexicon.derived("negated", code) != code:
-        code = lexicon.derived("negated", code)
-        rule += " negated"
-    elif mood.mood in {"negated", "hypothetical"}:
-        modality = mood.mood
-    code = _by_weapon(trigger, code, lexicon, roles.subject_word(trigger.token))
+        return _verbal_mood(draft, lexicon)
+    if mood.mood == "demand":
+        return replace(draft, modality="hypothetical")
+    if mood.mood == "negated" and lexicon.derived("negated", code) != code:
+        return replace(draft, code=lexicon.derived("negated", code), rule=draft.rule + " negated")
+    if mood.mood in {"negated", "hypothetical"}:
+        return replace(draft, modality=mood.mood)
+    return draft
+
+
+def _verbal_mood(draft: _Draft, lexicon: EventLexicon) -> _Draft:
+    """Code an intent, threat or refusal by the act intended, threatened or refused.
+
+    A threat is the statement itself: asserted. A refusal answers whoever asked, not
+    the place of the refused act. Refusing to use force is no CAMEO rejection: the act
+    is negated.
+    """
+    mood = draft.mood
+    refused_force = mood.mood == "refuse" and lexicon.derived("refuse", draft.code) == draft.code
+    code = lexicon.derived(mood.mood, draft.code)
+    targets = draft.targets
+    if code[:2] == "13":
+        refused_force = False
+    if code[:2] == "12":
+        targets = tuple(t for t in targets if t.mention.kind != "region")
+    modality: Modality = (
+        "negated" if refused_force else "asserted" if code[:2] == "13" else _VERBAL_MOODS[mood.mood]  # type: ignore[assignment]
+    )
+    return replace(
+        draft,
+        code=code,
+        targets=targets,
+        modality=modality,
+        rule=draft.rule + f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}",
+    )
+
+
+def _to_act(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> Act:
+    """Make the act of a draft: refined by weapon, with protesters' place, in its frame."""
+    trigger = draft.trigger
+    code = _by_weapon(trigger, draft.code, lexicon, roles.subject_word(trigger.token))
+    sources = draft.sources
     if code[:2] == "14" and not sources and trigger.license == "verb":
         # protesters are of the place they protest in ("protesters in Kinshasa")
         placed = roles.place_parties(trigger.token) or roles.located(trigger.token.sent)
-        sources = tuple(p for p in placed if p.code not in {t.code for t in targets})
+        sources = tuple(p for p in placed if p.code not in {t.code for t in draft.targets})
     act = Act(
-        trigger=trigger, code=code, rule=rule, sources=sources, targets=targets, modality=modality
+        trigger=trigger,
+        code=code,
+        rule=draft.rule,
+        sources=sources,
+        targets=draft.targets,
+        modality=draft.modality,
     )
-    if frame is not None:
-        act = in_frame(act, frame, mood, roles)
+    if draft.frame is not None:
+        act = in_frame(act, draft.frame, draft.mood, roles)
+    return act
+
+
+def _as_news(act: Act) -> Act | None:
+    """Return an act as news of its own, or ``None`` when it only sets another act's scene.
+
+    "since the truce took effect" only dates another act; "the areas it occupied" only
+    says which areas (``_held_place``); an act with no party is no event. A statement
+    of intent (03) is intended; the targets are never the sources.
+    """
+    trigger = act.trigger
     backdrop = (
         trigger.license == "occur"
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
     ) or _held_place(trigger)
     if backdrop or (not act.sources and not act.targets and trigger.license != "occur"):
-        return None  # "since the truce took effect" only dates another act
+        return None
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
