@@ -478,3 +478,10 @@ def test_events_roles_mass_killing_by_a_foreign_force_names_no_victims(nlp) -> N
     mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS", "MIL")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert pairs(events) == {("WAGNER", None, "20")}
+
+
+def test_events_roles_what_two_sides_trade_each_does_to_the_other(code) -> None:
+    events = code("Armenia and Azerbaijan exchanged accusations over the shelling.")
+    assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= pairs(events)
+    events = code("Russian and Ukrainian troops traded fire across the river.")
+    assert {("RUS", "UKR", "19"), ("UKR", "RUS", "19")} <= pairs(events)

@@ -57,6 +57,8 @@ _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
+_TRADED = frozenset({"exchange", "trade", "swap"})
+"""Verbs of giving one another the same thing: what two sides trade, each does to the other."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 
 
@@ -269,8 +271,11 @@ def _reciprocal(verb: Token) -> bool:
     """Return whether a verb is done to "each other" or "one another".
 
     "X and Y accused each other of ...", "X and Y blamed one another", "each side blamed
-    the other": each does it to the other, whatever the act.
+    the other": each does it to the other, whatever the act. So is what two sides trade
+    ("X and Y exchanged accusations", "traded fire", "swapped prisoners").
     """
+    if verb.lemma_.lower() in _TRADED:
+        return True
     objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
     objects += [o for c in objects if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     each = any(_determined(c) & {"each"} for c in verb.children if c.dep_ == "nsubj")
@@ -298,7 +303,7 @@ def _mutual(act: Act) -> bool:
         return act.trigger.license == "occur" or any(
             c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in act.trigger.token.children
         )
-    if act.trigger.token.lemma_.lower() == "exchange":
+    if act.trigger.token.lemma_.lower() in _TRADED:
         return True  # "exchanged fire" is done to each other
     return not any(c.dep_ == "dobj" for c in act.trigger.token.children)
 
