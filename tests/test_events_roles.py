@@ -485,3 +485,11 @@ def test_events_roles_what_two_sides_trade_each_does_to_the_other(code) -> None:
     assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= pairs(events)
     events = code("Russian and Ukrainian troops traded fire across the river.")
     assert {("RUS", "UKR", "19"), ("UKR", "RUS", "19")} <= pairs(events)
+
+
+def test_events_roles_what_is_handed_over_targets_its_recipient(code) -> None:
+    events = code("Russia handed over twenty Ukrainian prisoners held in Kursk to Hungary.")
+    assert ("RUS", "HUN", "08") in pairs(events)
+    assert ("RUS", "UKR", "08") not in pairs(events)
+    # with no recipient, whose the captives are is the target
+    assert ("RUS", "UKR", "08") in pairs(code("Russia released twenty Ukrainian prisoners."))

@@ -31,6 +31,8 @@ _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 _LAWSUIT = "115"
 _JUDGING = frozenset({"09", "11", "12"})
 """Families of acts that judge another act (investigate, criticise, accuse, reject)."""
+_GIVING_ROOTS = frozenset({"06", "07", "08"})
+"""Families that hand something over (cooperate, aid, yield): the recipient is the target."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
 """Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 
@@ -83,6 +85,10 @@ def _done_to(
 ) -> Sequence[Party]:
     """Return the parties a verb is done to: its objects, then prepositional objects."""
     token = trigger.token
+    if trigger.code[:2] in _GIVING_ROOTS:
+        recipients = distinct(_recipients(token, roles), sources)
+        if recipients:
+            return recipients
     moved = trigger.objects if trigger.code[:2] in _MOVING_ROOTS else frozenset()
     targets: Sequence[Party] = distinct(
         roles.objects(token, first, skip=moved, places=places), sources
@@ -98,6 +104,27 @@ def _done_to(
                 inner = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
                 targets = roles.prep_objects(child, inner if own else (), places=places)
     return targets
+
+
+def _recipients(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return who receives the people or things a verb hands over, before whose they are.
+
+    "handed over three Israeli hostages to the Red Cross" is done to the Red Cross, not
+    to Israel. The parser may hang "to X" on a participle describing what is handed over
+    ("hostages held in Gaza to the Red Cross"). An object that is itself a party ("handed
+    X over to Y") keeps its place: no recipient is read.
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(roles.own_party(o) is not None for o in objects):
+        return []
+    heads = [verb, *(c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to":
+                found = [p for o in prep.children if o.dep_ == "pobj" for p in roles.group(o)]
+                if found:
+                    return found
+    return []
 
 
 def _verb_fallback_targets(
