@@ -145,31 +145,7 @@ def _overlaps(table: Any, since: str | None, until: str | None) -> list[Any]:
 
 def document(conn: Connection, key: str) -> StoredDocument:
     """Return the stored document whose id, origin, file name or id prefix is ``key``."""
-    key = _clean(key)
-    d = s.documents
-    row = conn.execute(select(d).where(d.c.id == key)).first()
-    if row is None:
-        row = conn.execute(
-            select(d)
-            .join(s.origins, s.origins.c.document_id == d.c.id)
-            .where(s.origins.c.origin == key)
-            .order_by(d.c.seq.desc())
-        ).first()
-    if row is None and len(key) >= 4:
-        rows = conn.execute(select(d).where(d.c.id.like(key.replace("%", "") + "%")).limit(6)).all()
-        if len(rows) > 1:
-            raise StoreError(
-                f"The id prefix {key!r} matches several documents "
-                f"({', '.join(r.id[:12] for r in rows)}); give more characters."
-            )
-        row = rows[0] if rows else None
-    if row is None:
-        row = _by_file_name(conn, key)
-    if row is None:
-        raise StoreError(
-            f"No stored document has the id, origin, file name or id prefix {key!r}; "
-            "'contactline stats' and the documents list show what is stored."
-        )
+    row = _document_row(conn, _clean(key))
     doc, extra, duplicate_of = _document_record(row.text, row.record)
 
     def records(table: Any, cls: type, order: Any) -> tuple[Any, ...]:
@@ -187,27 +163,88 @@ def document(conn: Connection, key: str) -> StoredDocument:
         duplicate_of=duplicate_of,
         extra=extra,
     )
-    origins = tuple(
+    return StoredDocument(
+        result=result, origins=_document_origins(conn, doc.id), links=_document_links(conn, doc.id)
+    )
+
+
+def _document_row(conn: Connection, key: str) -> Any:
+    """Find the documents row that ``key`` names.
+
+    Args:
+        conn: a connection inside a read transaction.
+        key: a document id, else an origin (the latest document read from it), else an
+            id prefix of at least four characters, else the start of an origin's file name.
+
+    Returns:
+        The row of the ``documents`` table.
+
+    Raises:
+        StoreError: no document, or several, answer to ``key``.
+    """
+    d = s.documents
+    row = conn.execute(select(d).where(d.c.id == key)).first()
+    if row is None:
+        row = conn.execute(
+            select(d)
+            .join(s.origins, s.origins.c.document_id == d.c.id)
+            .where(s.origins.c.origin == key)
+            .order_by(d.c.seq.desc())
+        ).first()
+    if row is None and len(key) >= 4:
+        row = _by_id_prefix(conn, key)
+    if row is None:
+        row = _by_file_name(conn, key)
+    if row is None:
+        raise StoreError(
+            f"No stored document has the id, origin, file name or id prefix {key!r}; "
+            "'contactline stats' and the documents list show what is stored."
+        )
+    return row
+
+
+def _by_id_prefix(conn: Connection, key: str) -> Any:
+    """Return the one document whose id starts with ``key``, or None.
+
+    Raises:
+        StoreError: several documents' ids start with ``key``.
+    """
+    d = s.documents
+    rows = conn.execute(select(d).where(d.c.id.like(key.replace("%", "") + "%")).limit(6)).all()
+    if len(rows) > 1:
+        raise StoreError(
+            f"The id prefix {key!r} matches several documents "
+            f"({', '.join(r.id[:12] for r in rows)}); give more characters."
+        )
+    return rows[0] if rows else None
+
+
+def _document_origins(conn: Connection, doc_id: str) -> tuple[str, ...]:
+    """Return every origin a document was read from, in the order they were added."""
+    return tuple(
         r[0]
         for r in conn.execute(
             select(s.origins.c.origin)
-            .where(s.origins.c.document_id == doc.id)
+            .where(s.origins.c.document_id == doc_id)
             .order_by(s.origins.c.added_at, s.origins.c.origin)
         )
     )
-    links = tuple(
+
+
+def _document_links(conn: Connection, doc_id: str) -> tuple[DocumentLink, ...]:
+    """Return a document's links to other stored documents, seen from its side."""
+    return tuple(
         DocumentLink(
-            other_id=r.other_id if r.document_id == doc.id else r.document_id,
+            other_id=r.other_id if r.document_id == doc_id else r.document_id,
             kind=r.kind,
             similarity=r.similarity,
         )
         for r in conn.execute(
             select(s.document_links).where(
-                or_(s.document_links.c.document_id == doc.id, s.document_links.c.other_id == doc.id)
+                or_(s.document_links.c.document_id == doc_id, s.document_links.c.other_id == doc_id)
             )
         )
     )
-    return StoredDocument(result=result, origins=origins, links=links)
 
 
 def _by_file_name(conn: Connection, key: str) -> Any:
@@ -415,18 +452,7 @@ def timeline(
     t = s.timeline_entries
     conds = _overlaps(t, since, until)
     if party:
-        m, e = s.timeline_members, s.events
-        involved = (
-            select(m.c.entry_id)
-            .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
-            .where(
-                or_(
-                    e.c.source_party == _clean(party).upper(),
-                    e.c.target_party == _clean(party).upper(),
-                )
-            )
-        )
-        conds.append(t.c.id.in_(involved))
+        conds.append(t.c.id.in_(_entries_involving(_clean(party).upper())))
     if root:
         conds.append(t.c.root == str(root).zfill(2)[:2])
     if contested:
@@ -439,8 +465,37 @@ def timeline(
         select(t).where(and_(*conds)).order_by(t.c.first_day, t.c.last_day, t.c.id), limit, offset
     )
     rows = conn.execute(query).all()
-    members: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    claims: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    members, claims = _entry_members(conn, [r.id for r in rows])
+    return [_timeline_entry(r, members[r.id], claims[r.id]) for r in rows]
+
+
+def _entries_involving(party: str) -> Select[Any]:
+    """Select the ids of the timeline entries with an event whose source or target is ``party``."""
+    m, e = s.timeline_members, s.events
+    return (
+        select(m.c.entry_id)
+        .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
+        .where(or_(e.c.source_party == party, e.c.target_party == party))
+    )
+
+
+_Members = dict[str, list[tuple[str, str, str]]]
+_Claims = dict[str, list[tuple[str, str | None]]]
+
+
+def _entry_members(conn: Connection, entry_ids: list[str]) -> tuple[_Members, _Claims]:
+    """Read the member events of timeline entries.
+
+    Args:
+        conn: a connection inside a read transaction.
+        entry_ids: the entries to read.
+
+    Returns:
+        By entry id (an empty list for an entry without members): each member's
+        ``(document id, event id, origin)``, and each member's ``(modality, reported_by)``.
+    """
+    members: _Members = defaultdict(list)
+    claims: _Claims = defaultdict(list)
     m, e = s.timeline_members, s.events
     for owner, doc_id, event_id, origin, modality, reported_by in conn.execute(
         select(
@@ -453,32 +508,34 @@ def timeline(
         )
         .join(s.documents, s.documents.c.id == m.c.document_id)
         .join(e, and_(e.c.document_id == m.c.document_id, e.c.id == m.c.event_id))
-        .where(m.c.entry_id.in_([r.id for r in rows]))
+        .where(m.c.entry_id.in_(entry_ids))
         .order_by(m.c.entry_id, m.c.document_id, m.c.event_id)
     ):
         members[owner].append((doc_id, event_id, origin))
         claims[owner].append((modality, reported_by))
-    entries = []
-    for r in rows:
-        docs = sorted({(origin, doc_id) for doc_id, _, origin in members[r.id]})
-        entries.append(
-            fuse.TimelineEntry(
-                id=r.id,
-                date_start=r.date_start,
-                date_end=r.date_end,
-                cameo=r.cameo,
-                source=r.source,
-                target=r.target,
-                summary=r.summary,
-                documents=tuple(o for o, _ in docs),
-                events=tuple(f"{d}/{e}" for d, e, _ in members[r.id]),
-                corroboration=r.corroboration,
-                contested=bool(r.contested),
-                status=fuse.entry_status(claims[r.id]),
-                claimed_by=fuse.claimants(claims[r.id]),
-            )
-        )
-    return entries
+    return members, claims
+
+
+def _timeline_entry(
+    row: Any, members: list[tuple[str, str, str]], claims: list[tuple[str, str | None]]
+) -> fuse.TimelineEntry:
+    """Build a stored timeline entry from its row and its members (:func:`_entry_members`)."""
+    docs = sorted({(origin, doc_id) for doc_id, _, origin in members})
+    return fuse.TimelineEntry(
+        id=row.id,
+        date_start=row.date_start,
+        date_end=row.date_end,
+        cameo=row.cameo,
+        source=row.source,
+        target=row.target,
+        summary=row.summary,
+        documents=tuple(o for o, _ in docs),
+        events=tuple(f"{d}/{e}" for d, e, _ in members),
+        corroboration=row.corroboration,
+        contested=bool(row.contested),
+        status=fuse.entry_status(claims),
+        claimed_by=fuse.claimants(claims),
+    )
 
 
 def _stored_event(conn: Connection, doc_id: str, event_id: str) -> StoredEvent:
