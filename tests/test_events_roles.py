@@ -493,3 +493,8 @@ def test_events_roles_what_is_handed_over_targets_its_recipient(code) -> None:
     assert ("RUS", "UKR", "08") not in pairs(events)
     # with no recipient, whose the captives are is the target
     assert ("RUS", "UKR", "08") in pairs(code("Russia released twenty Ukrainian prisoners."))
+
+
+def test_events_roles_attack_repelled_is_against_who_repels_it(code) -> None:
+    events = code("Ukrainian troops repelled an attack by Russia near the border.")
+    assert pairs(events) == {("RUS", "UKR", "19")}

@@ -23,6 +23,7 @@ _NOUN_TARGET_PREPS = frozenset(
 )
 _MOVING_ROOTS = frozenset({"03", "05", "06", "07", "15"})
 PLACE_TARGET_ROOTS = frozenset({"07", "09", "15", "17", "18", "19", "20"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
 _FACING_PREPS = frozenset({"along", "near", "on", "at", "to"})
 """Prepositions of the border a show of force faces ("troops on alert along the border")."""
 _SELF_MOVING_ROOTS = frozenset({"06", "07", "15", "16"})
@@ -191,13 +192,34 @@ def _noun_trigger_parties(
     if not targets and trigger.license == "occur" and trigger.anchor.pos_ == "VERB":
         # "an air strike destroyed the consulate": what the event hit
         targets = distinct(roles.objects(trigger.anchor), sources)
-    requested = _request_of(token)
-    if not targets and requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
-        # "accept a US proposal for a ceasefire": the proposer is the other side
-        targets = distinct(roles.group(requested), sources)
-    if not targets and trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
-        targets = [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
+    if not targets:
+        targets = _carrier_targets(trigger, sources, roles, lexicon)
     return tuple(sources), tuple(targets)
+
+
+def _carrier_targets(
+    trigger: Trigger, sources: Sequence[Party], roles: RoleReader, lexicon: EventLexicon
+) -> Sequence[Party]:
+    """Return an event noun's target read off the verb that carries it.
+
+    "accept a US proposal for a ceasefire": the proposer is the other side; "X repelled
+    an attack by Y": Y attacked X, who repelled it; "launched strikes on X": the verb's
+    own phrase.
+    """
+    token = trigger.token
+    requested = _request_of(token)
+    proposers: Sequence[Party] = ()
+    if requested is not None and requested.lemma_.lower() in REQUEST_NOUNS:
+        proposers = distinct(roles.group(requested), sources)
+    if proposers:
+        return proposers
+    carrier = token.head
+    repelled = token.dep_ == "dobj" and lexicon.is_cue("intercept", carrier.lemma_.lower())
+    if repelled and sources and trigger.code[:2] in _FORCE_ROOTS:
+        return distinct(roles.subjects(carrier), sources)
+    if trigger.license in {"perform", "charge"} and trigger.anchor.pos_ == "VERB":
+        return [p for p in roles.prep_objects(trigger.anchor) if p.token not in token.subtree]
+    return ()
 
 
 def landing_parties(trigger: Trigger, roles: RoleReader) -> list[Party]:
