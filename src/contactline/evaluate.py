@@ -231,55 +231,101 @@ def score_events(
         Precision, recall and F1 at the dyad+root and dyad+code levels, modality accuracy
         on the dyad+root matches, the dyad+root scores per CAMEO root, and every miss.
     """
-    totals = {"root": [0, 0, 0], "code": [0, 0, 0]}
-    per_root: dict[str, list[int]] = {}
-    modality_ok = modality_pairs = 0
-    misses: list[Miss] = []
+    tally = _Tally()
     for sentence in gold:
         expected = [_gold_view(e) for e in sentence.events]
         got = [_event_view(e) for e in predicted.get(sentence.id, ())]
+        tally.add(sentence.id, expected, got)
+    return tally.scores(sentences=len(gold))
+
+
+class _Tally:
+    """The counts of :func:`score_events`, summed over the sentences scored so far."""
+
+    def __init__(self) -> None:
+        self.totals = {"root": [0, 0, 0], "code": [0, 0, 0]}
+        self.per_root: dict[str, list[int]] = {}
+        self.modality_ok = self.modality_pairs = 0
+        self.misses: list[Miss] = []
+
+    def add(self, sentence_id: str, expected: list[_View], got: list[_View]) -> None:
+        """Count one sentence's gold and predicted events.
+
+        Args:
+            sentence_id: the gold sentence's id, for its misses.
+            expected: its gold events.
+            got: the events predicted for it.
+        """
         pairs, lost, extra = _pair(expected, got)
         code_hits = sum(
             (Counter(_code_key(v) for v in expected) & Counter(_code_key(v) for v in got)).values()
         )
         for level, correct in (("root", len(pairs)), ("code", code_hits)):
-            totals[level][0] += correct
-            totals[level][1] += len(got)
-            totals[level][2] += len(expected)
+            self.totals[level][0] += correct
+            self.totals[level][1] += len(got)
+            self.totals[level][2] += len(expected)
         for view in expected:
-            per_root.setdefault(view.cameo[:2], [0, 0, 0])[2] += 1
+            self.per_root.setdefault(view.cameo[:2], [0, 0, 0])[2] += 1
         for view in got:
-            per_root.setdefault(view.cameo[:2], [0, 0, 0])[1] += 1
+            self.per_root.setdefault(view.cameo[:2], [0, 0, 0])[1] += 1
         for g, p in pairs:
-            per_root[g.cameo[:2]][0] += 1
-            modality_pairs += 1
-            modality_ok += g.modality == p.modality
-            if g.cameo != p.cameo:
-                misses.append(
-                    Miss(sentence_id=sentence.id, kind="wrong_code", gold=str(g), predicted=str(p))
-                )
-            if g.modality != p.modality:
-                misses.append(
-                    Miss(sentence_id=sentence.id, kind="modality", gold=str(g), predicted=str(p))
-                )
-        misses.extend(
-            Miss(sentence_id=sentence.id, kind="missed", gold=str(g), predicted=None) for g in lost
+            self.per_root[g.cameo[:2]][0] += 1
+            self.modality_pairs += 1
+            self.modality_ok += g.modality == p.modality
+        self.misses.extend(_misses(sentence_id, pairs, lost, extra))
+
+    def scores(self, *, sentences: int) -> EventScores:
+        """Return the scores of the counts so far, over ``sentences`` gold sentences."""
+        root, code = self.totals["root"], self.totals["code"]
+        return EventScores(
+            root=PRF(correct=root[0], predicted=root[1], gold=root[2]),
+            code=PRF(correct=code[0], predicted=code[1], gold=code[2]),
+            modality_correct=self.modality_ok,
+            modality_pairs=self.modality_pairs,
+            by_root={
+                r: PRF(correct=c[0], predicted=c[1], gold=c[2])
+                for r, c in sorted(self.per_root.items())
+            },
+            sentences=sentences,
+            misses=tuple(self.misses),
         )
-        misses.extend(
-            Miss(sentence_id=sentence.id, kind="spurious", gold=None, predicted=str(p))
-            for p in extra
-        )
-    return EventScores(
-        root=PRF(correct=totals["root"][0], predicted=totals["root"][1], gold=totals["root"][2]),
-        code=PRF(correct=totals["code"][0], predicted=totals["code"][1], gold=totals["code"][2]),
-        modality_correct=modality_ok,
-        modality_pairs=modality_pairs,
-        by_root={
-            r: PRF(correct=c[0], predicted=c[1], gold=c[2]) for r, c in sorted(per_root.items())
-        },
-        sentences=len(gold),
-        misses=tuple(misses),
+
+
+def _misses(
+    sentence_id: str,
+    pairs: list[tuple[_View, _View]],
+    lost: list[_View],
+    extra: list[_View],
+) -> list[Miss]:
+    """List one sentence's disagreements: per pair a wrong code, then a wrong modality;
+    then the gold events missed and the predicted events that are spurious.
+
+    Args:
+        sentence_id: the gold sentence's id.
+        pairs: the (gold, predicted) events matched at the dyad+root level.
+        lost: the gold events left unmatched.
+        extra: the predicted events left unmatched.
+
+    Returns:
+        The misses, in that order.
+    """
+    misses: list[Miss] = []
+    for g, p in pairs:
+        if g.cameo != p.cameo:
+            misses.append(
+                Miss(sentence_id=sentence_id, kind="wrong_code", gold=str(g), predicted=str(p))
+            )
+        if g.modality != p.modality:
+            misses.append(
+                Miss(sentence_id=sentence_id, kind="modality", gold=str(g), predicted=str(p))
+            )
+    misses.extend(
+        Miss(sentence_id=sentence_id, kind="missed", gold=str(g), predicted=None) for g in lost
     )
+    misses.extend(
+        Miss(sentence_id=sentence_id, kind="spurious", gold=None, predicted=str(p)) for p in extra
+    )
+    return misses
 
 
 @dataclass(frozen=True, slots=True)
