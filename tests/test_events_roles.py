@@ -498,3 +498,10 @@ def test_events_roles_what_is_handed_over_targets_its_recipient(code) -> None:
 def test_events_roles_attack_repelled_is_against_who_repels_it(code) -> None:
     events = code("Ukrainian troops repelled an attack by Russia near the border.")
     assert pairs(events) == {("RUS", "UKR", "19")}
+
+
+def test_events_roles_mediation_of_talks_between_two_sides(code) -> None:
+    expected = {("RUS", "ARM", "04"), ("RUS", "AZE", "04")}
+    assert expected <= pairs(code("Talks between Armenia and Azerbaijan were mediated by Russia."))
+    events = code("Negotiations between Armenia and Azerbaijan, mediated by Russia, stalled.")
+    assert expected <= pairs(events)

@@ -289,8 +289,24 @@ def accepted(trigger: Trigger) -> bool:
 def _mediated(token: Token, roles: RoleReader, sources: Sequence[Party]) -> tuple[Party, ...]:
     """Return the parties a mediation is between: the subject of the nearest clause above it.
 
-    "X and Y agreed to a truce after talks mediated by Z, W said": X and Y, not W.
+    "X and Y agreed to a truce after talks mediated by Z, W said": X and Y, not W. Talks
+    that name their sides come first: "talks between X and Y were mediated by Z",
+    "negotiations between X and Y, mediated by Z, stalled".
     """
+    talks = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.dep_ == "acl":
+        talks.append(token.head)
+    sides = [
+        p
+        for t in talks
+        for prep in t.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for p in roles.group(o)
+    ]
+    if distinct(sides, sources):
+        return distinct(sides, sources)
     for ancestor in token.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in ancestor.children
