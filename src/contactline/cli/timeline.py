@@ -16,6 +16,22 @@ from contactline.cli._store_options import (
     table,
 )
 from contactline.cli._util import Context
+from contactline.fuse import TimelineEntry
+
+_TABLE_COLUMNS = (
+    "date_start",
+    "date_end",
+    "cameo",
+    "source",
+    "target",
+    "status",
+    "claimed_by",
+    "corroboration",
+    "n_documents",
+    "contested",
+    "summary",
+)
+"""The columns of ``--format table``."""
 
 
 @main.command()
@@ -61,35 +77,23 @@ def timeline(
             limit=limit,
             offset=offset,
         )
+    _write(entries, fmt, output)
+
+
+def _write(entries: list[TimelineEntry], fmt: str, output: str | None) -> None:
+    """Write timeline entries in one format.
+
+    Args:
+        entries: the entries, in timeline order.
+        fmt: ``json``, ``csv``, ``parquet`` or ``table``.
+        output: the file to write, or ``None`` for standard output.
+    """
     if fmt == "json":
         emit(dumps([exports.entry_json(e) for e in entries]), output)
     elif fmt == "csv":
         emit(exports.to_csv(exports.timeline_rows(entries), exports.TIMELINE_COLUMNS), output)
     elif fmt == "parquet":
-        emit(
-            exports.to_parquet(
-                exports.timeline_rows(entries, joined=False), exports.TIMELINE_COLUMNS
-            ),
-            output,
-        )
+        rows = exports.timeline_rows(entries, joined=False)
+        emit(exports.to_parquet(rows, exports.TIMELINE_COLUMNS), output)
     else:
-        rows = exports.timeline_rows(entries)
-        emit(
-            table(
-                rows,
-                (
-                    "date_start",
-                    "date_end",
-                    "cameo",
-                    "source",
-                    "target",
-                    "status",
-                    "claimed_by",
-                    "corroboration",
-                    "n_documents",
-                    "contested",
-                    "summary",
-                ),
-            ),
-            output,
-        )
+        emit(table(exports.timeline_rows(entries), _TABLE_COLUMNS), output)
