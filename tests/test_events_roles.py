@@ -505,3 +505,32 @@ def test_events_roles_mediation_of_talks_between_two_sides(code) -> None:
     assert expected <= pairs(code("Talks between Armenia and Azerbaijan were mediated by Russia."))
     events = code("Negotiations between Armenia and Azerbaijan, mediated by Russia, stalled.")
     assert expected <= pairs(events)
+
+
+def test_events_roles_participle_continues_the_infinitive_its_verb_governs(make_doc) -> None:
+    # "accusing" hangs off "voted", which only governs the act: the freezing's target
+    doc = _hand_parsed(
+        make_doc,
+        [
+            ("Estonia", 2, "poss", "PROPN", "Estonia"),
+            ("'s", 0, "case", "PART", "'s"),
+            ("parliament", 3, "nsubj", "NOUN", "parliament"),
+            ("voted", 3, "ROOT", "VERB", "vote"),
+            ("to", 5, "aux", "PART", "to"),
+            ("freeze", 3, "xcomp", "VERB", "freeze"),
+            ("cooperation", 5, "dobj", "NOUN", "cooperation"),
+            ("with", 6, "prep", "ADP", "with"),
+            ("Russia", 7, "pobj", "PROPN", "Russia"),
+            ("and", 8, "cc", "CCONJ", "and"),
+            ("Georgia", 8, "conj", "PROPN", "Georgia"),
+            (",", 3, "punct", "PUNCT", ","),
+            ("accusing", 3, "advcl", "VERB", "accuse"),
+            ("both", 14, "det", "DET", "both"),
+            ("neighbours", 12, "dobj", "NOUN", "neighbour"),
+            ("of", 14, "prep", "ADP", "of"),
+            ("aggression", 15, "pobj", "NOUN", "aggression"),
+            (".", 3, "punct", "PUNCT", "."),
+        ],
+    )
+    doc[12].tag_ = "VBG"
+    assert {("EST", "RUS", "11"), ("EST", "GEO", "11")} <= pairs(coded(doc))

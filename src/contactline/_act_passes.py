@@ -226,7 +226,8 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     A conjoined verb or a participle of the same subject acts on the same party: "X blamed
     Y and vowed revenge" (Y), "X stormed into Y, killing hundreds and taking hostages" (Y).
     The speaker's own threat continues the verb its saying is conjoined to: "X gave Y a
-    week to withdraw and said it could use force" (Y).
+    week to withdraw and said it could use force" (Y). A verb that only governs the act
+    passes on its infinitive's target: "X voted to quit Y, accusing it of ..." (Y).
     """
     token = act.trigger.token
     if act.targets or not act.sources or act.trigger.license != "verb":
@@ -243,7 +244,7 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     head = token.head
     own = {s.code for s in act.sources}
     targets: Sequence[Party] = next(
-        (a.targets for a in acts if a.trigger.token.i == head.i and a.targets), ()
+        (a.targets for a in acts if _continued(a.trigger.token, head) and a.targets), ()
     )
     if not targets and head.pos_ == "VERB":
         targets = roles.objects(head) or roles.place_parties(head)
@@ -251,6 +252,14 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     if not targets:
         return act
     return replace(act, targets=targets, rule=act.rule + " target:continued")
+
+
+def _continued(trigger: Token, head: Token) -> bool:
+    """Whether an act's trigger is the verb ``head`` or the infinitive it governs.
+
+    "X voted to leave Y, accusing the bloc of ...": the participle continues the leaving.
+    """
+    return trigger.i == head.i or (trigger.dep_ == "xcomp" and trigger.head.i == head.i)
 
 
 def _unmarked(verb: Token) -> bool:
