@@ -534,3 +534,10 @@ def test_events_roles_participle_continues_the_infinitive_its_verb_governs(make_
     )
     doc[12].tag_ = "VBG"
     assert {("EST", "RUS", "11"), ("EST", "GEO", "11")} <= pairs(coded(doc))
+
+
+def test_events_roles_owning_up_to_a_strike_is_towards_its_victims(code) -> None:
+    events = code(
+        "Two Georgian diplomats were killed in a Russian strike, which Moscow called a mistake."
+    )
+    assert ("RUS", "GEO", "01") in pairs(events)

@@ -45,6 +45,7 @@ from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader
 from contactline._target_passes import (
+    acknowledged_target,
     attended_host,
     broker_target,
     participle_target,
@@ -103,7 +104,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts.extend(presence_acts(acts, roles))
     acts = [attended_host(visit_host(act, acts), acts) for act in acts]
     acts = taken_from(acts)
-    return [answer_target(act, acts) for act in acts]
+    return [acknowledged_target(answer_target(act, acts), acts) for act in acts]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

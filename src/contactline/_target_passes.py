@@ -8,7 +8,9 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - an act of force falls on whom its participle acts on ("captured the town, forcing X's
   soldiers to flee");
 - a visit is to whom it is made to meet ("travelled to Y's capital to hold talks with X");
-- attending a meeting meets its host ("attended a summit hosted by X").
+- attending a meeting meets its host ("attended a summit hosted by X");
+- owning up to an act of violence is towards its victims ("a strike on X, which Y called
+  a mistake"; "gunmen attacked X; Y claimed responsibility").
 
 One phrase makes an act of its own: a party in whose presence an agreement or talks are
 held mediates them ("signed a deal in the presence of X": X->each side, 045).
@@ -26,6 +28,7 @@ from contactline._roles import Party, RoleReader
 from contactline._triggers import Trigger
 
 __all__ = [
+    "acknowledged_target",
     "attended_host",
     "broker_target",
     "participle_target",
@@ -42,6 +45,8 @@ _BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
 """Participles that name who brought a deal about ("the deal brokered by X")."""
 _FORCE_ROOTS = frozenset({"17", "18", "19"})
 _HOSTING = "043"
+_ACKNOWLEDGING = "015"
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 """Families of acts a third party can witness as mediator (talks, agreements, truces)."""
 
@@ -230,3 +235,23 @@ def attended_host(act: Act, acts: Sequence[Act]) -> Act:
             if targets:
                 return replace(act, targets=targets, rule=act.rule + " target:host")
     return act
+
+
+def acknowledged_target(act: Act, acts: Sequence[Act]) -> Act:
+    """Address an acknowledgement of responsibility (015) with no target to the victims.
+
+    The act owned up to is the one a relative clause describes ("an Israeli strike on X,
+    which Israel called a mistake"), else the sentence's one act of violence that has a
+    target ("gunmen opened fire on crowds in X; Y claimed responsibility"). Several
+    violent acts with different victims leave it unsaid.
+    """
+    if act.targets or not act.sources or act.code != _ACKNOWLEDGING:
+        return act
+    token = act.trigger.token
+    violent = [a for a in acts if a is not act and a.code[:2] in _VIOLENT_ROOTS and a.targets]
+    described = [a for a in violent if token.dep_ == "relcl" and a.trigger.token.i == token.head.i]
+    victims = {t.code: t for a in described or violent for t in a.targets}
+    own = {s.code for s in act.sources}
+    if len(victims) != 1 or own & set(victims):
+        return act
+    return replace(act, targets=tuple(victims.values()), rule=act.rule + " target:acknowledged")
