@@ -541,3 +541,10 @@ def test_events_roles_owning_up_to_a_strike_is_towards_its_victims(code) -> None
         "Two Georgian diplomats were killed in a Russian strike, which Moscow called a mistake."
     )
     assert ("RUS", "GEO", "01") in pairs(events)
+
+
+def test_events_roles_denial_in_a_relative_clause_answers_the_claimant(code) -> None:
+    events = code(
+        "Russia claimed the saboteurs had trained in Georgia, which Georgia rejected as absurd."
+    )
+    assert ("GEO", "RUS", "01") in pairs(events)

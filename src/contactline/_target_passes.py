@@ -9,6 +9,8 @@ Each pass gives an act with no target the party a neighbouring phrase names:
   soldiers to flee");
 - a visit is to whom it is made to meet ("travelled to Y's capital to hold talks with X");
 - attending a meeting meets its host ("attended a summit hosted by X");
+- denying a claim is towards its claimant ("X claimed Y had links to Z, which Z rejected
+  as absurd");
 - owning up to an act of violence is towards its victims ("a strike on X, which Y called
   a mistake"; "gunmen attacked X; Y claimed responsibility").
 
@@ -31,6 +33,7 @@ __all__ = [
     "acknowledged_target",
     "attended_host",
     "broker_target",
+    "disputed_claim",
     "participle_target",
     "presence_acts",
     "protest_target",
@@ -46,6 +49,7 @@ _BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
 _FORCE_ROOTS = frozenset({"17", "18", "19"})
 _HOSTING = "043"
 _ACKNOWLEDGING = "015"
+_DENYING = "016"
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 """Families of acts a third party can witness as mediator (talks, agreements, truces)."""
@@ -255,3 +259,20 @@ def acknowledged_target(act: Act, acts: Sequence[Act]) -> Act:
     if len(victims) != 1 or own & set(victims):
         return act
     return replace(act, targets=tuple(victims.values()), rule=act.rule + " target:acknowledged")
+
+
+def disputed_claim(act: Act, roles: RoleReader) -> Act:
+    """Address a denial with no target, in a relative clause, to who made the claim it denies.
+
+    "X claimed the gunmen had links to Y, which Y rejected as absurd": the clause hangs
+    off a word of what X claimed, so Y denies X's claim (Y->X, 016).
+    """
+    token = act.trigger.token
+    if act.targets or not act.sources or act.code != _DENYING or token.dep_ != "relcl":
+        return act
+    for ancestor in token.head.ancestors:
+        if ancestor.pos_ == "VERB" and roles.lexicon.is_cue("report", ancestor.lemma_.lower()):
+            claimants = distinct(roles.subjects(ancestor), act.sources)
+            if claimants:
+                return replace(act, targets=tuple(claimants), rule=act.rule + " target:claimant")
+    return act
