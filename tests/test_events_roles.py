@@ -557,3 +557,22 @@ def test_events_roles_terms_of_an_agreement_are_intents(code) -> None:
     )
     withdrawals = [e for e in events if e.source and e.source.party == "RUS" and e.cameo == "0356"]
     assert withdrawals and withdrawals[0].modality == "intended"
+
+
+def test_events_roles_its_fighters_are_the_armed_group_named_before(nlp) -> None:
+    text = "Ukraine said it would not negotiate with the Wagner group while its fighters occupied Ukrainian villages."
+    mentions = _with_group(text, "the Wagner group", "WAGNER", "RUS", "MIL")
+    start = text.index("its fighters")
+    bound_to_state = Mention(
+        span=Span(start, start + len("its fighters")),
+        text="its fighters",
+        party="UKR",
+        kind="state",
+        sector="REB",
+        antecedent=Span(0, len("Ukraine")),
+        rule="test+coref",
+    )
+    mentions = sorted([*mentions, bound_to_state], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("WAGNER", "UKR", "19") in pairs(events)
+    assert not any(e.source and e.source.party == "UKR" and e.cameo[:2] == "19" for e in events)

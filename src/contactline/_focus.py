@@ -72,8 +72,39 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
             party = _focus(doc, organs, foreign, mentions, index)
             if party is not None:
                 mention = replace(mention, party=party, rule=mention.rule + "+in-focus")
-        out.append(mention)
+        out.append(_armed_owner(doc, mention, mentions[:index]))
     return out
+
+
+def _armed_owner(doc: Doc, mention: Mention, earlier: Sequence[Mention]) -> Mention:
+    """Give "its fighters" the one armed group named before it in its sentence.
+
+    A pronoun owner of insurgent people ("its fighters", "their militants") bound to a
+    state is the group the sentence names instead: "no talks with the RSF while its
+    fighters occupy homes" (RSF). With no group, or several, the binding stands.
+    """
+    if mention.antecedent is None or mention.sector != "REB" or mention.kind != "state":
+        return mention
+    token = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if token is None:
+        return mention
+    sent = token.sent
+    groups = {
+        m.party: m
+        for m in earlier
+        if m.kind == "group" and m.party and sent.start_char <= m.span.start < sent.end_char
+    }
+    if len(groups) != 1:
+        return mention
+    group = next(iter(groups.values()))
+    return replace(
+        mention,
+        party=group.party,
+        kind="group",
+        country=group.country,
+        antecedent=group.span,
+        rule=mention.rule + "+armed-owner",
+    )
 
 
 def _focus(
