@@ -576,3 +576,11 @@ def test_events_roles_its_fighters_are_the_armed_group_named_before(nlp) -> None
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert ("WAGNER", "UKR", "19") in pairs(events)
     assert not any(e.source and e.source.party == "UKR" and e.cameo[:2] == "19" for e in events)
+
+
+def test_events_roles_past_verb_joined_to_a_demanded_act_continues_the_demand(code) -> None:
+    events = code(
+        "Hungary demanded that Ukraine restore minority rights and warned of consequences."
+    )
+    assert ("HUN", "UKR", "13") in pairs(events)
+    assert not any(e.source and e.source.party == "UKR" for e in events)

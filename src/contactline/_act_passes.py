@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from contactline._event_lexicon import EventLexicon
 from contactline._frames import HOSTILE_ROOTS, Frame, frame_code
 from contactline._roles import Party, RoleReader
+from contactline._subjects import demand_continued
 from contactline._triggers import Trigger
 from contactline.records import Modality
 
@@ -241,7 +242,7 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
         return act
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return act  # a clause of its own
-    head = token.head
+    head = demand_continued(token) or token.head
     own = {s.code for s in act.sources}
     targets: Sequence[Party] = next(
         (a.targets for a in acts if _continued(a.trigger.token, head) and a.targets), ()

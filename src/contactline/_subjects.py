@@ -29,7 +29,9 @@ def performers(roles: RoleReader, verb: Token) -> list[Party]:
     1. The subject of the verb, or the "by" agent of a passive.
     2. The owner a modifier verb names ("the Saudi-led coalition").
     3. Whoever governs a gerund ("denied hitting", "accused X of shelling").
-    4. A subject the parser attached to the conjunct before ("X freed ... and Y released").
+    4. A subject the parser attached to the conjunct before ("X freed ... and Y released"),
+       or the main clause's, for a finite verb conjoined to a demanded act ("X demanded
+       that Y explain ... and warned of ...": X warned).
     5. The subject of the verb it is a conjunct, infinitive or relative clause of ("X is
        ready to send", "X met Y and signed").
     6. Failing that, a party named right before the verb (a subject the parser
@@ -40,6 +42,7 @@ def performers(roles: RoleReader, verb: Token) -> list[Party]:
         _modifier_subjects,
         _gerund_subjects,
         _conjunct_subjects,
+        _mandated_conjunct_subjects,
         _controller_subjects,
     )
     for read in readings:
@@ -115,6 +118,32 @@ def _conjunct_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
     if preceding and preceding[0].token.dep_ == "conj":
         return preceding
     return None
+
+
+def _mandated_conjunct_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
+    """Return the demanding party for a past-tense verb conjoined to what it demanded.
+
+    See :func:`demand_continued`. ``None`` for any other verb.
+    """
+    demand = demand_continued(verb)
+    if demand is None:
+        return None
+    return roles.subjects(demand) or None
+
+
+def demand_continued(verb: Token) -> Token | None:
+    """Return the demand a finite verb conjoined to the demanded act continues, if any.
+
+    "X demanded that Y explain its conduct and warned of consequences": the parser joins
+    "warned" to the bare "explain", but a past tense cannot continue a mandated act; it
+    continues the demand.
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBZ"} or head.tag_ != "VB":
+        return None
+    if head.dep_ != "ccomp" or any(c.dep_ == "aux" for c in head.children):
+        return None
+    return head.head
 
 
 def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
