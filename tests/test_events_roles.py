@@ -584,3 +584,12 @@ def test_events_roles_past_verb_joined_to_a_demanded_act_continues_the_demand(co
     )
     assert ("HUN", "UKR", "13") in pairs(events)
     assert not any(e.source and e.source.party == "UKR" for e in events)
+
+
+def test_events_roles_unattributed_strike_is_the_blamed_party_s_by_the_blamer(code) -> None:
+    events = code("Missiles struck a Kyiv suburb overnight, and Ukraine blamed Russia.")
+    strikes = [e for e in events if e.cameo[:2] == "19"]
+    assert [(e.source.party, e.target.party) for e in strikes if e.source and e.target] == [
+        ("RUS", "UKR")
+    ]
+    assert strikes[0].modality == "claimed" and strikes[0].reported_by == "UKR"

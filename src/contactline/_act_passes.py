@@ -31,6 +31,9 @@ from contactline.records import Modality
 OTHER_PARTY_ROOTS = frozenset({"07", "08", "09", "11", "12", "16", "18", "19", "20"})
 """Families whose act always has a target: failing a readable one, the sentence's only other party."""
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+_BLAME = "112"
+_BLAMED_ROOTS = frozenset({"18", "19", "20"})
+"""Acts of violence a party can be blamed for."""
 _JUDGED_NOUNS = frozenset(
     {"launch", "test", "seizure", "execution", "move", "incursion", "step", "decision"}
 )
@@ -87,6 +90,44 @@ def taken_from(acts: list[Act]) -> list[Act]:
         id(leaver): replace(leaver, targets=leaver.targets or taker.sources),
     }
     return [paired.get(id(a), a) for a in acts]
+
+
+def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
+    """Give an act of force done by no one named the party the sentence blames, as a claim.
+
+    "Drones struck X, the mayor said, blaming Y", "a strike on X, which Z blamed on Y":
+    Y did it by Z's account (claimed, reported by Z). Only one blame in the sentence,
+    with one blamer, decides; an act another party reports stays unattributed.
+    """
+    blames = [
+        a
+        for a in acts
+        if a.code.startswith(_BLAME)
+        and lexicon.is_cue("accuse", a.trigger.token.lemma_.lower())
+        and len(a.sources) == 1
+        and a.targets
+    ]
+    if len(blames) != 1:
+        return acts
+    blame = blames[0]
+    blamer = blame.sources[0].code
+    out = []
+    for act in acts:
+        told = act.modality == "asserted" or act.modality == "claimed" and act.reported_by == blamer
+        if act.sources or act.code[:2] not in _BLAMED_ROOTS or not told:
+            out.append(act)
+            continue
+        out.append(
+            replace(
+                act,
+                sources=blame.targets,
+                targets=distinct(act.targets, blame.targets),
+                modality="claimed",
+                reported_by=blamer,
+                rule=act.rule + " source:blamed",
+            )
+        )
+    return out
 
 
 def intercepted(acts: list[Act], lexicon: EventLexicon) -> list[Act]:

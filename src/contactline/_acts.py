@@ -31,6 +31,7 @@ from contactline._act_parties import (
 from contactline._act_passes import (
     Act,
     answer_target,
+    blamed_source,
     distinct,
     fallback_target,
     frame_acts,
@@ -93,7 +94,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     }
     # whoever reports an act of the sentence ("according to X") is its source of news
     speakers |= {a.reported_by for a in acts if a.reported_by}
-    acts = intercepted(acts, lexicon)
+    acts = intercepted(blamed_source(acts, lexicon), lexicon)
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [response_target(act, acts, roles) for act in acts]
