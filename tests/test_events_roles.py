@@ -593,3 +593,12 @@ def test_events_roles_unattributed_strike_is_the_blamed_party_s_by_the_blamer(co
         ("RUS", "UKR")
     ]
     assert strikes[0].modality == "claimed" and strikes[0].reported_by == "UKR"
+
+
+def test_events_roles_shooting_down_the_charged_attack_is_not_the_accused_s(code) -> None:
+    events = code(
+        "Ukraine accused Russia of attempting to kill its president "
+        "with drones that were shot down over Kyiv."
+    )
+    assert ("RUS", "UKR", "18") in pairs(events)
+    assert ("RUS", "UKR", "19") not in pairs(events)

@@ -97,13 +97,20 @@ def _framed_parties(
     """Return the sources and targets of an act inside a frame.
 
     1. An accusation's accused does the act, where the act names no source of its own
-       or is a noun ("accused X of genocide in Y": X, landing in Y).
+       or is a noun ("accused X of genocide in Y": X, landing in Y); stopping the attack
+       is never the attacker's ("accused X of an attack with drones that were shot down").
     2. The speaker does it when the act's subject is a pronoun ("X said it / its forces
        struck ...") or "it" right under the verb of saying.
     3. Force a belligerent reports is done to the speaker (``_against_speaker``).
     """
     sources, targets = act.sources, act.targets
-    if frame.kind == "accuse" and frame.accused and (act.trigger.license != "verb" or not sources):
+    stops = roles.lexicon.is_cue("intercept", act.trigger.token.lemma_.lower())
+    if (
+        frame.kind == "accuse"
+        and frame.accused
+        and (act.trigger.license != "verb" or not sources)
+        and not stops
+    ):
         sources = frame.accused
         if not targets and act.code[:2] in PLACE_TARGET_ROOTS:
             # "accused X of genocide in Y": where the act is said to land

@@ -97,7 +97,8 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
 
     "Drones struck X, the mayor said, blaming Y", "a strike on X, which Z blamed on Y":
     Y did it by Z's account (claimed, reported by Z). Only one blame in the sentence,
-    with one blamer, decides; an act another party reports stays unattributed.
+    with one blamer, decides; an act another party reports stays unattributed, and so do
+    what the accusation itself charges and the stopping of an attack ("shot down").
     """
     blames = [
         a
@@ -114,7 +115,9 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
     out = []
     for act in acts:
         told = act.modality == "asserted" or act.modality == "claimed" and act.reported_by == blamer
-        if act.sources or act.code[:2] not in _BLAMED_ROOTS or not told:
+        charged = act.frame is not None and act.frame.kind == "accuse"
+        stops = lexicon.is_cue("intercept", act.trigger.token.lemma_.lower())
+        if act.sources or act.code[:2] not in _BLAMED_ROOTS or not told or charged or stops:
             out.append(act)
             continue
         out.append(
