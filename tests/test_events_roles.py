@@ -602,3 +602,8 @@ def test_events_roles_shooting_down_the_charged_attack_is_not_the_accused_s(code
     )
     assert ("RUS", "UKR", "18") in pairs(events)
     assert ("RUS", "UKR", "19") not in pairs(events)
+
+
+def test_events_roles_who_is_forced_to_yield_yields(code) -> None:
+    events = code("Russia forced the garrison to surrender after a long siege.")
+    assert not [e for e in events if e.cameo[:2] == "08" and e.source and e.source.party == "RUS"]

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
+_OBJECT_CONTROL = frozenset(
+    {"force", "compel", "order", "allow", "permit", "persuade", "pressure", "oblige"}
+)
+"""Verbs whose object, not subject, does the infinitive ("forced X to withdraw")."""
 
 
 def performers(roles: RoleReader, verb: Token) -> list[Party]:
@@ -152,7 +156,8 @@ def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
     A passive participle is done by its "by" agent; a relative clause by the noun it
     describes, or by who signs the text that does it ("signed treaties annexing X");
     an adverbial clause by the party before it; an infinitive by its governing verb's
-    object ("urged X to ...") or subject.
+    object ("urged X to ...") or subject. The object of a verb of forcing or allowing
+    does the infinitive even when it names no party ("forced the crew to leave": no one).
     """
     head = verb.head
     if head.i == verb.i or verb.dep_ not in _CONTROL:
@@ -174,6 +179,8 @@ def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
         controller = next((c for c in head.children if c.dep_ == "dobj"), None)
         if controller is not None and roles.group(controller):
             return roles.group(controller)
+        if controller is not None and head.lemma_.lower() in _OBJECT_CONTROL:
+            return []  # "forced the fighters to surrender": the fighters, whoever they are
     if head.pos_ in {"VERB", "AUX"}:
         return roles.subjects(head)
     return None
