@@ -550,15 +550,6 @@ def test_events_roles_denial_in_a_relative_clause_answers_the_claimant(code) -> 
     assert ("GEO", "RUS", "01") in pairs(events)
 
 
-def test_events_roles_terms_of_an_agreement_are_intents(code) -> None:
-    events = code(
-        "Russia and Ukraine signed a truce under which Russian troops would withdraw "
-        "from the Ukrainian city of Kherson."
-    )
-    withdrawals = [e for e in events if e.source and e.source.party == "RUS" and e.cameo == "0356"]
-    assert withdrawals and withdrawals[0].modality == "intended"
-
-
 def test_events_roles_its_fighters_are_the_armed_group_named_before(nlp) -> None:
     text = "Ukraine said it would not negotiate with the Wagner group while its fighters occupied Ukrainian villages."
     mentions = _with_group(text, "the Wagner group", "WAGNER", "RUS", "MIL")

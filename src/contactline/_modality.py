@@ -40,12 +40,7 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
     2. Climbing infinitive and relative clauses, the first governing cue word:
        intent, threat, refusal or obligation; a negated intent is a refusal.
     3. A question is hypothetical.
-
-    What a party "will" or "would" do under an agreement is what it undertakes: intent.
     """
-    terms = _agreed_terms(anchor, lexicon)
-    if terms is not None:
-        return terms
     own = _own_mood(anchor, lexicon)
     if own is not None and own.mood != "negated":
         return own
@@ -73,32 +68,6 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
     if anchor.sent.text.rstrip().endswith("?"):
         return MoodReading(mood="hypothetical", cue=anchor.sent[-1])
     return MoodReading(mood="plain")
-
-
-def _agreed_terms(anchor: Token, lexicon: EventLexicon) -> MoodReading | None:
-    """Read the terms of an agreement as intent: "a truce under which X would withdraw".
-
-    The clause (or its first conjunct: "would disband and disarm") hangs off an agreement
-    noun by "under which" or "by which" and speaks of the future.
-    """
-    clause = anchor
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    agreements = lexicon.classes.get("AGREEMENT", frozenset())
-    if clause.dep_ != "relcl" or clause.head.lemma_.lower() not in agreements:
-        return None
-    if not any(
-        c.dep_ == "prep"
-        and c.lower_ in {"under", "by"}
-        and any(o.lower_ == "which" for o in c.children)
-        for c in clause.children
-    ):
-        return None
-    future = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in _FUTURE), None)
-    negated = any(c.dep_ == "neg" for c in anchor.children)
-    if future is None or negated:
-        return None
-    return MoodReading(mood="intent", cue=future)
 
 
 def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:
