@@ -20,9 +20,10 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _CONTROL = frozenset({"xcomp", "advcl", "relcl", "acl", "conj"})
 _OBJECT_CONTROL = frozenset(
-    {"force", "compel", "order", "allow", "permit", "persuade", "pressure", "oblige"}
+    {"force", "compel", "allow", "permit", "persuade", "pressure", "oblige"}
 )
-"""Verbs whose object, not subject, does the infinitive ("forced X to withdraw")."""
+"""Verbs whose object, not subject, does the infinitive ("forced X to withdraw"); an
+order to unnamed troops is the act itself ("ordered the troops to attack")."""
 
 
 def performers(roles: RoleReader, verb: Token) -> list[Party]:
