@@ -598,3 +598,12 @@ def test_events_roles_shooting_down_the_charged_attack_is_not_the_accused_s(code
 def test_events_roles_who_is_forced_to_yield_yields(code) -> None:
     events = code("Russia forced the garrison to surrender after a long siege.")
     assert not [e for e in events if e.cameo[:2] == "08" and e.source and e.source.party == "RUS"]
+
+
+def test_events_roles_act_blamed_on_a_party_is_its_act_by_the_blamer(code) -> None:
+    events = code("Ukraine blamed the air strike on Kherson on Russia.")
+    strikes = [e for e in events if e.cameo[:2] == "19"]
+    assert [(e.source.party, e.target.party, e.reported_by) for e in strikes] == [
+        ("RUS", "UKR", "UKR")
+    ]
+    assert ("UKR", "RUS", "11") in pairs(events)

@@ -112,6 +112,7 @@ def _framed_parties(
         and not stops
     ):
         sources = frame.accused
+        targets = distinct(targets, sources)  # "blamed the strike on Y": Y is no target
         if not targets and act.code[:2] in PLACE_TARGET_ROOTS:
             # "accused X of genocide in Y": where the act is said to land
             targets = distinct(roles.place_parties(act.trigger.token), sources)

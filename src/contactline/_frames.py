@@ -177,7 +177,7 @@ def _accusation(
 
     "accused Y of air attacks" (its "of" or "for" phrase, also when the parser attached
     "of" to Y), "Hamas blamed an Israeli air strike" (its object: the strike is Hamas's
-    claim).
+    claim; "blamed the strike on Y": Y's strike, by its claim).
     """
     lemma = head.lemma_.lower()
     of_phrase = current.dep_ == "prep" and current.lower_ in {"of", "for"}
@@ -199,8 +199,29 @@ def _accusation(
             accused=tuple(roles.group(head)),
         )
     if current.dep_ == "dobj" and head.pos_ == "VERB" and lexicon.is_cue("accuse", lemma):
-        return Frame(kind="accuse", verb=head, speakers=tuple(roles.subjects(head)))
+        return Frame(
+            kind="accuse",
+            verb=head,
+            speakers=tuple(roles.subjects(head)),
+            accused=tuple(_blamed_on(head, current, roles)),
+        )
     return None
+
+
+def _blamed_on(verb: Token, blamed: Token, roles: RoleReader) -> list[Party]:
+    """Return whom an act is blamed on: "blamed the strike (on X) on Y" (Y).
+
+    The last "on" phrase of the verb or of the act it blames names the accused, even
+    when the parser hangs it on the act: "blame N on X" blames X; a first "on" phrase
+    before it is where the act landed ("blamed the strike on Kyiv on Y").
+    """
+    phrases = [
+        c for c in (*verb.children, *blamed.children) if c.dep_ == "prep" and c.lower_ == "on"
+    ]
+    if not phrases:
+        return []
+    last = max(phrases, key=lambda c: c.i)
+    return [p for o in last.children if o.dep_ == "pobj" for p in roles.group(o)]
 
 
 def _accused(verb: Token, roles: RoleReader) -> list[Party]:
