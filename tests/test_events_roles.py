@@ -607,3 +607,12 @@ def test_events_roles_act_blamed_on_a_party_is_its_act_by_the_blamer(code) -> No
         ("RUS", "UKR", "UKR")
     ]
     assert ("UKR", "RUS", "11") in pairs(events)
+
+
+def test_events_roles_deal_signed_in_a_foreign_state_is_with_its_host(code, nlp) -> None:
+    assert ("TUR", "RUS", "05") in pairs(code("Turkey signed a defence pact in Moscow."))
+    # an armed group or organisation signing abroad has no host for counterpart
+    text = "The Wagner group signed a defence pact in Moscow."
+    mentions = _with_group(text, "The Wagner group", "WAGNER", "RUS", "MIL")
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("WAGNER", "RUS", "05") not in pairs(events)

@@ -9,6 +9,8 @@ Each pass gives an act with no target the party a neighbouring phrase names:
   soldiers to flee");
 - a visit is to whom it is made to meet ("travelled to Y's capital to hold talks with X");
 - attending a meeting meets its host ("attended a summit hosted by X");
+- a deal signed or talks held in a foreign state or its capital are with that state
+  ("signed a pact in Y's capital");
 - denying a claim is towards its claimant ("X claimed Y had links to Z, which Z rejected
   as absurd");
 - owning up to an act of violence is towards its victims ("a strike on X, which Y called
@@ -34,6 +36,7 @@ __all__ = [
     "attended_host",
     "broker_target",
     "disputed_claim",
+    "host_state",
     "participle_target",
     "presence_acts",
     "protest_target",
@@ -50,6 +53,8 @@ _FORCE_ROOTS = frozenset({"17", "18", "19"})
 _HOSTING = "043"
 _ACKNOWLEDGING = "015"
 _DENYING = "016"
+_HOSTED_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Families of acts done with a counterpart, who hosts them at home."""
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 """Families of acts a third party can witness as mediator (talks, agreements, truces)."""
@@ -276,3 +281,31 @@ def disputed_claim(act: Act, roles: RoleReader) -> Act:
             if claimants:
                 return replace(act, targets=tuple(claimants), rule=act.rule + " target:claimant")
     return act
+
+
+def host_state(act: Act, roles: RoleReader) -> Act:
+    """Give a cooperative act with no counterpart the state it is done in.
+
+    "X signed a defence pact in Y's capital", "X held talks in Y": the host state is the
+    other side. Only for a state or its leader (an organisation's seat is no host), and
+    only a state (not a region) named as the place of the act itself.
+    """
+    if act.targets or len(act.sources) != 1 or act.code[:2] not in _HOSTED_ROOTS:
+        return act
+    source = act.sources[0]
+    if source.mention.kind not in {"state", "person"}:
+        return act
+    token, anchor = act.trigger.token, act.trigger.anchor
+    places = [
+        p
+        for head in {token.i: token, anchor.i: anchor}.values()
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for p in roles.group(o)
+    ]
+    hosts = [p for p in places if p.mention.kind == "state" and p.code != source.code]
+    if len(hosts) != 1:
+        return act
+    return replace(act, targets=(hosts[0],), rule=act.rule + " target:host")
