@@ -616,3 +616,13 @@ def test_events_roles_deal_signed_in_a_foreign_state_is_with_its_host(code, nlp)
     mentions = _with_group(text, "The Wagner group", "WAGNER", "RUS", "MIL")
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert ("WAGNER", "RUS", "05") not in pairs(events)
+
+
+def test_events_roles_both_sides_are_the_pair_named_before(code) -> None:
+    events = code(
+        "Fighting broke out between Armenia and Azerbaijan, and Russia urged both sides to stop."
+    )
+    assert {("RUS", "ARM", "02"), ("RUS", "AZE", "02")} <= pairs(events)
+    # the speakers' "two sides" are someone else's
+    events = code("Russia and Turkey said the two sides had agreed to a truce.")
+    assert ("RUS", "TUR", "08") not in pairs(events)

@@ -70,6 +70,8 @@ _QUANTITIES = frozenset(
         "millions",
     }
 )
+_SIDES = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
+"""Nouns that, counted as "both" or "two", stand for the pair named before them."""
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
 
@@ -241,7 +243,29 @@ class RoleReader:
             for party in found:
                 if party is not None and all(p.code != party.code for p in parties):
                     parties.append(party)
-        return parties
+        return parties or self._both_sides(token)
+
+    def _both_sides(self, token: Token) -> list[Party]:
+        """Return the pair "both sides" or "the two countries" stands for in its sentence.
+
+        The last "X and Y" named before it ("X and Y agreed to a truce, and both sides
+        said ..."), unless X and Y are who says what it is in ("X and Y said the two
+        sides had agreed": someone else's sides).
+        """
+        counted = any(c.lower_ in {"both", "two"} for c in token.children)
+        if not counted or token.lemma_.lower() not in _SIDES:
+            return []
+        speakers = {a.i for a in token.ancestors}
+        pair: list[Party] = []
+        for word in token.doc[token.sent.start : token.i]:
+            if not any(c.dep_ == "conj" for c in word.children) or word.dep_ == "conj":
+                continue
+            if word.dep_ in SUBJECTS and word.head.i in speakers:
+                continue
+            found = self.group(word)
+            if len(found) == 2:
+                pair = found
+        return pair
 
     def subjects(self, verb: Token) -> list[Party]:
         """Return the parties that perform ``verb``: its subject, passive agent or controller.
