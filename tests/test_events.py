@@ -1019,3 +1019,10 @@ def test_events_conjunct_of_a_clause_about_no_party_continues_the_speaker(code) 
         "Israel said the terms were unacceptable and pressed on with its offensive in Iran."
     )
     assert ("ISR", "IRN", "19", "asserted") in dyads(events)
+
+
+def test_events_conditional_promise_is_a_hypothetical_intent(code) -> None:
+    events = code("Armenia said it would halt the shelling if Azerbaijan did the same.")
+    assert ("ARM", "0356", "hypothetical") in {
+        (e.source.party, e.cameo, e.modality) for e in events
+    }

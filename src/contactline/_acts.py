@@ -293,10 +293,15 @@ def _mood_code(draft: _Draft, lexicon: EventLexicon) -> _Draft:
     An intent, threat or refusal has codes of its own (``_verbal_mood``); a demand no
     speaker makes, a negation without a code of its own, and a hypothesis change the
     modality; a negation with a code of its own ("did not agree": 12) changes the code.
+    What a speaker says it will do on a condition is an intent, hypothetical.
     """
     mood, code = draft.mood, draft.code
     if mood.mood in _VERBAL_MOODS:
         return _verbal_mood(draft, lexicon)
+    if mood.mood == "hypothetical" and draft.frame is not None and _promised(draft.trigger.anchor):
+        # "X said it would halt strikes if Y did": a conditional intent (035, hypothetical)
+        intended = _verbal_mood(replace(draft, mood=replace(mood, mood="intent")), lexicon)
+        return replace(intended, modality="hypothetical")
     if mood.mood == "demand":
         return replace(draft, modality="hypothetical")
     if mood.mood == "negated" and lexicon.derived("negated", code) != code:
@@ -304,6 +309,13 @@ def _mood_code(draft: _Draft, lexicon: EventLexicon) -> _Draft:
     if mood.mood in {"negated", "hypothetical"}:
         return replace(draft, modality=mood.mood)
     return draft
+
+
+def _promised(verb: Token) -> bool:
+    """Whether a verb speaks of what its subject will do ("would halt", "will respond")."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would"} for c in verb.children
+    ) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _verbal_mood(draft: _Draft, lexicon: EventLexicon) -> _Draft:
