@@ -1026,3 +1026,13 @@ def test_events_conditional_promise_is_a_hypothetical_intent(code) -> None:
     assert ("ARM", "0356", "hypothetical") in {
         (e.source.party, e.cameo, e.modality) for e in events
     }
+
+
+def test_events_particular_force_after_other_force_is_an_act_of_its_own(code) -> None:
+    events = code(
+        "Russia launched an offensive against Ukraine and seized the Ukrainian city of Kherson."
+    )
+    assert {"190", "192"} <= {e.cameo for e in events if e.source and e.source.party == "RUS"}
+    # force of no particular kind after a strike retells the strike
+    events = code("Russia fired missiles at Kyiv, killing fourteen people.")
+    assert [e.cameo[:2] for e in events].count("19") == 1

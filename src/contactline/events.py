@@ -115,6 +115,10 @@ _LISTED_ROOTS = frozenset({"04", "10", "11", "12", "13", "16", "17"})
 """Families whose distinct acts a sentence lists one after another ("suspended the treaty
 and expelled the advisers", "travelled to X to hold talks"); other families' verbs mostly
 tell one act over again."""
+_GENERIC_FORCE = "190"
+"""Force of no particular kind: after another act of force it retells that act ("fired
+missiles at X, killing 14"); a particular kind after any act of force is an act of its own
+("launched an offensive and seized the city": 190 and 192)."""
 
 
 def _repeats(event: Event, earlier: set[tuple[int, str]] | None, sentence: int) -> bool:
@@ -131,7 +135,9 @@ def _repeats(event: Event, earlier: set[tuple[int, str]] | None, sentence: int) 
     if same_trigger:
         return event.cameo in same_trigger
     here = {code for start, code in earlier if start >= sentence}
-    listed = event.cameo[:2] in _LISTED_ROOTS
+    listed = event.cameo[:2] in _LISTED_ROOTS or (
+        event.cameo[:2] == _GENERIC_FORCE[:2] and event.cameo != _GENERIC_FORCE
+    )
     return not here or not listed or event.cameo in here
 
 
