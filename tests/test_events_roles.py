@@ -626,3 +626,11 @@ def test_events_roles_both_sides_are_the_pair_named_before(code) -> None:
     # the speakers' "two sides" are someone else's
     events = code("Russia and Turkey said the two sides had agreed to a truce.")
     assert ("RUS", "TUR", "08") not in pairs(events)
+
+
+def test_events_roles_yielding_one_is_forced_to_yields_to_the_forcer(code) -> None:
+    events = code(
+        "Russia captured the town on the border with Georgia, forcing Ukrainian soldiers to withdraw."
+    )
+    assert ("UKR", "RUS", "08") in pairs(events)
+    assert ("UKR", "GEO", "08") not in pairs(events)

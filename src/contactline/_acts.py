@@ -50,6 +50,7 @@ from contactline._target_passes import (
     attended_host,
     broker_target,
     disputed_claim,
+    forced_target,
     host_state,
     participle_target,
     presence_acts,
@@ -102,7 +103,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [provoked_target(act, acts) for act in acts]
     acts = [protest_target(purpose_target(act, roles), roles) for act in acts]
     acts = [participle_target(broker_target(act, roles), roles) for act in acts]
-    acts = [host_state(disputed_claim(act, roles), roles) for act in acts]
+    acts = [host_state(disputed_claim(forced_target(act, roles), roles), roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
     acts.extend(frame_acts(sent, frames, roles, lexicon))
     acts.extend(presence_acts(acts, roles))

@@ -11,6 +11,8 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - attending a meeting meets its host ("attended a summit hosted by X");
 - a deal signed or talks held in a foreign state or its capital are with that state
   ("signed a pact in Y's capital");
+- yielding one is forced to is yielding to who forces it ("took the town, forcing X's
+  troops to flee");
 - denying a claim is towards its claimant ("X claimed Y had links to Z, which Z rejected
   as absurd");
 - owning up to an act of violence is towards its victims ("a strike on X, which Y called
@@ -36,6 +38,7 @@ __all__ = [
     "attended_host",
     "broker_target",
     "disputed_claim",
+    "forced_target",
     "host_state",
     "participle_target",
     "presence_acts",
@@ -53,6 +56,9 @@ _FORCE_ROOTS = frozenset({"17", "18", "19"})
 _HOSTING = "043"
 _ACKNOWLEDGING = "015"
 _DENYING = "016"
+_FORCING = frozenset({"force", "compel", "oblige", "pressure", "push"})
+"""Verbs that make their object yield ("forced X to withdraw")."""
+_YIELDING_ROOT = "08"
 _HOSTED_ROOTS = frozenset({"03", "04", "05", "06"})
 """Families of acts done with a counterpart, who hosts them at home."""
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -309,3 +315,20 @@ def host_state(act: Act, roles: RoleReader) -> Act:
     if len(hosts) != 1:
         return act
     return replace(act, targets=(hosts[0],), rule=act.rule + " target:host")
+
+
+def forced_target(act: Act, roles: RoleReader) -> Act:
+    """Address a yielding act with no target to whoever forced it.
+
+    "M23 captured the town, forcing Congolese soldiers to flee": the soldiers yield to
+    M23, the subject of the forcing verb (or of the verb its participle continues).
+    """
+    verb = act.trigger.token
+    if act.targets or not act.sources or act.code[:2] != _YIELDING_ROOT:
+        return act
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _FORCING:
+        return act
+    forcers = distinct(roles.subjects(verb.head), act.sources)
+    if not forcers:
+        return act
+    return replace(act, targets=tuple(forcers), rule=act.rule + " target:forcer")
