@@ -634,3 +634,10 @@ def test_events_roles_yielding_one_is_forced_to_yields_to_the_forcer(code) -> No
     )
     assert ("UKR", "RUS", "08") in pairs(events)
     assert ("UKR", "GEO", "08") not in pairs(events)
+
+
+def test_events_roles_relative_pronoun_of_a_reported_clause_is_its_noun(code) -> None:
+    events = code(
+        "Georgian troops fired on a Russian drone that Georgia said had violated its airspace."
+    )
+    assert ("RUS", "GEO", "19") in pairs(events)

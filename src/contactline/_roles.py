@@ -116,8 +116,8 @@ class RoleReader:
 
         A place noun ("settlements", "the border between X and Y") is never a party.
         """
-        if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-            token = token.head.head  # "the UAE, which it accuses of ...": the UAE
+        if token.lower_ in _RELATIVES:
+            token = _antecedent(token)  # "the UAE, which it accuses of ...": the UAE
         if token.i in self._cache:
             return self._cache[token.i]
         found: Party | None = None
@@ -412,6 +412,18 @@ class RoleReader:
     def place(self, head: Token) -> str | None:
         """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
         return self._places.place(head)
+
+
+def _antecedent(relative: Token) -> Token:
+    """Return the noun a relative pronoun stands for, else the pronoun itself.
+
+    The pronoun may belong to a clause inside the relative clause: "a jet that X said
+    had violated its airspace" (the jet violated it).
+    """
+    clause = relative.head
+    while clause.dep_ in {"ccomp", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else relative
 
 
 def _counted(token: Token) -> Token | None:
