@@ -257,3 +257,18 @@ def test_events_lexicon_crime_charged_is_the_accusation_not_a_second_one(nlp) ->
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [(e.cameo, e.source.party) for e in events if e.source] == [("1124", "GON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Arnor called on the president of Gondor to resign.", "0241"),
+        ("Arnor demanded that the president of Gondor step down.", "1041"),
+        ("The president of Gondor refused to step down despite protests in Arnor.", "1231"),
+    ],
+)
+def test_events_lexicon_leadership_change_derives_its_own_subcode(nlp, text, code) -> None:
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo for e in events] == [code]
