@@ -641,3 +641,13 @@ def test_events_roles_relative_pronoun_of_a_reported_clause_is_its_noun(code) ->
         "Georgian troops fired on a Russian drone that Georgia said had violated its airspace."
     )
     assert ("RUS", "GEO", "19") in pairs(events)
+
+
+def test_events_roles_saying_so_in_a_relative_clause_accuses_no_one(code) -> None:
+    events = code(
+        "Georgian troops fired on a Russian drone that Georgia said had violated its airspace."
+    )
+    assert ("GEO", "RUS", "11") not in pairs(events)
+    assert ("GEO", "RUS", "11") in pairs(
+        code("Georgia said a Russian drone had violated its airspace.")
+    )

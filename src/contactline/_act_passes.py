@@ -354,7 +354,8 @@ def frame_acts(
 
     A verb of saying with no coded content is a statement (010) when its speaker is known;
     a denial of an act no trigger coded ("X denied forcing residents to leave") is still
-    a denial (016).
+    a denial (016). Saying so in a relative clause only attributes the act ("a drone that
+    X said had violated its airspace"): no accusation of its own.
     """
     for token in sent:
         if token.pos_ != "VERB" or token.i in frames:
@@ -374,7 +375,8 @@ def frame_acts(
             if not _described(a, content, frame)
         ]
         code = frame_code(frame, facts)
-        if code is None:
+        if code is None or (code == "112" and frame.verb.dep_ == "relcl"):
+            # "a drone that X said had violated its airspace" attributes, not accuses
             continue
         targets: tuple[Party, ...] = ()
         if code == "112":
