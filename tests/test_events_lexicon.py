@@ -272,3 +272,11 @@ def test_events_lexicon_leadership_change_derives_its_own_subcode(nlp, text, cod
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [e.cameo for e in events] == [code]
+
+
+def test_events_lexicon_demanded_humanitarian_aid_is_1033(nlp) -> None:
+    text = "Arnor demanded that Gondor send food and medicine to the refugees."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [e.cameo for e in events] == ["1033"]
