@@ -651,3 +651,23 @@ def test_events_roles_saying_so_in_a_relative_clause_accuses_no_one(code) -> Non
     assert ("GEO", "RUS", "11") in pairs(
         code("Georgia said a Russian drone had violated its airspace.")
     )
+
+
+def test_events_roles_its_fighters_keep_a_state_named_after_the_group(nlp) -> None:
+    text = (
+        "The Wagner group shelled Bakhmut, and Ukraine said its fighters occupied Russian villages."
+    )
+    mentions = _with_group(text, "The Wagner group", "WAGNER", "RUS", "MIL")
+    start, state = text.index("its fighters"), text.index("Ukraine")
+    bound_to_state = Mention(
+        span=Span(start, start + len("its fighters")),
+        text="its fighters",
+        party="UKR",
+        kind="state",
+        sector="REB",
+        antecedent=Span(state, state + len("Ukraine")),
+        rule="test+coref",
+    )
+    mentions = sorted([*mentions, bound_to_state], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    assert ("UKR", "RUS", "19") in pairs(events)

@@ -77,11 +77,12 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
 
 
 def _armed_owner(doc: Doc, mention: Mention, earlier: Sequence[Mention]) -> Mention:
-    """Give "its fighters" the one armed group named before it in its sentence.
+    """Give "its fighters" the one armed group named between it and the state it is bound to.
 
     A pronoun owner of insurgent people ("its fighters", "their militants") bound to a
-    state is the group the sentence names instead: "no talks with the RSF while its
-    fighters occupy homes" (RSF). With no group, or several, the binding stands.
+    state is the nearer group the sentence names instead: "X said there would be no
+    talks with the RSF while its fighters occupy homes" (RSF). With no such group, or
+    several, the binding stands ("Wagner attacked, and X said its fighters held": X).
     """
     if mention.antecedent is None or mention.sector != "REB" or mention.kind != "state":
         return mention
@@ -89,10 +90,11 @@ def _armed_owner(doc: Doc, mention: Mention, earlier: Sequence[Mention]) -> Ment
     if token is None:
         return mention
     sent = token.sent
+    after = max(sent.start_char, mention.antecedent.end)
     groups = {
         m.party: m
         for m in earlier
-        if m.kind == "group" and m.party and sent.start_char <= m.span.start < sent.end_char
+        if m.kind == "group" and m.party and after <= m.span.start < sent.end_char
     }
     if len(groups) != 1:
         return mention
