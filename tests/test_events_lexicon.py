@@ -280,3 +280,11 @@ def test_events_lexicon_demanded_humanitarian_aid_is_1033(nlp) -> None:
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [e.cameo for e in events] == ["1033"]
+
+
+def test_events_lexicon_handing_over_a_suspected_man_is_judicial_cooperation(nlp) -> None:
+    text = "Gondor handed over a man suspected of sabotage to Arnor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo, e.source.party if e.source else None) for e in events] == [("063", "GON")]
