@@ -671,3 +671,11 @@ def test_events_roles_its_fighters_keep_a_state_named_after_the_group(nlp) -> No
     mentions = sorted([*mentions, bound_to_state], key=lambda m: m.span.start)
     events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
     assert ("UKR", "RUS", "19") in pairs(events)
+
+
+def test_events_roles_unattributed_killing_blamed_by_two_is_the_first_s_claim(code) -> None:
+    events = code("A Georgian envoy was assassinated in Ankara; Georgia and Turkey blamed Russia.")
+    killings = [e for e in events if e.cameo[:2] == "18"]
+    assert [(e.source.party, e.target.party, e.reported_by) for e in killings] == [
+        ("RUS", "GEO", "GEO")
+    ]

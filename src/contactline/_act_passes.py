@@ -96,17 +96,19 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
     """Give an act of force done by no one named the party the sentence blames, as a claim.
 
     "Drones struck X, the mayor said, blaming Y", "a strike on X, which Z blamed on Y":
-    Y did it by Z's account (claimed, reported by Z). Only one blame in the sentence,
-    with one blamer, decides; an act another party reports stays unattributed, and so do
-    what the accusation itself charges and the stopping of an attack ("shot down").
+    Y did it by Z's account (claimed, reported by the first blamer). Only one blame in the
+    sentence that charges nothing of its own decides ("X accused Y of sabotage" is no
+    blame for the blast); an act another party reports stays unattributed, and so do what
+    the accusation itself charges and the stopping of an attack ("shot down").
     """
     blames = [
         a
         for a in acts
         if a.code.startswith(_BLAME)
         and lexicon.is_cue("accuse", a.trigger.token.lemma_.lower())
-        and len(a.sources) == 1
+        and a.sources
         and a.targets
+        and not _charges(a.trigger.token)
     ]
     if len(blames) != 1:
         return acts
@@ -131,6 +133,12 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
             )
         )
     return out
+
+
+def _charges(verb: Token) -> bool:
+    """Whether a verb of accusing names what it charges ("accused X of Y", "blamed X for Y")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "for"} for h in heads for c in h.children)
 
 
 def intercepted(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
