@@ -288,3 +288,11 @@ def test_events_lexicon_handing_over_a_suspected_man_is_judicial_cooperation(nlp
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [(e.cameo, e.source.party if e.source else None) for e in events] == [("063", "GON")]
+
+
+def test_events_lexicon_anti_terrorist_measures_are_no_terrorism_charge(nlp) -> None:
+    text = "Arnor launched what it called anti-terrorist measures in Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert not [e for e in events if e.cameo.startswith("112")]
