@@ -679,3 +679,18 @@ def test_events_roles_unattributed_killing_blamed_by_two_is_the_first_s_claim(co
     assert [(e.source.party, e.target.party, e.reported_by) for e in killings] == [
         ("RUS", "GEO", "GEO")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A Russian missile hit a cargo ship, the Ukrainian military said.", "UKR"),
+        ("A Russian missile hit a cargo ship off Georgia, the Ukrainian military said.", None),
+        ("A Russian missile hit a cargo ship near Georgia, the Ukrainian military said.", None),
+    ],
+)
+def test_events_roles_force_reported_off_another_land_is_not_against_the_speaker(
+    code, text, target
+) -> None:
+    # the speaker is the target of force it reports unless the act lands by another's land
+    assert ("RUS", target, "19") in pairs(code(text))

@@ -101,7 +101,8 @@ def _framed_parties(
        is never the attacker's ("accused X of an attack with drones that were shot down").
     2. The speaker does it when the act's subject is a pronoun ("X said it / its forces
        struck ...") or "it" right under the verb of saying.
-    3. Force a belligerent reports is done to the speaker (``_against_speaker``).
+    3. Force a belligerent reports is done to the speaker (``_against_speaker``), unless
+       it is said to land in or off another party's land (``_abroad``).
     """
     sources, targets = act.sources, act.targets
     stops = roles.lexicon.is_cue("intercept", act.trigger.token.lemma_.lower())
@@ -125,7 +126,7 @@ def _framed_parties(
     elif frame.kind == "report" and frame.speakers and _speaker_pronoun(subject, act.trigger):
         # "..., which X said it had intercepted": "it" is X whatever lies nearer
         sources = frame.speakers
-    if _against_speaker(act, frame, sources, targets):
+    if _against_speaker(act, frame, sources, targets) and not _abroad(act, frame, sources, roles):
         targets = frame.speakers
     return sources, targets
 
@@ -149,6 +150,17 @@ def _against_speaker(
         and frame.kind != "according"
         and not any(c.dep_ == "prep" and c.lower_ == "between" for c in act.trigger.token.children)
     )
+
+
+def _abroad(act: Act, frame: Frame, sources: Sequence[Party], roles: RoleReader) -> bool:
+    """Whether force a speaker reports is said to happen in or off a third party's land.
+
+    "a missile hit a ship off Y, X said": X reports it, but names where it landed and
+    that is neither X's nor the attacker's; X is no target of it.
+    """
+    own = {s.code for s in (*frame.speakers, *sources)}
+    places = roles.place_parties(act.trigger.token, nearby=True)
+    return any(p.code not in own for p in places)
 
 
 def _framed_modality(

@@ -51,6 +51,8 @@ _TARGET_PLACE_PREPS = frozenset(
     {"in", "at", "on", "into", "inside", "across", "toward", "towards", "around"}
 )
 """Prepositions whose place is where force lands ("struck sites in X"), unlike "near X"."""
+_NEAR_PLACE_PREPS = frozenset({"near", "off", "outside"})
+"""Prepositions of a place an act happens close to ("off the coast of X", "near X")."""
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
 _TIES = frozenset(
     {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect", "lead"}
@@ -73,7 +75,7 @@ _QUANTITIES = frozenset(
 _SIDES = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
 """Nouns that, counted as "both" or "two", stand for the pair named before them."""
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
-_LOCATION_PREPS = frozenset({"in", "at", "near", "inside", "around", "within", "throughout"})
+_LOCATION_PREPS = frozenset({"in", "at", "near", "off", "inside", "around", "within", "throughout"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -397,11 +399,15 @@ class RoleReader:
                     return [p for o in child.children if o.dep_ == "pobj" for p in self.group(o)]
         return []
 
-    def place_parties(self, head: Token) -> list[Party]:
-        """Return the parties named as the place of an act ("fired at Kyiv", "struck sites in X")."""
+    def place_parties(self, head: Token, *, nearby: bool = False) -> list[Party]:
+        """Return the parties named as the place of an act ("fired at Kyiv", "struck sites in X").
+
+        With ``nearby``, a place the act is only near is one too ("a ship hit off X").
+        """
+        preps = _TARGET_PLACE_PREPS | _NEAR_PLACE_PREPS if nearby else _TARGET_PLACE_PREPS
         objects = [c for c in head.children if c.dep_ == "dobj"]
         for child in (*head.children, *(c for o in objects for c in o.children)):
-            if child.dep_ == "prep" and child.lower_ in _TARGET_PLACE_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found = self.group(obj)
