@@ -6,6 +6,8 @@ the actor stage; a parse the model may or may not produce is built by hand.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from _mentions import state_mentions
@@ -694,3 +696,26 @@ def test_events_roles_force_reported_off_another_land_is_not_against_the_speaker
 ) -> None:
     # the speaker is the target of force it reports unless the act lands by another's land
     assert ("RUS", target, "19") in pairs(code(text))
+
+
+@pytest.mark.parametrize(
+    ("accusation", "target"),
+    [
+        ("; Hezbollah accused Israel of wrecking the deal.", "HEZBOLLAH"),
+        (".", "LBN"),
+    ],
+)
+def test_events_roles_breach_of_a_truce_is_against_who_accuses_its_doer(
+    nlp, accusation, target
+) -> None:
+    # a truce is made with a party, not the region struck: the accuser is the other side
+    text = "Israel resumed heavy shelling in the Bekaa valley, ending the truce" + accusation
+    names = {"Israel": "ISR", "Hezbollah": "HEZBOLLAH", "Bekaa": "LBN"}
+    mentions = [
+        replace(m, kind="region") if m.text == "Bekaa" else m for m in state_mentions(text, names)
+    ]
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    breaches = [e for e in events if e.cameo == "196"]
+    assert [(e.source.party, e.target.party) for e in breaches if e.source and e.target] == [
+        ("ISR", target)
+    ]

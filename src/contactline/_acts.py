@@ -48,6 +48,7 @@ from contactline._roles import Party, RoleReader
 from contactline._target_passes import (
     acknowledged_target,
     attended_host,
+    breach_target,
     broker_target,
     disputed_claim,
     forced_target,
@@ -109,7 +110,8 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts.extend(presence_acts(acts, roles))
     acts = [attended_host(visit_host(act, acts), acts) for act in acts]
     acts = taken_from(acts)
-    return [acknowledged_target(answer_target(act, acts), acts) for act in acts]
+    acts = [acknowledged_target(answer_target(act, acts), acts) for act in acts]
+    return [breach_target(act, acts) for act in acts]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -55,6 +55,8 @@ _BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
 _FORCE_ROOTS = frozenset({"17", "18", "19"})
 _HOSTING = "043"
 _ACKNOWLEDGING = "015"
+_BREACHING = "196"
+_ACCUSING = "112"
 _DENYING = "016"
 _FORCING = frozenset({"force", "compel", "oblige", "pressure", "push"})
 """Verbs that make their object yield ("forced X to withdraw")."""
@@ -250,6 +252,30 @@ def attended_host(act: Act, acts: Sequence[Act]) -> Act:
             if targets:
                 return replace(act, targets=targets, rule=act.rule + " target:host")
     return act
+
+
+def breach_target(act: Act, acts: Sequence[Act]) -> Act:
+    """Address a breach of a truce (196) to the party that accuses its doer of it.
+
+    A truce is made with a party, not a place: "X resumed strikes on Y's region, ending
+    the truce; Z accused X of breaking it" (X->Z). The accuser is the other side of the
+    agreement; only one accuser in the sentence decides, and a party target stays.
+    """
+    if act.code != _BREACHING or len(act.sources) != 1:
+        return act
+    if any(t.mention.kind != "region" for t in act.targets):
+        return act
+    doer = act.sources[0].code
+    accusers = {
+        s.code: s
+        for a in acts
+        if a.code.startswith(_ACCUSING) and doer in {t.code for t in a.targets}
+        for s in a.sources
+        if s.code != doer
+    }
+    if len(accusers) != 1:
+        return act
+    return replace(act, targets=tuple(accusers.values()), rule=act.rule + " target:accuser")
 
 
 def acknowledged_target(act: Act, acts: Sequence[Act]) -> Act:
