@@ -719,3 +719,23 @@ def test_events_roles_breach_of_a_truce_is_against_who_accuses_its_doer(
     assert [(e.source.party, e.target.party) for e in breaches if e.source and e.target] == [
         ("ISR", target)
     ]
+
+
+@pytest.mark.parametrize(
+    ("place", "target"),
+    [("near Moscow", "RUS"), ("between Moscow and Kyiv", None)],
+)
+def test_events_roles_claim_of_an_attack_on_no_party_is_against_where_it_happened(
+    nlp, place, target
+) -> None:
+    # no victim party is named: the one state the attack is placed in was hit
+    text = f"Gunmen stormed a train station {place}, wounding dozens; Islamic State claimed responsibility."
+    names = {"Moscow": "RUS", "Kyiv": "UKR", "Islamic State": "ISIS"}
+    doc = nlp(text)
+    events = extract_events(
+        doc, state_mentions(text, names), [], [], LEXICON, CAMEO, published=None
+    )
+    claims = [e for e in events if e.cameo == "015"]
+    assert [
+        (e.source.party if e.source else None, e.target.party if e.target else None) for e in claims
+    ] == [("ISIS", target)]

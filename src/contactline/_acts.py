@@ -110,7 +110,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts.extend(presence_acts(acts, roles))
     acts = [attended_host(visit_host(act, acts), acts) for act in acts]
     acts = taken_from(acts)
-    acts = [acknowledged_target(answer_target(act, acts), acts) for act in acts]
+    acts = [acknowledged_target(answer_target(act, acts), acts, roles) for act in acts]
     return [breach_target(act, acts) for act in acts]
 
 

@@ -278,13 +278,14 @@ def breach_target(act: Act, acts: Sequence[Act]) -> Act:
     return replace(act, targets=tuple(accusers.values()), rule=act.rule + " target:accuser")
 
 
-def acknowledged_target(act: Act, acts: Sequence[Act]) -> Act:
+def acknowledged_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     """Address an acknowledgement of responsibility (015) with no target to the victims.
 
     The act owned up to is the one a relative clause describes ("an Israeli strike on X,
     which Israel called a mistake"), else the sentence's one act of violence that has a
     target ("gunmen opened fire on crowds in X; Y claimed responsibility"). Several
-    violent acts with different victims leave it unsaid.
+    violent acts with different victims leave it unsaid; with none, the one state the
+    sentence places its events in is hit ("gunmen opened fire near X; Y claimed it").
     """
     if act.targets or not act.sources or act.code != _ACKNOWLEDGING:
         return act
@@ -292,6 +293,8 @@ def acknowledged_target(act: Act, acts: Sequence[Act]) -> Act:
     violent = [a for a in acts if a is not act and a.code[:2] in _VIOLENT_ROOTS and a.targets]
     described = [a for a in violent if token.dep_ == "relcl" and a.trigger.token.i == token.head.i]
     victims = {t.code: t for a in described or violent for t in a.targets}
+    if not violent:
+        victims = {p.code: p for p in roles.located(token.sent)}
     own = {s.code for s in act.sources}
     if len(victims) != 1 or own & set(victims):
         return act
