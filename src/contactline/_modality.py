@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from contactline._event_lexicon import EventLexicon
@@ -65,9 +66,19 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
         c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children
     ):
         return MoodReading(mood="intent", cue=next(c for c in anchor.children if c.lower_ == "to"))
-    if anchor.sent.text.rstrip().endswith("?"):
-        return MoodReading(mood="hypothetical", cue=anchor.sent[-1])
+    sent = anchor.sent
+    if _asks(sent):
+        return MoodReading(mood="hypothetical", cue=sent[-1])
     return MoodReading(mood="plain")
+
+
+def _asks(sent: SpacySpan) -> bool:
+    """Return whether a sentence ends in a question mark (trailing blank tokens aside)."""
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        text = sent.doc[i].text.rstrip()
+        if text:
+            return text.endswith("?")
+    return False
 
 
 def _own_mood(token: Token, lexicon: EventLexicon) -> MoodReading | None:

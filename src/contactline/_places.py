@@ -7,6 +7,7 @@ region"); an unnamed noun ("in the village") names no place.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -50,9 +51,10 @@ class PlaceNamer:
     def _sentence_ents(self, token: Token) -> list[SpacySpan]:
         """Return the entities of ``token``'s sentence (indexed once per document)."""
         if not self._ents:
-            starts = {t.i: sent.start for sent in self.doc.sents for t in sent}
+            starts = [sent.start for sent in self.doc.sents]
             for ent in self.doc.ents:
-                self._ents.setdefault(starts[ent.start], []).append(ent)
+                start = starts[bisect_right(starts, ent.start) - 1]
+                self._ents.setdefault(start, []).append(ent)
             self._ents[-1] = []  # indexed
         return self._ents.get(token.sent.start, [])
 
