@@ -189,8 +189,10 @@ class RoleReader:
     def own_party(self, token: Token) -> Party | None:
         """Return the party of a token's own mention only (no look into its subtree)."""
         start, end = token.idx, token.idx + len(token)
-        for mention in self.mentions:
-            if mention.party and mention.span.start <= start and end <= mention.span.end:
+        for mention in self.mentions:  # in text order: none after the token's start holds it
+            if mention.span.start > start:
+                break
+            if mention.party and end <= mention.span.end:
                 return Party(token=token, mention=mention)
         return None
 
