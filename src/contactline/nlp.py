@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,9 +21,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Wire copy puts one paragraph or headline per line, often without final punctuation;
     the statistical parser would otherwise run them together.
     """
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    # The tokenizer keeps whitespace apart from words and a token's trailing whitespace is
+    # one space or none, so a line break is inside a whitespace token.
+    spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist()
+    for i in spaces:
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
