@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
-from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +22,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """
     # The tokenizer keeps whitespace apart from words and a token's trailing whitespace is
     # one space or none, so a line break is inside a whitespace token.
-    spaces = doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist()
+    spaces = doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist()
     for i in spaces:
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
