@@ -108,7 +108,6 @@ class RoleReader:
             lexicon,
             sorted((as_party(m, lexicon, published) for m in mentions), key=lambda m: m.span.start),
         )
-        self.text = doc.text
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
         self._places = PlaceNamer(doc, lexicon)

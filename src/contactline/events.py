@@ -96,8 +96,9 @@ def extract_events(
         with_target: set[tuple[object, ...]] = set()
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
         earlier.extend(acts)
+        told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
-            for event in _to_events(act, doc, sent, roles, statements, times, cameo, published):
+            for event in _to_events(act, told, sent, roles, statements, times, cameo, published):
                 key = _key(event)
                 # A duplicate that only lacks the target adds nothing to one beside it.
                 if _repeats(event, seen.get(key), sent.start_char) or (
@@ -155,7 +156,7 @@ def _key(event: Event) -> tuple[object, ...]:
 
 def _to_events(
     act: Act,
-    doc: Doc,
+    told: tuple[str, Span],
     sent: SpacySpan,
     roles: RoleReader,
     statements: Sequence[Statement],
@@ -163,13 +164,13 @@ def _to_events(
     cameo: CameoTable,
     published: date | None,
 ) -> list[Event]:
-    """Turn an act into one event per dyad."""
+    """Turn an act into one event per dyad; ``told`` is its sentence's evidence and span."""
     entry = cameo.get(act.code)
     if entry is None:
         return []
     token = act.trigger.token
-    evidence, span = _evidence(roles.text, sent)
-    when = _date(doc, act, times, published)
+    evidence, span = told
+    when = _date(sent.doc, act, times, published)
     place = roles.place(token) or (
         roles.place(act.trigger.anchor) if act.trigger.anchor.i != token.i else None
     )
@@ -323,13 +324,14 @@ def _participant(party: Party | None) -> Participant | None:
     )
 
 
-def _evidence(text: str, sent: SpacySpan) -> tuple[str, Span]:
-    start, end = sent.start_char, sent.end_char
+def _evidence(sent: SpacySpan) -> tuple[str, Span]:
+    text = sent.text
+    start, end = 0, len(text)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return text[start:end], Span(start, end)
+    return text[start:end], Span(sent.start_char + start, sent.start_char + end)
 
 
 def _date(
