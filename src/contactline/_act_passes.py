@@ -353,7 +353,7 @@ def fallback_target(
 
 
 def frame_acts(
-    sent: SpacySpan,
+    verbs: Sequence[Token],
     frames: dict[int, tuple[Frame, list[Act]]],
     roles: RoleReader,
     lexicon: EventLexicon,
@@ -363,10 +363,11 @@ def frame_acts(
     A verb of saying with no coded content is a statement (010) when its speaker is known;
     a denial of an act no trigger coded ("X denied forcing residents to leave") is still
     a denial (016). Saying so in a relative clause only attributes the act ("a drone that
-    X said had violated its airspace"): no accusation of its own.
+    X said had violated its airspace"): no accusation of its own. ``verbs`` are the
+    sentence's verbs in text order.
     """
-    for token in sent:
-        if token.pos_ != "VERB" or token.i in frames:
+    for token in verbs:
+        if token.i in frames:
             continue
         lemma = token.lemma_.lower()
         if lexicon.is_cue("report", lemma) and _says_something(token):

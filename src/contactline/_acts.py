@@ -83,7 +83,8 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if act.frame is not None and act.frame.kind in {"report", "deny"}:
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
         acts.append(act)
-    reports = [t for t in sent if t.pos_ == "VERB" and lexicon.is_cue("report", t.lemma_.lower())]
+    verbs = [t for t in sent if t.pos_ == "VERB"]
+    reports = [t for t in verbs if lexicon.is_cue("report", t.lemma_.lower())]
     speakers = {p.code for t in reports for p in roles.subjects(t)}
     # a party named inside the speaker's phrase is its base, no bystander ("a UK-based group")
     speakers |= {
@@ -106,7 +107,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     acts = [participle_target(broker_target(act, roles), roles) for act in acts]
     acts = [host_state(disputed_claim(forced_target(act, roles), roles), roles) for act in acts]
     acts = [fallback_target(act, acts, sent, roles, speakers) for act in acts]
-    acts.extend(frame_acts(sent, frames, roles, lexicon))
+    acts.extend(frame_acts(verbs, frames, roles, lexicon))
     acts.extend(presence_acts(acts, roles))
     acts = [attended_host(visit_host(act, acts), acts) for act in acts]
     acts = taken_from(acts)
