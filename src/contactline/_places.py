@@ -29,6 +29,7 @@ class PlaceNamer:
         self.doc = doc
         self.lexicon = lexicon
         self._ents: dict[int, list[SpacySpan]] = {}
+        self._starts: list[int] = []
 
     def place(self, head: Token) -> str | None:
         """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
@@ -51,12 +52,14 @@ class PlaceNamer:
     def _sentence_ents(self, token: Token) -> list[SpacySpan]:
         """Return the entities of ``token``'s sentence (indexed once per document)."""
         if not self._ents:
-            starts = [sent.start for sent in self.doc.sents]
+            self._starts = [sent.start for sent in self.doc.sents]
             for ent in self.doc.ents:
-                start = starts[bisect_right(starts, ent.start) - 1]
-                self._ents.setdefault(start, []).append(ent)
+                self._ents.setdefault(self._sentence_start(ent.start), []).append(ent)
             self._ents[-1] = []  # indexed
-        return self._ents.get(token.sent.start, [])
+        return self._ents.get(self._sentence_start(token.i), [])
+
+    def _sentence_start(self, i: int) -> int:
+        return self._starts[bisect_right(self._starts, i) - 1]
 
     def _place_name(self, obj: Token) -> str | None:
         if obj.ent_type_ in PLACE_ENTS:
