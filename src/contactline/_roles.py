@@ -110,6 +110,7 @@ class RoleReader:
         )
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
+        self._own: dict[int, Mention | None] = {}
         self._places = PlaceNamer(doc, lexicon)
 
     def party(self, token: Token) -> Party | None:
@@ -187,12 +188,17 @@ class RoleReader:
 
     def own_party(self, token: Token) -> Party | None:
         """Return the party of a token's own mention only (no look into its subtree)."""
-        start, end = token.idx, token.idx + len(token)
+        if token.i not in self._own:
+            self._own[token.i] = self._own_mention(token.idx, token.idx + len(token))
+        mention = self._own[token.i]
+        return None if mention is None else Party(token=token, mention=mention)
+
+    def _own_mention(self, start: int, end: int) -> Mention | None:
         for mention in self.mentions:  # in text order: none after the token's start holds it
             if mention.span.start > start:
                 break
             if mention.party and end <= mention.span.end:
-                return Party(token=token, mention=mention)
+                return mention
         return None
 
     def _place_owner(self, token: Token) -> Party | None:
