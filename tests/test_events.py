@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from _mentions import state_mentions
+from _mentions import in_order, mention_at, state_mentions
 from conftest import SEEDS
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
@@ -55,18 +55,18 @@ def code(nlp):
     """Code a text and return its events."""
 
     def run(text: str, *, times=(), statements=(), published=None) -> list[Event]:
-        doc = nlp(text)
-        return extract_events(
-            doc,
-            mentions_of(text),
-            list(statements),
-            list(times),
-            LEXICON,
-            CAMEO,
-            published=published,
+        return coded(
+            nlp(text), mentions_of(text), times=times, statements=statements, published=published
         )
 
     return run
+
+
+def coded(doc, mentions, *, times=(), statements=(), published=None) -> list[Event]:
+    """Code a parsed Doc with the given mentions."""
+    return extract_events(
+        doc, mentions, list(statements), list(times), LEXICON, CAMEO, published=published
+    )
 
 
 def dyads(events: list[Event]) -> set[tuple[str | None, str | None, str, str]]:
@@ -426,20 +426,18 @@ def test_events_strike_that_destroyed_hits_its_object(code) -> None:
 
 def test_events_observer_reporting_force_is_not_its_target(nlp) -> None:
     text = "The United Nations said Russia attacked civilians."
-    un = Mention(span=Span(4, 18), text="United Nations", party="UN", kind="organization", rule="t")
-    mentions = sorted(mentions_of(text) + [un], key=lambda m: m.span.start)
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    un = mention_at(text, "United Nations", party="UN", kind="organization", rule="t")
+    mentions = in_order(mentions_of(text), un)
+    events = coded(nlp(text), mentions)
     attack = [e for e in events if e.cameo[:2] == "19"]
     assert [(e.source.party, e.target, e.reported_by) for e in attack] == [("RUS", None, "UN")]
 
 
 def test_events_region_stands_for_its_country(nlp) -> None:
     text = "Israel struck Gaza."
-    region = Mention(
-        span=Span(14, 18), text="Gaza", party=None, kind="region", country="PSE", rule="t"
-    )
-    mentions = sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    region = mention_at(text, "Gaza", party=None, kind="region", country="PSE", rule="t")
+    mentions = in_order(mentions_of(text), region)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party) for e in events] == [("ISR", "PSE")]
 
 
@@ -479,12 +477,9 @@ def test_events_sniper_fire_is_small_arms(code) -> None:
 
 def test_events_village_in_a_region_belongs_to_it(nlp) -> None:
     text = "Israel bombed villages in Gaza."
-    at = text.index("Gaza")
-    region = Mention(
-        span=Span(at, at + 4), text="Gaza", party=None, kind="region", country="PSE", rule="t"
-    )
-    mentions = sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    region = mention_at(text, "Gaza", party=None, kind="region", country="PSE", rule="t")
+    mentions = in_order(mentions_of(text), region)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party) for e in events] == [("ISR", "PSE")]
 
 
@@ -524,17 +519,8 @@ def test_events_meeting_as_setting_means_the_parties_met(code) -> None:
 
 
 def _with_region(text: str, name: str, country: str) -> list[Mention]:
-    at = text.index(name)
-    region = Mention(
-        span=Span(at, at + len(name)),
-        text=name,
-        party=None,
-        kind="region",
-        name=name,
-        country=country,
-        rule="t",
-    )
-    return sorted(mentions_of(text) + [region], key=lambda m: m.span.start)
+    region = mention_at(text, name, party=None, kind="region", name=name, country=country, rule="t")
+    return in_order(mentions_of(text), region)
 
 
 @pytest.mark.parametrize(
@@ -567,27 +553,17 @@ def _with(
     text: str, *extra: tuple[str, str | None, str | None, str | None, str | None]
 ) -> list[Mention]:
     """The name-list mentions plus (word, party, kind, sector, country) mentions."""
-    found = mentions_of(text)
-    for word, party, kind, sector, country in extra:
-        at = text.index(word)
-        found.append(
-            Mention(
-                span=Span(at, at + len(word)),
-                text=word,
-                party=party,
-                kind=kind,  # type: ignore[arg-type]
-                sector=sector,
-                country=country,
-                rule="t",
-            )
-        )
-    return sorted(found, key=lambda m: m.span.start)
+    found = [
+        mention_at(text, word, party=party, kind=kind, sector=sector, country=country, rule="t")
+        for word, party, kind, sector, country in extra
+    ]
+    return in_order(mentions_of(text), found)
 
 
 def test_events_bare_army_belongs_to_the_country_of_its_insurgents(nlp) -> None:
     text = "The army bombed RSF bases."
     mentions = _with(text, ("army", None, None, "MIL", None), ("RSF", "RSF", "group", "REB", "SDN"))
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party) for e in events] == [("SDN", "RSF")]
 
 
@@ -596,14 +572,14 @@ def test_events_bare_army_is_the_army_named_before(nlp) -> None:
     mentions = _with(
         text, ("Israel's military", "ISR", "state", "MIL", "ISR"), ("army", None, None, "MIL", None)
     )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert ("ISR", "HAMAS", "19", "asserted") in dyads(events)
 
 
 def test_events_modified_army_is_no_bare_organ(nlp) -> None:
     text = "The Saudi-led coalition army struck RSF bases."
     mentions = _with(text, ("army", None, None, "MIL", None), ("RSF", "RSF", "group", "REB", "SDN"))
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert all(e.source is None or e.source.party != "SDN" for e in events)
 
 
@@ -661,7 +637,7 @@ def test_events_mediation_is_between_the_parties_of_the_clause_above(code) -> No
 def test_events_operations_expanded_in_a_region_target_it(nlp) -> None:
     text = "Israel expanded its ground operations in Gaza."
     mentions = _with_region(text, "Gaza", "PSE")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
         ("ISR", "PSE")
     ]
@@ -719,7 +695,7 @@ def test_events_reported_mass_killing_does_not_fall_on_the_reporter(code) -> Non
 def test_events_counted_places_belong_to_their_region(nlp) -> None:
     text = "Dozens of villages in Darfur were burned by Russia."
     mentions = _with_region(text, "Darfur", "SDN")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
         ("RUS", "SDN")
     ]
@@ -728,7 +704,7 @@ def test_events_counted_places_belong_to_their_region(nlp) -> None:
 def test_events_investigation_of_crimes_in_a_region_targets_it(nlp) -> None:
     text = "Germany is investigating war crimes in Darfur."
     mentions = _with_region(text, "Darfur", "SDN")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party if e.target else None) for e in events] == [
         ("DEU", "SDN")
     ]
@@ -858,7 +834,7 @@ def test_events_same_family_reported_twice_is_kept_once(code) -> None:
 def test_events_bare_organ_in_a_state_belongs_to_it(nlp) -> None:
     text = "The junta in Armenia revoked military cooperation agreements with France."
     mentions = _with(text, ("junta", None, None, "GOV", None))
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert [(e.source.party, e.target.party, e.cameo) for e in events] == [("ARM", "FRA", "1212")]
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from _mentions import state_mentions
+from _mentions import in_order, mention_at, state_mentions
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
 from contactline.events import extract_events
@@ -80,11 +80,11 @@ def test_events_roles_two_subjects_of_one_verb_act_together(make_doc) -> None:
     assert {("ARM", "AZE", "04"), ("AZE", "ARM", "04")} <= pairs(coded(doc))
 
 
-def coded(doc) -> list[Event]:
-    """Code a parsed Doc with a mention for every known name."""
-    return extract_events(
-        doc, state_mentions(doc.text, NAMES), [], [], LEXICON, CAMEO, published=None
-    )
+def coded(doc, mentions: list[Mention] | None = None) -> list[Event]:
+    """Code a parsed Doc with ``mentions``, by default a mention for every known name."""
+    if mentions is None:
+        mentions = state_mentions(doc.text, NAMES)
+    return extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=None)
 
 
 def _hand_parsed(make_doc, rows: list[tuple[str, int, str, str, str]]):
@@ -166,7 +166,7 @@ def test_events_roles_warning_of_force_by_an_unnamed_party_is_the_speakers_threa
 def test_events_roles_armed_group_backed_is_the_target_not_the_thing_sent(nlp) -> None:
     text = "Russia backed Wagner fighters that attacked villages near the Georgian border."
     mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS", "MIL")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert ("RUS", "WAGNER", "07") in pairs(events)
     assert ("RUS", "GEO", "07") not in pairs(events)
 
@@ -209,23 +209,14 @@ def _with_group(
     text: str, name: str, party: str, country: str, sector: str = "REB"
 ) -> list[Mention]:
     """State mentions plus one armed-group mention of ``name``."""
-    start = text.index(name)
-    group = Mention(
-        span=Span(start, start + len(name)),
-        text=name,
-        party=party,
-        kind="group",
-        sector=sector,
-        country=country,
-        rule="test",
-    )
-    return sorted([*state_mentions(text, NAMES), group], key=lambda m: m.span.start)
+    group = mention_at(text, name, party=party, kind="group", sector=sector, country=country)
+    return in_order(state_mentions(text, NAMES), group)
 
 
 def test_events_roles_mass_killing_by_a_group_falls_on_its_country(nlp) -> None:
     text = "TPLF fighters massacred hundreds of villagers."
     mentions = _with_group(text, "TPLF fighters", "TPLF", "ETH")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert pairs(events) == {("TPLF", "ETH", "20")}
 
 
@@ -245,10 +236,8 @@ def _pronoun(text: str, word: str, party: str) -> Mention:
 def test_events_roles_it_under_a_verb_of_saying_is_the_speaker(nlp) -> None:
     # the pronoun resolved to the nearer party still means the one who says it
     text = "Russia fired a missile at Ukraine, which Kyiv said it had intercepted."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _pronoun(text, "it", "RUS")], key=lambda m: m.span.start
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _pronoun(text, "it", "RUS"))
+    events = coded(nlp(text), mentions)
     intercepts = [e for e in events if e.trigger.start == text.index("intercepted")]
     assert [(e.source.party, e.target.party if e.target else None) for e in intercepts] == [
         ("UKR", "RUS")
@@ -257,10 +246,8 @@ def test_events_roles_it_under_a_verb_of_saying_is_the_speaker(nlp) -> None:
 
 def test_events_roles_they_under_a_verb_of_saying_are_all_the_speakers(nlp) -> None:
     text = "Armenia, Georgia and Azerbaijan said they would create a joint force."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _pronoun(text, "they", "ARM")], key=lambda m: m.span.start
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _pronoun(text, "they", "ARM"))
+    events = coded(nlp(text), mentions)
     assert {("GEO", "AZE", "03"), ("AZE", "ARM", "03")} <= pairs(events)
 
 
@@ -328,44 +315,28 @@ def test_events_roles_force_falls_on_whom_its_participle_drives_out(code) -> Non
 
 def _sector(text: str, word: str, sector: str) -> Mention:
     """A partyless mention of ``word`` for a sector of some state's people."""
-    start = text.index(word)
-    return Mention(
-        span=Span(start, start + len(word)),
-        text=word,
-        party=None,
-        kind=None,
-        sector=sector,
-        rule=f"sector:{word.lower()}->{sector}",
-    )
+    rule = f"sector:{word.lower()}->{sector}"
+    return mention_at(text, word, party=None, kind=None, sector=sector, rule=rule)
 
 
 def test_events_roles_soldiers_in_a_state_are_its_soldiers(nlp) -> None:
     text = "Soldiers in Georgia detained the Georgian president."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _sector(text, "Soldiers", "MIL")],
-        key=lambda m: m.span.start,
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _sector(text, "Soldiers", "MIL"))
+    events = coded(nlp(text), mentions)
     assert ("GEO", "GEO", "17") in pairs(events)
 
 
 def test_events_roles_peacekeepers_in_a_state_are_not_its_own(nlp) -> None:
     text = "Peacekeepers in Georgia detained the Georgian president."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _sector(text, "Peacekeepers", "MIL")],
-        key=lambda m: m.span.start,
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _sector(text, "Peacekeepers", "MIL"))
+    events = coded(nlp(text), mentions)
     assert all(e.source is None or e.source.party != "GEO" for e in events)
 
 
 def test_events_roles_security_forces_are_of_the_state_their_sentence_is_in(nlp) -> None:
     text = "Security forces detained dozens of protesters in Georgia."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _sector(text, "Security forces", "COP")],
-        key=lambda m: m.span.start,
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _sector(text, "Security forces", "COP"))
+    events = coded(nlp(text), mentions)
     assert ("GEO", "GEO", "17") in pairs(events)
 
 
@@ -381,11 +352,8 @@ def test_events_roles_mass_killing_at_home_falls_on_the_states_own_people(code) 
 
 def test_events_roles_speaking_body_is_not_of_the_place_it_reports(nlp) -> None:
     text = "The ministry said Armenian troops had captured a village in Georgia."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _sector(text, "ministry", "GOV")],
-        key=lambda m: m.span.start,
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _sector(text, "ministry", "GOV"))
+    events = coded(nlp(text), mentions)
     assert all(e.reported_by != "GEO" for e in events)
     assert all(e.source is None or e.source.party != "GEO" for e in events)
 
@@ -428,10 +396,8 @@ def test_events_roles_party_describing_the_source_is_no_counterpart(code) -> Non
 
 def test_events_roles_occupation_describing_a_place_is_no_news(nlp) -> None:
     text = "Russia ordered Georgia to withdraw from the villages it occupied."
-    mentions = sorted(
-        [*state_mentions(text, NAMES), _pronoun(text, "it", "RUS")], key=lambda m: m.span.start
-    )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(state_mentions(text, NAMES), _pronoun(text, "it", "RUS"))
+    events = coded(nlp(text), mentions)
     assert all(e.cameo[:3] != "192" for e in events)
 
 
@@ -442,14 +408,7 @@ def test_events_roles_misparsed_clause_with_its_own_object_is_still_news(code) -
 
 def test_events_roles_visit_is_to_whom_its_purpose_is_to_meet(nlp) -> None:
     text = "Turkish envoys travelled to Moscow to hold talks with Wagner commanders."
-    start = text.index("Moscow")
-    capital = Mention(
-        span=Span(start, start + len("Moscow")),
-        text="Moscow",
-        party="RUS",
-        kind="state",
-        rule="capital:Moscow->RUS",
-    )
+    capital = mention_at(text, "Moscow", party="RUS", kind="state", rule="capital:Moscow->RUS")
     mentions = sorted(
         [
             *(m for m in state_mentions(text, NAMES) if m.text != "Moscow"),
@@ -458,7 +417,7 @@ def test_events_roles_visit_is_to_whom_its_purpose_is_to_meet(nlp) -> None:
         ],
         key=lambda m: m.span.start,
     )
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     codes = {(e.source.party, e.target.party if e.target else None, e.cameo) for e in events}
     assert {("TUR", "WAGNER", "042"), ("TUR", "WAGNER", "046")} <= codes
 
@@ -478,7 +437,7 @@ def test_events_roles_attending_a_hosted_summit_meets_the_host(code) -> None:
 def test_events_roles_mass_killing_by_a_foreign_force_names_no_victims(nlp) -> None:
     text = "Wagner fighters massacred hundreds of villagers."
     mentions = _with_group(text, "Wagner fighters", "WAGNER", "RUS", "MIL")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert pairs(events) == {("WAGNER", None, "20")}
 
 
@@ -555,18 +514,17 @@ def test_events_roles_denial_in_a_relative_clause_answers_the_claimant(code) -> 
 def test_events_roles_its_fighters_are_the_armed_group_named_before(nlp) -> None:
     text = "Ukraine said it would not negotiate with the Wagner group while its fighters occupied Ukrainian villages."
     mentions = _with_group(text, "the Wagner group", "WAGNER", "RUS", "MIL")
-    start = text.index("its fighters")
-    bound_to_state = Mention(
-        span=Span(start, start + len("its fighters")),
-        text="its fighters",
+    bound_to_state = mention_at(
+        text,
+        "its fighters",
         party="UKR",
         kind="state",
         sector="REB",
         antecedent=Span(0, len("Ukraine")),
         rule="test+coref",
     )
-    mentions = sorted([*mentions, bound_to_state], key=lambda m: m.span.start)
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(mentions, bound_to_state)
+    events = coded(nlp(text), mentions)
     assert ("WAGNER", "UKR", "19") in pairs(events)
     assert not any(e.source and e.source.party == "UKR" and e.cameo[:2] == "19" for e in events)
 
@@ -616,7 +574,7 @@ def test_events_roles_deal_signed_in_a_foreign_state_is_with_its_host(code, nlp)
     # an armed group or organisation signing abroad has no host for counterpart
     text = "The Wagner group signed a defence pact in Moscow."
     mentions = _with_group(text, "The Wagner group", "WAGNER", "RUS", "MIL")
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     assert ("WAGNER", "RUS", "05") not in pairs(events)
 
 
@@ -660,18 +618,18 @@ def test_events_roles_its_fighters_keep_a_state_named_after_the_group(nlp) -> No
         "The Wagner group shelled Bakhmut, and Ukraine said its fighters occupied Russian villages."
     )
     mentions = _with_group(text, "The Wagner group", "WAGNER", "RUS", "MIL")
-    start, state = text.index("its fighters"), text.index("Ukraine")
-    bound_to_state = Mention(
-        span=Span(start, start + len("its fighters")),
-        text="its fighters",
+    state = text.index("Ukraine")
+    bound_to_state = mention_at(
+        text,
+        "its fighters",
         party="UKR",
         kind="state",
         sector="REB",
         antecedent=Span(state, state + len("Ukraine")),
         rule="test+coref",
     )
-    mentions = sorted([*mentions, bound_to_state], key=lambda m: m.span.start)
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    mentions = in_order(mentions, bound_to_state)
+    events = coded(nlp(text), mentions)
     assert ("UKR", "RUS", "19") in pairs(events)
 
 
@@ -714,7 +672,7 @@ def test_events_roles_breach_of_a_truce_is_against_who_accuses_its_doer(
     mentions = [
         replace(m, kind="region") if m.text == "Bekaa" else m for m in state_mentions(text, names)
     ]
-    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    events = coded(nlp(text), mentions)
     breaches = [e for e in events if e.cameo == "196"]
     assert [(e.source.party, e.target.party) for e in breaches if e.source and e.target] == [
         ("ISR", target)
