@@ -296,15 +296,7 @@ def _mediated(token: Token, roles: RoleReader, sources: Sequence[Party]) -> tupl
     talks = [c for c in token.children if c.dep_ == "nsubjpass"]
     if token.dep_ == "acl":
         talks.append(token.head)
-    sides = [
-        p
-        for t in talks
-        for prep in t.children
-        if prep.dep_ == "prep" and prep.lower_ == "between"
-        for o in prep.children
-        if o.dep_ == "pobj"
-        for p in roles.group(o)
-    ]
+    sides = roles.phrase_parties(talks, "between")
     if distinct(sides, sources):
         return distinct(sides, sources)
     for ancestor in token.ancestors:
@@ -394,15 +386,7 @@ def _each_side(verb: Token, roles: RoleReader) -> list[Party]:
     if clause is None:
         return []
     nouns = [clause, *(c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})]
-    return [
-        p
-        for noun in nouns
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "between"
-        for o in prep.children
-        if o.dep_ == "pobj"
-        for p in roles.group(o)
-    ]
+    return roles.phrase_parties(nouns, "between")
 
 
 def _claimed_victims(verb: Token, roles: RoleReader) -> list[Party]:

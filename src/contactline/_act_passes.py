@@ -45,9 +45,9 @@ _ACTING_ROOTS = frozenset(
 )
 """Families of acts done, not said, that a "move" can sum up."""
 _ANSWER_PREFIXES = ("016", "11", "12")
+"""Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
 _RESPONSE_MARKS = frozenset({"after", "when", "because", "since", "as"})
 """Subordinators of the act another answers ("X went on alert after Y crossed")."""
-"""Codes of acts that answer another act of the sentence (a denial, criticism, rejection)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,7 +12,7 @@ Who performs a verb is read in ``_subjects``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -364,11 +364,19 @@ class RoleReader:
             subject = clause
         if subject is None:
             return []
+        return self.phrase_parties([subject], "between")
+
+    def phrase_parties(self, heads: Iterable[Token], word: str) -> list[Party]:
+        """Return the parties of the ``word`` phrases hanging off ``heads``, in order.
+
+        ``phrase_parties([talks], "between")`` reads "talks between X and Y" as X and Y.
+        """
         return [
             p
-            for c in subject.children
-            if c.dep_ == "prep" and c.lower_ == "between"
-            for o in c.children
+            for head in heads
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == word
+            for o in prep.children
             if o.dep_ == "pobj"
             for p in self.group(o)
         ]

@@ -97,15 +97,7 @@ def protest_target(act: Act, roles: RoleReader) -> Act:
     verb = act.trigger.token
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"):
         heads = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
-        objects = [
-            o
-            for h in heads
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ == "against"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
-        targets = distinct([p for o in objects for p in roles.group(o)], act.sources)
+        targets = distinct(roles.phrase_parties(heads, "against"), act.sources)
         if targets:
             return replace(act, targets=targets, rule=act.rule + " target:protest-against")
     return act
@@ -331,15 +323,7 @@ def host_state(act: Act, roles: RoleReader) -> Act:
     if source.mention.kind not in {"state", "person"}:
         return act
     token, anchor = act.trigger.token, act.trigger.anchor
-    places = [
-        p
-        for head in {token.i: token, anchor.i: anchor}.values()
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for o in prep.children
-        if o.dep_ == "pobj"
-        for p in roles.group(o)
-    ]
+    places = roles.phrase_parties({token.i: token, anchor.i: anchor}.values(), "in")
     hosts = [p for p in places if p.mention.kind == "state" and p.code != source.code]
     if len(hosts) != 1:
         return act
