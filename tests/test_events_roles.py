@@ -697,3 +697,14 @@ def test_events_roles_claim_of_an_attack_on_no_party_is_against_where_it_happene
     assert [
         (e.source.party if e.source else None, e.target.party if e.target else None) for e in claims
     ] == [("ISIS", target)]
+
+
+def test_events_roles_force_on_a_held_place_falls_on_its_holder(code) -> None:
+    # two sources: no sole-other-party fallback can supply the holder
+    events = code("Russian and Georgian jets pounded villages held by Ukrainian troops.")
+    assert {("RUS", "UKR", "19"), ("GEO", "UKR", "19")} <= pairs(events)
+
+
+def test_events_roles_force_on_a_hyphen_held_place_falls_on_its_holder(code) -> None:
+    events = code("Russian and Georgian jets bombed Hamas-controlled areas.")
+    assert {("RUS", "HAMAS", "19"), ("GEO", "HAMAS", "19")} <= pairs(events)

@@ -58,6 +58,8 @@ _TIES = frozenset(
     {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect", "lead"}
 )
 """Participles that tie a thing to a party ("ships linked to X", "rebels led by X")."""
+_HELD = frozenset({"hold", "control", "occupy", "run", "administer", "govern"})
+"""Participles that make a place its holder's ("areas held by X", "X-controlled towns")."""
 _QUANTITIES = frozenset(
     {
         "dozen",
@@ -208,7 +210,7 @@ class RoleReader:
         """
         if token.lemma_.lower() in _SHARED_PLACES:
             return None
-        own = self.own_party(token)
+        own = self.own_party(token) or self._holder(token)
         if own is not None:
             return own
         for child in token.children:
@@ -223,6 +225,26 @@ class RoleReader:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.party(obj)
+        return None
+
+    def _holder(self, token: Token) -> Party | None:
+        """Return who holds a place: "areas held by X", "X-controlled towns".
+
+        Force on a place another holds falls on its holder, whoever's country it is in.
+        """
+        for child in token.children:
+            if child.lemma_.lower() not in _HELD or child.tag_ != "VBN":
+                continue
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return self.party(obj)
+            elif child.dep_ == "amod":
+                for word in child.children:
+                    if word.dep_ in {"npadvmod", "compound", "nmod"}:
+                        return self.own_party(word) or self.party(word)
         return None
 
     def _owner(self, token: Token) -> Party | None:
