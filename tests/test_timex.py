@@ -433,3 +433,34 @@ def test_timex_date_at_future_clause_opens_no_window(nlp, grammar):
     )
     got = dated(nlp, grammar, text, "welcomed", date(2024, 4, 19))
     assert (got.start, got.end) == ("2024-04-18", "2024-04-19")
+
+
+def test_timex_date_at_time_of_a_noun_does_not_date_the_verb(nlp, grammar):
+    text = (
+        "Talks ended on Thursday. Iran vowed to retaliate for the killing of its envoy in "
+        "Beirut late last month."
+    )
+    vow = dated(nlp, grammar, text, "retaliate", date(2024, 8, 16))
+    assert (vow.start, vow.end) == ("2024-08-15", "2024-08-16")
+    killing = dated(nlp, grammar, text, "killing", date(2024, 8, 16))
+    assert killing.start == "2024-07"
+
+
+def test_timex_date_at_day_of_the_subject_dates_its_verb(nlp, grammar):
+    text = "Sunday's attack killed five soldiers."
+    assert dated(nlp, grammar, text, "killed", TUESDAY).start == "2020-09-27"
+
+
+def test_timex_date_at_year_naming_an_object_dates_nothing(nlp, grammar):
+    text = "Fighting broke out on Monday. The president recalled the 1994 ceasefire."
+    when = dated(nlp, grammar, text, "recalled", TUESDAY)
+    assert (when.start, when.end) == ("2020-09-28", "2020-09-29")
+
+
+def test_timex_date_at_vaguer_date_holding_the_last_one_keeps_the_clock(nlp, grammar):
+    text = (
+        "The mediators met on Friday. They said the plan built on principles set earlier "
+        "this month. The group rejected it."
+    )
+    when = dated(nlp, grammar, text, "rejected", date(2024, 8, 16))
+    assert (when.start, when.end) == ("2024-08-16", "2024-08-16")

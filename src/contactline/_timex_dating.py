@@ -12,6 +12,11 @@ The order of preference, each recorded in ``DateWindow.basis``:
    date inside a relative or participle clause that does not hold the trigger ('The EU,
    which has deployed a mission since February 2023, welcomed ...' in 2024).
 
+In both, a time that modifies a noun ('the killing ... late last month', 'the 1994
+ceasefire', "Sunday's attack") dates what that noun names: the noun's own event, and
+the clause's verb only when a day phrase sits in its subject ("Sunday's attack killed
+five"); 'vowed to retaliate for the killing late last month' is not dated by it.
+
 A past act dated by a period that runs beyond the publication date ('vowed earlier this
 month') is over by publication: its window ends there.
 3. Otherwise the window the text allows: from the most recent *recent* explicit date
@@ -45,6 +50,11 @@ RECENT_DAYS = 92
 _PLAIN = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _OPEN_END = {"ON_OR_AFTER", "AFTER"}
 _OTHER_CLAUSES = {"relcl", "acl"}
+_NOUN_MODIFIERS = {"npadvmod", "nummod", "compound", "amod", "poss", "nmod"}
+"""Dependencies by which a bare time phrase modifies a noun ("the 1994 ceasefire")."""
+_DAY_OF_SUBJECT = {"npadvmod", "poss"}
+"""Those by which it dates the noun as an act ("Sunday's attack"), which its verb shares."""
+_SUBJECTS = {"nsubj", "nsubjpass"}
 _UNREAL_AUX = {"will", "shall", "'ll", "may", "might", "would", "could", "should", "to"}
 
 
@@ -67,7 +77,11 @@ def date_at(
     token = doc[token_i]
     sent_start, sent_end = facts.sentence(doc, token_i)
     usable = facts.usable
-    in_sentence = [t for t in usable if sent_start <= t.span.start < sent_end]
+    in_sentence = [
+        t
+        for t in usable
+        if sent_start <= t.span.start < sent_end and not _dates_another_noun(doc, t, token)
+    ]
     verb = clause_verb(token) or token
     governing = _governing(doc, verb, token.idx, in_sentence)
     past = _prior(verb)
@@ -132,7 +146,7 @@ class _Facts:
         """The times, in text order, that open the window of a later sentence."""
         if self._openers is None:
             narrative = [t for t in self.usable if not _unreal(doc, t)]
-            self._openers = _recent_dates(narrative, self.published)
+            self._openers = _sharpest(_recent_dates(narrative, self.published))
         return self._openers
 
 
@@ -178,6 +192,36 @@ def _in_other_clause(doc: Doc, time: TimeExpr, token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _dates_another_noun(doc: Doc, time: TimeExpr, token: Token) -> bool:
+    """Whether ``time`` modifies a noun other than the trigger and so does not date it.
+
+    "vowed to retaliate for the killing ... late last month": the month dates the killing,
+    not the vow; "recalled the 1994 ceasefire": 1994 dates the ceasefire. A day phrase
+    in the clause's subject dates its verb too ("Sunday's attack killed five").
+    """
+    span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    noun = root.head
+    if (
+        root.dep_ not in _NOUN_MODIFIERS
+        or noun.pos_ not in {"NOUN", "PROPN"}
+        or span.start <= noun.i < span.end
+        or noun.i == token.i
+    ):
+        return False
+    if root.dep_ in _DAY_OF_SUBJECT:
+        node = noun
+        for _ in range(12):
+            if node.dep_ in _SUBJECTS:
+                return False
+            if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+                break
+            node = node.head
+    return True
 
 
 def _background(time: TimeExpr, published: date | None) -> bool:
@@ -345,6 +389,29 @@ def _recent_dates(usable: Sequence[TimeExpr], published: date | None) -> list[Ti
         ends = [date.fromisoformat(window(t.value)[1]) for t in usable]  # type: ignore[index]
         reference = max(ends, default=None)
     return [t for t in usable if t.mod not in _OPEN_END and reference and _recent(t, reference)]
+
+
+def _sharpest(openers: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """Drop a vaguer date that holds the opener before it: it does not move the clock.
+
+    "Mediators said on Friday ... principles agreed earlier this month ... The group
+    accused": Friday lies inside "earlier this month", so later sentences still come
+    after Friday, not after the first of the month.
+    """
+    kept: list[TimeExpr] = []
+    for time in openers:
+        if kept and _holds(time, kept[-1]):
+            continue
+        kept.append(time)
+    return kept
+
+
+def _holds(outer: TimeExpr, inner: TimeExpr) -> bool:
+    """Whether ``outer`` is a longer period that contains all of ``inner``."""
+    big, small = window(outer.value), window(inner.value)
+    if big is None or small is None or big == small:
+        return False
+    return big[0] <= small[0] and small[1] <= big[1]
 
 
 def _since(time: TimeExpr | None, published: date | None) -> DateWindow | None:
