@@ -2,7 +2,7 @@
 
 A verb matches a pattern on its lemma, the particle or preposition hanging off it and the
 lemma of one of its objects. An event noun matches on its lemma and modifiers, and codes an
-event only where the sentence makes it one (see :func:`noun_license`). Then
+event only where the sentence makes it one (see ``_trigger_nouns.noun_license``). Then
 :func:`select_triggers` pairs the triggers of a sentence: an appeal with the act it asks
 for, an event noun with the verb that performs it, so that nothing is coded twice.
 """
@@ -10,8 +10,6 @@ for, an event noun with the verb that performs it, so that nothing is coded twic
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Literal
 
 from spacy.tokens import Token
 
@@ -19,54 +17,24 @@ from contactline._event_lexicon import (
     CLAUSE_OBJECT,
     PARTY_OBJECT,
     EventLexicon,
-    NounPattern,
     VerbPattern,
 )
-
-License = Literal["verb", "occur", "perform", "charge", "agent"]
+from contactline._trigger_nouns import (
+    REQUEST_NOUNS,
+    Trigger,
+    noun_trigger,
+    setting,
+)
 
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "attr", "oprd", "acomp", "ccomp"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod", "npadvmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
-_SETTING_PREPS = frozenset({"after", "at", "during", "in"})
-_TRIP_NOUNS = frozenset({"visit", "trip", "tour"})  # set the scene after "on" too
-_CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 """Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
-REQUEST_NOUNS = frozenset(
-    {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
-)
-"""Nouns whose "for" object or clause is an act asked for ("calls for a ceasefire")."""
-_HARM_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "hit"})
-_MEASURE_NOUNS = (
-    frozenset({"state", "act", "series", "wave", "round", "number", "kind"})
-    | frozenset({"day", "week", "month", "year", "hour", "night", "dozen", "hundred", "thousand"})
-    | frozenset({"barrage", "spate", "string"})
-)
-"""Nouns that measure an event noun: "a state of emergency", "two weeks of exercises"."""
 _ARTICLES = frozenset({"the", "a", "an"})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Trigger:
-    """A matched trigger.
-
-    ``token`` is the verb or noun; ``anchor`` is the verb whose clause carries the event
-    (the verb itself, or the verb an event noun is the subject or object of); ``particle``
-    is the preposition the pattern required, if any.
-    """
-
-    token: Token
-    anchor: Token
-    code: str
-    rule: str
-    license: License
-    particle: Token | None = None
-    objects: frozenset[str] = frozenset()
 
 
 def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
@@ -206,161 +174,6 @@ def _infinitive_clause(verb: Token) -> bool:
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in verb.children
     )
-
-
-def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    """Return the most specific noun pattern ``token`` matches where it is licensed."""
-    patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
-    if not patterns:
-        return None
-    pattern = next((p for p in patterns if _has_modifier(token, p)), None)
-    if pattern is None:
-        return None
-    licensed = noun_license(token, lexicon, pattern.code[:2])
-    if licensed is None:
-        return None
-    license, anchor = licensed
-    return Trigger(
-        token=token, anchor=anchor, code=pattern.code, rule=pattern.rule, license=license
-    )
-
-
-def _has_modifier(token: Token, pattern: NounPattern) -> bool:
-    if not pattern.modifiers:
-        return True
-    words: list[Token] = []
-    for child in token.children:
-        if child.dep_ in _MODIFIER_DEPS:
-            words.append(child)
-            words.extend(c for c in child.children if c.dep_ == "conj" or c.dep_ in _MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "into", "on"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    words.append(obj)
-                    words.extend(
-                        c for c in obj.children if c.dep_ in _MODIFIER_DEPS or c.dep_ == "conj"
-                    )
-    return any(
-        w.lemma_.lower() in pattern.modifiers or w.lower_ in pattern.modifiers for w in words
-    )
-
-
-def _misattached_charge(noun: Token, lexicon: EventLexicon) -> bool:
-    """Return whether a prepositional phrase hangs off the accused instead of the accusing verb."""
-    return (
-        noun.dep_ == "dobj"
-        and noun.head.pos_ == "VERB"
-        and (noun.pos_ in {"PROPN", "PRON"} or lexicon.is_cue("accuse", noun.head.lemma_.lower()))
-    )
-
-
-def noun_license(
-    token: Token, lexicon: EventLexicon, pattern_root: str = ""
-) -> tuple[License, Token] | None:
-    """Return how the sentence makes an event noun an event, and the verb that carries it.
-
-    1. The noun (or the noun it is "of": "a state of emergency") is the subject of an
-       occurrence verb: "fighting broke out", "negotiations have been underway".
-    2. It is the object of a performing verb, or the "of"/"for"/"on" object of one:
-       "declared martial law and general mobilization", "accused X of attacks",
-       "called for a ceasefire".
-    3. It names its agent: "X's invasion of Y", "attacks by X", or (force) the parties
-       it is between: "after clashes between X and Y".
-    """
-    head = _phrase_head(token)
-    verb = head.head
-    lemma = verb.lemma_.lower()
-    occurs = lexicon.is_cue("occur", lemma) or any(
-        c.dep_ == "acomp" and lexicon.is_cue("occur", c.lemma_.lower()) for c in verb.children
-    )
-    if head.dep_ in {"nsubj", "nsubjpass"} and occurs:
-        return "occur", verb
-    if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
-        return "perform", verb
-    if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in _HARM_VERBS:
-        return "charge", verb.head  # "killed in an Israeli air strike"
-    requested = verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS
-    if head.dep_ == "pobj" and requested and verb.head.head.pos_ == "VERB":
-        return "charge", verb.head.head
-    if (
-        head.dep_ == "compound"
-        and verb.lemma_.lower() in REQUEST_NOUNS
-        and verb.dep_ == "dobj"
-        and verb.head.pos_ == "VERB"
-    ):
-        return "charge", verb.head  # "accepted a ceasefire proposal"
-    if (
-        head.dep_ in {"pobj", "pcomp"}
-        and verb.dep_ in {"prep", "prt"}
-        and verb.lower_ in _CHARGE_PREPS
-    ):
-        governor = verb.head
-        if _misattached_charge(governor, lexicon):
-            governor = governor.head  # "accused X of Y" with "of" misattached to X
-        if governor.pos_ == "VERB" and lexicon.is_cue("perform", governor.lemma_.lower()):
-            return "charge", governor
-    if (
-        pattern_root == "04"
-        and (scene := _setting(token)) is not None
-        and not lexicon.is_cue("report", scene.lemma_.lower())
-    ):
-        # "agreed at a meeting in Prague", "after ten hours of talks": they met
-        return "charge", scene
-    if pattern_root == "11":
-        return None  # an accusation noun is an event only as the charge of an accusation
-    for child in token.children:
-        if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return "agent", _verb_of(token)
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return "agent", _verb_of(token)
-        if child.dep_ == "prep" and child.lower_ == "between" and pattern_root in {"18", "19"}:
-            return "agent", _verb_of(token)  # "after clashes between X and Y": they fought
-    return None
-
-
-def _setting(token: Token) -> Token | None:
-    """Return the verb a meeting noun sets the scene of ("agreed at talks in X"), if any.
-
-    A trip sets it after "on" too, even where the parser hangs the phrase off the
-    subject: "the minister, on a visit to X, said ...".
-    """
-    head = _phrase_head(token)
-    prep = head.head
-    if head.dep_ != "pobj":
-        return None
-    if prep.lower_ in _SETTING_PREPS:
-        return prep.head if prep.head.pos_ == "VERB" else None
-    if prep.lower_ != "on" or token.lemma_.lower() not in _TRIP_NOUNS:
-        return None
-    governor = prep.head
-    if governor.dep_ in {"nsubj", "nsubjpass"}:
-        governor = governor.head
-    return governor if governor.pos_ == "VERB" else None
-
-
-def _phrase_head(token: Token) -> Token:
-    """Climb conjunctions and "of" phrases to the noun phrase that fills a verb's slot."""
-    current = token
-    for _ in range(4):
-        if current.dep_ == "conj" and current.head.pos_ in {"NOUN", "PROPN"}:
-            current = current.head
-        elif (
-            current.dep_ == "pobj"
-            and current.head.lower_ == "of"
-            and current.head.head.pos_ == "NOUN"
-            and current.head.head.lemma_.lower() in _MEASURE_NOUNS
-        ):
-            current = current.head.head
-        else:
-            break
-    return current
-
-
-def _verb_of(token: Token) -> Token:
-    current = token
-    while current.head.i != current.i and current.pos_ not in {"VERB", "AUX"}:
-        current = current.head
-    return current
 
 
 def _signs(verb: Trigger, noun: Trigger) -> bool:
@@ -535,7 +348,7 @@ def _scene(noun: Trigger, verbs: Iterable[Trigger]) -> bool:
     return (
         noun.license == "charge"
         and noun.code[:2] == "04"
-        and _setting(noun.token) is not None
+        and setting(noun.token) is not None
         and not any(v.token.head.i == noun.token.i for v in verbs)
     )
 
