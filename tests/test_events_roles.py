@@ -708,3 +708,17 @@ def test_events_roles_force_on_a_held_place_falls_on_its_holder(code) -> None:
 def test_events_roles_force_on_a_hyphen_held_place_falls_on_its_holder(code) -> None:
     events = code("Russian and Georgian jets bombed Hamas-controlled areas.")
     assert {("RUS", "HAMAS", "19"), ("GEO", "HAMAS", "19")} <= pairs(events)
+
+
+def test_events_roles_helpers_of_force_cooperate_militarily_with_its_user(code) -> None:
+    events = code("Ukraine shot down the missiles with help from Hungary and Estonia.")
+    helped = {(e.source.party, e.target.party) for e in events if e.cameo == "062"}
+    assert helped == {("HUN", "UKR"), ("EST", "UKR")}
+
+
+def test_events_roles_help_keeps_the_claim_of_the_helped_act(code) -> None:
+    events = code("Georgian forces shot down the drones with the support of Turkey, Georgia said.")
+    helped = [e for e in events if e.cameo == "062"]
+    assert [(e.source.party, e.target.party, e.modality) for e in helped] == [
+        ("TUR", "GEO", "claimed")
+    ]

@@ -54,6 +54,8 @@ _TARGET_PLACE_PREPS = frozenset(
 _NEAR_PLACE_PREPS = frozenset({"near", "off", "outside"})
 """Prepositions of a place an act happens close to ("off the coast of X", "near X")."""
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
+HELP_NOUNS = frozenset({"help", "support", "assistance", "backing"})
+"""Nouns of the help "with (the) help from X" says X gave: X helps, no target of the act."""
 _TIES = frozenset(
     {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect", "lead"}
 )
@@ -422,7 +424,8 @@ class RoleReader:
         )
         for prep in order:
             for obj in prep.children:
-                if obj.dep_ in {"pobj", "pcomp"}:
+                helper = prep.lower_ == "with" and obj.lemma_.lower() in HELP_NOUNS
+                if obj.dep_ in {"pobj", "pcomp"} and not helper:
                     found = self.group(obj)
                     if found:
                         return found

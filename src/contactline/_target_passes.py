@@ -18,8 +18,10 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - owning up to an act of violence is towards its victims ("a strike on X, which Y called
   a mistake"; "gunmen attacked X; Y claimed responsibility").
 
-One phrase makes an act of its own: a party in whose presence an agreement or talks are
-held mediates them ("signed a deal in the presence of X": X->each side, 045).
+Two phrases make an act of their own: a party in whose presence an agreement or talks are
+held mediates them ("signed a deal in the presence of X": X->each side, 045), and parties
+with whose help force is used cooperate militarily with its user ("shot down the drones
+with help from X and Y": X->user and Y->user, 062).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from contactline._act_passes import Act, distinct
-from contactline._roles import Party, RoleReader
+from contactline._roles import HELP_NOUNS, Party, RoleReader
 from contactline._triggers import Trigger
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "broker_target",
     "disputed_claim",
     "forced_target",
+    "helped_acts",
     "host_state",
     "participle_target",
     "presence_acts",
@@ -64,6 +67,10 @@ _YIELDING_ROOT = "08"
 _HOSTED_ROOTS = frozenset({"03", "04", "05", "06"})
 """Families of acts done with a counterpart, who hosts them at home."""
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_HELPING = "062"
+_GUESSED_TARGET = " target:sole-other-party"
+_HELPED_ROOTS = frozenset({"15", "18", "19", "20"})
+"""Families of military acts whose helpers cooperate militarily with the actor."""
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 """Families of acts a third party can witness as mediator (talks, agreements, truces)."""
 
@@ -178,6 +185,56 @@ def presence_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
                 )
             )
     return found
+
+
+def helped_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
+    """Add the military cooperation (062) of whoever helps an act of force.
+
+    "X shot down the drones with help from Y and Z": Y->X and Z->X, reported as the act
+    is (a claim of X's if X says so). A helper is never the target the act took only for
+    being the sentence's one other party.
+    """
+    kept: list[Act] = []
+    found: list[Act] = []
+    for act in acts:
+        nouns = _help_nouns(act) if act.code[:2] in _HELPED_ROOTS and act.sources else []
+        helpers = [p for n in nouns for w in ("from", "of") for p in roles.phrase_parties([n], w)]
+        guessed = act.rule.endswith(_GUESSED_TARGET)
+        if guessed and {t.code for t in act.targets} & {h.code for h in helpers}:
+            act = replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
+        kept.append(act)
+        helpers = list(distinct(helpers, (*act.sources, *act.targets)))
+        if not helpers:
+            continue
+        trigger = Trigger(
+            token=nouns[0], anchor=act.trigger.anchor, code=_HELPING, rule="help", license="verb"
+        )
+        found.append(
+            Act(
+                trigger=trigger,
+                code=_HELPING,
+                rule="help:" + act.rule,
+                sources=tuple(helpers),
+                targets=act.sources,
+                modality=act.modality,
+                reported_by=act.reported_by,
+                frame=act.frame,
+            )
+        )
+    return kept + found
+
+
+def _help_nouns(act: Act) -> list[Token]:
+    """Return the help nouns of "with (the) help/support of X" on an act's verb or noun."""
+    heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
+    return [
+        noun
+        for head in heads.values()
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in HELP_NOUNS
+    ]
 
 
 def _witnesses(act: Act, roles: RoleReader) -> list[tuple[Token, tuple[Party, ...]]]:
