@@ -296,3 +296,14 @@ def test_events_lexicon_anti_terrorist_measures_are_no_terrorism_charge(nlp) -> 
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert not [e for e in events if e.cameo.startswith("112")]
+
+
+def test_events_lexicon_coordinated_modifiers_name_one_act_each(nlp) -> None:
+    text = "Arnor provided economic and military aid to Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert sorted((e.cameo, e.source.party, e.target.party) for e in events) == [
+        ("071", "ARN", "GON"),
+        ("072", "ARN", "GON"),
+    ]

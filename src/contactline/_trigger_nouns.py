@@ -7,7 +7,7 @@ named, or (meetings) as the scene of a verb. :class:`Trigger` is the match, verb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Token
@@ -66,6 +66,30 @@ def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     return Trigger(
         token=token, anchor=anchor, code=pattern.code, rule=pattern.rule, license=license
     )
+
+
+def coordinated_triggers(trigger: Trigger, lexicon: EventLexicon) -> list[Trigger]:
+    """Return the further acts a noun names through coordinated modifiers.
+
+    "military and economic cooperation" is military cooperation (062) and economic
+    cooperation (061): each conjunct of a modifier that another pattern of the noun names
+    adds that pattern's act, licensed as the noun is.
+    """
+    token = trigger.token
+    patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or []
+    codes = {trigger.code}
+    found: list[Trigger] = []
+    for child in token.children:
+        conjuncts = [c for c in child.children if c.dep_ == "conj"]
+        if child.dep_ not in {"amod", "compound"} or not conjuncts:
+            continue
+        for word in (child, *conjuncts):
+            words = {word.lemma_.lower(), word.lower_}
+            pattern = next((p for p in patterns if words & p.modifiers), None)
+            if pattern is not None and pattern.code not in codes:
+                codes.add(pattern.code)
+                found.append(replace(trigger, code=pattern.code, rule=pattern.rule))
+    return found
 
 
 def _has_modifier(token: Token, pattern: NounPattern) -> bool:

@@ -22,6 +22,7 @@ from contactline._event_lexicon import (
 from contactline._trigger_nouns import (
     REQUEST_NOUNS,
     Trigger,
+    coordinated_triggers,
     noun_trigger,
     setting,
 )
@@ -60,6 +61,8 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
             continue
         if trigger is not None:
             yield trigger
+            if trigger.license != "verb":
+                yield from coordinated_triggers(trigger, lexicon)
 
 
 def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
