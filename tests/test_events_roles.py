@@ -722,3 +722,26 @@ def test_events_roles_help_keeps_the_claim_of_the_helped_act(code) -> None:
     assert [(e.source.party, e.target.party, e.modality) for e in helped] == [
         ("TUR", "GEO", "claimed")
     ]
+
+
+def _front(text: str) -> list[Mention]:
+    """A hand-made insurgent group of Rohan ("the Riders' Front")."""
+    return [
+        mention_at(text, "Riders' Front", party="RRF", kind="group", sector="REB", country="ROH")
+    ]
+
+
+def test_events_roles_insurgents_attacking_army_posts_attack_their_state(nlp) -> None:
+    text = "The Riders' Front attacked army posts and seized government positions."
+    events = coded(nlp(text), _front(text))
+    assert {("RRF", "ROH", "19")} == pairs(events)
+
+
+def test_events_roles_insurgents_offensive_against_military_posts(nlp) -> None:
+    text = "The Riders' Front launched an offensive against military posts in the hills."
+    assert ("RRF", "ROH", "19") in pairs(coded(nlp(text), _front(text)))
+
+
+def test_events_roles_a_state_attacking_army_posts_has_no_home_target(code) -> None:
+    events = code("Russia attacked army posts in the hills.")
+    assert pairs(events) == {("RUS", None, "19")}
