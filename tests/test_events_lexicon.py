@@ -307,3 +307,13 @@ def test_events_lexicon_coordinated_modifiers_name_one_act_each(nlp) -> None:
         ("071", "ARN", "GON"),
         ("072", "ARN", "GON"),
     ]
+
+
+def test_events_lexicon_inquiry_finding_force_investigates_military_action(nlp) -> None:
+    text = "A Rohan inquiry found that Arnor had shelled villages in Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    coded = {(e.cameo, e.source.party, e.target.party) for e in events}
+    assert ("093", "ROH", "ARN") in coded
+    assert not [e for e in events if e.cameo.startswith("112")]

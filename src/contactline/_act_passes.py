@@ -34,6 +34,7 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _BLAME = "112"
 _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence a party can be blamed for."""
+_MILITARY_INQUIRY = "093"
 _JUDGED_NOUNS = frozenset(
     {"launch", "test", "seizure", "execution", "move", "incursion", "step", "decision"}
 )
@@ -391,6 +392,10 @@ def frame_acts(
         if code == "112":
             hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
             targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
+            if _investigation_finds(frame.verb, lexicon) and any(
+                a.code[:2] in _BLAMED_ROOTS for a in hostile
+            ):
+                code = _MILITARY_INQUIRY  # "an inquiry found that X had killed ..."
         trigger = Trigger(
             token=frame.verb,
             anchor=frame.verb,
@@ -409,6 +414,19 @@ def frame_acts(
             )
         )
     return acts
+
+
+def _investigation_finds(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether the subject of a verb of saying is an investigation ("a UN inquiry found ...").
+
+    What an investigation finds of force used is the investigation of that military
+    action (093) against whoever used it, not an accusation of its own.
+    """
+    return any(
+        c.dep_ == "nsubj"
+        and any(p.code[:2] == "09" for p in lexicon.nouns.get(c.lemma_.lower(), ()))
+        for c in verb.children
+    )
 
 
 def _described(act: Act, content: Sequence[Act], frame: Frame) -> bool:
