@@ -745,3 +745,20 @@ def test_events_roles_insurgents_offensive_against_military_posts(nlp) -> None:
 def test_events_roles_a_state_attacking_army_posts_has_no_home_target(code) -> None:
     events = code("Russia attacked army posts in the hills.")
     assert pairs(events) == {("RUS", None, "19")}
+
+
+def _opposition(text: str, words: str) -> Mention:
+    return mention_at(text, words, party=None, kind=None, sector="OPP")
+
+
+def test_events_roles_a_state_accusing_the_opposition_accuses_its_own(nlp) -> None:
+    text = "The Georgian government accused the opposition of plotting a coup."
+    mentions = in_order(state_mentions(text, NAMES), _opposition(text, "opposition"))
+    assert pairs(coded(nlp(text), mentions)) == {("GEO", "GEO", "11")}
+
+
+def test_events_roles_an_organisation_urging_protesters_has_no_home(nlp) -> None:
+    text = "The alliance urged protesters to go home."
+    alliance = mention_at(text, "alliance", party="NATO", kind="organization")
+    mentions = in_order(alliance, _opposition(text, "protesters"))
+    assert {(s, t) for s, t, _ in pairs(coded(nlp(text), mentions))} == {("NATO", None)}

@@ -32,6 +32,7 @@ from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
+from contactline.actors import mention_for
 from contactline._roles import Party, RoleReader
 from contactline._target_passes import helped_acts, home_organ_target
 from contactline.cameo import CameoTable
@@ -57,6 +58,8 @@ _MASS_VIOLENCE = ("20",)
 _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
+_DISSENT = "OPP"
+"""The sector of an opposition, protesters and activists: a state acting on them acts at home."""
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _TRADED = frozenset({"exchange", "trade", "swap"})
 """Verbs of giving one another the same thing: what two sides trade, each does to the other."""
@@ -180,7 +183,7 @@ def _to_events(
         (s.id for s in statements if s.content_span.start <= token.idx < s.content_span.end), None
     )
     events = []
-    for source, pair_target in _dyads(act, lambda: roles.located(sent)):
+    for source, pair_target in _dyads(act, lambda: roles.located(sent), roles):
         target = _region_side(act.code, source, pair_target)
         events.append(
             Event(
@@ -224,17 +227,50 @@ def _region_side(code: str, source: Party | None, target: Party | None) -> Party
     return replace(target, mention=replace(target.mention, party=country))
 
 
-def _dyads(act: Act, located: Callable[[], list[Party]]) -> list[tuple[Party | None, Party | None]]:
+def _dyads(
+    act: Act, located: Callable[[], list[Party]], roles: RoleReader
+) -> list[tuple[Party | None, Party | None]]:
     """Return the (source, target) pairs of an act; a curfew or martial law targets its own.
 
     ``located`` gives the party the sentence places its events in, if one.
     """
-    if act.code.startswith(_DOMESTIC_PREFIXES) and act.sources and not act.targets:
-        return [(s, s) for s in act.sources]
+    if act.sources and not act.targets:
+        if act.code.startswith(_DOMESTIC_PREFIXES):
+            return [(s, s) for s in act.sources]
+        if _against_own_people(act, roles):
+            return [(s, s) for s in act.sources if _state_actor(s)]
     if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
         home = {p.code for p in located()}
         return [(s, _home(s, home)) for s in act.sources]
     return _pairs(act)
+
+
+def _against_own_people(act: Act, roles: RoleReader) -> bool:
+    """Return whether a state's act is done to an opposition of no named country.
+
+    "the government accused the opposition of plotting a coup", "the president warned
+    protesters": an opposition, protesters or activists a state acts on are its own, the
+    CAMEO convention for domestic dissent (target: the state).
+    """
+    if not all(_state_actor(s) for s in act.sources):
+        return False
+    token = act.trigger.token
+    words = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if act.trigger.particle is not None:
+        words += [c for c in act.trigger.particle.children if c.dep_ == "pobj"]
+    for word in words:
+        mention = mention_for(roles.doc, word.i, roles.mentions)
+        if mention is not None and mention.sector == _DISSENT and roles.party(word) is None:
+            return True
+    return False
+
+
+def _state_actor(party: Party) -> bool:
+    """Return whether a party is a state or one of its officials at home."""
+    mention = party.mention
+    return mention.kind == "state" or (
+        mention.kind == "person" and mention.country == mention.party is not None
+    )
 
 
 def _home(party: Party, located: set[str]) -> Party | None:
