@@ -32,9 +32,9 @@ from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
-from contactline.actors import mention_for
 from contactline._roles import Party, RoleReader
 from contactline._target_passes import helped_acts, home_organ_target
+from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
     DateWindow,
