@@ -762,3 +762,14 @@ def test_events_roles_an_organisation_urging_protesters_has_no_home(nlp) -> None
     alliance = mention_at(text, "alliance", party="NATO", kind="organization")
     mentions = in_order(alliance, _opposition(text, "protesters"))
     assert {(s, t) for s, t, _ in pairs(coded(nlp(text), mentions))} == {("NATO", None)}
+
+
+def test_events_roles_judged_act_takes_the_author_a_relative_clause_blames(code) -> None:
+    # three parties: no sole-other-party fallback can supply the author
+    events = code("Hungary condemned the attack, which Ukraine blamed on Russia.")
+    assert ("HUN", "RUS", "11") in pairs(events)
+
+
+def test_events_roles_judged_act_takes_the_author_that_carried_it_out(code) -> None:
+    events = code("Hungary and Estonia condemned the strike, which Russia carried out overnight.")
+    assert {("HUN", "RUS", "11"), ("EST", "RUS", "11")} <= pairs(events)

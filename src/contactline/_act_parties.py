@@ -32,6 +32,8 @@ _ACCEPTING = frozenset({"accept", "welcome", "endorse", "embrace"})
 _LAWSUIT = "115"
 _JUDGING = frozenset({"09", "11", "12"})
 """Families of acts that judge another act (investigate, criticise, accuse, reject)."""
+_ASCRIBING = frozenset({"blame", "attribute", "pin", "ascribe"})
+"""Verbs that lay an act at someone's door ("the attack, which X blamed on Y")."""
 _GIVING_ROOTS = frozenset({"06", "07", "08"})
 """Families that hand something over (cooperate, aid, yield): the recipient is the target."""
 _LOCATIVE_PREPS = frozenset({"at", "in"})
@@ -353,9 +355,36 @@ def judged_actors(verb: Token, roles: RoleReader, lexicon: EventLexicon) -> list
     authors = noun_parties(judged, roles)[0]
     if not authors and naming is not None:
         authors = roles.agent_by(naming)  # "what she called attacks by Y"
+    authors = authors or _ascribed(judged, roles, lexicon)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
         authors = authors or [p for o in prep.children if o.dep_ == "pobj" for p in roles.group(o)]
     return authors
+
+
+def _ascribed(act: Token, roles: RoleReader, lexicon: EventLexicon) -> list[Party]:
+    """Return the authors a relative clause gives a judged act.
+
+    "condemned the attack, which it blamed on Y" (Y), "the incursion that X attributed to
+    Y" (Y), "the strike, which Y carried out" (Y).
+    """
+    for clause in (c for c in act.children if c.dep_ in {"relcl", "acl"}):
+        lemma = clause.lemma_.lower()
+        if lemma in _ASCRIBING:
+            preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}]
+            found = [
+                p
+                for prep in preps
+                for o in prep.children
+                if o.dep_ == "pobj"
+                for p in roles.group(o)
+            ]
+            if found:
+                return found
+        elif lexicon.is_cue("perform", lemma):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in {"which", "that", "who"}:
+                return roles.group(subject)
+    return []
 
 
 def _judged_noun(verb: Token) -> tuple[Token | None, Token | None]:
