@@ -317,3 +317,13 @@ def test_events_lexicon_inquiry_finding_force_investigates_military_action(nlp) 
     coded = {(e.cameo, e.source.party, e.target.party) for e in events}
     assert ("093", "ROH", "ARN") in coded
     assert not [e for e in events if e.cameo.startswith("112")]
+
+
+def test_events_lexicon_subject_of_a_let_clause_is_the_verbs_object(nlp) -> None:
+    text = "Arnor called on Gondor to allow food to reach the refugees in Rohan."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert ("0255", "ARN", "GON") in {
+        (e.cameo, e.source.party, e.target.party) for e in events if e.source and e.target
+    }

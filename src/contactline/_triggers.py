@@ -118,6 +118,14 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
         candidates += [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     else:
         candidates = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+        # "allowed aid to reach X": the subject of the to-infinitive the verb lets happen
+        candidates += [
+            s
+            for c in token.children
+            if c.dep_ == "ccomp" and _infinitive(c)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
     if token.dep_ in _MISPARSED_DEPS or (token.dep_ == "acl" and token.tag_ == "VBN"):
         # a reduced relative acts on the noun it describes: "missiles launched by X"
         candidates.append(token.head)
