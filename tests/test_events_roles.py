@@ -773,3 +773,11 @@ def test_events_roles_judged_act_takes_the_author_a_relative_clause_blames(code)
 def test_events_roles_judged_act_takes_the_author_that_carried_it_out(code) -> None:
     events = code("Hungary and Estonia condemned the strike, which Russia carried out overnight.")
     assert {("HUN", "RUS", "11"), ("EST", "RUS", "11")} <= pairs(events)
+
+
+def test_events_roles_either_side_of_a_war_between_two_is_each_of_them(code) -> None:
+    events = code(
+        "Hungary has sent no weapons to either side in the war between Russia and Ukraine."
+    )
+    aid = {(e.source.party, e.target.party) for e in events if e.cameo[:2] == "07"}
+    assert aid == {("HUN", "RUS"), ("HUN", "UKR")}

@@ -78,6 +78,8 @@ _QUANTITIES = frozenset(
 )
 _SIDES = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
 """Nouns that, counted as "both" or "two", stand for the pair named before them."""
+_ANY = frozenset({"either", "any", "each", "all"})
+"""Determiners of a side that stands for every side of the conflict it is of."""
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "off", "inside", "around", "within", "throughout"})
 
@@ -281,12 +283,22 @@ class RoleReader:
     def _both_sides(self, token: Token) -> list[Party]:
         """Return the pair "both sides" or "the two countries" stands for in its sentence.
 
+        "Either side" or "any party" of a conflict "between X and Y" is X and Y.
+
         The last "X and Y" named before it ("X and Y agreed to a truce, and both sides
         said ..."), unless X and Y are who says what it is in ("X and Y said the two
         sides had agreed": someone else's sides).
         """
-        counted = any(c.lower_ in {"both", "two"} for c in token.children)
-        if not counted or token.lemma_.lower() not in _SIDES:
+        if token.lemma_.lower() not in _SIDES:
+            return []
+        if any(c.lower_ in _ANY for c in token.children):
+            # "either side in the war between X and Y", "any party to the conflict ...";
+            # the parser may hang "in the war" on the verb: "sent arms to either side in ..."
+            preps = [p for p in token.children if p.dep_ == "prep"]
+            if token.dep_ in {"pobj", "dative"} and token.head.head.i != token.head.i:
+                preps += [p for p in token.head.head.children if p.dep_ == "prep" and p.i > token.i]
+            return self.phrase_parties([o for p in preps for o in p.children], "between")
+        if not any(c.lower_ in {"both", "two"} for c in token.children):
             return []
         speakers = {a.i for a in token.ancestors}
         pair: list[Party] = []
