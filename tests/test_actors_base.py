@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from contactline._actor_base import ActorBase, load_actor_base
+from contactline._actor_base import ActorBase, load_actor_base, load_governors
 from contactline._actor_check import check_actor_base
 from contactline._phrase_index import PhraseIndex, case_fits, fold
 from contactline.errors import DictionaryError
@@ -95,6 +96,24 @@ def test_actors_base_rejects_unknown_iso_code(tmp_path: Path) -> None:
         handle.write("QQQ\tmember\t-\t-\tQueerland\n")
     with pytest.raises(DictionaryError, match="QQQ is no ISO 3166-1 alpha-3 code"):
         load_actor_base(folder)
+
+
+def test_actors_base_governors_are_regions_governed_for_a_time() -> None:
+    tigray = next(g for g in load_governors() if g.region == "Tigray")
+    assert tigray.party == "TPLF"
+    assert tigray.governs(date(2021, 7, 1))
+    assert not tigray.governs(date(2020, 10, 1))
+    assert not tigray.governs(date(2023, 3, 1))
+    assert not tigray.governs(None)
+
+
+def test_actors_base_governors_reject_a_region_the_base_lacks(tmp_path: Path) -> None:
+    folder = tmp_path / "actors"
+    shutil.copytree(PACKAGED, folder)
+    with (folder / "governors.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("ATLANTIS\tTPLF\t2001..2002\tinvented\n")
+    with pytest.raises(DictionaryError, match="'ATLANTIS' is no region"):
+        load_governors(folder / "governors.tsv")
 
 
 def test_actors_base_validator_reports_unlisted_collision(tmp_path: Path) -> None:

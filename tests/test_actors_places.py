@@ -123,3 +123,28 @@ def test_actors_places_named_state_picks_the_namesake_that_places_the_police(
 ) -> None:
     text = "Palestinian officials protested. Police arrested dozens of students in Bethlehem."
     assert ("PSE", "PSE", "173") in _dyads(nlp, base, text)
+
+
+@pytest.mark.parametrize(
+    ("published", "targets"),
+    [(date(2021, 7, 1), {"TPLF"}), (date(2023, 7, 1), set())],  # ETH on ETH is no event
+)
+def test_actors_places_region_governed_by_a_party_stands_for_it_while_it_governs(
+    nlp: Language, base: ActorBase, published: date, targets: set[str]
+) -> None:
+    doc = nlp("Government troops shelled towns in Tigray.")
+    mentions = resolve_mentions(doc, base, published=published)
+    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    assert {e.target.party for e in events if e.target} == targets
+
+
+def test_actors_places_force_of_a_third_state_falls_on_the_governing_party(
+    nlp: Language, base: ActorBase
+) -> None:
+    published = date(2021, 7, 1)
+    doc = nlp("Eritrean troops shelled towns in Tigray.")
+    mentions = resolve_mentions(doc, base, published=published)
+    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    assert [(e.source.party, e.target.party) for e in events if e.source and e.target] == [
+        ("ERI", "TPLF")
+    ]

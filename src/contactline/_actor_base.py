@@ -154,6 +154,22 @@ class ActorBase:
         return self.entities.get(party) if party else None
 
 
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """A non-state party that governed a region for a time (Tigray: the TPLF in 2020-2022)."""
+
+    region: str
+    party: str
+    start: date | None = None
+    end: date | None = None
+
+    def governs(self, when: date | None) -> bool:
+        """Return whether it governed on ``when``; an unknown date says nothing."""
+        if when is None:
+            return False
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("contactline") / "data" / "actors"))
 
@@ -383,6 +399,26 @@ def load_word_list(path: Path) -> frozenset[str]:
 def load_members(path: Path) -> dict[str, frozenset[str]]:
     """Read members.tsv."""
     return {org: frozenset(_split(codes)) for _, (org, codes) in _rows(path, 2)}
+
+
+def load_governors(path: Path | None = None) -> tuple[Governor, ...]:
+    """Load ``governors.tsv``: who governed a region when, each keyed by the region's name.
+
+    Raises:
+        DictionaryError: on a malformed line, or a region or party the base lacks.
+    """
+    path = path or _data_dir() / "governors.tsv"
+    entities = {e.entity.party: e.entity for e in load_entities(path.parent / "entities.tsv")}
+    found = []
+    for number, (region, party, valid, _basis) in _rows(path, 4):
+        entity = entities.get(region)
+        if entity is None or entity.kind != "region":
+            raise DictionaryError(str(path), number, f"{region!r} is no region of entities.tsv")
+        if party not in entities:
+            raise DictionaryError(str(path), number, f"{party!r} is no party of entities.tsv")
+        start, end = _parse_valid(path, number, valid)
+        found.append(Governor(region=entity.name, party=party, start=start, end=end))
+    return tuple(found)
 
 
 def load_actor_base(directory: Path | None = None) -> ActorBase:

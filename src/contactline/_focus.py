@@ -11,41 +11,63 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from contactline._actor_base import Governor, load_governors
 from contactline._event_lexicon import EventLexicon
 from contactline._gazetteer import load_gazetteer
 from contactline._places import CITY_RULE, city_mentions
 from contactline.records import Mention
 
-__all__ = ["AUTHORITY_RULE", "as_party", "in_focus"]
+__all__ = ["AUTHORITY_RULE", "GOVERNOR_RULE", "as_party", "in_focus"]
 
 AUTHORITY_RULE = "+authority"
 """The rule suffix of a region mention that stands for its de facto authorities."""
+GOVERNOR_RULE = "+governor"
+"""The rule suffix of a region mention that stands for the party governing it against
+its state: any force there falls on that party, unlike a de facto state's region."""
 _STATE_ORGANS = frozenset({"MIL", "GOV"})
 """Sectors of a state whose bare mention ("the army", "the junta") has a state in context."""
 _STATE_BODIES = frozenset({"MIL", "GOV", "COP"})
 _DOMESTIC_BODIES = frozenset({"GOV", "COP"})
 """Sectors whose people act at home: a police force or junta is of where its sentence is."""
 _INSIDE = frozenset({"in", "inside", "across", "throughout"})
-"""Sectors of a state's people ("soldiers", "police") who are of the state they are in."""
+"""Prepositions after which a state is where the sentence's events happen."""
 
 
 def as_party(mention: Mention, lexicon: EventLexicon, published: date | None) -> Mention:
     """Let a named region stand for who governs it, the CAMEO convention.
 
     A de facto state governing the region at the time stands for it ("shelled
-    Nagorno-Karabakh" in 2020: NKR); otherwise its country does ("struck Gaza": PSE).
+    Nagorno-Karabakh" in 2020: NKR), as does a party that governed it against its state
+    (``governors.tsv``: "a ceasefire in Tigray" in 2021 is the TPLF's); otherwise its
+    country does ("struck Gaza": PSE).
     """
     if mention.party is not None or mention.kind != "region":
         return mention
     authority = lexicon.authority(mention.name, published)
     if authority is not None:
         return replace(mention, party=authority, rule=mention.rule + AUTHORITY_RULE)
+    governor = _governor(mention.name, published)
+    if governor is not None:
+        return replace(mention, party=governor, rule=mention.rule + GOVERNOR_RULE)
     if mention.country:
         return replace(mention, party=mention.country, rule=mention.rule + "+country")
     return mention
+
+
+def _governor(region: str | None, when: date | None) -> str | None:
+    """Return the non-state party governing ``region`` (its canonical name) on ``when``."""
+    found = (g.party for g in _governors() if g.region == region and g.governs(when))
+    return next(found, None)
+
+
+@cache
+def _governors() -> tuple[Governor, ...]:
+    """Load the governors of regions once."""
+    return load_governors()
 
 
 def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> list[Mention]:
