@@ -148,3 +148,13 @@ def test_actors_places_force_of_a_third_state_falls_on_the_governing_party(
     assert [(e.source.party, e.target.party) for e in events if e.source and e.target] == [
         ("ERI", "TPLF")
     ]
+
+
+def test_actors_places_state_of_a_federation_is_a_region_not_a_foreign_city(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer
+) -> None:
+    doc = nlp("Fighting spread across Chin State and Shan State.")
+    mentions = resolve_mentions(doc, base, published=DAY)
+    regions = [(m.text, m.kind, m.country) for m in mentions]
+    assert regions == [("Chin State", "region", "MMR"), ("Shan State", "region", "MMR")]
+    assert city_mentions(doc, gazetteer, mentions) == []

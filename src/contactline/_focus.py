@@ -25,6 +25,8 @@ __all__ = ["AUTHORITY_RULE", "GOVERNOR_RULE", "as_party", "in_focus"]
 
 AUTHORITY_RULE = "+authority"
 """The rule suffix of a region mention that stands for its de facto authorities."""
+COUNTRY_RULE = "+country"
+"""The rule suffix of a region mention that stands for the state it belongs to."""
 GOVERNOR_RULE = "+governor"
 """The rule suffix of a region mention that stands for the party governing it against
 its state: any force there falls on that party, unlike a de facto state's region."""
@@ -54,7 +56,7 @@ def as_party(mention: Mention, lexicon: EventLexicon, published: date | None) ->
     if governor is not None:
         return replace(mention, party=governor, rule=mention.rule + GOVERNOR_RULE)
     if mention.country:
-        return replace(mention, party=mention.country, rule=mention.rule + "+country")
+        return replace(mention, party=mention.country, rule=mention.rule + COUNTRY_RULE)
     return mention
 
 
@@ -208,7 +210,11 @@ def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
 
 
 def _is_state(mention: Mention) -> bool:
-    """Whether a mention names a state, by name or by a city of it ("in Mandalay")."""
+    """Whether a mention names a state, by name or by a city of it ("in Mandalay").
+
+    A region is not enough: forces "in the West Bank" or "in Gaza" may well be another
+    state's.
+    """
     placed = mention.kind == "state" or mention.rule.startswith(CITY_RULE)
     return placed and mention.party is not None
 
