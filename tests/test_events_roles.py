@@ -727,7 +727,15 @@ def test_events_roles_help_keeps_the_claim_of_the_helped_act(code) -> None:
 def _front(text: str) -> list[Mention]:
     """A hand-made insurgent group of Rohan ("the Riders' Front")."""
     return [
-        mention_at(text, "Riders' Front", party="RRF", kind="group", sector="REB", country="ROH")
+        mention_at(
+            text,
+            "Riders' Front",
+            party="RRF",
+            kind="group",
+            sector="REB",
+            country="ROH",
+            rule="name:Riders' Front->RRF",
+        )
     ]
 
 
@@ -781,3 +789,39 @@ def test_events_roles_either_side_of_a_war_between_two_is_each_of_them(code) -> 
     )
     aid = {(e.source.party, e.target.party) for e in events if e.cameo[:2] == "07"}
     assert aid == {("HUN", "RUS"), ("HUN", "UKR")}
+
+
+def test_events_roles_insurgents_seizing_a_town_at_home_seize_it_from_their_state(nlp) -> None:
+    text = "The Riders' Front seized the town of Edoras."
+    assert pairs(coded(nlp(text), _front(text))) == {("RRF", "ROH", "19")}
+
+
+def test_events_roles_insurgents_taking_control_of_a_named_place_take_it_from_home(nlp) -> None:
+    text = "The Riders' Front took control of Aldburg."
+    assert pairs(coded(nlp(text), _front(text))) == {("RRF", "ROH", "19")}
+
+
+def test_events_roles_home_ground_beats_a_neighbour_named_as_a_landmark(nlp) -> None:
+    text = "The Riders' Front captured the town near the Estonian border."
+    mentions = in_order(_front(text), mention_at(text, "Estonian", party="EST", kind="state"))
+    assert pairs(coded(nlp(text), mentions)) == {("RRF", "ROH", "19")}
+
+
+def test_events_roles_foreign_fighters_seize_no_home_ground(nlp) -> None:
+    text = "Easterling fighters seized the town of Edoras."
+    fighters = mention_at(
+        text,
+        "Easterling fighters",
+        party="EAS",
+        kind="group",
+        sector="REB",
+        country="RHU",
+        rule="sector:fighters->REB+name:Easterling->EAS",
+    )
+    assert pairs(coded(nlp(text), [fighters])) == {("EAS", None, "19")}
+
+
+def test_events_roles_insurgents_attacking_civilians_at_home_attack_their_state(nlp) -> None:
+    text = "The Riders' Front attacked civilians fleeing the fighting."
+    civilians = mention_at(text, "civilians", party=None, kind=None, sector="CVL")
+    assert ("RRF", "ROH", "19") in pairs(coded(nlp(text), in_order(_front(text), civilians)))

@@ -34,7 +34,6 @@ from spacy.tokens import Token
 from contactline._act_passes import Act, distinct
 from contactline._roles import HELP_NOUNS, Party, RoleReader
 from contactline._triggers import Trigger
-from contactline.records import Span
 
 __all__ = [
     "acknowledged_target",
@@ -43,7 +42,6 @@ __all__ = [
     "disputed_claim",
     "forced_target",
     "helped_acts",
-    "home_organ_target",
     "host_state",
     "participle_target",
     "presence_acts",
@@ -73,9 +71,6 @@ _HELPING = "062"
 _GUESSED_TARGET = " target:sole-other-party"
 _HELPED_ROOTS = frozenset({"15", "18", "19", "20"})
 """Families of military acts whose helpers cooperate militarily with the actor."""
-_ORGAN_STRUCK_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-_ORGAN_PREPS = frozenset({"against", "on", "at", "upon"})
-"""Prepositions of what force is used against ("an offensive against army posts")."""
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
 """Families of acts a third party can witness as mediator (talks, agreements, truces)."""
 
@@ -227,65 +222,6 @@ def helped_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
             )
         )
     return kept + found
-
-
-def home_organ_target(act: Act, roles: RoleReader) -> Act:
-    """Aim insurgents' force at their own state when it falls on that state's organs.
-
-    "the rebels attacked army posts", "seized government positions": what a state organ
-    holds is the state's, and a country's own insurgents fight their country's state.
-    Only insurgent groups of one country (not foreign fighters) and only an unowned
-    thing an organ word modifies ("military", "army", "government").
-    """
-    if act.targets or not act.sources or act.code[:2] not in _ORGAN_STRUCK_ROOTS:
-        return act
-    homes = {_insurgent_home(s) for s in act.sources}
-    if len(homes) != 1 or None in homes:
-        return act
-    organs = roles.lexicon.classes.get("ORGAN", frozenset())
-    for word in _struck_words(act):
-        modifiers = [c for c in word.children if c.dep_ in {"amod", "compound"}]
-        if roles.party(word) is not None or not any(m.lemma_.lower() in organs for m in modifiers):
-            continue
-        mention = act.sources[0].mention
-        home = replace(
-            mention,
-            span=Span(word.idx, word.idx + len(word)),
-            text=word.text,
-            party=mention.country,
-            kind="state",
-            sector=None,
-            name=None,
-            antecedent=None,
-            rule=mention.rule + "+home-organ",
-        )
-        return replace(
-            act, targets=(Party(token=word, mention=home),), rule=act.rule + " target:home-organ"
-        )
-    return act
-
-
-def _insurgent_home(party: Party) -> str | None:
-    """Return the country of an insurgent group fighting at home, else ``None``."""
-    mention = party.mention
-    if mention.kind != "group" or mention.sector != "REB" or mention.country == mention.party:
-        return None
-    return mention.country
-
-
-def _struck_words(act: Act) -> list[Token]:
-    """Return the heads of what an act's verb or noun is done to: object or "against" phrase."""
-    heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
-    words = [c for h in heads.values() for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
-    words += [
-        o
-        for h in (*heads.values(), *words)
-        for prep in h.children
-        if prep.dep_ == "prep" and prep.lower_ in _ORGAN_PREPS
-        for o in prep.children
-        if o.dep_ == "pobj"
-    ]
-    return [w for w in words if w.i != act.trigger.token.i]
 
 
 def _help_nouns(act: Act) -> list[Token]:

@@ -32,8 +32,9 @@ from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
+from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
-from contactline._target_passes import helped_acts, home_organ_target
+from contactline._target_passes import helped_acts
 from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
@@ -99,7 +100,7 @@ def extract_events(
     for sent in doc.sents:
         with_target: set[tuple[object, ...]] = set()
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
-        acts = [home_organ_target(a, roles) for a in helped_acts(acts, roles)]
+        acts = [home_target(a, roles) for a in helped_acts(acts, roles)]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
