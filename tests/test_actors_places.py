@@ -158,3 +158,16 @@ def test_actors_places_state_of_a_federation_is_a_region_not_a_foreign_city(
     regions = [(m.text, m.kind, m.country) for m in mentions]
     assert regions == [("Chin State", "region", "MMR"), ("Shan State", "region", "MMR")]
     assert city_mentions(doc, gazetteer, mentions) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "targets"),
+    [(date(2020, 10, 8), {"NKR"}), (date(2021, 10, 8), set())],
+)
+def test_actors_places_town_held_by_a_de_facto_state_stands_for_it_until_retaken(
+    nlp: Language, base: ActorBase, published: date, targets: set[str]
+) -> None:
+    doc = nlp("Azerbaijani forces shelled Shusha.")
+    mentions = resolve_mentions(doc, base, published=published)
+    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    assert {e.target.party for e in events if e.target} == targets
