@@ -825,3 +825,10 @@ def test_events_roles_insurgents_attacking_civilians_at_home_attack_their_state(
     text = "The Riders' Front attacked civilians fleeing the fighting."
     civilians = mention_at(text, "civilians", party=None, kind=None, sector="CVL")
     assert ("RRF", "ROH", "19") in pairs(coded(nlp(text), in_order(_front(text), civilians)))
+
+
+def test_events_roles_both_sides_are_the_pair_of_the_sentence_before(code) -> None:
+    events = code(
+        "Armenia and Azerbaijan fought a war in 2020. Russia urged both sides to show restraint."
+    )
+    assert {("RUS", "ARM", "02"), ("RUS", "AZE", "02")} <= pairs(events)

@@ -287,7 +287,8 @@ class RoleReader:
 
         The last "X and Y" named before it ("X and Y agreed to a truce, and both sides
         said ..."), unless X and Y are who says what it is in ("X and Y said the two
-        sides had agreed": someone else's sides).
+        sides had agreed": someone else's sides); failing one, the last pair of the
+        sentence before.
         """
         if token.lemma_.lower() not in _SIDES:
             return []
@@ -301,8 +302,17 @@ class RoleReader:
         if not any(c.lower_ in {"both", "two"} for c in token.children):
             return []
         speakers = {a.i for a in token.ancestors}
+        pair = self._last_pair(token.doc[token.sent.start : token.i], speakers)
+        if not pair and token.sent.start > 0:
+            # "The war between X and Y broke out in 2023. Z accused both sides of ..."
+            before = token.doc[token.sent.start - 1].sent
+            pair = self._last_pair(before, set())
+        return pair
+
+    def _last_pair(self, words: SpacySpan, speakers: set[int]) -> list[Party]:
+        """Return the last "X and Y" pair of parties among ``words``, not said by ``speakers``."""
         pair: list[Party] = []
-        for word in token.doc[token.sent.start : token.i]:
+        for word in words:
             if not any(c.dep_ == "conj" for c in word.children) or word.dep_ == "conj":
                 continue
             if word.dep_ in SUBJECTS and word.head.i in speakers:
