@@ -327,3 +327,19 @@ def test_events_lexicon_subject_of_a_let_clause_is_the_verbs_object(nlp) -> None
     assert ("0255", "ARN", "GON") in {
         (e.cameo, e.source.party, e.target.party) for e in events if e.source and e.target
     }
+
+
+def test_events_lexicon_talks_that_will_never_be_are_refused(nlp) -> None:
+    text = "Arnor said there would be no talks with Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo, e.source.party, e.target.party) for e in events] == [("125", "ARN", "GON")]
+
+
+def test_events_lexicon_talks_that_did_not_happen_are_no_refusal(nlp) -> None:
+    text = "Arnor said there were no talks with Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert events == []

@@ -16,6 +16,7 @@ from contactline._event_lexicon import EventLexicon, NounPattern
 
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour"})  # set the scene after "on" too
@@ -63,8 +64,30 @@ def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if licensed is None:
         return None
     license, anchor = licensed
+    if _ruled_out(token):
+        # "there will be no talks with X": the meeting is refused
+        code = lexicon.derived("refuse", pattern.code)
+        return Trigger(
+            token=token, anchor=anchor, code=code, rule=f"{pattern.rule} refuse:no", license=license
+        )
     return Trigger(
         token=token, anchor=anchor, code=pattern.code, rule=pattern.rule, license=license
+    )
+
+
+def _ruled_out(token: Token) -> bool:
+    """Whether a meeting is said never to come: "there will be no negotiations with X".
+
+    The noun takes "no" and is what a "there" will or would be; "there were no talks"
+    only describes.
+    """
+    verb = token.head
+    return (
+        token.dep_ == "attr"
+        and verb.lemma_ == "be"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+        and any(c.dep_ == "expl" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in verb.children)
     )
 
 
@@ -144,6 +167,12 @@ def noun_license(
         return "occur", verb
     if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
         return "perform", verb
+    if pattern_root == "04" and _ruled_out(token):
+        # the refusal is the speaker's: "X said there would be no talks"
+        said = verb.dep_ in {"ccomp", "parataxis"} and lexicon.is_cue(
+            "report", verb.head.lemma_.lower()
+        )
+        return "perform", verb.head if said else verb
     if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in _HARM_VERBS:
         return "charge", verb.head  # "killed in an Israeli air strike"
     requested = verb.lower_ == "for" and verb.head.lemma_.lower() in REQUEST_NOUNS
