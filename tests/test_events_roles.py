@@ -832,3 +832,13 @@ def test_events_roles_both_sides_are_the_pair_of_the_sentence_before(code) -> No
         "Armenia and Azerbaijan fought a war in 2020. Russia urged both sides to show restraint."
     )
     assert {("RUS", "ARM", "02"), ("RUS", "AZE", "02")} <= pairs(events)
+
+
+def test_events_roles_conjoined_owners_of_a_force_each_act(nlp) -> None:
+    # "U.S. and British ...": the parser hangs the owners as a modifier (nmod) with a conjunct
+    text = "U.S. and Turkish warplanes launched strikes on Russian positions."
+    mentions = in_order(
+        state_mentions(text, NAMES), mention_at(text, "U.S.", party="USA", kind="state")
+    )
+    events = coded(nlp(text), mentions)
+    assert {("USA", "RUS", "19"), ("TUR", "RUS", "19")} <= pairs(events)

@@ -530,7 +530,7 @@ def _owner_conjuncts(token: Token) -> Iterator[Token]:
     """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y)."""
     for child in token.children:
         conjuncts = [c for c in child.children if c.dep_ == "conj"]
-        if child.dep_ in {"amod", "compound", "poss"} and conjuncts:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"} and conjuncts:
             yield child
             yield from conjuncts
         if child.dep_ == "prep" and child.lower_ == "of":
