@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from contactline._event_lexicon import load_event_lexicon
 from contactline._gazetteer import Gazetteer, load_gazetteer
-from contactline._places import city_mentions
+from contactline._places import city_mentions, city_references
 from contactline.actors import ActorBase, load_actor_base, resolve_mentions
 from contactline.cameo import load_cameo
 from contactline.events import extract_events
@@ -171,3 +171,36 @@ def test_actors_places_town_held_by_a_de_facto_state_stands_for_it_until_retaken
     mentions = resolve_mentions(doc, base, published=published)
     events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
     assert {e.target.party for e in events if e.target} == targets
+
+
+def _references(nlp: Language, base: ActorBase, gazetteer: Gazetteer, text: str) -> list[str]:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=DAY)
+    placed = sorted(
+        [*mentions, *city_mentions(doc, gazetteer, mentions)], key=lambda m: m.span.start
+    )
+    return [f"{m.text}:{m.party}" for m in city_references(doc, placed)]
+
+
+def test_actors_places_the_city_refers_to_the_city_named_before_it(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer
+) -> None:
+    text = "A drone hit a tower in Tel Aviv, and the group said it had aimed at the city."
+    assert _references(nlp, base, gazetteer, text) == ["the city:ISR"]
+    text = "Shells hit a market in Lashio, the town's council said."
+    assert _references(nlp, base, gazetteer, text) == ["the town:MMR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoys met in New York. Shells fell north of the city.",  # named a sentence before
+        "Rockets hit Mandalay, and troops entered the city of Lashio.",  # named by itself
+        "Rockets hit Mandalay, and troops entered the old city.",  # a part of it
+        "Troops entered the city.",  # nothing named
+    ],
+)
+def test_actors_places_the_city_without_a_city_before_it_in_its_sentence_is_no_reference(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer, text: str
+) -> None:
+    assert _references(nlp, base, gazetteer, text) == []

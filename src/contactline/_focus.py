@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from contactline._actor_base import Governor, load_governors
 from contactline._event_lexicon import EventLexicon
 from contactline._gazetteer import load_gazetteer
-from contactline._places import CITY_RULE, city_mentions
+from contactline._places import CITY_RULE, city_mentions, city_references
 from contactline.records import Mention
 
 __all__ = ["AUTHORITY_RULE", "GOVERNOR_RULE", "as_party", "in_focus"]
@@ -96,6 +96,9 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
     cities = city_mentions(doc, load_gazetteer(), mentions)
     if cities:
         mentions = sorted([*mentions, *cities], key=lambda m: m.span.start)
+    references = city_references(doc, mentions)
+    if references:
+        mentions = sorted([*mentions, *references], key=lambda m: m.span.start)
     organs = lexicon.classes.get("ORGAN", frozenset())
     foreign = lexicon.classes.get("PK", frozenset())
     out: list[Mention] = []

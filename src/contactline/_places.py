@@ -21,12 +21,24 @@ from contactline._event_lexicon import EventLexicon
 from contactline._gazetteer import Gazetteer
 from contactline.records import Mention, Span
 
-__all__ = ["CITY_RULE", "PLACE_ENTS", "PLACE_PREPS", "PlaceNamer", "city_mentions"]
+__all__ = [
+    "CITY_RULE",
+    "PLACE_ENTS",
+    "PLACE_PREPS",
+    "PlaceNamer",
+    "city_mentions",
+    "city_references",
+]
 
 CITY_RULE = "city:"
 """The rule prefix of a mention of a city the gazetteer places in a state."""
 _CITY_ENTS = frozenset({"GPE", "LOC"})
 """Entity labels that may name a city: not a facility, person or organisation."""
+_CITY_NOUNS = frozenset({"city", "town"})
+"""Nouns that refer back to the last city named ("the city's mayor")."""
+_CITY_REACH = 0
+"""How many sentences back "the city" looks for the city it means: none, for a city named
+in passing before ("told reporters in New York") is seldom the one a story is about."""
 
 PLACE_PREPS = frozenset({"in", "at", "near", "on", "along", "across", "into", "inside", "around"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -125,6 +137,63 @@ def city_mentions(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -
             )
         )
     return found
+
+
+def city_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return a region mention for each "the city" or "the town" that refers back to a city.
+
+    A bare "the city" (no name, modifier or "of" phrase of its own) means the last city
+    named before it in its sentence: a city the gazetteer placed, or a capital
+    ("struck Tel Aviv ... said it had targeted the city": ISR; "drones struck a Moscow
+    district, the city's mayor said": RUS). ``mentions`` are in text order.
+    """
+    cities = [m for m in mentions if m.party and _names_a_city(m)]
+    if not cities:
+        return []
+    starts = [sent.start for sent in doc.sents] if cities else []
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in _CITY_NOUNS or not _bare_reference(token):
+            continue
+        here = bisect_right(starts, token.i) - 1
+        reach = doc[starts[max(0, here - _CITY_REACH)]].idx
+        before = [m for m in cities if reach <= m.span.start < token.idx]
+        if not before:
+            continue
+        city = before[-1]
+        start = token.idx if token.i == 0 else doc[token.i - 1].idx
+        found.append(
+            Mention(
+                span=Span(start, token.idx + len(token)),
+                text=doc.text[start : token.idx + len(token)],
+                party=city.party,
+                kind="region",
+                name=city.name or city.text,
+                country=city.party,
+                antecedent=city.span,
+                rule=f"{CITY_RULE}the {token.lower_}->{city.text}->{city.party}",
+            )
+        )
+    return found
+
+
+def _names_a_city(mention: Mention) -> bool:
+    return mention.rule.startswith((CITY_RULE, "capital:"))
+
+
+def _bare_reference(token: Token) -> bool:
+    """Whether ``token`` is "the city" with nothing of its own: no name, modifier or owner."""
+    children = list(token.children)
+    determiners = [c for c in children if c.dep_ == "det"]
+    if len(determiners) != 1 or determiners[0].lower_ != "the":
+        return False
+    if determiners[0].i != token.i - 1:
+        return False
+    return not any(
+        c.dep_ in {"amod", "compound", "nmod", "appos", "poss", "acl", "relcl"}
+        or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in children
+    )
 
 
 def _descendants(head: Token, *, depth: int) -> Iterator[Token]:
