@@ -842,3 +842,10 @@ def test_events_roles_conjoined_owners_of_a_force_each_act(nlp) -> None:
     )
     events = coded(nlp(text), mentions)
     assert {("USA", "RUS", "19"), ("TUR", "RUS", "19")} <= pairs(events)
+
+
+def test_events_roles_relative_clause_of_conjoined_parties_is_done_by_each(code) -> None:
+    events = code(
+        "Russia and Ukraine, which have fought since 2014, exchanged prisoners on Sunday."
+    )
+    assert {("RUS", "UKR", "19"), ("UKR", "RUS", "19")} <= pairs(events)

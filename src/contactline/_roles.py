@@ -266,8 +266,11 @@ class RoleReader:
         """Return the distinct parties of a noun phrase and its conjuncts and appositions.
 
         A common-noun apposition describes the parties before it ("X and Y, the
-        co-chairs of Z"): it adds no party of its own.
+        co-chairs of Z"): it adds no party of its own. A relative pronoun stands for all
+        of its antecedent ("X and Y, which have fought since May": X and Y).
         """
+        if token.lower_ in _RELATIVES:
+            token = _antecedent(token)
         parties: list[Party] = []
         for member in members(token):
             if parties and member.dep_ == "appos" and member.pos_ == "NOUN":
