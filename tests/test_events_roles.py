@@ -849,3 +849,14 @@ def test_events_roles_relative_clause_of_conjoined_parties_is_done_by_each(code)
         "Russia and Ukraine, which have fought since 2014, exchanged prisoners on Sunday."
     )
     assert {("RUS", "UKR", "19"), ("UKR", "RUS", "19")} <= pairs(events)
+
+
+def test_events_roles_places_in_two_states_are_of_both(code) -> None:
+    events = code("Turkish drones struck positions in northern Armenia and Georgia.")
+    assert {("TUR", "ARM", "19"), ("TUR", "GEO", "19")} <= pairs(events)
+
+
+def test_events_roles_help_named_beside_the_subject_helps_its_act(code) -> None:
+    events = code("Georgian troops, with the help of Turkish advisers, shelled Russian positions.")
+    helped = {(e.source.party, e.target.party) for e in events if e.cameo == "062"}
+    assert helped == {("TUR", "GEO")}

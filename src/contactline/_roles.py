@@ -277,7 +277,11 @@ class RoleReader:
                 continue
             found = [self.party(member)]
             if found[0] is not None:
-                found += [self.own_party(o) or self.party(o) for o in _owner_conjuncts(member)]
+                place = self.lexicon.is_cue("place", member.lemma_.lower())
+                found += [
+                    self.own_party(o) or self.party(o)
+                    for o in _owner_conjuncts(member, place=place)
+                ]
             for party in found:
                 if party is not None and all(p.code != party.code for p in parties):
                     parties.append(party)
@@ -529,14 +533,18 @@ def _is_location(doc: Doc, mention: Mention) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _LOCATION_PREPS
 
 
-def _owner_conjuncts(token: Token) -> Iterator[Token]:
-    """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y)."""
+def _owner_conjuncts(token: Token, *, place: bool = False) -> Iterator[Token]:
+    """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y).
+
+    A place noun is also of the states it is "in": "positions in northern X and Y" (Y).
+    """
+    owning = {"of", "in"} if place else {"of"}
     for child in token.children:
         conjuncts = [c for c in child.children if c.dep_ == "conj"]
         if child.dep_ in {"amod", "compound", "nmod", "poss"} and conjuncts:
             yield child
             yield from conjuncts
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in owning:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield from (c for c in members(obj) if c.i != obj.i)

@@ -225,8 +225,10 @@ def helped_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
 
 
 def _help_nouns(act: Act) -> list[Token]:
-    """Return the help nouns of "with (the) help/support of X" on an act's verb or noun."""
+    """Return the help nouns of "with (the) help/support of X" on an act's verb, noun or subject."""
     heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
+    # "the army, with the help of X, retook the town": the phrase may hang off the subject
+    heads |= {c.i: c for h in list(heads.values()) for c in h.children if c.dep_ == "nsubj"}
     return [
         noun
         for head in heads.values()
