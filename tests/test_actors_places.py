@@ -55,6 +55,15 @@ def test_actors_places_gazetteer_prefers_the_namesake_in_a_named_state(
     assert gazetteer.state_of("Bethlehem", {"ISR", "PSE"}) == "PSE"
     assert gazetteer.state_of("Odessa", {"UKR", "RUS"}) == "UKR"
     assert gazetteer.state_of("Odessa") == "USA"  # the Texan city is the one so named
+    assert gazetteer.state_of("Tripoli", {"LBN"}) == "LBN"
+    assert gazetteer.state_of("Tripoli") == "LBY"
+
+
+def test_actors_places_gazetteer_small_namesake_in_a_named_state_loses_to_a_far_larger_city(
+    gazetteer: Gazetteer,
+) -> None:
+    assert gazetteer.state_of("Geneva", {"USA"}) == "CHE"
+    assert gazetteer.state_of("Paris", {"USA"}) == "FRA"
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ sizes. Exports place events on a map with :meth:`Gazetteer.place`; the event sta
 
 A name is ambiguous more often than not ("Paris", "Odessa", "Bethlehem"), so
 :meth:`Gazetteer.state_of` weighs the evidence: a city in a state the document names
-wins; otherwise only a large city (50,000 people) that is at least twice as large as any
-namesake elsewhere. A city's own name beats another city's alternate name ("Bethlehem"
+wins, unless it is a small town and a namesake elsewhere is five times larger
+("Geneva"); otherwise only a large city (50,000 people) that is at least twice as large
+as any namesake elsewhere. A city's own name beats another city's alternate name ("Bethlehem"
 is not Belém); a city known only by an alternate name ("Douma" for Dūmā) must have
 100,000 people.
 """
@@ -29,6 +30,9 @@ _LARGE_ALIASED = 100_000
 """The same, for a city found by one of its alternate names only."""
 _CLEAR_LEAD = 2
 """How many times larger than any namesake in another state a city must be."""
+_FAR_LARGER = 5
+"""A namesake this many times larger beats a small town in a state the document names
+("talks in Geneva" in a story about the United States are in Switzerland's Geneva)."""
 _ISO3_EXCEPTIONS = {"XK": "XKX"}
 """ISO 3166-1 alpha-2 codes pycountry lacks, mapped to the actor base's codes."""
 
@@ -154,7 +158,8 @@ class Gazetteer:
 
         Args:
             name: the city's name as written ("Mandalay", "the town of Kidal" is "Kidal").
-            named: the states the document names; a namesake in one of them wins.
+            named: the states the document names; a namesake in one of them wins,
+                unless it is a small town and another is five times larger.
 
         Returns:
             The state's code, or ``None`` for a country's name, an unknown name or an
@@ -164,12 +169,15 @@ class Gazetteer:
         if key in self._countries:
             return None
         found = self._namesakes(key)
-        for namesake in found:
-            if namesake.state in named:
-                return namesake.state
         pool = [n for n in found if n.primary] or found
         if not pool:
             return None
+        for namesake in found:
+            small = namesake.population < _LARGE_CITY
+            if namesake.state not in named:
+                continue
+            if not small or namesake.population * _FAR_LARGER > pool[0].population:
+                return namesake.state
         top = pool[0]
         floor = _LARGE_CITY if top.primary else _LARGE_ALIASED
         rival = pool[1].population if len(pool) > 1 else 0
