@@ -860,3 +860,8 @@ def test_events_roles_help_named_beside_the_subject_helps_its_act(code) -> None:
     events = code("Georgian troops, with the help of Turkish advisers, shelled Russian positions.")
     helped = {(e.source.party, e.target.party) for e in events if e.cameo == "062"}
     assert helped == {("TUR", "GEO")}
+
+
+def test_events_roles_participle_is_done_to_the_noun_it_describes(code) -> None:
+    events = code("Hungarian rebels, backed by Russia, seized the town.")
+    assert any(s == "RUS" and t == "HUN" for s, t, _ in pairs(events))
