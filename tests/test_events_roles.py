@@ -865,3 +865,9 @@ def test_events_roles_help_named_beside_the_subject_helps_its_act(code) -> None:
 def test_events_roles_participle_is_done_to_the_noun_it_describes(code) -> None:
     events = code("Hungarian rebels, backed by Russia, seized the town.")
     assert any(s == "RUS" and t == "HUN" for s, t, _ in pairs(events))
+
+
+def test_events_roles_force_on_counted_people_lands_where_they_are(code) -> None:
+    # two sources: the place, not a sole-other-party guess, gives the target
+    events = code("Russian and Hungarian troops abducted dozens of villagers in Ukraine.")
+    assert {("RUS", "UKR", "18"), ("HUN", "UKR", "18")} <= pairs(events)

@@ -475,6 +475,8 @@ class RoleReader:
         """
         preps = _TARGET_PLACE_PREPS | _NEAR_PLACE_PREPS if nearby else _TARGET_PLACE_PREPS
         objects = [c for c in head.children if c.dep_ == "dobj"]
+        # "abducted dozens of schoolgirls in X": the place of what is counted
+        objects += [c for o in objects for c in [_counted(o)] if c is not None]
         for child in (*head.children, *(c for o in objects for c in o.children)):
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
