@@ -121,7 +121,7 @@ def test_events_lexicon_relative_clause_on_a_preposition_does_not_act_on_its_nou
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert "127" not in {e.cameo for e in events}
-    assert "0874" in {e.cameo for e in events}
+    assert "0356" in {e.cameo for e in events}
 
 
 def test_events_lexicon_withdrawing_an_ambassador_with_troops_is_a_diplomatic_break(nlp) -> None:
@@ -343,3 +343,13 @@ def test_events_lexicon_talks_that_did_not_happen_are_no_refusal(nlp) -> None:
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert events == []
+
+
+def test_events_lexicon_what_an_agreement_binds_a_party_to_is_intended(nlp) -> None:
+    text = "Arnor signed a deal with Gondor under which troops of Arnor would withdraw from Rohan."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert ("0356", "ARN", "intended") in {
+        (e.cameo, e.source.party, e.modality) for e in events if e.source
+    }

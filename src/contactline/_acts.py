@@ -252,7 +252,7 @@ def _framed_mood(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Dr
     """
     mood, frame = draft.mood, draft.frame
     would = mood.mood == "hypothetical" and mood.cue is not None and mood.cue.lower_ == "would"
-    if would and frame is not None:
+    if would and (frame is not None or _agreed_terms(draft.trigger.anchor, lexicon)):
         mood = MoodReading(mood="intent", cue=mood.cue)
     if frame is None or not warns(frame, mood, draft.sources, draft.code, lexicon):
         return replace(draft, mood=mood)
@@ -264,6 +264,25 @@ def _framed_mood(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Dr
         mood=MoodReading(mood="threat", cue=frame.verb),
         sources=sources,
         targets=draft.targets or tuple(roles.objects(frame.verb)),
+    )
+
+
+def _agreed_terms(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a clause says what an agreement binds its parties to do.
+
+    "a truce under which troops would withdraw": the withdrawal is agreed, an intent.
+    """
+    agreements = lexicon.classes.get("AGREEMENT", frozenset())
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.lemma_.lower() in agreements
+        and any(
+            o.lower_ in {"which", "that"}
+            for c in verb.children
+            if c.dep_ == "prep"
+            for o in c.children
+            if o.dep_ == "pobj"
+        )
     )
 
 
