@@ -567,3 +567,20 @@ def test_actors_office_holder_name_inside_a_longer_name_is_not_the_holder(
 def test_actors_based_in_a_country_is_not_that_country(nlp: Language, base: ActorBase) -> None:
     mention = _subject_mention(nlp, base, "The London-based monitor said 14 people died.")
     assert mention is None or mention.party != "GBR"
+
+
+def test_actors_body_of_a_region_community_belongs_to_the_region_authorities(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "The Karabakh Armenian authorities announced a curfew in Stepanakert."
+    _, mentions = resolve(nlp, base, text, date(2021, 5, 1))
+    bodies = [(m.text, m.party, m.sector) for m in mentions if m.sector == "GOV"]
+    assert bodies == [("Karabakh Armenian authorities", "NKR", "GOV")]
+    assert "ARM" not in {m.party for m in mentions}
+
+
+def test_actors_state_adjective_after_a_region_without_authorities_keeps_its_state(
+    nlp: Language, base: ActorBase
+) -> None:
+    _, mentions = resolve(nlp, base, "The Donbas Russian authorities announced a curfew.")
+    assert [m.party for m in mentions if m.sector == "GOV"] == ["RUS"]

@@ -32,7 +32,7 @@ from datetime import date
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from contactline._actor_base import ActorBase, SectorWord, load_actor_base
+from contactline._actor_base import ActorBase, NameEntry, SectorWord, load_actor_base
 from contactline._actor_draft import DETERMINERS, Draft, Scan, is_subject, scan_document, to_mention
 from contactline._coref import resolve_references
 from contactline._mention_lookup import mention_for, mentions_for
@@ -251,7 +251,8 @@ def _sector_drafts(
         if source.anaphor is not None:
             draft.source = source
         else:
-            absorbed.add((source.start, source.end))
+            # the name and any name between it and the word ("Karabakh Armenian")
+            absorbed.update(key for key in names if first <= key[0] and key[1] <= last)
             _join(draft, names[(source.start, source.end)], base, published)
         drafts.append(draft)
     return drafts, absorbed
@@ -325,6 +326,7 @@ def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None
     if k >= 0:
         match = scan.name_at(k)
         if match is not None:
+            match = _governed_community(scan, base, match)
             return Draft(match[0], match[1], "name", rule=match[2].rule, code=match[2].entity.party)
         anaphor = _reference_at(doc, base, k) or _organ_modifier(doc, base, k, end)
         if anaphor is not None:
@@ -337,6 +339,24 @@ def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None
         if match is not None:
             return Draft(match[0], match[1], "name", rule=match[2].rule, code=match[2].entity.party)
     return None
+
+
+def _governed_community(
+    scan: Scan, base: ActorBase, match: tuple[int, int, NameEntry]
+) -> tuple[int, int, NameEntry]:
+    """Prefer a region with its own authorities to the people named after it.
+
+    In "the Karabakh Armenian authorities" the adjective names the community and the
+    region the polity: the body is the region's (NKR), as "the Karabakh authorities" is.
+    Only a state adjective right after a region some entity speaks for gives way.
+    """
+    before = scan.name_at(match[0] - 1) if match[0] > 0 else None
+    if before is None or match[2].form != "adjective" or match[2].entity.kind != "state":
+        return match
+    region = before[2].entity
+    if region.kind != "region" or base.entity(region.acts_as) is None:
+        return match
+    return before
 
 
 def _reference_at(doc: Doc, base: ActorBase, i: int) -> Draft | None:
