@@ -1,9 +1,10 @@
 """Who a mention stands for in context: regions for their governors, bare organs for their state.
 
 A named region stands for whoever governs it, the CAMEO convention ("struck Gaza": PSE;
-"shelled Nagorno-Karabakh" in 2020: NKR). A bare state organ ("the army", "the junta")
-stands for the state its context gives it: the place it is said to be in, an earlier
-mention of the same organ of a state, or the country of the insurgents it faces.
+"shelled Nagorno-Karabakh" in 2020: NKR), and a named city for its state ("in
+Mandalay": MMR, see :mod:`contactline._places`). A bare state organ ("the army", "the
+junta") stands for the state its context gives it: the place it is said to be in, an
+earlier mention of the same organ of a state, or the country of the insurgents it faces.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def as_party(mention: Mention, lexicon: EventLexicon, published: date | None) ->
 
 
 def _governor(region: str | None, when: date | None) -> str | None:
-    """Return the non-state party governing ``region`` (its canonical name) on ``when``."""
+    """Return the party ``governors.tsv`` says governed ``region`` (its name) on ``when``."""
     found = (g.party for g in _governors() if g.region == region and g.governs(when))
     return next(found, None)
 
@@ -89,8 +90,9 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
     bare body of a state's people ("soldiers", "police", but not the ``PK`` class's
     "peacekeepers") takes rules 1 and 3 only.
 
-    A named city no mention covers joins the mentions as a region of its state (see
-    :func:`contactline._places.city_mentions`), so that "the junta ... in Yangon" is
+    A named city no mention covers joins the mentions as a region of its state, and so
+    does "the city" after it (see :func:`contactline._places.city_mentions` and
+    :func:`~contactline._places.city_references`), so that "the junta ... in Yangon" is
     MMR by rule 3. Mentions are in text order; nothing else changes.
     """
     cities = city_mentions(doc, load_gazetteer(), mentions)
