@@ -353,3 +353,11 @@ def test_events_lexicon_what_an_agreement_binds_a_party_to_is_intended(nlp) -> N
     assert ("0356", "ARN", "intended") in {
         (e.cameo, e.source.party, e.modality) for e in events if e.source
     }
+
+
+def test_events_lexicon_committing_a_crime_is_no_accusation_by_its_author(nlp) -> None:
+    text = "Gondor accused Arnor of committing war crimes in Rohan."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo, e.source.party) for e in events] == [("112", "GON")]

@@ -16,6 +16,8 @@ from contactline._event_lexicon import EventLexicon, NounPattern
 
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
+_PERPETRATING = frozenset({"commit", "perpetrate"})
+"""Performing verbs whose object is a misdeed done, never a charge made ("committed crimes")."""
 _FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
@@ -165,7 +167,9 @@ def noun_license(
     )
     if head.dep_ in {"nsubj", "nsubjpass"} and occurs:
         return "occur", verb
-    if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma):
+    committed = pattern_root == "11" and lemma in _PERPETRATING
+    if head.dep_ in {"dobj", "attr", "oprd"} and lexicon.is_cue("perform", lemma) and not committed:
+        # "committed war crimes" is the crime, no accusation by whoever committed it
         return "perform", verb
     if pattern_root == "04" and _ruled_out(token):
         # the refusal is the speaker's: "X said there would be no talks"
