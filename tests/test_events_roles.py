@@ -871,3 +871,9 @@ def test_events_roles_force_on_counted_people_lands_where_they_are(code) -> None
     # two sources: the place, not a sole-other-party guess, gives the target
     events = code("Russian and Hungarian troops abducted dozens of villagers in Ukraine.")
     assert {("RUS", "UKR", "18"), ("HUN", "UKR", "18")} <= pairs(events)
+
+
+def test_events_roles_helper_owning_the_help_noun_cooperates(code) -> None:
+    events = code("Ukraine shot down the drones with Hungarian help.")
+    assert {(s, t) for s, t, root in pairs(events) if root == "06"} == {("HUN", "UKR")}
+    assert ("UKR", "HUN", "19") not in pairs(events)

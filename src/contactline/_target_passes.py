@@ -199,6 +199,15 @@ def helped_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
     for act in acts:
         nouns = _help_nouns(act) if act.code[:2] in _HELPED_ROOTS and act.sources else []
         helpers = [p for n in nouns for w in ("from", "of") for p in roles.phrase_parties([n], w)]
+        # "with US support", "with Turkey's help": the helper owns the help noun
+        helpers += [
+            p
+            for n in nouns
+            for c in n.children
+            if c.dep_ in {"amod", "compound", "nmod", "poss"}
+            for p in [roles.own_party(c) or (roles.party(c) if c.dep_ == "poss" else None)]
+            if p is not None
+        ]
         guessed = act.rule.endswith(_GUESSED_TARGET)
         if guessed and {t.code for t in act.targets} & {h.code for h in helpers}:
             act = replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
