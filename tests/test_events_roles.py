@@ -877,3 +877,8 @@ def test_events_roles_helper_owning_the_help_noun_cooperates(code) -> None:
     events = code("Ukraine shot down the drones with Hungarian help.")
     assert {(s, t) for s, t, root in pairs(events) if root == "06"} == {("HUN", "UKR")}
     assert ("UKR", "HUN", "19") not in pairs(events)
+
+
+def test_events_roles_insurgents_attacking_an_army_stronghold_by_apposition(nlp) -> None:
+    text = "The Riders' Front attacked Aldburg, the last army stronghold in the east."
+    assert pairs(coded(nlp(text), _front(text))) == {("RRF", "ROH", "19")}

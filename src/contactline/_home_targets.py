@@ -134,8 +134,8 @@ def _aimed_home(act: Act, word: Token, reason: str) -> Act:
 def _struck_words(act: Act) -> list[Token]:
     """Return the heads of what an act's verb or noun is done to.
 
-    Its object or passive subject, the object of its "against"/"on" phrase, and what
-    "control of X" names.
+    Its object or passive subject, the object of its "against"/"on" phrase, what
+    "control of X" names, and their appositions.
     """
     heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
     words = [c for h in heads.values() for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -148,4 +148,6 @@ def _struck_words(act: Act) -> list[Token]:
         for o in prep.children
         if o.dep_ == "pobj"
     ]
+    # "attacked X, the last army stronghold": an apposition says what X is
+    words += [c for w in words for c in w.children if c.dep_ == "appos"]
     return [w for w in words if w.i != act.trigger.token.i and w.lower_ != _CONTROL]
