@@ -361,3 +361,11 @@ def test_events_lexicon_committing_a_crime_is_no_accusation_by_its_author(nlp) -
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [(e.cameo, e.source.party) for e in events] == [("112", "GON")]
+
+
+def test_events_lexicon_coming_under_fire_makes_the_subject_the_target(nlp) -> None:
+    text = "Border posts of Gondor came under heavy fire from Arnor overnight."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo[:2], e.source.party, e.target.party) for e in events] == [("19", "ARN", "GON")]

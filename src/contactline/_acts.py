@@ -148,6 +148,9 @@ def _code_act(
     if _names(trigger):
         return None
     sources, targets = act_parties(trigger, roles, lexicon)
+    if _undergone(trigger):
+        # "X came under fire from Y": Y fired at X
+        sources, targets = targets or tuple(roles.agent_by(trigger.token)), sources
     if embedded is not None and not targets and CLAUSE_OBJECT in trigger.objects:
         # "ordered its troops to attack X" is no demand on anyone: the act ordered is done
         return _code_act(embedded, None, roles, lexicon)
@@ -168,6 +171,22 @@ def _code_act(
     if demand is not None:
         return demand
     return _as_news(_to_act(_mood_code(draft, lexicon), roles, lexicon))
+
+
+def _undergone(trigger: Trigger) -> bool:
+    """Whether a verb's subject suffers the act its "under" phrase names.
+
+    "X came under fire from Y", "the town remained under attack": the subject is the
+    target, the "from" or "by" phrase the source. A verb with an object of its own puts
+    that object under something ("put X under house arrest") and keeps its roles.
+    """
+    verb = trigger.token
+    return (
+        trigger.license == "verb"
+        and trigger.particle is not None
+        and trigger.particle.lower_ == "under"
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _ask_for(draft: _Draft, embedded: Trigger, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
