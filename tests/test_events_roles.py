@@ -882,3 +882,42 @@ def test_events_roles_helper_owning_the_help_noun_cooperates(code) -> None:
 def test_events_roles_insurgents_attacking_an_army_stronghold_by_apposition(nlp) -> None:
     text = "The Riders' Front attacked Aldburg, the last army stronghold in the east."
     assert pairs(coded(nlp(text), _front(text))) == {("RRF", "ROH", "19")}
+
+
+def _militants_parse(make_doc):
+    # "Militants of Estonia killed 300 people" with "killed" misparsed as a participle
+    doc = _hand_parsed(
+        make_doc,
+        [
+            ("Militants", 0, "ROOT", "NOUN", "militant"),
+            ("of", 0, "prep", "ADP", "of"),
+            ("Estonia", 1, "pobj", "PROPN", "Estonia"),
+            ("killed", 2, "acl", "VERB", "kill"),
+            ("300", 5, "nummod", "NUM", "300"),
+            ("people", 3, "dobj", "NOUN", "people"),
+            (".", 0, "punct", "PUNCT", "."),
+        ],
+    )
+    doc[3].tag_ = "VBN"
+    doc[4].tag_ = "CD"
+    return doc
+
+
+def test_events_roles_participle_with_an_object_is_its_nouns_own_verb(make_doc) -> None:
+    events = coded(_militants_parse(make_doc))
+    assert [(e.source.party, e.cameo[:2]) for e in events] == [("EST", "20")]
+
+
+def test_events_roles_guessed_target_describing_the_source_is_dropped(make_doc) -> None:
+    doc = _militants_parse(make_doc)
+    mentions = in_order(
+        mention_at(doc.text, "Militants", party="HUN", kind="group", sector="REB"),
+        state_mentions(doc.text, NAMES),
+    )
+    assert pairs(coded(doc, mentions)) == {("EST", None, "20")}
+
+
+def test_events_roles_insurgents_mass_killing_abroad_falls_on_the_place(nlp) -> None:
+    text = "The Riders' Front killed 300 people in Estonia."
+    mentions = in_order(_front(text), state_mentions(text, NAMES))
+    assert pairs(coded(nlp(text), mentions)) == {("RRF", "EST", "20")}

@@ -149,7 +149,8 @@ def _verb_fallback_targets(
     if not targets and sources and trigger.code[:2] in PLACE_TARGET_ROOTS:
         # a place is a target only of someone's act: "84 soldiers were killed in X" is none
         targets = distinct(landing_parties(trigger, roles), sources)
-    if not targets and token.dep_ == "acl" and token.tag_ == "VBN":
+    described = not any(c.dep_ == "dobj" for c in token.children)
+    if not targets and token.dep_ == "acl" and token.tag_ == "VBN" and described:
         # "the rebels, backed by X": a participle is done to the noun it describes
         targets = distinct(roles.group(token.head), sources)
     if not targets and trigger.code == "015":

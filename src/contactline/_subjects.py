@@ -154,7 +154,8 @@ def demand_continued(verb: Token) -> Token | None:
 def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
     """Return the parties of the word that controls a clause of its own, or ``None``.
 
-    A passive participle is done by its "by" agent; a relative clause by the noun it
+    A passive participle is done by its "by" agent (one with an object of its own is
+    the noun's misparsed finite verb, done by the noun); a relative clause by the noun it
     describes, or by who signs the text that does it ("signed treaties annexing X");
     an adverbial clause by the party before it; an infinitive by its governing verb's
     object ("urged X to ...") or subject. The object of a verb of forcing or allowing
@@ -165,7 +166,10 @@ def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
         return None
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return roles.agent_by(verb)
+        agents = roles.agent_by(verb)
+        if not agents and head.pos_ in {"NOUN", "PROPN"} and _finite_misparse(verb):
+            return roles.group(head)  # "X killed 200 people" parsed as a participle of X
+        return agents
     if verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
         if not infinitive and _enacted(roles, verb):
             return roles.subjects(head.head)
@@ -185,6 +189,17 @@ def _controller_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
     if head.pos_ in {"VERB", "AUX"}:
         return roles.subjects(head)
     return None
+
+
+def _finite_misparse(verb: Token) -> bool:
+    """Whether a participle modifying a noun is a finite verb the noun performs.
+
+    A participle that describes a noun has no object of its own ("the town shelled by
+    X"); one with a direct object and no "by" agent is the noun's own past-tense verb
+    ("militants of X killed 200 people", the parser reading "killed" as a participle).
+    """
+    own = {c.dep_ for c in verb.children}
+    return "dobj" in own and "agent" not in own and verb.i > verb.head.i
 
 
 def _all_subjects(roles: RoleReader, verb: Token) -> list[Party]:

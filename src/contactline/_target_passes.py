@@ -43,6 +43,7 @@ __all__ = [
     "forced_target",
     "helped_acts",
     "host_state",
+    "kin_guess",
     "participle_target",
     "presence_acts",
     "protest_target",
@@ -231,6 +232,25 @@ def helped_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
             )
         )
     return kept + found
+
+
+def kin_guess(act: Act) -> Act:
+    """Drop a target guessed as the sentence's one other party when it describes the source.
+
+    "Militants of the X-linked Y killed 200 people": X names who Y are, not whom they
+    killed; a party whose phrase holds the source (or that the source's phrase holds)
+    is no counterpart.
+    """
+    if not act.rule.endswith(_GUESSED_TARGET) or not act.targets:
+        return act
+    sources = {s.token.i for s in act.sources}
+    for target in act.targets:
+        phrase = {w.i for w in target.token.subtree}
+        if sources & phrase or any(
+            target.token.i in {w.i for w in s.token.subtree} for s in act.sources
+        ):
+            return replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
+    return act
 
 
 def _help_nouns(act: Act) -> list[Token]:

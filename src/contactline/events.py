@@ -34,7 +34,7 @@ from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
-from contactline._target_passes import helped_acts
+from contactline._target_passes import helped_acts, kin_guess
 from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
@@ -100,7 +100,7 @@ def extract_events(
     for sent in doc.sents:
         with_target: set[tuple[object, ...]] = set()
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
-        acts = [home_target(a, roles) for a in helped_acts(acts, roles)]
+        acts = [home_target(kin_guess(a), roles) for a in helped_acts(acts, roles)]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
@@ -241,8 +241,9 @@ def _dyads(
         if _against_own_people(act, roles):
             return [(s, s) for s in act.sources if _state_actor(s)]
     if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
-        home = {p.code for p in located()}
-        return [(s, _home(s, home)) for s in act.sources]
+        places = located()
+        home = {p.code for p in places}
+        return [(s, _home(s, home) or _placed(s, places)) for s in act.sources]
     return _pairs(act)
 
 
@@ -285,10 +286,23 @@ def _home(party: Party, located: set[str]) -> Party | None:
     if mention.kind != "group" and party.code in located:
         return party
     insurgents = mention.kind == "group" and mention.sector == "REB"
+    if insurgents and located - {party.code}:
+        return None  # placed elsewhere: see _placed
     if not insurgents or mention.country is None or mention.country == mention.party:
         return None  # a foreign force ("Wagner mercenaries") kills abroad as well
     home = replace(mention, party=mention.country, kind="state", rule=mention.rule + "+home")
     return replace(party, mention=home)
+
+
+def _placed(party: Party, located: list[Party]) -> Party | None:
+    """Return the state an insurgent group's mass violence happens in, if the sentence says.
+
+    "JNIM killed 200 people in Burkina Faso": the population of the place it names.
+    """
+    mention = party.mention
+    if mention.kind != "group" or mention.sector != "REB" or len(located) != 1:
+        return None
+    return located[0] if located[0].code != party.code else None
 
 
 def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
