@@ -921,3 +921,16 @@ def test_events_roles_insurgents_mass_killing_abroad_falls_on_the_place(nlp) -> 
     text = "The Riders' Front killed 300 people in Estonia."
     mentions = in_order(_front(text), state_mentions(text, NAMES))
     assert pairs(coded(nlp(text), mentions)) == {("RRF", "EST", "20")}
+
+
+def test_events_roles_a_state_firing_on_protesters_fires_on_its_own(nlp) -> None:
+    text = "Georgian police opened fire on protesters."
+    mentions = in_order(state_mentions(text, NAMES), _opposition(text, "protesters"))
+    assert pairs(coded(nlp(text), mentions)) == {("GEO", "GEO", "19")}
+
+
+def test_events_roles_a_state_sentencing_its_own_citizen_acts_at_home(nlp) -> None:
+    text = "A Georgian court sentenced Nika Beridze to four years in prison."
+    citizen = mention_at(text, "Nika Beridze", party="GEO", kind="person")
+    mentions = in_order(state_mentions(text, NAMES), citizen)
+    assert ("GEO", "GEO", "11") in pairs(coded(nlp(text), mentions))

@@ -60,6 +60,10 @@ _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
 _DISSENT = "OPP"
+_AIMED_PREPS = frozenset({"on", "at", "against"})
+"""Prepositions of whom an act is aimed at ("opened fire on protesters")."""
+_HOSTILE = "11"
+"""The first family of hostile acts (disapprove and worse): a state does them to its own."""
 """The sector of an opposition, protesters and activists: a state acting on them acts at home."""
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _TRADED = frozenset({"exchange", "trade", "swap"})
@@ -248,21 +252,31 @@ def _dyads(
 
 
 def _against_own_people(act: Act, roles: RoleReader) -> bool:
-    """Return whether a state's act is done to an opposition of no named country.
+    """Return whether a state's act is done to its own people.
 
     "the government accused the opposition of plotting a coup", "the president warned
-    protesters": an opposition, protesters or activists a state acts on are its own, the
-    CAMEO convention for domestic dissent (target: the state).
+    protesters", "security forces opened fire on protesters": an opposition, protesters
+    or activists of no named country a state acts on are its own, the CAMEO convention
+    for domestic dissent (target: the state). So is a person of the state's own country
+    ("the junta sentenced X", X one of its citizens) in a hostile act.
     """
     if not all(_state_actor(s) for s in act.sources):
         return False
     token = act.trigger.token
     words = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if act.trigger.particle is not None:
-        words += [c for c in act.trigger.particle.children if c.dep_ == "pobj"]
+    heads = [act.trigger.particle] if act.trigger.particle is not None else []
+    heads += [c for c in token.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS]
+    words += [c for h in heads for c in h.children if c.dep_ == "pobj"]
+    own = {s.code for s in act.sources}
     for word in words:
         mention = mention_for(roles.doc, word.i, roles.mentions)
-        if mention is not None and mention.sector == _DISSENT and roles.party(word) is None:
+        if mention is None:
+            continue
+        if mention.sector == _DISSENT and roles.party(word) is None:
+            return True
+        person = roles.own_party(word)
+        citizen = person is not None and person.mention.kind == "person" and person.code in own
+        if citizen and act.code >= _HOSTILE and all(word.i != s.token.i for s in act.sources):
             return True
     return False
 
