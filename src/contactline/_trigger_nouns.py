@@ -7,6 +7,7 @@ named, or (meetings) as the scene of a verb. :class:`Trigger` is the match, verb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -101,7 +102,9 @@ def coordinated_triggers(trigger: Trigger, lexicon: EventLexicon) -> list[Trigge
     adds that pattern's act, licensed as the noun is.
     """
     token = trigger.token
-    patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or []
+    patterns: Sequence[NounPattern] = (
+        lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or ()
+    )
     codes = {trigger.code}
     found: list[Trigger] = []
     for child in token.children:

@@ -27,6 +27,15 @@ from contactline._trigger_nouns import (
     setting,
 )
 
+__all__ = [
+    "APPEAL_ROOTS",
+    "REQUEST_NOUNS",
+    "Trigger",
+    "find_triggers",
+    "select_triggers",
+    "verb_trigger",
+]
+
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "xcomp", "attr", "oprd", "acomp", "ccomp"})
 _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod", "npadvmod"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
