@@ -934,3 +934,14 @@ def test_events_roles_a_state_sentencing_its_own_citizen_acts_at_home(nlp) -> No
     citizen = mention_at(text, "Nika Beridze", party="GEO", kind="person")
     mentions = in_order(state_mentions(text, NAMES), citizen)
     assert ("GEO", "GEO", "11") in pairs(coded(nlp(text), mentions))
+
+
+def test_events_roles_a_place_another_occupies_is_its_occupiers(code) -> None:
+    events = code("Ukraine struck Russian-occupied Hungary with drones.")
+    assert ("UKR", "RUS", "19") in pairs(events)
+    assert ("UKR", "HUN", "19") not in pairs(events)
+
+
+def test_events_roles_weapons_supplied_by_one_go_to_their_user(code) -> None:
+    events = code("Ukraine struck Russian positions with missiles supplied by Estonia.")
+    assert ("EST", "UKR", "07") in pairs(events)

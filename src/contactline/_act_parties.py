@@ -153,6 +153,10 @@ def _verb_fallback_targets(
     if not targets and token.dep_ == "acl" and token.tag_ == "VBN" and described:
         # "the rebels, backed by X": a participle is done to the noun it describes
         targets = distinct(roles.group(token.head), sources)
+        if not targets and trigger.code[:2] in _GIVING_ROOTS:
+            # "hit X with missiles supplied by Y": what is handed over goes to its user
+            user = next((a for a in token.head.ancestors if a.pos_ == "VERB"), None)
+            targets = distinct(roles.subjects(user), sources) if user is not None else []
     if not targets and trigger.code == "015":
         targets = distinct(_claimed_victims(token, roles), sources)
     if not targets and trigger.code == "045":

@@ -137,6 +137,8 @@ class RoleReader:
             found = self._owner(token)
         elif self.lexicon.is_cue("place", lemma):
             found = self._place_owner(token)
+        elif (held := self._holder(token)) is not None:
+            found = held  # "Russian-occupied Crimea": whoever holds a place, not whose it is
         else:
             mention = mention_for(self.doc, token.i, self.mentions)
             if mention is not None and mention.party:
