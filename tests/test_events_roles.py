@@ -945,3 +945,13 @@ def test_events_roles_a_place_another_occupies_is_its_occupiers(code) -> None:
 def test_events_roles_weapons_supplied_by_one_go_to_their_user(code) -> None:
     events = code("Ukraine struck Russian positions with missiles supplied by Estonia.")
     assert ("EST", "UKR", "07") in pairs(events)
+
+
+def test_events_roles_cutting_a_link_is_done_to_the_party_it_links_to(code) -> None:
+    events = code("Russia blew up the bridges that connected it to Ukraine.")
+    assert ("RUS", "UKR", "17") in pairs(events)
+
+
+def test_events_roles_blocking_a_road_linking_two_places_hits_the_far_party(code) -> None:
+    events = code("Azerbaijan blocked the only road linking the valley to Armenia.")
+    assert {(s, t) for s, t, _ in pairs(events)} == {("AZE", "ARM")}
