@@ -955,3 +955,19 @@ def test_events_roles_cutting_a_link_is_done_to_the_party_it_links_to(code) -> N
 def test_events_roles_blocking_a_road_linking_two_places_hits_the_far_party(code) -> None:
     events = code("Azerbaijan blocked the only road linking the valley to Armenia.")
     assert {(s, t) for s, t, _ in pairs(events)} == {("AZE", "ARM")}
+
+
+def test_events_roles_an_insurgent_groups_own_forces_seize_home_ground(nlp) -> None:
+    text = "The Riders' Front said its fighters had taken control of a police station."
+    (front,) = _front(text)
+    fighters = mention_at(
+        text,
+        "its fighters",
+        party="RRF",
+        kind="group",
+        sector="MIL",
+        country="ROH",
+        antecedent=front.span,
+        rule="sector:fighters->MIL+pronoun",
+    )
+    assert ("RRF", "ROH", "19") in pairs(coded(nlp(text), [front, fighters]))

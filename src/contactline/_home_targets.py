@@ -10,8 +10,8 @@ state's. Three kinds of thing say so:
 - civilians of no named country ("denied attacking civilians").
 
 Only groups whose insurgency is their own (the sector of their name, or "rebels",
-"insurgents", "militants" said of them) count: foreign fighters ("Wagner fighters")
-fight abroad.
+"insurgents", "militants" said of them; "its forces" are the group's) count: foreign
+fighters ("Wagner fighters") fight abroad.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from contactline._act_passes import Act
 from contactline._roles import Party, RoleReader
 from contactline.actors import mention_for
-from contactline.records import Span
+from contactline.records import Mention, Span
 
 __all__ = ["home_target"]
 
@@ -63,7 +63,7 @@ def home_target(act: Act, roles: RoleReader) -> Act:
     guessed = act.rule.endswith(_GUESSED)
     if (act.targets and not guessed) or not act.sources or act.code[:2] not in _STRUCK_ROOTS:
         return act
-    homes = {_insurgent_home(s) for s in act.sources}
+    homes = {_insurgent_home(_named(s.mention, roles)) for s in act.sources}
     if len(homes) != 1 or None in homes:
         return act
     organs = roles.lexicon.classes.get("ORGAN", frozenset())
@@ -77,9 +77,18 @@ def home_target(act: Act, roles: RoleReader) -> Act:
     return act
 
 
-def _insurgent_home(party: Party) -> str | None:
+def _named(mention: Mention, roles: RoleReader) -> Mention:
+    """Return the mention a pronoun-owned one ("its forces") stands for, else itself."""
+    if mention.antecedent is None:
+        return mention
+    for other in roles.mentions:
+        if other.span == mention.antecedent and other.party == mention.party:
+            return _named(other, roles) if other is not mention else mention
+    return mention
+
+
+def _insurgent_home(mention: Mention) -> str | None:
     """Return the country of an insurgent group fighting at home, else ``None``."""
-    mention = party.mention
     if mention.kind != "group" or mention.sector != "REB" or mention.country == mention.party:
         return None
     words = {w.lower() for w in mention.text.split()}
