@@ -369,3 +369,22 @@ def test_events_lexicon_coming_under_fire_makes_the_subject_the_target(nlp) -> N
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [(e.cameo[:2], e.source.party, e.target.party) for e in events] == [("19", "ARN", "GON")]
+
+
+def test_events_lexicon_agreeing_to_stop_attacking_each_other_is_a_truce(nlp) -> None:
+    text = "Arnor and Gondor agreed to stop shelling each other."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert sorted((e.cameo, e.source.party, e.target.party) for e in events) == [
+        ("0871", "ARN", "GON"),
+        ("0871", "GON", "ARN"),
+    ]
+
+
+def test_events_lexicon_one_side_agreeing_to_stop_strikes_is_an_intent(nlp) -> None:
+    text = "Arnor agreed to stop strikes on Gondor."
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo, e.modality) for e in events] == [("0356", "intended")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -68,6 +69,7 @@ from contactline._triggers import (
 from contactline.records import Modality
 
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
+_TRUCE = "0871"
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
 
 
@@ -368,6 +370,9 @@ def _verbal_mood(draft: _Draft, lexicon: EventLexicon) -> _Draft:
     is negated.
     """
     mood = draft.mood
+    if _truce_agreed(draft):
+        # "X and Y agreed to stop targeting each other": a truce agreed is the truce (0871)
+        return replace(draft, code=_TRUCE, rule=draft.rule + " agreed:truce")
     refused_force = mood.mood == "refuse" and lexicon.derived("refuse", draft.code) == draft.code
     code = lexicon.derived(mood.mood, draft.code)
     targets = draft.targets
@@ -385,6 +390,21 @@ def _verbal_mood(draft: _Draft, lexicon: EventLexicon) -> _Draft:
         modality=modality,
         rule=draft.rule + f" {mood.mood}:{mood.cue.lower_ if mood.cue else ''}",
     )
+
+
+def _truce_agreed(draft: _Draft) -> bool:
+    """Whether parties agree to stop attacking one another: "agreed to stop targeting each other".
+
+    An agreed truce is CAMEO's 0871 itself; one side's undertaking to stop ("agreed to
+    stop strikes on X") stays an intent (0356).
+    """
+    cue = draft.mood.cue
+    if draft.mood.mood != "intent" or cue is None or cue.lemma_.lower() != "agree":
+        return False
+    if not draft.code.startswith("087"):
+        return False
+    words = [t.lower_ for t in draft.trigger.token.subtree]
+    return any((a, b) in {("each", "other"), ("one", "another")} for a, b in pairwise(words))
 
 
 def _to_act(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> Act:
