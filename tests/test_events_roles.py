@@ -971,3 +971,8 @@ def test_events_roles_an_insurgent_groups_own_forces_seize_home_ground(nlp) -> N
         rule="sector:fighters->MIL+pronoun",
     )
     assert ("RRF", "ROH", "19") in pairs(coded(nlp(text), [front, fighters]))
+
+
+def test_events_roles_release_of_people_held_by_one_is_demanded_of_them(code) -> None:
+    events = code("Ukraine demanded the release of prisoners held by Russia.")
+    assert ("UKR", "RUS", "10") in pairs(events)

@@ -57,9 +57,23 @@ _RELATIVES = frozenset({"which", "who", "whom", "that"})
 HELP_NOUNS = frozenset({"help", "support", "assistance", "backing"})
 """Nouns of the help "with (the) help from X" says X gave: X helps, no target of the act."""
 _TIES = frozenset(
-    {"link", "tie", "belong", "affiliate", "own", "operate", "bind", "head", "connect", "lead"}
+    {
+        "link",
+        "tie",
+        "belong",
+        "affiliate",
+        "own",
+        "operate",
+        "bind",
+        "head",
+        "connect",
+        "lead",
+        "hold",
+        "detain",
+    }
 )
-"""Participles that tie a thing to a party ("ships linked to X", "rebels led by X")."""
+"""Participles that tie a thing to a party ("ships linked to X", "rebels led by X",
+"hostages held by X")."""
 _HELD = frozenset({"hold", "control", "occupy", "run", "administer", "govern"})
 """Participles that make a place its holder's ("areas held by X", "X-controlled towns")."""
 _QUANTITIES = frozenset(
@@ -137,7 +151,7 @@ class RoleReader:
             found = self._owner(token)
         elif self.lexicon.is_cue("place", lemma):
             found = self._place_owner(token)
-        elif (held := self._holder(token)) is not None:
+        elif token.pos_ == "PROPN" and (held := self._holder(token)) is not None:
             found = held  # "Russian-occupied Crimea": whoever holds a place, not whose it is
         else:
             mention = mention_for(self.doc, token.i, self.mentions)
