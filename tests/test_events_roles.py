@@ -976,3 +976,9 @@ def test_events_roles_an_insurgent_groups_own_forces_seize_home_ground(nlp) -> N
 def test_events_roles_release_of_people_held_by_one_is_demanded_of_them(code) -> None:
     events = code("Ukraine demanded the release of prisoners held by Russia.")
     assert ("UKR", "RUS", "10") in pairs(events)
+
+
+def test_events_roles_a_place_sheltering_people_is_theirs(code) -> None:
+    # two sources: no sole-other-party fallback
+    events = code("Russian and Hungarian jets bombed a school sheltering Ukrainian families.")
+    assert {("RUS", "UKR", "19"), ("HUN", "UKR", "19")} <= pairs(events)

@@ -74,6 +74,8 @@ _TIES = frozenset(
 )
 """Participles that tie a thing to a party ("ships linked to X", "rebels led by X",
 "hostages held by X")."""
+_SHELTERING = frozenset({"shelter", "house", "host", "accommodate"})
+"""Verbs of a place that holds people ("a school sheltering displaced X")."""
 _HELD = frozenset({"hold", "control", "occupy", "run", "administer", "govern"})
 """Participles that make a place its holder's ("areas held by X", "X-controlled towns")."""
 _QUANTITIES = frozenset(
@@ -163,8 +165,12 @@ class RoleReader:
         return found
 
     def _linked_owner(self, token: Token) -> Party | None:
-        """Return whom a thing is tied to: "ships linked to X", "vessels owned by X"."""
+        """Return whom a thing is tied to: "ships linked to X", "a school sheltering X"."""
         for child in token.children:
+            if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in _SHELTERING:
+                # "a school sheltering displaced X": whom it shelters
+                sheltered = [c for c in child.children if c.dep_ == "dobj"]
+                return next((p for o in sheltered for p in [self.party(o)] if p), None)
             if child.dep_ != "acl" or child.lemma_.lower() not in _TIES:
                 continue
             for prep in child.children:
@@ -230,7 +236,7 @@ class RoleReader:
         """
         if token.lemma_.lower() in _SHARED_PLACES:
             return None
-        own = self.own_party(token) or self._holder(token)
+        own = self.own_party(token) or self._holder(token) or self._linked_owner(token)
         if own is not None:
             return own
         for child in token.children:
