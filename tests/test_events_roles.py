@@ -982,3 +982,10 @@ def test_events_roles_a_place_sheltering_people_is_theirs(code) -> None:
     # two sources: no sole-other-party fallback
     events = code("Russian and Hungarian jets bombed a school sheltering Ukrainian families.")
     assert {("RUS", "UKR", "19"), ("HUN", "UKR", "19")} <= pairs(events)
+
+
+def test_events_roles_a_demand_after_a_joint_act_is_made_of_the_partner(code) -> None:
+    events = code(
+        "Russia and Ukraine said they had finalised the text of a treaty, but Kyiv set conditions."
+    )
+    assert ("UKR", "RUS", "10") in pairs(events)

@@ -34,7 +34,7 @@ from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
-from contactline._target_passes import helped_acts, kin_guess, link_target
+from contactline._target_passes import helped_acts, kin_guess, link_target, partner_target
 from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
@@ -107,6 +107,7 @@ def extract_events(
         acts = [
             link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)
         ]
+        acts = [partner_target(a, acts) for a in acts]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
