@@ -388,3 +388,18 @@ def test_events_lexicon_one_side_agreeing_to_stop_strikes_is_an_intent(nlp) -> N
         nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
     )
     assert [(e.cameo, e.modality) for e in events] == [("0356", "intended")]
+
+
+def test_events_lexicon_attack_a_clause_blames_on_a_party_is_claimed_against_it(nlp) -> None:
+    text = (
+        "Gondor recalled its envoy after rocket attacks on the capital of Gondor"
+        " that Gondor blamed on Arnor."
+    )
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert ("195", "ARN", "GON", "claimed") in {
+        (e.cameo, e.source.party, e.target.party, e.modality)
+        for e in events
+        if e.source and e.target
+    }

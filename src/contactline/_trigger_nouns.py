@@ -211,6 +211,12 @@ def noun_license(
         return "charge", scene
     if pattern_root == "11":
         return None  # an accusation noun is an event only as the charge of an accusation
+    # "drone attacks on X that it blamed on Y", the clause also hung off X
+    placed = [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for word in (token, *placed):
+        for child in word.children:
+            if child.dep_ == "relcl" and _judges_its_noun(child, lexicon):
+                return "charge", child
     for child in token.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return "agent", _verb_of(token)
@@ -219,6 +225,15 @@ def noun_license(
         if child.dep_ == "prep" and child.lower_ == "between" and pattern_root in {"18", "19"}:
             return "agent", _verb_of(token)  # "after clashes between X and Y": they fought
     return None
+
+
+def _judges_its_noun(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a relative clause blames or condemns the noun it describes ("that X blamed on Y")."""
+    lemma = verb.lemma_.lower()
+    judging = lexicon.is_cue("judge", lemma) or lexicon.is_cue("accuse", lemma)
+    return judging and any(
+        c.dep_ == "dobj" and c.lower_ in {"that", "which"} for c in verb.children
+    )
 
 
 def setting(token: Token) -> Token | None:
