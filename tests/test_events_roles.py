@@ -989,3 +989,18 @@ def test_events_roles_a_demand_after_a_joint_act_is_made_of_the_partner(code) ->
         "Russia and Ukraine said they had finalised the text of a treaty, but Kyiv set conditions."
     )
     assert ("UKR", "RUS", "10") in pairs(events)
+
+
+def test_events_roles_a_declared_truce_is_towards_who_answers_it(code) -> None:
+    events = code(
+        "Georgia declared a unilateral truce, and Russia vowed to respect it, Turkey said."
+    )
+    assert ("GEO", "RUS", "08") in pairs(events)
+
+
+def test_events_roles_a_truce_and_the_aid_it_lets_in_are_two_acts(code) -> None:
+    events = code(
+        "Georgia declared a truce to allow aid into Russia, and Russia vowed to respect it."
+    )
+    codes = {e.cameo for e in events if e.source and e.source.party == "GEO"}
+    assert {"0871", "0863"} <= codes

@@ -46,7 +46,6 @@ __all__ = [
     "kin_guess",
     "link_target",
     "participle_target",
-    "partner_target",
     "presence_acts",
     "protest_target",
     "purpose_target",
@@ -73,9 +72,6 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _LINKING = frozenset({"connect", "link", "join"})
 """Verbs of what ties places together ("the road linking X to Y")."""
 _LINK_STRUCK_ROOTS = frozenset({"14", "17", "18", "19"})
-_PARTNERED_ROOTS = frozenset({"10", "11", "12", "13", "16"})
-"""Families of a demand or rebuff one side of a joint act makes of the other ("X and Y
-finalised a treaty, but Y set conditions": of X)."""
 _HELPING = "062"
 _GUESSED_TARGET = " target:sole-other-party"
 _HELPED_ROOTS = frozenset({"15", "18", "19", "20"})
@@ -284,29 +280,6 @@ def link_target(act: Act, roles: RoleReader) -> Act:
         if linked:
             return replace(act, targets=linked, rule=act.rule + " target:linked")
     return act
-
-
-def partner_target(act: Act, acts: Sequence[Act]) -> Act:
-    """Aim a demand or rebuff with no target at the source's partner in a joint act.
-
-    "X and Y said they had finalised a peace treaty, but Y set conditions": Y's
-    conditions are set to X, with whom the sentence has Y act jointly. Only a partner
-    that is the one other source of one joint act of the sentence.
-    """
-    if act.targets or len(act.sources) != 1 or act.code[:2] not in _PARTNERED_ROOTS:
-        return act
-    own = act.sources[0].code
-    partners = {
-        p.code: p
-        for other in acts
-        if other is not act and len(other.sources) == 2 and not other.targets
-        if own in {s.code for s in other.sources}
-        for p in other.sources
-        if p.code != own
-    }
-    if len(partners) != 1:
-        return act
-    return replace(act, targets=tuple(partners.values()), rule=act.rule + " target:partner")
 
 
 def _help_nouns(act: Act) -> list[Token]:

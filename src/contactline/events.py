@@ -30,11 +30,12 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
+from contactline._counterparts import partner_target, truce_counterpart
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
-from contactline._target_passes import helped_acts, kin_guess, link_target, partner_target
+from contactline._target_passes import helped_acts, kin_guess, link_target
 from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
@@ -107,7 +108,7 @@ def extract_events(
         acts = [
             link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)
         ]
-        acts = [partner_target(a, acts) for a in acts]
+        acts = [truce_counterpart(partner_target(a, acts), roles) for a in acts]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
@@ -125,9 +126,10 @@ def extract_events(
     return events
 
 
-_LISTED_ROOTS = frozenset({"04", "10", "11", "12", "13", "16", "17"})
+_LISTED_ROOTS = frozenset({"04", "08", "10", "11", "12", "13", "16", "17"})
 """Families whose distinct acts a sentence lists one after another ("suspended the treaty
-and expelled the advisers", "travelled to X to hold talks"); other families' verbs mostly
+and expelled the advisers", "travelled to X to hold talks", "declared a truce to let aid
+in"); other families' verbs mostly
 tell one act over again."""
 _GENERIC_FORCE = "190"
 """Force of no particular kind: after another act of force it retells that act ("fired
