@@ -403,3 +403,14 @@ def test_events_lexicon_attack_a_clause_blames_on_a_party_is_claimed_against_it(
         for e in events
         if e.source and e.target
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Arnor waged war on Gondor.", "Arnor escalated its offensive against Gondor."],
+)
+def test_events_lexicon_waging_and_escalating_perform_the_act(nlp, text) -> None:
+    events = extract_events(
+        nlp(text), fictional_mentions(text), [], [], LEXICON, CAMEO, published=None
+    )
+    assert [(e.cameo, e.source.party, e.target.party) for e in events] == [("190", "ARN", "GON")]
