@@ -11,7 +11,10 @@ One pass over the tokens finds the triggers (verbs and event nouns in the lexico
    hypothetical, which may change the code ("stands ready to send a mission": 0334);
 3. its frame (``_frames``): inside "X said that ...", "X accused Y of ..." or "according
    to X", the act is ``claimed`` and ``reported_by`` X, and the frame is an event of its
-   own when CAMEO codes it (010, 112, 016).
+   own when CAMEO codes it (010, 112, 016);
+4. the rest of its sentence (``_target_passes``, ``_home_targets``, ``_counterparts``):
+   helpers, the home state of insurgents' force, the far end of a cut link, the partner
+   of a joint act or the party answering a truce, where its own clause names no target.
 
 Every event carries its code, PLOVER type, QuadClass and Goldstein value from the CAMEO
 table, the place named in its clause, the evidence sentence, offsets and the pattern
@@ -105,10 +108,7 @@ def extract_events(
     for sent in doc.sents:
         with_target: set[tuple[object, ...]] = set()
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
-        acts = [
-            link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)
-        ]
-        acts = [truce_counterpart(partner_target(a, acts), roles) for a in acts]
+        acts = _sentence_passes(acts, roles)
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
@@ -124,6 +124,18 @@ def extract_events(
                     with_target.add(key[:2] + key[3:])
                 events.append(replace(event, id=f"e{len(events) + 1}"))
     return events
+
+
+def _sentence_passes(acts: list[Act], roles: RoleReader) -> list[Act]:
+    """Give a sentence's acts what the rest of the sentence says about their parties.
+
+    Helpers of force cooperate with its user (062); a target guessed for being the one
+    other party but describing the source goes; insurgents' force at home falls on their
+    state; cutting a link falls on the party it links to; a demand after a joint act is
+    made of the partner, and a declared truce is towards whoever answers it.
+    """
+    acts = [link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)]
+    return [truce_counterpart(partner_target(a, acts), roles) for a in acts]
 
 
 _LISTED_ROOTS = frozenset({"04", "08", "10", "11", "12", "13", "16", "17"})
