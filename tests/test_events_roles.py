@@ -1004,3 +1004,23 @@ def test_events_roles_a_truce_and_the_aid_it_lets_in_are_two_acts(code) -> None:
     )
     codes = {e.cameo for e in events if e.source and e.source.party == "GEO"}
     assert {"0871", "0863"} <= codes
+
+
+def test_events_roles_both_countries_stand_for_the_pair_even_if_resolved_to_one(nlp) -> None:
+    text = "Hungary urged Armenia and Azerbaijan to talk, and Russia called on both countries to show restraint."
+    mentions = in_order(
+        state_mentions(text, NAMES),
+        mention_at(text, "both countries", party="AZE", kind="state", rule="anaphor"),
+    )
+    calls = {(s, t) for s, t, root in pairs(coded(nlp(text), mentions)) if s == "RUS"}
+    assert calls == {("RUS", "ARM"), ("RUS", "AZE")}
+
+
+def test_events_roles_the_warring_parties_are_the_pair_before(code) -> None:
+    events = code("Armenia and Azerbaijan clashed again. Russia urged the warring parties to stop.")
+    assert {("RUS", "ARM", "02"), ("RUS", "AZE", "02")} <= pairs(events)
+
+
+def test_events_roles_a_pair_fighting_a_war_fight_each_other(code) -> None:
+    events = code("Armenia and Azerbaijan fought a war in 2020.")
+    assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= pairs(events)

@@ -293,6 +293,8 @@ class RoleReader:
         """
         if token.lower_ in _RELATIVES:
             token = _antecedent(token)
+        if token.lemma_.lower() in _SIDES and (pair := self._both_sides(token)):
+            return pair  # "both countries", "the warring parties": the pair, not the last named
         parties: list[Party] = []
         for member in members(token):
             if parties and member.dep_ == "appos" and member.pos_ == "NOUN":
@@ -328,7 +330,7 @@ class RoleReader:
             if token.dep_ in {"pobj", "dative"} and token.head.head.i != token.head.i:
                 preps += [p for p in token.head.head.children if p.dep_ == "prep" and p.i > token.i]
             return self.phrase_parties([o for p in preps for o in p.children], "between")
-        if not any(c.lower_ in {"both", "two"} for c in token.children):
+        if not any(c.lower_ in {"both", "two", "warring"} for c in token.children):
             return []
         speakers = {a.i for a in token.ancestors}
         pair = self._last_pair(token.doc[token.sent.start : token.i], speakers)

@@ -71,6 +71,8 @@ _HOSTILE = "11"
 """The sector of an opposition, protesters and activists: a state acting on them acts at home."""
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _TRADED = frozenset({"exchange", "trade", "swap"})
+_WARS = frozenset({"war", "wars", "battle", "battles", "conflict", "skirmish", "skirmishes"})
+"""Objects of a fighting verb that name the fighting itself ("fought a war"), no opponent."""
 """Verbs of giving one another the same thing: what two sides trade, each does to the other."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 
@@ -396,7 +398,10 @@ def _mutual(act: Act) -> bool:
         )
     if act.trigger.token.lemma_.lower() in _TRADED:
         return True  # "exchanged fire" is done to each other
-    return not any(c.dep_ == "dobj" for c in act.trigger.token.children)
+    # "X and Y fought a border war" is fought against each other; "fought jihadists" is not
+    return not any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in _WARS for c in act.trigger.token.children
+    )
 
 
 def _participant(party: Party | None) -> Participant | None:
