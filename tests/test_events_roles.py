@@ -1024,3 +1024,11 @@ def test_events_roles_the_warring_parties_are_the_pair_before(code) -> None:
 def test_events_roles_a_pair_fighting_a_war_fight_each_other(code) -> None:
     events = code("Armenia and Azerbaijan fought a war in 2020.")
     assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= pairs(events)
+
+
+def test_events_roles_revenge_for_a_death_is_against_the_killer(code) -> None:
+    events = code(
+        "Russia killed a Hamas commander in Kyiv. Turkey vowed to avenge the killing of the Hamas commander."
+    )
+    assert ("TUR", "RUS", "13") in pairs(events)
+    assert ("TUR", "HAMAS", "13") not in pairs(events)

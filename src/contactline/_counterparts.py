@@ -6,7 +6,9 @@ party the rest of the sentence pairs it with:
 - a demand or rebuff made by one side of a joint act is made of its partner ("X and Y
   finalised a treaty, but Y set conditions": Y->X);
 - a truce one side declares is towards the party that answers it in the same sentence
-  ("X declared a truce, and Y said it would respect it": X->Y).
+  ("X declared a truce, and Y said it would respect it": X->Y);
+- revenge for a death is against whoever the text says killed the dead ("X killed Y's
+  leader. Z vowed to avenge his death": Z->X).
 """
 
 from __future__ import annotations
@@ -19,12 +21,19 @@ from spacy.tokens import Token
 from contactline._act_passes import Act, distinct
 from contactline._roles import RoleReader
 
-__all__ = ["partner_target", "truce_counterpart"]
+__all__ = ["avenged_target", "partner_target", "truce_counterpart"]
 
 _PARTNERED_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 """Families of a demand or rebuff one side of a joint act makes of the other."""
 _TRUCE_PREFIXES = ("0871", "0872", "0873", "0874")
 """Declared truces and withdrawals: done towards the side that answers them."""
+_AVENGING_ROOTS = frozenset({"13", "17", "18", "19"})
+_DEATHS = frozenset({"death", "killing", "assassination", "murder", "execution"})
+"""Nouns of a death one avenges ("vowed to avenge his death")."""
+_KILLING_ROOTS = frozenset({"18", "19", "20"})
+_ASSAULT = "18"
+"""The family of killing a person ("killed X's leader", "assassinated X")."""
+_PERSONAL = frozenset({"his", "her"})
 _ANSWERS = frozenset(
     {"respect", "accept", "reject", "welcome", "observe", "honour", "honor", "violate", "break"}
 )
@@ -81,3 +90,52 @@ def _answers(verb: Token, truce: Token) -> bool:
         c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ == "it" or c.lemma_ == truce.lemma_)
         for c in verb.children
     )
+
+
+def avenged_target(act: Act, earlier: Sequence[Act], roles: RoleReader) -> Act:
+    """Aim revenge with no target at whoever killed the party whose death it avenges.
+
+    "X killed Y's leader in Z. W vowed to avenge his death": the death is Y's (the
+    leader's), the last act of force on Y is X's, so W threatens X. The dead's own party
+    read as the target ("avenge the killing of Y") gives way to the killer.
+    """
+    if not act.sources or act.code[:2] not in _AVENGING_ROOTS:
+        return act
+    heads = [act.trigger.token, act.trigger.anchor]
+    deaths = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    deaths += [
+        o
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    victims = {
+        v.code
+        for d in deaths
+        if d.lemma_.lower() in _DEATHS
+        for c in d.children
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+        for w in ([c] if c.dep_ == "poss" else [o for o in c.children if o.dep_ == "pobj"])
+        for v in [roles.party(w)]
+        if v is not None
+    }
+    if act.targets and not {t.code for t in act.targets} <= victims:
+        return act
+    # "his death" with "his" unresolved: the last killing of a person the text tells
+    someone = any(
+        d.lemma_.lower() in _DEATHS and c.dep_ == "poss" and c.lower_ in _PERSONAL
+        for d in deaths
+        for c in d.children
+    )
+    for other in reversed(earlier):
+        named = victims & {t.code for t in other.targets}
+        if other.code[:2] in _KILLING_ROOTS and (
+            named or (someone and not victims and other.code[:2] == _ASSAULT)
+        ):
+            killers = distinct(other.sources, act.sources)
+            if killers:
+                return replace(act, targets=killers, rule=act.rule + " target:avenged")
+            break
+    return act

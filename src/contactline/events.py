@@ -33,7 +33,7 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
-from contactline._counterparts import partner_target, truce_counterpart
+from contactline._counterparts import avenged_target, partner_target, truce_counterpart
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
@@ -111,6 +111,7 @@ def extract_events(
         with_target: set[tuple[object, ...]] = set()
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
         acts = _sentence_passes(acts, roles)
+        acts = [avenged_target(a, [*earlier, *acts], roles) for a in acts]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
