@@ -134,6 +134,43 @@ def test_actors_focus_plural_reference_stands_for_every_party_listed(
     assert [m.party for m in mentions_for(doc, head, mentions)] == parties
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Israel and Hamas fought for weeks. Qatar and Egypt said the two sides had agreed.",
+            ["ISR", "HAMAS"],
+        ),
+        (
+            (
+                "Sudan and Chad exchanged fire. Talks opened in Nairobi. Weeks passed quietly. "
+                "Kenya and Uganda said both sides would withdraw."
+            ),
+            ["SDN", "TCD"],
+        ),
+        ("Kenya and Uganda said the two sides had agreed to a truce.", []),
+    ],
+)
+def test_actors_focus_sides_are_never_the_parties_that_speak_of_them(
+    nlp: Language, base: ActorBase, text: str, parties: list[str]
+) -> None:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
+    head = [t.i for t in doc if t.text == "sides"][-1]
+    assert [m.party for m in mentions_for(doc, head, mentions)] == parties
+
+
+def test_actors_focus_warring_parties_stand_for_the_pair_named_before(
+    nlp: Language, base: ActorBase
+) -> None:
+    doc = nlp(
+        "Fighting between Ethiopia and Eritrea went on. The UN urged the warring parties to talk."
+    )
+    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
+    head = [t.i for t in doc if t.text == "parties"][-1]
+    assert [m.party for m in mentions_for(doc, head, mentions)] == ["ETH", "ERI"]
+
+
 def test_actors_focus_singular_reference_is_not_expanded_to_a_list(
     nlp: Language, base: ActorBase
 ) -> None:

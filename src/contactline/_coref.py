@@ -25,7 +25,7 @@ state last in focus; later mentions of the same person follow the first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from contactline._actor_base import ActorBase
@@ -47,6 +47,8 @@ class _Focus:
     loci: dict[int, Draft] = field(default_factory=dict)
     persons: list[Draft] = field(default_factory=list)
     sectors: dict[str, Draft] = field(default_factory=dict)
+    lists: list[Draft] = field(default_factory=list)
+    speakers: Mapping[int, frozenset[int]] = field(default_factory=dict)
 
     def update(self, draft: Draft) -> None:
         """Record ``draft`` as the latest antecedent of its kind."""
@@ -77,7 +79,7 @@ class _Focus:
             self.last[draft.kind] = draft
             if draft.listed:
                 # "Israel and Hamas" ... "the two sides"
-                self.last["sides"] = draft
+                self.lists.append(draft)
             if draft.kind == "state" and draft.coordinated:
                 # "Qatar, Egypt and the United States" ... "the three countries"
                 self.last["states"] = draft
@@ -92,6 +94,8 @@ class _Focus:
             return self._titled(draft)
         if target == "organ":
             return self._organ(draft)
+        if target == "sides":
+            return self._sides(draft)
         if target in {"party", "subject"}:
             last = self.last.get(target)
             near = last is not None and draft.sentence - last.sentence <= _PARTY_REACH
@@ -107,6 +111,20 @@ class _Focus:
         for found in candidates:
             if found is not None and draft.sentence - found.sentence <= _CONTEXT_REACH:
                 return found
+        return None
+
+    def _sides(self, draft: Draft) -> Draft | None:
+        """Return the last party listed with others before "the two sides", not by its speakers.
+
+        "Qatar and Egypt said the two sides had agreed" speaks of someone else's sides:
+        the parties that say what the reference is in are never the sides it means
+        ("Israel and Hamas fought. Qatar and Egypt said the two sides ...": Hamas, whose
+        list :func:`contactline.actors.mentions_for` expands to Israel and Hamas).
+        """
+        speakers = self.speakers.get(draft.start, frozenset())
+        for listed in reversed(self.lists):
+            if listed.end - 1 not in speakers:
+                return listed
         return None
 
     def _organ(self, draft: Draft) -> Draft | None:
@@ -215,17 +233,23 @@ def _copy_from(base: ActorBase, draft: Draft, target: Draft, word: str) -> None:
     draft.rule = f"coref:{word}->{target.name or target.party}"
 
 
-def resolve_references(base: ActorBase, drafts: Sequence[Draft]) -> list[Draft]:
+def resolve_references(
+    base: ActorBase,
+    drafts: Sequence[Draft],
+    speakers: Mapping[int, frozenset[int]] | None = None,
+) -> list[Draft]:
     """Resolve references in reading order and drop those without antecedent.
 
     Args:
         base: the actor base (to tell organisations from states for persons' parties).
         drafts: every draft of the document, in any order.
+        speakers: for a reference to sides (by its first token), the tokens of the
+            parties that say what it is in ("Qatar and Egypt said the two sides ...").
 
     Returns:
         The drafts in reading order, references filled in from their antecedents.
     """
-    focus = _Focus(base)
+    focus = _Focus(base, speakers=speakers or {})
     for draft in sorted(drafts, key=lambda d: -d.start):
         if _locus_of(draft) is not None:
             focus.loci[draft.sentence] = draft  # the first group or region of each sentence

@@ -120,7 +120,26 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
     text = scan.text()
-    return [to_mention(doc, text, d) for d in resolve_references(base, drafts)]
+    speakers = {
+        d.start: _speakers(doc[d.end - 1])
+        for d in drafts
+        if d.anaphor is not None and d.anaphor.refers_to == "sides"
+    }
+    return [to_mention(doc, text, d) for d in resolve_references(base, drafts, speakers)]
+
+
+def _speakers(head: Token) -> frozenset[int]:
+    """Return the tokens of the subjects, and their conjuncts, of the verbs above ``head``.
+
+    In "Qatar and Egypt said the two sides had agreed" they are Qatar and Egypt: who
+    says what a reference to sides is in is not among the sides.
+    """
+    found: set[int] = set()
+    for verb in head.ancestors:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != head.i:
+                found.update(t.i for t in [child, *child.conjuncts])
+    return frozenset(found)
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
