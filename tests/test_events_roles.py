@@ -1032,3 +1032,11 @@ def test_events_roles_revenge_for_a_death_is_against_the_killer(code) -> None:
     )
     assert ("TUR", "RUS", "13") in pairs(events)
     assert ("TUR", "HAMAS", "13") not in pairs(events)
+
+
+def test_events_roles_what_one_blames_on_a_party_blames_that_party(code) -> None:
+    events = code(
+        "Estonia condemned the killing of a Hungarian envoy, which Ukraine blames on Russia."
+    )
+    blames = {(e.source.party, e.target.party) for e in events if e.cameo == "112"}
+    assert blames == {("UKR", "RUS")}

@@ -70,6 +70,15 @@ def _verb_parties(
         else []
     )
     places = _LOCATIVE_PREPS if trigger.code[:2] < "10" else frozenset()
+    if token.lemma_.lower() in _ASCRIBING:
+        # "the killing, which X blames on Y": Y is blamed, not what is blamed on Y
+        first = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "to"}]
+        blamed = distinct(
+            [p for c in first for o in c.children if o.dep_ == "pobj" for p in roles.group(o)],
+            sources,
+        )
+        if blamed:
+            return tuple(sources), blamed
     targets = _done_to(trigger, first, places, sources, roles)
     patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if not sources and patient is not None and trigger.code[:2] in _SELF_MOVING_ROOTS:
