@@ -1,14 +1,16 @@
-"""Targets from the other side: whom a demand or a truce is towards when its clause is silent.
+"""Targets from the other side: whom a demand, truce, revenge or cut link is towards.
 
-Two passes over the acts of one sentence give an act with one source and no target the
-party the rest of the sentence pairs it with:
+These passes give an act whose own clause names no target the party the rest of its
+sentence (or, for revenge, the text before) pairs it with:
 
 - a demand or rebuff made by one side of a joint act is made of its partner ("X and Y
   finalised a treaty, but Y set conditions": Y->X);
 - a truce one side declares is towards the party that answers it in the same sentence
   ("X declared a truce, and Y said it would respect it": X->Y);
 - revenge for a death is against whoever the text says killed the dead ("X killed Y's
-  leader. Z vowed to avenge his death": Z->X).
+  leader. Z vowed to avenge his death": Z->X);
+- cutting a road or bridge is done to the party at its other end ("X blew up the roads
+  that connected it to Y": X->Y).
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from spacy.tokens import Token
 from contactline._act_passes import Act, distinct
 from contactline._roles import RoleReader
 
-__all__ = ["avenged_target", "partner_target", "truce_counterpart"]
+__all__ = ["avenged_target", "link_target", "partner_target", "truce_counterpart"]
 
 _PARTNERED_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 """Families of a demand or rebuff one side of a joint act makes of the other."""
 _TRUCE_PREFIXES = ("0871", "0872", "0873", "0874")
 """Declared truces and withdrawals: done towards the side that answers them."""
+_LINKING = frozenset({"connect", "link", "join"})
+"""Verbs of what ties places together ("the road linking X to Y")."""
+_LINK_STRUCK_ROOTS = frozenset({"14", "17", "18", "19"})
 _AVENGING_ROOTS = frozenset({"13", "17", "18", "19"})
 _DEATHS = frozenset({"death", "killing", "assassination", "murder", "execution"})
 """Nouns of a death one avenges ("vowed to avenge his death")."""
@@ -138,4 +143,29 @@ def avenged_target(act: Act, earlier: Sequence[Act], roles: RoleReader) -> Act:
             if killers:
                 return replace(act, targets=killers, rule=act.rule + " target:avenged")
             break
+    return act
+
+
+def link_target(act: Act, roles: RoleReader) -> Act:
+    """Aim force on a link between places at the other party it links the source to.
+
+    "X blew up the roads that connected it to Y", "X blocked the road linking Z to Y":
+    cutting a tie to a party is done to that party (each one other than the source).
+    """
+    if act.targets or not act.sources or act.code[:2] not in _LINK_STRUCK_ROOTS:
+        return act
+    heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
+    struck = [c for h in heads.values() for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
+    links = [
+        w
+        for o in struck
+        for w in o.subtree
+        if w.dep_ in {"acl", "relcl"} and w.lemma_.lower() in _LINKING
+    ]
+    for link in links:
+        ends = [p for c in link.children if c.dep_ == "dobj" for p in roles.group(c)]
+        ends += roles.phrase_parties([link], "to") + roles.phrase_parties([link], "with")
+        linked = distinct(ends, act.sources)
+        if linked:
+            return replace(act, targets=linked, rule=act.rule + " target:linked")
     return act

@@ -16,7 +16,9 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - denying a claim is towards its claimant ("X claimed Y had links to Z, which Z rejected
   as absurd");
 - owning up to an act of violence is towards its victims ("a strike on X, which Y called
-  a mistake"; "gunmen attacked X; Y claimed responsibility").
+  a mistake"; "gunmen attacked X; Y claimed responsibility");
+- a target guessed for being the sentence's one other party goes when it only describes
+  the source ("militants of the X-linked Y killed ...": not X).
 
 Two phrases make an act of their own: a party in whose presence an agreement or talks are
 held mediates them ("signed a deal in the presence of X": X->each side, 045), and parties
@@ -44,7 +46,6 @@ __all__ = [
     "helped_acts",
     "host_state",
     "kin_guess",
-    "link_target",
     "participle_target",
     "presence_acts",
     "protest_target",
@@ -69,9 +70,6 @@ _YIELDING_ROOT = "08"
 _HOSTED_ROOTS = frozenset({"03", "04", "05", "06"})
 """Families of acts done with a counterpart, who hosts them at home."""
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_LINKING = frozenset({"connect", "link", "join"})
-"""Verbs of what ties places together ("the road linking X to Y")."""
-_LINK_STRUCK_ROOTS = frozenset({"14", "17", "18", "19"})
 _HELPING = "062"
 _GUESSED_TARGET = " target:sole-other-party"
 _HELPED_ROOTS = frozenset({"15", "18", "19", "20"})
@@ -254,31 +252,6 @@ def kin_guess(act: Act) -> Act:
             target.token.i in {w.i for w in s.token.subtree} for s in act.sources
         ):
             return replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
-    return act
-
-
-def link_target(act: Act, roles: RoleReader) -> Act:
-    """Aim force on a link between places at the other party it links the source to.
-
-    "X blew up the roads that connected it to Y", "X blocked the road linking Z to Y":
-    cutting a tie to a party is done to that party (each one other than the source).
-    """
-    if act.targets or not act.sources or act.code[:2] not in _LINK_STRUCK_ROOTS:
-        return act
-    heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
-    struck = [c for h in heads.values() for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
-    links = [
-        w
-        for o in struck
-        for w in o.subtree
-        if w.dep_ in {"acl", "relcl"} and w.lemma_.lower() in _LINKING
-    ]
-    for link in links:
-        ends = [p for c in link.children if c.dep_ == "dobj" for p in roles.group(c)]
-        ends += roles.phrase_parties([link], "to") + roles.phrase_parties([link], "with")
-        linked = distinct(ends, act.sources)
-        if linked:
-            return replace(act, targets=linked, rule=act.rule + " target:linked")
     return act
 
 

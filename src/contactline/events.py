@@ -33,12 +33,17 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
-from contactline._counterparts import avenged_target, partner_target, truce_counterpart
+from contactline._counterparts import (
+    avenged_target,
+    link_target,
+    partner_target,
+    truce_counterpart,
+)
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
-from contactline._target_passes import helped_acts, kin_guess, link_target
+from contactline._target_passes import helped_acts, kin_guess
 from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
