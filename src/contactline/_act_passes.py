@@ -8,7 +8,9 @@ An act's own clause may leave its target unsaid; the rest of the sentence often 
 - a capture and a withdrawal pair their parties ("X entered after Y withdrew");
 - an interception and the fire it stops pair theirs ("X intercepted missiles fired by Y");
 - a denial answers the accusation, a criticism the other party acting ("a move X
-  condemned").
+  condemned");
+- a conjunct misparsed into a reported clause continues the verb of saying
+  (``outer_conjunct``).
 
 Frames (``_frames``) become acts of their own here where CAMEO codes them (010, 112, 016).
 """
@@ -542,3 +544,34 @@ def _names_an_act(noun: Token, lexicon: EventLexicon) -> bool:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and named:
             return False
     return True
+
+
+def outer_conjunct(
+    trigger: Trigger, sources: Sequence[Party], roles: RoleReader, lexicon: EventLexicon
+) -> Token | None:
+    """Return the verb of saying a conjunct misparsed into its reported clause continues.
+
+    A conjunct with no subject of its own takes the reported clause's subject; when that
+    makes it an act of a party on itself ("said Ukraine had armed the rebels and cut ties
+    with Kyiv", "... had committed genocide and imposed sanctions on its leader"), it
+    continues the verb of saying instead.
+    """
+    verb = trigger.anchor
+    if trigger.license not in {"verb", "perform"} or verb.dep_ != "conj":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    clause = verb.head
+    matrix = clause.head
+    if clause.dep_ != "ccomp" or not lexicon.is_cue("report", matrix.lemma_.lower()):
+        return None
+    if not sources:
+        # "X said the terms were unacceptable and pressed on with ...": no party to
+        # continue in the clause, so the speaker does
+        subject = roles.subject_word(clause)
+        return matrix if subject is not None and not roles.group(subject) else None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    done_to = roles.objects(verb) + [p for o in objects for p in roles.prep_objects(o)]
+    if not {s.code for s in sources} & {t.code for t in done_to}:
+        return None
+    return matrix

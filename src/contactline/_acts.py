@@ -38,6 +38,7 @@ from contactline._act_passes import (
     frame_acts,
     inherit_target,
     intercepted,
+    outer_conjunct,
     provoked_target,
     response_target,
     taken_from,
@@ -63,6 +64,7 @@ from contactline._target_passes import (
 from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
+    by_weapon,
     find_triggers,
     select_triggers,
 )
@@ -71,6 +73,17 @@ from contactline.records import Modality
 _VERBAL_MOODS = {"intent": "intended", "threat": "intended", "refuse": "asserted"}
 _TRUCE = "0871"
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "as"})
+_ASKING_KINDS = {
+    "call": "appeal",
+    "appeal": "appeal",
+    "plea": "appeal",
+    "request": "appeal",
+    "demand": "demand",
+    "ultimatum": "demand",
+}
+"""Request nouns a refusal can rebuff, and the kind of act each makes of its maker."""
+_GERUND_MARKS = frozenset({"after", "before", "since", "by"})
+_PASSIVE = frozenset({"auxpass", "nsubjpass"})
 
 
 def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> list[Act]:
@@ -85,6 +98,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         if act.frame is not None and act.frame.kind in {"report", "deny"}:
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
         acts.append(act)
+    acts.extend(_rebuffed_requests(triggers, roles, lexicon))
     verbs = [t for t in sent if t.pos_ == "VERB"]
     reports = [t for t in verbs if lexicon.is_cue("report", t.lemma_.lower())]
     speakers = {p.code for t in reports for p in roles.subjects(t)}
@@ -150,6 +164,9 @@ def _code_act(
     if _names(trigger):
         return None
     sources, targets = act_parties(trigger, roles, lexicon)
+    if not sources and (doer := _gerund_doer(trigger.token)) is not None:
+        # "fired missiles a day after warning X": the subject of the clause warned X
+        sources = tuple(roles.subjects(doer))
     if _undergone(trigger):
         # "X came under fire from Y": Y fired at X
         sources, targets = targets or tuple(roles.agent_by(trigger.token)), sources
@@ -191,6 +208,66 @@ def _undergone(trigger: Trigger) -> bool:
     )
 
 
+def _rebuffed_requests(
+    triggers: Sequence[tuple[Trigger, Trigger | None]], roles: RoleReader, lexicon: EventLexicon
+) -> list[Act]:
+    """Code the requests a refusal rebuffs as acts of those who made them.
+
+    "X rejected calls by Y to withdraw its troops": Y appealed to X for the withdrawal
+    (0256 for a truce's withdrawal), beside X's refusal; a demand or ultimatum is a
+    demand (10). The request must name who made it in a "by" phrase, and the one who
+    refuses it is the one it was addressed to.
+    """
+    found: list[Act] = []
+    for trigger, embedded in triggers:
+        if embedded is None or trigger.license != "verb" or trigger.code[:2] != "12":
+            continue
+        for noun in trigger.token.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "dobj" or lemma not in _ASKING_KINDS:
+                continue
+            askers = roles.agent_by(noun)
+            if not askers:
+                continue
+            kind = _ASKING_KINDS[lemma]
+            code = lexicon.derived(kind, embedded.code)
+            rule = f"noun:{lemma} {kind}:{embedded.rule} rebuffed:{trigger.token.lower_}"
+            request = Trigger(
+                token=noun, anchor=trigger.token, code=code, rule=rule, license="agent"
+            )
+            act = Act(
+                trigger=request,
+                code=code,
+                rule=rule,
+                sources=tuple(askers),
+                targets=distinct(roles.subjects(trigger.token), askers),
+                modality="asserted",
+            )
+            frame = find_frame(trigger.token, roles, lexicon)
+            if frame is not None:
+                act = in_frame(act, frame, MoodReading(mood="plain"), roles)
+            found.append(act)
+    return found
+
+
+def _gerund_doer(verb: Token) -> Token | None:
+    """Return the verb whose subject does a gerund of time: "a day after warning X".
+
+    "X fired missiles a day after warning Y", "X struck before withdrawing": the gerund
+    after "after", "before", "since" or "by" is the act of the clause's own subject. A
+    passive clause's subject suffers its act, and is not read as the gerund's doer.
+    """
+    prep = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or prep.lower_ not in _GERUND_MARKS:
+        return None
+    governor = prep.head
+    if governor.dep_ == "npadvmod" and governor.pos_ == "NOUN":
+        governor = governor.head  # "a day after warning"
+    if governor.pos_ != "VERB" or any(c.dep_ in _PASSIVE for c in governor.children):
+        return None
+    return governor
+
+
 def _ask_for(draft: _Draft, embedded: Trigger, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
     """Code an appeal or demand by the act it asks for ("called on X to withdraw").
 
@@ -230,7 +307,7 @@ def _continue_outer(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> 
     "X said Y had armed the rebels and cut ties with Y": X cut them, and says so; the
     act is no longer inside the frame.
     """
-    matrix = _outer_conjunct(draft.trigger, draft.sources, roles, lexicon)
+    matrix = outer_conjunct(draft.trigger, draft.sources, roles, lexicon)
     if matrix is None:
         return draft
     targets = tuple(draft.sources) or tuple(draft.targets)
@@ -337,14 +414,22 @@ def _mood_code(draft: _Draft, lexicon: EventLexicon) -> _Draft:
     An intent, threat or refusal has codes of its own (``_verbal_mood``); a demand no
     speaker makes, a negation without a code of its own, and a hypothesis change the
     modality; a negation with a code of its own ("did not agree": 12) changes the code.
-    What a speaker says it will do on a condition is an intent, hypothetical.
+    What a speaker says it will do on a condition, or pledges to do on one, is an
+    intent, hypothetical.
     """
     mood, code = draft.mood, draft.code
     if mood.mood in _VERBAL_MOODS:
         return _verbal_mood(draft, lexicon)
-    if mood.mood == "hypothetical" and draft.frame is not None and _promised(draft.trigger.anchor):
-        # "X said it would halt strikes if Y did": a conditional intent (035, hypothetical)
-        intended = _verbal_mood(replace(draft, mood=replace(mood, mood="intent")), lexicon)
+    anchor = draft.trigger.anchor
+    if mood.mood == "hypothetical" and (
+        (draft.frame is not None and _promised(anchor)) or _pledged(anchor, lexicon)
+    ):
+        # "X said it would halt strikes if Y did", "pledged to help Y if it were attacked":
+        # a conditional intent (035, 033), hypothetical
+        cue = anchor.head if _pledged(anchor, lexicon) else mood.cue
+        intended = _verbal_mood(replace(draft, mood=MoodReading(mood="intent", cue=cue)), lexicon)
+        if intended.code[:2] == "13":
+            return intended  # a threat on a condition is made all the same
         return replace(intended, modality="hypothetical")
     if mood.mood == "demand":
         return replace(draft, modality="hypothetical")
@@ -360,6 +445,15 @@ def _promised(verb: Token) -> bool:
     return any(
         c.dep_ == "aux" and c.lower_ in {"will", "would"} for c in verb.children
     ) and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def _pledged(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb is the to-infinitive of an intent word ("pledged to help")."""
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and lexicon.is_cue("intent", verb.head.lemma_.lower())
+    )
 
 
 def _verbal_mood(draft: _Draft, lexicon: EventLexicon) -> _Draft:
@@ -410,7 +504,7 @@ def _truce_agreed(draft: _Draft) -> bool:
 def _to_act(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> Act:
     """Make the act of a draft: refined by weapon, with protesters' place, in its frame."""
     trigger = draft.trigger
-    code = _by_weapon(trigger, draft.code, lexicon, roles.subject_word(trigger.token))
+    code = by_weapon(trigger, draft.code, lexicon, roles.subject_word(trigger.token))
     sources = draft.sources
     if code[:2] == "14" and not sources and trigger.license == "verb":
         # protesters are of the place they protest in ("protesters in Kinshasa")
@@ -476,94 +570,9 @@ def _names(trigger: Trigger) -> bool:
     )
 
 
-def _outer_conjunct(
-    trigger: Trigger, sources: Sequence[Party], roles: RoleReader, lexicon: EventLexicon
-) -> Token | None:
-    """Return the verb of saying a conjunct misparsed into its reported clause continues.
-
-    A conjunct with no subject of its own takes the reported clause's subject; when that
-    makes it an act of a party on itself ("said Ukraine had armed the rebels and cut ties
-    with Kyiv", "... had committed genocide and imposed sanctions on its leader"), it
-    continues the verb of saying instead.
-    """
-    verb = trigger.anchor
-    if trigger.license not in {"verb", "perform"} or verb.dep_ != "conj":
-        return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return None
-    clause = verb.head
-    matrix = clause.head
-    if clause.dep_ != "ccomp" or not lexicon.is_cue("report", matrix.lemma_.lower()):
-        return None
-    if not sources:
-        # "X said the terms were unacceptable and pressed on with ...": no party to
-        # continue in the clause, so the speaker does
-        subject = roles.subject_word(clause)
-        return matrix if subject is not None and not roles.group(subject) else None
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    done_to = roles.objects(verb) + [p for o in objects for p in roles.prep_objects(o)]
-    if not {s.code for s in sources} & {t.code for t in done_to}:
-        return None
-    return matrix
-
-
 def _retorts(verb: Token, lexicon: EventLexicon) -> bool:
     """Whether a negated verb says an act will be answered ("will not go unanswered")."""
     return any(c.dep_ == "neg" for c in verb.children) and any(
         c.dep_ in {"acomp", "oprd", "advmod"} and lexicon.is_cue("retort", c.lower_)
         for c in verb.children
     )
-
-
-def _by_weapon(
-    trigger: Trigger, code: str, lexicon: EventLexicon, subject_word: Token | None
-) -> str:
-    """Refine a use of force by who or what does it.
-
-    Force from the air is 195 ("bombers struck", "hit it with missiles"); violence by
-    protesters is a violent protest, 145 ("protesters attacked the embassy"); peacekeepers
-    deploying provide peacekeeping, 074 ("peacekeepers began deploying").
-    """
-    subject = subject_word if trigger.license == "verb" else None
-    subjects = [subject] if subject is not None else []
-    peacekeepers = lexicon.classes.get("PK", frozenset())
-    if code[:2] == "15" and any(s.lemma_.lower() in peacekeepers for s in subjects):
-        return "074"
-    if code[:2] in {"18", "19"} and trigger.license == "verb":
-        protesters = lexicon.classes.get("PROTESTER", frozenset())
-        if any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in protesters for c in trigger.token.children
-        ):
-            return "145"
-    if code == "190" and trigger.token.lemma_.lower() == "kill" and _many(trigger.token):
-        return "202"
-    if code != "190" or trigger.license != "verb":
-        return code
-    # the weapon decides the kind of force: from the air 195, heavy 194, small arms 193
-    weapons = _instruments(trigger.token)
-    for name, refined in (("AERIAL", "195"), ("HEAVY", "194"), ("SMALLARMS", "193")):
-        words = lexicon.classes.get(name, frozenset())
-        if any(w.lemma_.lower() in words or w.lower_ in words for w in weapons):
-            return refined
-    return code
-
-
-def _instruments(verb: Token) -> list[Token]:
-    """Return the words that say what force was used: subject, agent, "with"/"by" objects."""
-    heads: list[Token] = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        heads.append(verb.head)  # "a missile fired by X": the missile
-    for child in verb.children:
-        if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
-            heads += [o for o in child.children if o.dep_ == "pobj"]
-    return heads + [m for h in heads for m in h.children if m.dep_ in {"compound", "amod", "nmod"}]
-
-
-def _many(verb: Token) -> bool:
-    """Return whether a verb's object counts a hundred or more ("killed more than 800 people")."""
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for num in (c for c in obj.children if c.dep_ == "nummod"):
-            digits = num.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= 100:
-                return True
-    return False

@@ -46,6 +46,7 @@ CUE_KINDS: frozenset[str] = frozenset(
         "place",
         "intercept",
         "retort",
+        "fear",
     }
 )
 """The kinds a line of ``cues.tsv`` may have."""

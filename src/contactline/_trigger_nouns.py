@@ -161,10 +161,14 @@ def noun_license(
        "called for a ceasefire".
     3. It names its agent: "X's invasion of Y", "attacks by X", or (force) the parties
        it is between: "after clashes between X and Y".
+
+    A noun that is only feared ("afraid of reprisals by X") is none.
     """
     head = _phrase_head(token)
     verb = head.head
     lemma = verb.lemma_.lower()
+    if _feared(head, lexicon):
+        return None
     occurs = lexicon.is_cue("occur", lemma) or any(
         c.dep_ == "acomp" and lexicon.is_cue("occur", c.lemma_.lower()) for c in verb.children
     )
@@ -225,6 +229,19 @@ def noun_license(
         if child.dep_ == "prep" and child.lower_ == "between" and pattern_root in {"18", "19"}:
             return "agent", _verb_of(token)  # "after clashes between X and Y": they fought
     return None
+
+
+def _feared(head: Token, lexicon: EventLexicon) -> bool:
+    """Whether an event noun is only feared: "afraid of reprisals by X", "feared attacks".
+
+    The noun is the object of a fear word, or of its "of", "about" or "over" phrase.
+    """
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ in {"of", "about", "over"}:
+        governor = governor.head
+    elif head.dep_ != "dobj":
+        return False
+    return lexicon.is_cue("fear", governor.lemma_.lower())
 
 
 def _judges_its_noun(verb: Token, lexicon: EventLexicon) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "APPEAL_ROOTS",
     "REQUEST_NOUNS",
     "Trigger",
+    "by_weapon",
     "find_triggers",
     "select_triggers",
     "verb_trigger",
@@ -429,3 +430,57 @@ def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | N
         ):
             return other
     return None
+
+
+def by_weapon(
+    trigger: Trigger, code: str, lexicon: EventLexicon, subject_word: Token | None
+) -> str:
+    """Refine a use of force by who or what does it.
+
+    Force from the air is 195 ("bombers struck", "hit it with missiles"); violence by
+    protesters is a violent protest, 145 ("protesters attacked the embassy"); peacekeepers
+    deploying provide peacekeeping, 074 ("peacekeepers began deploying").
+    """
+    subject = subject_word if trigger.license == "verb" else None
+    subjects = [subject] if subject is not None else []
+    peacekeepers = lexicon.classes.get("PK", frozenset())
+    if code[:2] == "15" and any(s.lemma_.lower() in peacekeepers for s in subjects):
+        return "074"
+    if code[:2] in {"18", "19"} and trigger.license == "verb":
+        protesters = lexicon.classes.get("PROTESTER", frozenset())
+        if any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in protesters for c in trigger.token.children
+        ):
+            return "145"
+    if code == "190" and trigger.token.lemma_.lower() == "kill" and _many(trigger.token):
+        return "202"
+    if code != "190" or trigger.license != "verb":
+        return code
+    # the weapon decides the kind of force: from the air 195, heavy 194, small arms 193
+    weapons = _instruments(trigger.token)
+    for name, refined in (("AERIAL", "195"), ("HEAVY", "194"), ("SMALLARMS", "193")):
+        words = lexicon.classes.get(name, frozenset())
+        if any(w.lemma_.lower() in words or w.lower_ in words for w in weapons):
+            return refined
+    return code
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """Return the words that say what force was used: subject, agent, "with"/"by" objects."""
+    heads: list[Token] = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        heads.append(verb.head)  # "a missile fired by X": the missile
+    for child in verb.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in {"with", "by"}:
+            heads += [o for o in child.children if o.dep_ == "pobj"]
+    return heads + [m for h in heads for m in h.children if m.dep_ in {"compound", "amod", "nmod"}]
+
+
+def _many(verb: Token) -> bool:
+    """Return whether a verb's object counts a hundred or more ("killed more than 800 people")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for num in (c for c in obj.children if c.dep_ == "nummod"):
+            digits = num.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= 100:
+                return True
+    return False
