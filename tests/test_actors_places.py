@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from contactline._actor_base import load_divisions
 from contactline._event_lexicon import load_event_lexicon
 from contactline._gazetteer import Gazetteer, load_gazetteer
 from contactline._places import city_mentions, city_references
 from contactline.actors import ActorBase, load_actor_base, resolve_mentions
 from contactline.cameo import load_cameo
+from contactline.errors import DictionaryError
 from contactline.events import extract_events
 
 LEXICON = load_event_lexicon()
 CAMEO = load_cameo()
 DAY = date(2024, 6, 1)
+DIVISIONS = Path(__file__).parents[1] / "src" / "contactline" / "data" / "actors" / "divisions.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +217,55 @@ def test_actors_places_the_city_without_a_city_before_it_in_its_sentence_is_no_r
     nlp: Language, base: ActorBase, gazetteer: Gazetteer, text: str
 ) -> None:
     assert _references(nlp, base, gazetteer, text) == []
+
+
+def test_actors_places_divisions_name_a_city_of_each_division(gazetteer: Gazetteer) -> None:
+    rows = [
+        line.rstrip("\n").split("\t")
+        for line in DIVISIONS.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert rows and load_divisions()
+    for region, state, admin1, city in rows:
+        assert gazetteer.state_of(city, {state}) == state, city
+        assert gazetteer.division_of(city, state) == admin1, (region, city)
+
+
+def test_actors_places_divisions_reject_a_region_of_another_state(tmp_path: Path) -> None:
+    (tmp_path / "entities.tsv").write_bytes((DIVISIONS.parent / "entities.tsv").read_bytes())
+    bad = tmp_path / "divisions.tsv"
+    bad.write_text("TIGRAY\tERI\t53\tMekelle\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match="no division"):
+        load_divisions(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "targets"),
+    [
+        (
+            "Fighting resumed in Tigray. Eritrean troops shelled Mekelle.",
+            date(2021, 7, 1),
+            {"TPLF"},
+        ),
+        ("Fighting resumed in Tigray. Eritrean troops shelled Mekelle.", date(2023, 7, 1), {"ETH"}),
+        ("Eritrean troops shelled Mekelle.", date(2021, 7, 1), {"ETH"}),
+        ("Fighting resumed in Amhara. Eritrean troops shelled Gondar.", date(2021, 7, 1), {"ETH"}),
+    ],
+)
+def test_actors_places_city_of_a_governed_region_named_in_the_text_stands_for_its_governor(
+    nlp: Language, base: ActorBase, text: str, published: date, targets: set[str]
+) -> None:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=published)
+    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    assert {e.target.party for e in events if e.target and e.source.party == "ERI"} == targets
+
+
+def test_actors_places_organ_in_a_governed_city_is_still_its_states(
+    nlp: Language, base: ActorBase
+) -> None:
+    published = date(2021, 7, 1)
+    doc = nlp("Fighting resumed in Tigray. The army in Mekelle shelled a market.")
+    mentions = resolve_mentions(doc, base, published=published)
+    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    assert {e.source.party for e in events if e.source} == {"ETH"}

@@ -421,6 +421,31 @@ def load_governors(path: Path | None = None) -> tuple[Governor, ...]:
     return tuple(found)
 
 
+def load_divisions(path: Path | None = None) -> dict[tuple[str, str], str]:
+    """Load ``divisions.tsv``: the region each first-level division of a state is.
+
+    Returns:
+        The region's name (as governors are keyed) by (state, GeoNames admin1 code).
+
+    Raises:
+        DictionaryError: on a malformed line, a region the base lacks, a region of
+            another state or a division listed twice.
+    """
+    path = path or _data_dir() / "divisions.tsv"
+    entities = {e.entity.party: e.entity for e in load_entities(path.parent / "entities.tsv")}
+    found: dict[tuple[str, str], str] = {}
+    for number, (region, state, admin1, _city) in _rows(path, 4):
+        entity = entities.get(region)
+        if entity is None or entity.kind != "region":
+            raise DictionaryError(str(path), number, f"{region!r} is no region of entities.tsv")
+        if entity.country != state or not admin1:
+            raise DictionaryError(str(path), number, f"{region!r} is no division of {state!r}")
+        if (state, admin1) in found:
+            raise DictionaryError(str(path), number, f"division {state}.{admin1} listed twice")
+        found[state, admin1] = entity.name
+    return found
+
+
 def load_actor_base(directory: Path | None = None) -> ActorBase:
     """Load and compile the actor knowledge base.
 

@@ -16,9 +16,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from contactline._actor_base import Governor, load_governors
+from contactline._actor_base import Governor, load_divisions, load_governors
 from contactline._event_lexicon import EventLexicon
-from contactline._gazetteer import load_gazetteer
+from contactline._gazetteer import Gazetteer, load_gazetteer
 from contactline._places import CITY_RULE, city_mentions, city_references
 from contactline.records import Mention
 
@@ -73,6 +73,42 @@ def _governors() -> tuple[Governor, ...]:
     return load_governors()
 
 
+@cache
+def _divisions() -> dict[tuple[str, str], str]:
+    """Load the regions that are first-level divisions of their states once."""
+    return load_divisions()
+
+
+def _governed_cities(
+    cities: Sequence[Mention], gazetteer: Gazetteer, mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Let a city of a region governed by a party stand for it while the text says it governs.
+
+    A region named in the document that stands for its governor at the publication date
+    (see :func:`as_party`: "Tigray" in 2021 is the TPLF's) takes its cities with it
+    ("withdrew from Mekelle": TPLF): the gazetteer gives a city's first-level division
+    and ``divisions.tsv`` the region that division is. A de facto state's region does not
+    ("Donetsk" is the DPR's, Kramatorsk in the Donetsk region is not), nor does a region
+    the document does not name.
+    """
+    governed = {m.name: m for m in mentions if m.kind == "region" and _governed(m)}
+    if not governed:
+        return list(cities)
+    out = []
+    for city in cities:
+        state = city.country or ""
+        region = _divisions().get((state, gazetteer.division_of(city.text, state) or ""))
+        governor = governed.get(region)
+        if governor is not None and governor.party is not None:
+            city = replace(city, party=governor.party, rule=city.rule + GOVERNOR_RULE)
+        out.append(city)
+    return out
+
+
+def _governed(mention: Mention) -> bool:
+    return mention.rule.endswith(GOVERNOR_RULE)
+
+
 def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> list[Mention]:
     """Give a bare state organ ("the army", "the junta") the state it belongs to in context.
 
@@ -95,7 +131,8 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
     :func:`~contactline._places.city_references`), so that "the junta ... in Yangon" is
     MMR by rule 3. Mentions are in text order; nothing else changes.
     """
-    cities = city_mentions(doc, load_gazetteer(), mentions)
+    gazetteer = load_gazetteer()
+    cities = _governed_cities(city_mentions(doc, gazetteer, mentions), gazetteer, mentions)
     if cities:
         mentions = sorted([*mentions, *cities], key=lambda m: m.span.start)
     references = city_references(doc, mentions)
@@ -196,7 +233,7 @@ def _located_state(head: Token, mentions: Sequence[Mention]) -> str | None:
         if root is None or root.dep_ != "pobj" or root.head.lower_ not in _INSIDE:
             continue
         if not _reported_apart(head, root):
-            found.add(mention.party)
+            found.add(_state(mention))
     return found.pop() if len(found) == 1 else None
 
 
@@ -210,7 +247,7 @@ def _organ_place(head: Token, mentions: Sequence[Mention]) -> str | None:
             for mention in mentions:
                 inside = mention.span.start <= start and end <= mention.span.end
                 if inside and _is_state(mention):
-                    return mention.party
+                    return _state(mention)
     return None
 
 
@@ -222,6 +259,11 @@ def _is_state(mention: Mention) -> bool:
     """
     placed = mention.kind == "state" or mention.rule.startswith(CITY_RULE)
     return placed and mention.party is not None
+
+
+def _state(mention: Mention) -> str | None:
+    """Return the state a place mention is in: a governed city's is its country's."""
+    return mention.country if _governed(mention) else mention.party
 
 
 def _earlier_organ(earlier: Sequence[Mention], sector: str | None) -> str | None:

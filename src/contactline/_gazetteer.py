@@ -88,6 +88,7 @@ class Gazetteer:
         self._cities: dict[str, _City] = {}
         self._aliases: dict[str, _City] = {}
         sizes: dict[str, dict[tuple[str, bool], int]] = {}
+        divisions: dict[tuple[str, str], tuple[int, str]] = {}
         for record in cache_.get_cities().values():
             city = _City(
                 record["name"],
@@ -109,11 +110,14 @@ class Gazetteer:
                     found = sizes.setdefault(key, {})
                     if found.get((state, primary), -1) < city.population:
                         found[state, primary] = city.population
+                    if divisions.get((key, state), (-1, ""))[0] < city.population:
+                        divisions[key, state] = (city.population, record.get("admin1code", ""))
         self._countries = {
             c["name"].casefold(): (c["name"], c["iso"], str(c.get("capital", "")))
             for c in cache_.get_countries().values()
         }
         self._sizes = sizes
+        self._divisions = divisions
 
     def _namesakes(self, key: str) -> list[_Namesake]:
         """Return the cities called ``key``, the largest per state first."""
@@ -184,6 +188,15 @@ class Gazetteer:
         if top.population < floor or top.population < _CLEAR_LEAD * rival:
             return None
         return top.state
+
+    def division_of(self, name: str, state: str) -> str | None:
+        """Return the first-level division (GeoNames admin1 code) of the city ``name`` in ``state``.
+
+        The largest city of that name in the state (ISO3) is meant: "Mekelle" in ETH is
+        in Tigray, "53". ``None`` when the state has no city of that name.
+        """
+        found = self._divisions.get((self._key(name), state))
+        return (found[1] or None) if found is not None else None
 
 
 def _written_as_names(aliases: Iterable[str]) -> list[str]:
