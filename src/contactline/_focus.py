@@ -80,27 +80,31 @@ def _divisions() -> dict[tuple[str, str], str]:
 
 
 def _governed_cities(
-    cities: Sequence[Mention], gazetteer: Gazetteer, mentions: Sequence[Mention]
+    cities: Sequence[Mention],
+    gazetteer: Gazetteer,
+    mentions: Sequence[Mention],
+    published: date | None,
 ) -> list[Mention]:
-    """Let a city of a region governed by a party stand for it while the text says it governs.
+    """Let a city of a region governed by a party stand for it while the party governs.
 
-    A region named in the document that stands for its governor at the publication date
-    (see :func:`as_party`: "Tigray" in 2021 is the TPLF's) takes its cities with it
-    ("withdrew from Mekelle": TPLF): the gazetteer gives a city's first-level division
-    and ``divisions.tsv`` the region that division is. A de facto state's region does not
-    ("Donetsk" is the DPR's, Kramatorsk in the Donetsk region is not), nor does a region
-    the document does not name.
+    The gazetteer gives a city's first-level division and ``divisions.tsv`` the region
+    that division is; the region's governor at the publication date (``governors.tsv``)
+    takes its cities ("shelled Mekelle" in 2021: TPLF). Without a date, a region the
+    document names as governed (see :func:`as_party`: "Tigray" in 2021 is the TPLF's)
+    does. A de facto state's region never passes to its cities ("Donetsk" is the DPR's,
+    Kramatorsk in the Donetsk region is not).
     """
-    governed = {m.name: m for m in mentions if m.kind == "region" and _governed(m)}
+    governed = {m.name: m.party for m in mentions if m.kind == "region" and _governed(m)}
+    governed |= {g.region: g.party for g in _governors() if g.governs(published)}
     if not governed:
         return list(cities)
     out = []
     for city in cities:
         state = city.country or ""
         region = _divisions().get((state, gazetteer.division_of(city.text, state) or ""))
-        governor = governed.get(region)
-        if governor is not None and governor.party is not None:
-            city = replace(city, party=governor.party, rule=city.rule + GOVERNOR_RULE)
+        governor = governed.get(region) if region is not None else None
+        if governor is not None:
+            city = replace(city, party=governor, rule=city.rule + GOVERNOR_RULE)
         out.append(city)
     return out
 
@@ -109,7 +113,13 @@ def _governed(mention: Mention) -> bool:
     return mention.rule.endswith(GOVERNOR_RULE)
 
 
-def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> list[Mention]:
+def in_focus(
+    doc: Doc,
+    lexicon: EventLexicon,
+    mentions: Sequence[Mention],
+    *,
+    published: date | None = None,
+) -> list[Mention]:
     """Give a bare state organ ("the army", "the junta") the state it belongs to in context.
 
     1. The state it is "in" ("the army in Burkina Faso", "the junta in Niamey").
@@ -126,13 +136,16 @@ def in_focus(doc: Doc, lexicon: EventLexicon, mentions: Sequence[Mention]) -> li
     bare body of a state's people ("soldiers", "police", but not the ``PK`` class's
     "peacekeepers") takes rules 1 and 3 only.
 
-    A named city no mention covers joins the mentions as a region of its state, and so
-    does "the city" after it (see :func:`contactline._places.city_mentions` and
+    A named city no mention covers joins the mentions as a region of its state, or of
+    the party governing its region at ``published`` (or in a region the text names as
+    governed: see :func:`_governed_cities`), and so does "the city" after it (see
+    :func:`contactline._places.city_mentions` and
     :func:`~contactline._places.city_references`), so that "the junta ... in Yangon" is
     MMR by rule 3. Mentions are in text order; nothing else changes.
     """
     gazetteer = load_gazetteer()
-    cities = _governed_cities(city_mentions(doc, gazetteer, mentions), gazetteer, mentions)
+    cities = city_mentions(doc, gazetteer, mentions)
+    cities = _governed_cities(cities, gazetteer, mentions, published)
     if cities:
         mentions = sorted([*mentions, *cities], key=lambda m: m.span.start)
     references = city_references(doc, mentions)
