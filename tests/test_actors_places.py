@@ -282,3 +282,36 @@ def test_actors_places_city_of_a_governed_region_takes_its_governor_at_the_date(
     mentions = resolve_mentions(doc, base, published=published)
     placed = in_focus(doc, LEXICON, mentions, published=published)
     assert [m.party for m in placed if m.text == "Mekelle"] == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Fighting raged around El Fasher on Tuesday.", "El Fasher", "SDN"),  # ORG
+        ("Thousands fled into Goma.", "Goma", "COD"),  # PERSON
+    ],
+)
+def test_actors_places_city_the_ner_mislabels_is_a_city_after_a_place_preposition(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer, text: str, name: str, state: str
+) -> None:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=DAY)
+    assert not [m for m in mentions if m.kind == "person"]
+    cities = city_mentions(doc, gazetteer, mentions)
+    assert [(m.text, m.party) for m in cities] == [(name, state)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police questioned Jackson about the attack.",  # a person named like a city
+        "The minister met Goma in Kinshasa.",  # not governed by a place preposition
+    ],
+)
+def test_actors_places_name_of_a_city_used_for_a_person_stays_a_person(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer, text: str
+) -> None:
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=DAY)
+    assert [m.kind for m in mentions if m.text in {"Jackson", "Goma"}] == ["person"]
+    assert all(m.text not in {"Jackson", "Goma"} for m in city_mentions(doc, gazetteer, mentions))

@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Token
 
 from contactline._actor_base import ActorBase, NameEntry, OfficeHolder
 from contactline._actor_draft import Draft, Scan, names_subject
+from contactline._gazetteer import load_gazetteer
 from contactline._phrase_index import fold
+from contactline._places import mislabelled_cities
 
 _WINDOW_WORDS = frozenset(
     {
@@ -84,7 +86,9 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
             continue  # "Ali Mahmoud Abbas" is not the office holder "Mahmoud Abbas"
         if match.end - match.start > 1 or _stands_apart(scan, match.start):
             add(match.start, match.end, "person:office-holder-name")
-    for ent_start, ent_end in _person_entities(doc):
+    cities = mislabelled_cities(doc, load_gazetteer())
+    places = {i for e in doc.ents if e.start_char in cities for i in range(e.start, e.end)}
+    for ent_start, ent_end in _person_entities(doc, cities):
         start, end = _trim_person(scan, ent_start, ent_end)
         if end - start == 1 and start > 0 and _first_name(scan, start - 1):
             start -= 1  # "Redwan Hussein" where the NER took only "Hussein"
@@ -94,7 +98,7 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
         add(start, end, "person:title+name")
     surnames = {fold(words[d.end - 1]) for d in found}
     for i, word in enumerate(words):
-        if i in taken or fold(word) not in surnames:
+        if i in taken or i in places or fold(word) not in surnames:
             continue
         token = doc[i]
         known = scan.name_at(token.i) is not None and token.ent_type_ != "PERSON"
@@ -112,15 +116,16 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
     return found
 
 
-def _person_entities(doc: Doc) -> list[tuple[int, int]]:
+def _person_entities(doc: Doc, cities: Collection[int] = ()) -> list[tuple[int, int]]:
     """Return the NER's PERSON spans, joining two that touch into one name.
 
     The NER sometimes splits a long name in two ("Sheikh Mohammed bin Abdulrahman" +
-    "Al Thani"); two PERSON spans with nothing between them are one person.
+    "Al Thani"); two PERSON spans with nothing between them are one person. A span
+    starting at a character of ``cities`` is a city named as a place ("fled into Goma").
     """
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or ent.start_char in cities:
             continue
         if spans and spans[-1][1] == ent.start:
             spans[-1] = (spans[-1][0], ent.end)

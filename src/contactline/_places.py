@@ -28,12 +28,17 @@ __all__ = [
     "PlaceNamer",
     "city_mentions",
     "city_references",
+    "mislabelled_cities",
 ]
 
 CITY_RULE = "city:"
 """The rule prefix of a mention of a city the gazetteer places in a state."""
 _CITY_ENTS = frozenset({"GPE", "LOC"})
 """Entity labels that may name a city: not a facility, person or organisation."""
+_MISLABELLED = frozenset({"ORG", "PERSON", "FAC"})
+"""Entity labels a city's name is sometimes given ("El Fasher" ORG, "Goma" PERSON)."""
+_CITY_PREPS = frozenset({"in", "near", "around", "outside", "into", "inside", "toward", "towards"})
+"""Prepositions that make a name a place ("fighting in Goma", "camps around El Fasher")."""
 _CITY_NOUNS = frozenset({"city", "town"})
 """Nouns that refer back to the last city named ("the city's mayor")."""
 _CITY_REACH = 0
@@ -104,6 +109,28 @@ class PlaceNamer:
         return None
 
 
+def mislabelled_cities(doc: Doc, gazetteer: Gazetteer) -> dict[int, str]:
+    """Return the large cities the NER took for something else, by first character, with states.
+
+    A name labelled ORG, PERSON or FAC is a city where a place preposition governs it
+    ("fled into Goma", "camps around El Fasher") and the gazetteer places a large city of
+    that name in one state (see :meth:`Gazetteer.state_of` with no state named). A
+    person who shares a city's name is not so governed ("Jackson said", "talks with
+    Jackson").
+    """
+    found: dict[int, str] = {}
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ not in _MISLABELLED or root.dep_ != "pobj":
+            continue
+        if root.head.lower_ not in _CITY_PREPS:
+            continue
+        state = gazetteer.state_of(ent.text)
+        if state is not None:
+            found[ent.start_char] = state
+    return found
+
+
 def city_mentions(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
     """Return a region mention for each named city that no mention covers, in its state.
 
@@ -111,18 +138,23 @@ def city_mentions(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -
     town of Kidal", "a village in Sagaing region") stands for the state it lies in, the
     way a named region does ("struck Gaza": PSE). An ambiguous name takes the namesake in
     a state the document names; a small town or a name shared by cities of similar size
-    elsewhere gives nothing (see :meth:`Gazetteer.state_of`).
+    elsewhere gives nothing (see :meth:`Gazetteer.state_of`). A large city the NER
+    labelled otherwise counts too when the text uses it as a place (see
+    :func:`mislabelled_cities`).
     """
     taken = [(m.span.start, m.span.end) for m in mentions]
     named = {code for m in mentions for code in (m.party, m.country) if code}
+    mislabelled = mislabelled_cities(doc, gazetteer)
     found: list[Mention] = []
     for ent in doc.ents:
-        if ent.label_ not in _CITY_ENTS:
+        if ent.label_ not in _CITY_ENTS and not (
+            ent.label_ in _MISLABELLED and ent.start_char in mislabelled
+        ):
             continue
         start, end = ent.start_char, ent.end_char
         if any(s < end and start < e for s, e in taken):
             continue
-        state = gazetteer.state_of(ent.text, named)
+        state = mislabelled.get(ent.start_char) or gazetteer.state_of(ent.text, named)
         if state is None:
             continue
         found.append(
