@@ -357,3 +357,24 @@ def test_events_roles_what_one_blames_on_a_party_blames_that_party(code) -> None
     )
     blames = {(e.source.party, e.target.party) for e in events if e.cameo == "112"}
     assert blames == {("UKR", "RUS")}
+
+
+def test_events_roles_act_in_a_while_clause_of_a_report_accuses_no_one(code) -> None:
+    events = code(
+        "Armenia said it would attend the talks while Azerbaijani troops shelled villages."
+    )
+    assert ("ARM", "AZE", "11") not in pairs(events)
+    shelling = [e for e in events if e.cameo[:2] == "19"]
+    assert shelling and all(e.modality == "claimed" and e.reported_by == "ARM" for e in shelling)
+    assert all(e.target is None or e.target.party != "ARM" for e in shelling)
+
+
+def test_events_roles_war_between_two_told_by_a_third_accuses_neither(code) -> None:
+    events = code("Turkey said the war between Russia and Ukraine had displaced millions.")
+    assert {p for p in pairs(events) if p[2] == "11"} == set()
+    assert ("RUS", "UKR", "19") in pairs(events)
+
+
+def test_events_roles_a_report_of_anothers_force_still_accuses(code) -> None:
+    events = code("Armenia said Azerbaijani troops shelled villages near the border.")
+    assert ("ARM", "AZE", "11") in pairs(events)

@@ -137,7 +137,8 @@ def _against_speaker(
     """Return whether the speaker reports force by the other side against itself.
 
     A belligerent reporting force by another party with no target is its target; an
-    international organisation reporting it is an observer. Mass violence falls on a
+    international organisation reporting it is an observer, and so is anyone telling it
+    as the background of its words ("said ... while Y shelled Z"). Mass violence falls on a
     population, not on whoever reports it; force "between" parties names its own.
     """
     hostile = act.code[:2] in _VIOLENT_ROOTS and act.code[:2] != "20"
@@ -147,7 +148,7 @@ def _against_speaker(
         and not targets
         and belligerent
         and any(s.code != frame.reporter for s in sources)
-        and frame.kind != "according"
+        and frame.kind not in {"according", "aside"}
         and not any(c.dep_ == "prep" and c.lower_ == "between" for c in act.trigger.token.children)
     )
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from contactline._event_lexicon import EventLexicon
 from contactline._roles import Party, RoleReader, is_pronoun
 
-FrameKind = Literal["report", "accuse", "deny", "according", "alleged"]
+FrameKind = Literal["report", "accuse", "deny", "according", "alleged", "aside"]
 
 _CONTENT = frozenset({"ccomp", "parataxis"})
 _CLIMB = frozenset(
@@ -49,6 +49,8 @@ _CLIMB = frozenset(
 )
 _CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "suggestion", "charge"})
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+_ASIDE_MARKS = frozenset({"while", "whereas", "whilst"})
+"""Subordinators of a clause that sets a scene beside what is said ("said ... while Y ...")."""
 HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 """Roots of acts that, said of another party, make a statement an accusation."""
 
@@ -57,7 +59,8 @@ HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 class Frame:
     """A reporting frame around an act.
 
-    ``verb`` is the verb of saying, accusing or denying (for "according to X", the word
+    ``aside`` is a report that mentions the act only as its background: the speaker's
+    claim all the same, but no charge against its doer (``_aside``). ``verb`` is the verb of saying, accusing or denying (for "according to X", the word
     "according"); ``speakers`` are the parties whose claim it is; ``accused`` the parties
     an accusation names ("accused Y of ...").
     """
@@ -82,8 +85,12 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
     2. a word that is no clause or phrase of its head ends the climb with no frame;
     3. the head closes the frame when it denies, says, claims or accuses the word
        (``_frame_at``); else the climb goes on from the head.
+
+    A report reached through a "while" clause, or over fighting "between" two sides,
+    mentions the act as background (``_aside``).
     """
     current = anchor
+    background = _mutual_noun(anchor)
     for _ in range(8):
         according = _according(current, roles, lexicon)
         if according is not None:
@@ -94,11 +101,38 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB:
             return None
+        background = background or _scene_clause(current)
         frame = _frame_at(current, head, roles, lexicon)
         if frame is not None:
-            return frame
+            return _aside(frame) if background else frame
         current = head
     return None
+
+
+def _aside(frame: Frame) -> Frame:
+    """Return a report as one that mentions its act as background.
+
+    "X said it would attend talks while Y shelled Z", "X said the war between Y and Z had
+    displaced millions": the act is X's claim, but X tells it as the scene of its words,
+    not as a charge; CAMEO codes no accusation (112) of it.
+    """
+    if frame.kind != "report":
+        return frame
+    return Frame(kind="aside", verb=frame.verb, speakers=frame.speakers)
+
+
+def _scene_clause(word: Token) -> bool:
+    """Whether a word heads a "while" or "whereas" clause of its head."""
+    return word.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS for c in word.children
+    )
+
+
+def _mutual_noun(word: Token) -> bool:
+    """Whether an event noun names fighting between two sides ("the war between X and Y")."""
+    return word.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in word.children
+    )
 
 
 def _frame_at(

@@ -434,7 +434,7 @@ def _date(
 ) -> DateWindow | None:
     """Date an act by its own time expression, else by its frame's (a claim is as old as its telling)."""
     anchor = act.trigger.anchor
-    if act.frame is not None and act.frame.kind in {"report", "accuse"}:
+    if act.frame is not None and act.frame.kind in {"report", "accuse", "aside"}:
         left = anchor.left_edge.idx
         right = anchor.right_edge.idx + len(anchor.right_edge)
         if not any(left <= t.span.start and t.span.end <= right for t in times):
