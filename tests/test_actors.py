@@ -354,6 +354,29 @@ def test_actors_two_persons_of_one_surname_stay_apart(nlp: Language, base: Actor
     assert ("Heydar Aliyev", "Heydar Aliyev") in persons
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("South Korean Defence Minister Kim Yong-hyun visited the border. Kim said more.", "KOR"),
+        ("Gondorian envoy Tan Wei-ming arrived in Oslo. Tan said talks would resume.", None),
+    ],
+)
+def test_actors_name_written_alone_is_the_person_whose_full_name_starts_with_it(
+    nlp: Language, base: ActorBase, text: str, party: str | None
+) -> None:
+    _, mentions = resolve(nlp, base, text, date(2024, 10, 1))
+    full, alone = [m for m in mentions if m.kind == "person"]
+    assert alone.name == full.name and alone.antecedent == full.span
+    assert alone.party == party
+
+
+def test_actors_name_alone_naming_two_persons_names_neither(nlp: Language, base: ActorBase) -> None:
+    text = "Kim Yong-hyun met Kim Min-jae in Seoul. Kim said the talks went well."
+    _, mentions = resolve(nlp, base, text, date(2024, 10, 1))
+    alone = [m for m in mentions if m.kind == "person" and m.text == "Kim"]
+    assert alone and alone[0].name == "Kim" and alone[0].party is None
+
+
 def test_actors_honorific_is_not_part_of_the_name(nlp: Language, base: ActorBase) -> None:
     _, mentions = resolve(nlp, base, "Mr. Putin said the talks would go on.", date(2022, 6, 1))
     putin = next(m for m in mentions if m.kind == "person")

@@ -304,18 +304,20 @@ def _cluster(scan: Scan, persons: Sequence[Draft]) -> list[list[Draft]]:
     """Group the mentions of each person, in reading order.
 
     A full name starts a person of its own ("Heydar Aliyev" is not "Ilham Aliyev"); a
-    surname alone joins the last person of that surname, and a full name joins a person
+    surname alone joins the last person of that surname, else the one person whose
+    full name starts with it ("Kim Jong Un" ... "Kim"), and a full name joins a person
     known so far only by its surname.
     """
     doc = scan.doc
     clusters: list[list[Draft]] = []
     last: dict[str, list[Draft]] = {}
     full: dict[str, list[Draft]] = {}
+    first: dict[str, list[list[Draft]]] = {}
     for draft in persons:
         surname = fold(doc[draft.end - 1].text)
         words = fold(doc[draft.start : draft.end].text)
         if draft.end - draft.start == 1:
-            cluster = last.get(surname)
+            cluster = last.get(surname) or _first_named(first.get(surname, []))
         else:
             cluster = full.get(words)
             open_cluster = last.get(surname)
@@ -332,9 +334,22 @@ def _cluster(scan: Scan, persons: Sequence[Draft]) -> list[list[Draft]]:
             clusters.append(cluster)
             if draft.end - draft.start > 1:
                 full[words] = cluster
+        if draft.end - draft.start > 1:
+            named = first.setdefault(fold(doc[draft.start].text), [])
+            if all(c is not cluster for c in named):
+                named.append(cluster)
         cluster.append(draft)
         last[surname] = cluster
     return clusters
+
+
+def _first_named(clusters: list[list[Draft]]) -> list[Draft] | None:
+    """Return the one person whose full name starts with a name written alone, if one.
+
+    A family name written first is how a person is named again ("Kim Jong Un" ...
+    "Kim"); with two such persons ("Kim Jong Un" and "Kim Yo Jong") it names neither.
+    """
+    return clusters[0] if len(clusters) == 1 else None
 
 
 def _fill_cluster(
