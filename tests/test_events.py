@@ -1044,3 +1044,18 @@ def test_events_pledge_on_a_condition_is_a_hypothetical_intent(code) -> None:
     assert ("RUS", "IRN", "03", "hypothetical") in dyads(events)
     events = code("Russia vowed to strike Ukraine if it crossed the border.")
     assert ("RUS", "UKR", "13", "asserted") in dyads(events)
+
+
+def test_events_passive_act_between_two_parties_is_theirs_together(code) -> None:
+    events = code("Talks were held between Armenia and Azerbaijan in Almaty.")
+    assert {("ARM", "AZE", "04", "asserted"), ("AZE", "ARM", "04", "asserted")} <= dyads(events)
+    # a hedged passive only speculates
+    events = code("A peace deal between Armenia and Azerbaijan could be signed this year.")
+    assert not events
+
+
+def test_events_clause_an_agreement_binds_parties_to_is_intended(code) -> None:
+    events = code(
+        "Russia and Turkey agreed that Russian and Turkish troops would jointly patrol the area."
+    )
+    assert ("RUS", "TUR", "03", "intended") in dyads(events)

@@ -66,6 +66,9 @@ from contactline._triggers import (
     Trigger,
     by_weapon,
     find_triggers,
+    held_place,
+    names,
+    retorts,
     select_triggers,
 )
 from contactline.records import Modality
@@ -82,6 +85,8 @@ _ASKING_KINDS = {
     "ultimatum": "demand",
 }
 """Request nouns a refusal can rebuff, and the kind of act each makes of its maker."""
+_UNDERTAKINGS = frozenset({"agree", "pledge", "promise", "vow", "undertake", "commit"})
+"""Verbs whose "that" clause with "would" is undertaken ("agreed that X would withdraw")."""
 _GERUND_MARKS = frozenset({"after", "before", "since", "by"})
 _PASSIVE = frozenset({"auxpass", "nsubjpass"})
 
@@ -161,12 +166,18 @@ def _code_act(
     5. The act is refined by its weapon and put in its frame (``_to_act``), and kept
        only if it is news of its own (``_as_news``).
     """
-    if _names(trigger):
+    if names(trigger):
         return None
     sources, targets = act_parties(trigger, roles, lexicon)
     if not sources and (doer := _gerund_doer(trigger.token)) is not None:
         # "fired missiles a day after warning X": the subject of the clause warned X
         sources = tuple(roles.subjects(doer))
+    if not sources and _passive(trigger) and read_mood(trigger.anchor, lexicon).mood == "plain":
+        # "talks were held between X and Y", "talks between X and Y were held": X and Y
+        # held them, together ("a deal could be signed between X and Y" only speculates)
+        between = roles.phrase_parties(_passive_heads(trigger.token), "between")
+        if len({p.code for p in between}) > 1:
+            sources, targets = tuple(between), distinct(targets, between)
     if _undergone(trigger):
         # "X came under fire from Y": Y fired at X
         sources, targets = targets or tuple(roles.agent_by(trigger.token)), sources
@@ -250,6 +261,21 @@ def _rebuffed_requests(
     return found
 
 
+def _passive(trigger: Trigger) -> bool:
+    """Whether a verb trigger is passive with no agent: "talks were held between X and Y"."""
+    verb = trigger.token
+    return (
+        trigger.license == "verb"
+        and any(c.dep_ in _PASSIVE for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _passive_heads(verb: Token) -> list[Token]:
+    """Return a passive verb and its passive subject, where a "between" phrase may hang."""
+    return [verb, *(c for c in verb.children if c.dep_ == "nsubjpass")]
+
+
 def _gerund_doer(verb: Token) -> Token | None:
     """Return the verb whose subject does a gerund of time: "a day after warning X".
 
@@ -326,7 +352,7 @@ def _retort(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Draft:
     "the attack will not go unanswered": the attack is no less real, and whoever says
     so threatens its authors.
     """
-    if not _retorts(draft.trigger.anchor, lexicon):
+    if not retorts(draft.trigger.anchor, lexicon):
         return draft
     draft = replace(draft, mood=MoodReading(mood="plain"))
     trigger, frame = draft.trigger, draft.frame
@@ -366,10 +392,13 @@ def _framed_mood(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Dr
 
 
 def _agreed_terms(verb: Token, lexicon: EventLexicon) -> bool:
-    """Whether a clause says what an agreement binds its parties to do.
+    """Whether a clause says what an agreement or undertaking binds its parties to do.
 
-    "a truce under which troops would withdraw": the withdrawal is agreed, an intent.
+    "a truce under which troops would withdraw", "agreed that their troops would
+    patrol the border": the withdrawal or the patrol is agreed, an intent.
     """
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _UNDERTAKINGS:
+        return True
     agreements = lexicon.classes.get("AGREEMENT", frozenset())
     return (
         verb.dep_ == "relcl"
@@ -527,52 +556,16 @@ def _as_news(act: Act) -> Act | None:
     """Return an act as news of its own, or ``None`` when it only sets another act's scene.
 
     "since the truce took effect" only dates another act; "the areas it occupied" only
-    says which areas (``_held_place``); an act with no party is no event. A statement
+    says which areas (``held_place``); an act with no party is no event. A statement
     of intent (03) is intended; the targets are never the sources.
     """
     trigger = act.trigger
     backdrop = (
         trigger.license == "occur"
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
-    ) or _held_place(trigger)
+    ) or held_place(trigger)
     if backdrop or (not act.sources and not act.targets and trigger.license != "occur"):
         return None
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")
-
-
-def _held_place(trigger: Trigger) -> bool:
-    """Whether an occupation only describes a place another act names.
-
-    "ordered X to withdraw from the areas it occupied": the occupation says which areas;
-    it is no news of its own. The place is the clause's gap: a clause with an object or
-    relative pronoun of its own ("the areas which it took", "... had entered X") is not.
-    """
-    verb = trigger.token
-    place = verb.head
-    return (
-        trigger.code[:3] == "192"
-        and trigger.license == "verb"
-        and verb.dep_ == "relcl"
-        and place.dep_ in {"pobj", "dobj"}
-        and (place.head.pos_ == "VERB" or place.head.head.pos_ == "VERB")
-        and not any(c.dep_ == "dobj" or c.tag_ == "WDT" for c in verb.children)
-    )
-
-
-def _names(trigger: Trigger) -> bool:
-    """Whether an appeal verb only names something ("what she called attacks on X")."""
-    return (
-        trigger.code[:2] in APPEAL_ROOTS
-        and trigger.license == "verb"
-        and any(c.dep_ == "oprd" for c in trigger.token.children)
-    )
-
-
-def _retorts(verb: Token, lexicon: EventLexicon) -> bool:
-    """Whether a negated verb says an act will be answered ("will not go unanswered")."""
-    return any(c.dep_ == "neg" for c in verb.children) and any(
-        c.dep_ in {"acomp", "oprd", "advmod"} and lexicon.is_cue("retort", c.lower_)
-        for c in verb.children
-    )

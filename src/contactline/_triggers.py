@@ -5,6 +5,8 @@ lemma of one of its objects. An event noun matches on its lemma and modifiers, a
 event only where the sentence makes it one (see ``_trigger_nouns.noun_license``). Then
 :func:`select_triggers` pairs the triggers of a sentence: an appeal with the act it asks
 for, an event noun with the verb that performs it, so that nothing is coded twice.
+Last come readings of a trigger's own words: the weapon that refines a use of force
+(:func:`by_weapon`), and triggers that name, retort or describe rather than report an act.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ __all__ = [
     "Trigger",
     "by_weapon",
     "find_triggers",
+    "held_place",
+    "names",
+    "retorts",
     "select_triggers",
     "verb_trigger",
 ]
@@ -484,3 +489,39 @@ def _many(verb: Token) -> bool:
             if digits.isdigit() and int(digits) >= 100:
                 return True
     return False
+
+
+def held_place(trigger: Trigger) -> bool:
+    """Whether an occupation only describes a place another act names.
+
+    "ordered X to withdraw from the areas it occupied": the occupation says which areas;
+    it is no news of its own. The place is the clause's gap: a clause with an object or
+    relative pronoun of its own ("the areas which it took", "... had entered X") is not.
+    """
+    verb = trigger.token
+    place = verb.head
+    return (
+        trigger.code[:3] == "192"
+        and trigger.license == "verb"
+        and verb.dep_ == "relcl"
+        and place.dep_ in {"pobj", "dobj"}
+        and (place.head.pos_ == "VERB" or place.head.head.pos_ == "VERB")
+        and not any(c.dep_ == "dobj" or c.tag_ == "WDT" for c in verb.children)
+    )
+
+
+def names(trigger: Trigger) -> bool:
+    """Whether an appeal verb only names something ("what she called attacks on X")."""
+    return (
+        trigger.code[:2] in APPEAL_ROOTS
+        and trigger.license == "verb"
+        and any(c.dep_ == "oprd" for c in trigger.token.children)
+    )
+
+
+def retorts(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a negated verb says an act will be answered ("will not go unanswered")."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ in {"acomp", "oprd", "advmod"} and lexicon.is_cue("retort", c.lower_)
+        for c in verb.children
+    )
