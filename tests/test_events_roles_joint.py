@@ -189,3 +189,22 @@ def test_events_roles_the_warring_parties_are_the_pair_before(code) -> None:
 def test_events_roles_a_pair_fighting_a_war_fight_each_other(code) -> None:
     events = code("Armenia and Azerbaijan fought a war in 2020.")
     assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= pairs(events)
+
+
+def test_events_roles_a_meeting_with_a_partner_is_held_by_both(code) -> None:
+    events = code("Armenia held a meeting with Turkey in Kars.")
+    assert {("ARM", "TUR", "04"), ("TUR", "ARM", "04")} <= pairs(events)
+
+
+def test_events_roles_a_joint_act_with_a_partner_is_done_by_every_pair(code) -> None:
+    events = code("Georgia and Armenia held joint drills with Turkey.")
+    expected = {
+        (a, b, "06") for a in ("GEO", "ARM", "TUR") for b in ("GEO", "ARM", "TUR") if a != b
+    }
+    assert expected <= pairs(events)
+
+
+def test_events_roles_an_agreement_with_a_partner_stays_one_way(code) -> None:
+    events = code("Armenia reached an agreement with Georgia on trade.")
+    assert ("ARM", "GEO", "05") in pairs(events)
+    assert ("GEO", "ARM", "05") not in pairs(events)

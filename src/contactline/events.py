@@ -80,6 +80,10 @@ _WARS = frozenset({"war", "wars", "battle", "battles", "conflict", "skirmish", "
 """Objects of a fighting verb that name the fighting itself ("fought a war"), no opponent."""
 """Verbs of giving one another the same thing: what two sides trade, each does to the other."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
+_MEETING_PREFIXES = ("040", "041", "044")
+"""Consultations (a call, a meeting): held by both sides, whoever the text names first."""
+_JOINT_WORDS = frozenset({"joint", "jointly", "mutual", "together"})
+"""Words that make an act one that its doers and partners do together."""
 
 
 def extract_events(
@@ -352,7 +356,8 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     recognised Z" without a readable target is X and Y each. An act done to someone by
     no named actor is none (the convention: no actor, no event)."""
     if act.sources and act.targets:
-        return [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
+        pairs = [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
+        return pairs + _partnered(act, pairs)
     joint = act.code.startswith(_JOINT_PREFIXES) and _mutual(act)
     if len(act.sources) > 1 and (joint or _reciprocal(act.trigger.token)):
         pairs = list(combinations(act.sources, 2))
@@ -364,6 +369,57 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     # An act with a victim but no named actor ("a bridge in X was damaged") is no event;
     # an occurrence with no parties at all ("fighting broke out") still is.
     return [(None, None)] if act.bare and not act.targets else []
+
+
+def _partnered(
+    act: Act, pairs: list[tuple[Party, Party]]
+) -> list[tuple[Party | None, Party | None]]:
+    """Return the pairs a joint act adds when it is done "with" a partner.
+
+    A meeting or call with someone is held by both ("X met with Y", "X spoke by phone
+    with Y"), and so is an act called joint or mutual ("X held joint patrols with Y"):
+    the partner does it to each of its doers, and doers named together do it to each
+    other ("X and Y held joint drills with Z"). Other acts "with" someone stay one-way.
+    """
+    token, anchor = act.trigger.token, act.trigger.anchor
+    joint = any(
+        c.dep_ in {"amod", "advmod"} and c.lemma_.lower() in _JOINT_WORDS
+        for w in {token, anchor}
+        for c in w.children
+    )
+    if not (joint or act.code.startswith(_MEETING_PREFIXES)):
+        return []
+    partners = [t for t in act.targets if _with_phrase(t.token, {token.i, anchor.i})]
+    if not partners:
+        return []
+    added: list[tuple[Party | None, Party | None]] = []
+    for source in act.sources:
+        added += [(t, source) for t in partners if t.code != source.code]
+    added += [
+        pair
+        for a, b in combinations(act.sources, 2)
+        if a.code != b.code
+        for pair in ((a, b), (b, a))
+    ]
+    seen = {(a.code, b.code) for a, b in pairs}
+    return [p for p in added if p[0] and p[1] and (p[0].code, p[1].code) not in seen]
+
+
+def _with_phrase(word: Token, heads: set[int]) -> bool:
+    """Whether a party word is named in a "with" phrase of the act's words.
+
+    "met with Y", "held talks with Y" (the phrase of the act noun or of its verb), "with
+    the leaders of Y".
+    """
+    for ancestor in word.ancestors:
+        if ancestor.i in heads:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "with":
+            governor = ancestor.head
+            return governor.i in heads or governor.head.i in heads
+        if ancestor.dep_ not in {"pobj", "prep", "conj", "appos", "compound"}:
+            return False
+    return False
 
 
 def _reciprocal(verb: Token) -> bool:
