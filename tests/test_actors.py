@@ -377,6 +377,31 @@ def test_actors_name_alone_naming_two_persons_names_neither(nlp: Language, base:
     assert alone and alone[0].name == "Kim" and alone[0].party is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "party"),
+    [
+        ("Hamas said its commander, Yusuf Darwish, was killed.", "Yusuf Darwish", "HAMAS"),
+        ("Wagner said one of its commanders, Ivan Sokolov, died.", "Ivan Sokolov", "WAGNER"),
+        ("The Houthis said Ali Qasim, a commander of the group, was hurt.", "Ali Qasim", "HOUTHI"),
+    ],
+)
+def test_actors_person_apposed_to_a_title_of_a_party_acts_for_it(
+    nlp: Language, base: ActorBase, text: str, name: str, party: str
+) -> None:
+    _, mentions = resolve(nlp, base, text, date(2024, 7, 1))
+    person = next(m for m in mentions if m.kind == "person")
+    assert (person.text, person.party) == (name, party)
+
+
+def test_actors_person_apposed_to_a_partyless_phrase_gets_no_party(
+    nlp: Language, base: ActorBase
+) -> None:
+    text = "The monitor said a local farmer, Yusuf Darwish, was killed by Hamas."
+    _, mentions = resolve(nlp, base, text, date(2024, 7, 1))
+    person = next(m for m in mentions if m.kind == "person")
+    assert person.party is None
+
+
 def test_actors_honorific_is_not_part_of_the_name(nlp: Language, base: ActorBase) -> None:
     _, mentions = resolve(nlp, base, "Mr. Putin said the talks would go on.", date(2022, 6, 1))
     putin = next(m for m in mentions if m.kind == "person")

@@ -9,7 +9,9 @@ Resolution runs in steps, each with its own rule name in ``Mention.rule``:
    (``body:CSTO Secretariat->CSTO``), institutions (``institution:Kremlin->RUS``).
    Ambiguous names take the reading their context cues select (``Washington`` the state).
 2. Persons are found and given a party from the text, else from the office-holder
-   dictionary (see :mod:`contactline._persons`).
+   dictionary (see :mod:`contactline._persons`); a person still without one takes the
+   party of the title phrase it is apposed to ("its commander, X", once references
+   are resolved: ``person:ner+apposed:...``).
 3. Sector words join the party they modify: "The Azerbaijani Defense Ministry" is AZE/MIL
    (``sector:defense ministry->MIL+adjective:Azerbaijani->AZE``), "The authorities of the
    Nagorno-Karabakh Republic" is NKR/GOV; an unattached one ("civilians") keeps its
@@ -26,8 +28,9 @@ from a phrase's head to its mention (:func:`mention_for`, :func:`mentions_for`) 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import TypeGuard
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -77,6 +80,8 @@ _MODIFIER_POS = frozenset({"ADJ", "NUM"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: references that may carry modifiers after their determiner ("the 27-nation bloc")
 _MODIFIABLE = frozenset({"organ", "organization", "court", "states", "sides"})
+#: words that pick one of a group ("one of its commanders")
+_PARTITIVES = frozenset({"one", "two", "three", "some", "another"})
 
 
 def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> list[Mention]:
@@ -125,7 +130,69 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
         for d in drafts
         if d.anaphor is not None and d.anaphor.refers_to == "sides"
     }
-    return [to_mention(doc, text, d) for d in resolve_references(base, drafts, speakers)]
+    resolved = resolve_references(base, drafts, speakers)
+    _party_from_apposition(doc, resolved)
+    return [to_mention(doc, text, d) for d in resolved]
+
+
+def _party_from_apposition(doc: Doc, drafts: Sequence[Draft]) -> None:
+    """Give a person without party the party of the title phrase it is apposed to.
+
+    "Hamas said its commander, Rafa Salama, was killed", "one of its commanders, X"
+    (a title that resolved to a party through its reference or its name), "X, a
+    commander of the group" (the party of the title's "of" phrase): the person acts
+    for that party.
+    """
+    titled: dict[int, Draft] = {}
+    named: dict[int, Draft] = {}
+    for draft in drafts:
+        if draft.kind != "person" and draft.party is not None:
+            for i in range(draft.start, draft.end):
+                named[i] = draft
+                if draft.sector is not None:
+                    titled[i] = draft
+    for draft in drafts:
+        if draft.kind != "person" or draft.party is not None:
+            continue
+        title, owner = _apposed_title(doc[draft.end - 1])
+        found = titled.get(title.i) if title is not None else None
+        if found is None and owner is not None:
+            found = named.get(owner.i)
+        if found is None or draft.start <= found.start < draft.end:
+            continue
+        draft.party, draft.country = found.party, found.country
+        draft.sector = draft.sector or found.sector
+        draft.rule = f"{draft.rule}+apposed:{found.rule}"
+    for draft in drafts:  # "Shevchenko" after "one of its commanders, Sergei Shevchenko"
+        earlier = draft.antecedent
+        if draft.kind == "person" and draft.party is None and _person_with_party(earlier):
+            draft.party, draft.country = earlier.party, earlier.country
+
+
+def _person_with_party(draft: Draft | None) -> TypeGuard[Draft]:
+    return draft is not None and draft.kind == "person" and draft.party is not None
+
+
+def _apposed_title(head: Token) -> tuple[Token | None, Token | None]:
+    """Return the title a name is apposed to and the owner in its "of" phrase, if any.
+
+    "its commander, X": (commander, None); "one of its commanders, X": (commanders,
+    None); "X, a commander of the group": (commander, group).
+    """
+    title = head.head if head.dep_ == "appos" else None
+    if title is None:
+        title = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if title is not None and title.lower_ in _PARTITIVES:
+        title = next(_of_objects(title), None)
+    if title is None or title.pos_ not in _NOUN_POS:
+        return None, None
+    return title, next(_of_objects(title), None)
+
+
+def _of_objects(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            yield from (o for o in child.children if o.dep_ == "pobj")
 
 
 def _speakers(head: Token) -> frozenset[int]:
