@@ -1059,3 +1059,20 @@ def test_events_clause_an_agreement_binds_parties_to_is_intended(code) -> None:
         "Russia and Turkey agreed that Russian and Turkish troops would jointly patrol the area."
     )
     assert ("RUS", "TUR", "03", "intended") in dyads(events)
+
+
+def test_events_verb_in_the_name_of_a_movement_is_no_act(nlp) -> None:
+    text = "The Front to Support Islam and Muslims (FSIM) said it had attacked Azerbaijan."
+    group = mention_at(text, "Front to Support Islam and Muslims", party="FSIM", kind="group")
+    events = coded(nlp(text), in_order(group, mentions_of(text)))
+    assert [(e.source.party, e.cameo) for e in events] == [("FSIM", "190")]
+
+
+def test_events_destroying_combat_vehicles_is_military_force(code) -> None:
+    events = code("Azerbaijan destroyed dozens of Armenian combat vehicles.")
+    assert [e.cameo for e in events] == ["190"]
+
+
+def test_events_partyless_happening_that_only_may_happen_is_no_event(code) -> None:
+    events = code('"War may break out by the end of the week," the minister told residents.')
+    assert not events

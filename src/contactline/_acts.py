@@ -383,6 +383,8 @@ def _framed_mood(draft: _Draft, roles: RoleReader, lexicon: EventLexicon) -> _Dr
     sources = draft.sources
     if draft.trigger.license != "occur":
         sources = sources or frame.speakers
+    elif not sources:
+        return replace(draft, mood=mood)  # "war may break out" threatens no one
     return replace(
         draft,
         mood=MoodReading(mood="threat", cue=frame.verb),
@@ -556,7 +558,8 @@ def _as_news(act: Act) -> Act | None:
     """Return an act as news of its own, or ``None`` when it only sets another act's scene.
 
     "since the truce took effect" only dates another act; "the areas it occupied" only
-    says which areas (``held_place``); an act with no party is no event. A statement
+    says which areas (``held_place``); an act with no party is no event, nor is a
+    happening with no party that only may happen. A statement
     of intent (03) is intended; the targets are never the sources.
     """
     trigger = act.trigger
@@ -564,8 +567,9 @@ def _as_news(act: Act) -> Act | None:
         trigger.license == "occur"
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
     ) or held_place(trigger)
-    if backdrop or (not act.sources and not act.targets and trigger.license != "occur"):
-        return None
+    partyless = not act.sources and not act.targets
+    if backdrop or (partyless and (trigger.license != "occur" or act.modality == "hypothetical")):
+        return None  # nobody acts, or only something may happen ("war may break out")
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")

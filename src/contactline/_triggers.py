@@ -57,6 +57,8 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
     """Yield the triggers of a sentence in text order."""
     for token in sent:  # type: ignore[attr-defined]
         pos = token.pos_
+        if _in_name(token):
+            continue
         if pos == "VERB" and token.dep_ in _NOMINAL_DEPS and token.tag_ != "VBN":
             # "fighting broke out" is a noun; "denied hitting buildings" still a verb
             trigger = noun_trigger(token, lexicon)
@@ -78,6 +80,24 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
             yield trigger
             if trigger.license != "verb":
                 yield from coordinated_triggers(trigger, lexicon)
+
+
+def _in_name(token: Token) -> bool:
+    """Whether a capitalised verb belongs to a name: "the Group to Support Islam and Muslims".
+
+    Names of movements and committees ("Committee to Protect Journalists") put a verb
+    after "to"; capitalised there, after a capitalised word inside the sentence, it is
+    a word of the name, no act.
+    """
+    before = token.doc[token.i - 2 : token.i]
+    return (
+        token.pos_ == "VERB"
+        and token.is_title
+        and len(before) == 2
+        and before[1].lower_ == "to"
+        and before[0].is_title
+        and before[0].i > before[0].sent.start
+    )
 
 
 def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -161,10 +181,13 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
             if c.dep_ == "prep" and c.lower_ == "of"
             for o in c.children
         ]
-        modifiers = [c for c in candidate.children if c.dep_ in {"amod", "compound"}]
-        for modifier in modifiers:
-            # "military+aid": the object with that modifier ("suspended military aid")
-            if f"{modifier.lemma_.lower()}+{candidate.lemma_.lower()}" in pattern.objects:
+        for word in (candidate, *related):
+            # "military+aid": the object with that modifier ("suspended military aid",
+            # "destroyed dozens of combat vehicles")
+            modifiers = [c for c in word.children if c.dep_ in {"amod", "compound"}]
+            if any(
+                f"{m.lemma_.lower()}+{word.lemma_.lower()}" in pattern.objects for m in modifiers
+            ):
                 return True
         for word in (candidate, *related):
             if word.lemma_.lower() in pattern.objects or word.lower_ in pattern.objects:
