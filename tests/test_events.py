@@ -1076,3 +1076,9 @@ def test_events_destroying_combat_vehicles_is_military_force(code) -> None:
 def test_events_partyless_happening_that_only_may_happen_is_no_event(code) -> None:
     events = code('"War may break out by the end of the week," the minister told residents.')
     assert not events
+
+
+def test_events_participle_describing_a_noun_acts_on_it(nlp) -> None:
+    text = "Iran-backed Hamas fighters said they had attacked Israel."
+    events = coded(nlp(text), mentions_of(text))
+    assert ("IRN", "HAMAS", "07", "asserted") in dyads(events)

@@ -172,6 +172,9 @@ def _code_act(
     if not sources and (doer := _gerund_doer(trigger.token)) is not None:
         # "fired missiles a day after warning X": the subject of the clause warned X
         sources = tuple(roles.subjects(doer))
+    if not targets and trigger.license == "verb" and _describes(trigger.token):
+        # "Arnor-backed rebels": the rebels are backed
+        targets = distinct(roles.group(trigger.token.head), sources)
     if not sources and _passive(trigger) and read_mood(trigger.anchor, lexicon).mood == "plain":
         # "talks were held between X and Y", "talks between X and Y were held": X and Y
         # held them, together ("a deal could be signed between X and Y" only speculates)
@@ -269,6 +272,11 @@ def _passive(trigger: Trigger) -> bool:
         and any(c.dep_ in _PASSIVE for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _describes(verb: Token) -> bool:
+    """Whether a past participle describes the noun it modifies ("X-backed rebels")."""
+    return verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _passive_heads(verb: Token) -> list[Token]:
