@@ -402,6 +402,23 @@ def test_actors_person_apposed_to_a_partyless_phrase_gets_no_party(
     assert person.party is None
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "party"),
+    [
+        ("Kim toured a munitions plant, Pyongyang's state media said.", date(2024, 6, 1), "PRK"),
+        ("Kim toured a munitions plant, the agency said.", date(2024, 6, 1), None),
+        # Kim Jong Un and Defence Minister Kim Yong-hyun were both in office
+        ("Kim toured the border, Pyongyang and Seoul said.", date(2024, 10, 1), None),
+    ],
+)
+def test_actors_family_name_alone_is_the_holder_of_the_party_the_text_names(
+    nlp: Language, base: ActorBase, text: str, published: date, party: str | None
+) -> None:
+    _, mentions = resolve(nlp, base, text, published)
+    kim = next(m for m in mentions if m.text == "Kim")
+    assert kim.party == party
+
+
 def test_actors_honorific_is_not_part_of_the_name(nlp: Language, base: ActorBase) -> None:
     _, mentions = resolve(nlp, base, "Mr. Putin said the talks would go on.", date(2022, 6, 1))
     putin = next(m for m in mentions if m.kind == "person")

@@ -153,6 +153,26 @@ class ActorBase:
         """Return the main entity of ``party`` (the state row for a state)."""
         return self.entities.get(party) if party else None
 
+    def first_named_holder(
+        self, name: str, when: date | None, named: frozenset[str]
+    ) -> OfficeHolder | None:
+        """Return the office holder a family name written first stands for ("Kim"), if clear.
+
+        The holders in office on ``when`` whose full name starts with ``name`` must all
+        act for one party, and ``named`` (the parties a document names) must hold it
+        ("Putin and Kim met in Pyongyang": Kim Jong Un); the first listed is meant.
+        """
+        if when is None:
+            return None
+        key = fold(name)
+        found = [
+            h
+            for h in self.office_holders
+            if h.holds_on(when) and " " in h.name and fold(h.name.split()[0]) == key
+        ]
+        parties = {h.party for h in found}
+        return found[0] if len(parties) == 1 and parties & named else None
+
 
 @dataclass(frozen=True, slots=True)
 class Governor:

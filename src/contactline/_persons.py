@@ -10,7 +10,9 @@
 3. The party comes from the text first: a title before the name ("Turkish leader",
    "the press secretary of the Russian President") or after it ("Yury Shuvalov from the
    CSTO Secretariat", "Peskov, the Kremlin spokesman,"). Only when the text says nothing
-   does the office-holder dictionary decide, with the holder of the publication date.
+   does the office-holder dictionary decide, with the holder of the publication date; a
+   family name written alone ("Kim") is the holder whose full name starts with it when
+   all such holders act for one party the document names.
 """
 
 from __future__ import annotations
@@ -288,6 +290,8 @@ def attribute_persons(
                 if evidence is None:
                     evidence = draft
         holder = _pick_holder(base, name, published)
+        if holder is None and evidence is None and " " not in name:
+            holder = base.first_named_holder(name, published, _named_parties(scan))
         _fill_cluster(base, members, name, evidence, holder)
     return consumed
 
@@ -415,6 +419,12 @@ def _pick_holder(base: ActorBase, name: str, published: date | None) -> OfficeHo
         if before:
             return max(before, key=lambda h: h.start or date.min)
     return max(candidates, key=lambda h: (h.end is None, h.start or date.min))
+
+
+def _named_parties(scan: Scan) -> frozenset[str]:
+    """Return the parties and countries the document names."""
+    entities = (entry.entity for _, _, entry in scan.names.values())
+    return frozenset(c for e in entities for c in (e.party, e.country) if c)
 
 
 def _window_token(scan: Scan, i: int) -> bool:
