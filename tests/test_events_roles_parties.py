@@ -177,3 +177,12 @@ def test_events_roles_guessed_target_describing_the_source_is_dropped(make_doc) 
         state_mentions(doc.text, NAMES),
     )
     assert pairs(coded(doc, mentions)) == {("EST", None, "20")}
+
+
+def test_events_roles_a_truce_before_no_named_enemy_is_no_event(code) -> None:
+    events = code("Armenia declared a unilateral ceasefire. Georgia pulled its troops back.")
+    assert all(e.cameo[:2] != "08" for e in events)
+
+
+def test_events_roles_a_truce_with_a_named_enemy_is_kept(code) -> None:
+    assert ("ARM", "AZE", "08") in pairs(code("Armenia declared a ceasefire with Azerbaijan."))
