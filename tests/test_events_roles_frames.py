@@ -378,3 +378,15 @@ def test_events_roles_war_between_two_told_by_a_third_accuses_neither(code) -> N
 def test_events_roles_a_report_of_anothers_force_still_accuses(code) -> None:
     events = code("Armenia said Azerbaijani troops shelled villages near the border.")
     assert ("ARM", "AZE", "11") in pairs(events)
+
+
+def test_events_roles_an_act_feared_in_someones_words_is_hypothetical_and_unclaimed(code) -> None:
+    events = code("Villagers said they feared Russian troops would shell the village.")
+    force = [e for e in events if e.source and e.source.party == "RUS"]
+    assert force and all(e.modality == "hypothetical" and e.cameo[:2] == "19" for e in force)
+    assert all(e.reported_by is None for e in force)
+
+
+def test_events_roles_an_act_feared_amid_fears_is_hypothetical(code) -> None:
+    events = code("Residents fled amid fears that Azerbaijani troops would storm the town.")
+    assert [e.modality for e in events if e.cameo[:2] == "19"] == ["hypothetical"]

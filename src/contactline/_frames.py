@@ -86,7 +86,8 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
     3. the head closes the frame when it denies, says, claims or accuses the word
        (``_frame_at``); else the climb goes on from the head.
 
-    A report reached through a "while" clause, or over fighting "between" two sides,
+    What someone fears ("X said it feared that Y would strike") is nobody's claim: the
+    climb ends there with no frame. A report reached through a "while" clause, or over fighting "between" two sides,
     mentions the act as background (``_aside``).
     """
     current = anchor
@@ -101,6 +102,8 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
         head = current.head
         if head.i == current.i or current.dep_ not in _CLIMB:
             return None
+        if current.dep_ in {"ccomp", "acl"} and lexicon.is_cue("fear", head.lemma_.lower()):
+            return None  # "X said it feared Y would strike": feared, nobody's claim
         background = background or _scene_clause(current)
         frame = _frame_at(current, head, roles, lexicon)
         if frame is not None:

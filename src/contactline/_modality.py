@@ -41,7 +41,13 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
     2. Climbing infinitive and relative clauses, the first governing cue word:
        intent, threat, refusal or obligation; a negated intent is a refusal.
     3. A question is hypothetical.
+
+    What someone fears will happen ("feared that X would shell Y", "fears that X will
+    attack") is hypothetical, whatever its own auxiliaries say.
     """
+    fear = _fear_over(anchor, lexicon)
+    if fear is not None:
+        return MoodReading(mood="hypothetical", cue=fear)
     own = _own_mood(anchor, lexicon)
     if own is not None and own.mood != "negated":
         return own
@@ -70,6 +76,17 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
     if _asks(sent):
         return MoodReading(mood="hypothetical", cue=sent[-1])
     return MoodReading(mood="plain")
+
+
+def _fear_over(anchor: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the fear word whose that-clause the act is ("feared X would strike"), if any.
+
+    The clause may hang off a verb of fearing or a noun ("amid fears that X would ...").
+    """
+    if anchor.dep_ not in {"ccomp", "acl"} or anchor.head.i == anchor.i:
+        return None
+    head = anchor.head
+    return head if lexicon.is_cue("fear", head.lemma_.lower()) else None
 
 
 def _asks(sent: SpacySpan) -> bool:
