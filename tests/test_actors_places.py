@@ -315,3 +315,36 @@ def test_actors_places_name_of_a_city_used_for_a_person_stays_a_person(
     mentions = resolve_mentions(doc, base, published=DAY)
     assert [m.kind for m in mentions if m.text in {"Jackson", "Goma"}] == ["person"]
     assert all(m.text not in {"Jackson", "Goma"} for m in city_mentions(doc, gazetteer, mentions))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Artillery hit the towns of Goris and Vardenis overnight.", {"Goris", "Vardenis"}),
+        ("Goma, the largest city in the east, fell on Monday.", {"Goma"}),
+        ("Rebels reached the outskirts of Goma on Sunday.", {"Goma"}),
+    ],
+)
+def test_actors_places_name_the_text_calls_a_town_is_no_person(
+    nlp: Language, base: ActorBase, text: str, names: set[str]
+) -> None:
+    doc = nlp(text)
+    assert names & {e.text for e in doc.ents if e.label_ == "PERSON"}  # the NER's reading
+    mentions = resolve_mentions(doc, base, published=DAY)
+    assert not [m.text for m in mentions if m.kind == "person"]
+
+
+def test_actors_places_part_of_a_large_city_places_it(
+    nlp: Language, base: ActorBase, gazetteer: Gazetteer
+) -> None:
+    doc = nlp("Rebels reached the outskirts of Goma on Sunday.")
+    cities = city_mentions(doc, gazetteer, resolve_mentions(doc, base, published=DAY))
+    assert [(m.text, m.party) for m in cities] == [("Goma", "COD")]
+
+
+def test_actors_places_person_described_by_another_title_stays_a_person(
+    nlp: Language, base: ActorBase
+) -> None:
+    doc = nlp("Jackson, the mayor of the town, said the shelling had stopped.")
+    mentions = resolve_mentions(doc, base, published=DAY)
+    assert [m.text for m in mentions if m.kind == "person"] == ["Jackson"]

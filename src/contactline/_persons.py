@@ -27,7 +27,7 @@ from contactline._actor_base import ActorBase, NameEntry, OfficeHolder
 from contactline._actor_draft import Draft, Scan, names_subject
 from contactline._gazetteer import load_gazetteer
 from contactline._phrase_index import fold
-from contactline._places import mislabelled_cities
+from contactline._places import named_places
 
 _WINDOW_WORDS = frozenset(
     {
@@ -88,7 +88,7 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
             continue  # "Ali Mahmoud Abbas" is not the office holder "Mahmoud Abbas"
         if match.end - match.start > 1 or _stands_apart(scan, match.start):
             add(match.start, match.end, "person:office-holder-name")
-    cities = mislabelled_cities(doc, load_gazetteer())
+    cities = named_places(doc, load_gazetteer())
     places = {i for e in doc.ents if e.start_char in cities for i in range(e.start, e.end)}
     for ent_start, ent_end in _person_entities(doc, cities):
         start, end = _trim_person(scan, ent_start, ent_end)
@@ -123,7 +123,8 @@ def _person_entities(doc: Doc, cities: Collection[int] = ()) -> list[tuple[int, 
 
     The NER sometimes splits a long name in two ("Sheikh Mohammed bin Abdulrahman" +
     "Al Thani"); two PERSON spans with nothing between them are one person. A span
-    starting at a character of ``cities`` is a city named as a place ("fled into Goma").
+    starting at a character of ``cities`` names a place ("fled into Goma", "the town of
+    Avdiivka").
     """
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:

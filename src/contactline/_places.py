@@ -29,6 +29,7 @@ __all__ = [
     "city_mentions",
     "city_references",
     "mislabelled_cities",
+    "named_places",
 ]
 
 CITY_RULE = "city:"
@@ -39,6 +40,10 @@ _MISLABELLED = frozenset({"ORG", "PERSON", "FAC"})
 """Entity labels a city's name is sometimes given ("El Fasher" ORG, "Goma" PERSON)."""
 _CITY_PREPS = frozenset({"in", "near", "around", "outside", "into", "inside", "toward", "towards"})
 """Prepositions that make a name a place ("fighting in Goma", "camps around El Fasher")."""
+_TOWN_WORDS = frozenset({"city", "town", "village", "capital"})
+"""Nouns that say the name they describe is a town's ("Goma, the largest city")."""
+_TOWN_PARTS = _TOWN_WORDS | {"centre", "center", "outskirt", "outskirts", "suburb"}
+"""Nouns whose "of" object is a town ("the town of Avdiivka", "the centre of Goma")."""
 _CITY_NOUNS = frozenset({"city", "town"})
 """Nouns that refer back to the last city named ("the city's mayor")."""
 _CITY_REACH = 0
@@ -112,23 +117,58 @@ class PlaceNamer:
 def mislabelled_cities(doc: Doc, gazetteer: Gazetteer) -> dict[int, str]:
     """Return the large cities the NER took for something else, by first character, with states.
 
-    A name labelled ORG, PERSON or FAC is a city where a place preposition governs it
-    ("fled into Goma", "camps around El Fasher") and the gazetteer places a large city of
-    that name in one state (see :meth:`Gazetteer.state_of` with no state named). A
-    person who shares a city's name is not so governed ("Jackson said", "talks with
-    Jackson").
+    A name labelled ORG, PERSON or FAC is a city where the text uses it as a place (a
+    place preposition governs it, "fled into Goma", "camps around El Fasher", or it
+    names a town, "the town of El Fasher", "the centre of Goma") and the gazetteer
+    places a large city of that name in one state (see :meth:`Gazetteer.state_of` with
+    no state named). A person who shares a city's name is not so used ("Jackson said",
+    "talks with Jackson").
     """
     found: dict[int, str] = {}
     for ent in doc.ents:
-        root = ent.root
-        if ent.label_ not in _MISLABELLED or root.dep_ != "pobj":
+        if ent.label_ not in _MISLABELLED:
             continue
-        if root.head.lower_ not in _CITY_PREPS:
+        root = _first_conjunct(ent.root)
+        after_preposition = root.dep_ == "pobj" and root.head.lower_ in _CITY_PREPS
+        if not after_preposition and not _town_named(root):
             continue
         state = gazetteer.state_of(ent.text)
         if state is not None:
             found[ent.start_char] = state
     return found
+
+
+def named_places(doc: Doc, gazetteer: Gazetteer) -> frozenset[int]:
+    """Return the first characters of PERSON names the text uses as names of places.
+
+    A large city the text uses as a place (:func:`mislabelled_cities`), and any name
+    the text says is a town's, known to the gazetteer or not: "the Armenian towns of
+    Jermuk, Goris and Vardenis", "Goma, the largest city in eastern Congo".
+    """
+    cities = mislabelled_cities(doc, gazetteer)
+    found = set(cities)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char in found:
+            continue
+        root = _first_conjunct(ent.root)
+        town = any(c.dep_ == "appos" and c.lemma_.lower() in _TOWN_WORDS for c in root.children)
+        if town or _town_named(root):
+            found.add(ent.start_char)
+    return frozenset(found)
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _town_named(root: Token) -> bool:
+    """Whether a name is the "of" object of a word for a town or part of one ("the town of X")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    return noun.i < root.i and noun.lemma_.lower() in _TOWN_PARTS
 
 
 def city_mentions(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Mention]:
