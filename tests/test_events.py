@@ -1082,3 +1082,10 @@ def test_events_participle_describing_a_noun_acts_on_it(nlp) -> None:
     text = "Iran-backed Hamas fighters said they had attacked Israel."
     events = coded(nlp(text), mentions_of(text))
     assert ("IRN", "HAMAS", "07", "asserted") in dyads(events)
+
+
+def test_events_not_interested_in_an_act_refuses_it(code) -> None:
+    events = code("Russia said it was not interested in negotiations with Ukraine.")
+    assert ("RUS", "UKR", "12", "asserted") in dyads(events)
+    # wanting talks is no act of its own
+    assert not code("Russia is interested in negotiations with Ukraine.")

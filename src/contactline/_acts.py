@@ -61,6 +61,7 @@ from contactline._target_passes import (
     purpose_target,
     visit_host,
 )
+from contactline._trigger_nouns import spurned
 from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
@@ -193,7 +194,7 @@ def _code_act(
         rule=trigger.rule,
         sources=sources,
         targets=targets,
-        mood=read_mood(trigger.anchor, lexicon),
+        mood=_spurned(trigger, lexicon) or read_mood(trigger.anchor, lexicon),
         frame=find_frame(trigger.token, roles, lexicon),
     )
     if embedded is not None:
@@ -272,6 +273,12 @@ def _passive(trigger: Trigger) -> bool:
         and any(c.dep_ in _PASSIVE for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _spurned(trigger: Trigger, lexicon: EventLexicon) -> MoodReading | None:
+    """Read "X is not interested in a truce" as a refusal of the truce."""
+    word = spurned(trigger.token, lexicon) if trigger.license == "charge" else None
+    return MoodReading(mood="refuse", cue=word) if word is not None else None
 
 
 def _describes(verb: Token) -> bool:

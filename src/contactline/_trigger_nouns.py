@@ -17,6 +17,8 @@ from contactline._event_lexicon import EventLexicon, NounPattern
 
 License = Literal["verb", "occur", "perform", "charge", "agent"]
 
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+"""Force a party is not interested in ("not interested in war") is no act refused."""
 _PERPETRATING = frozenset({"commit", "perpetrate"})
 """Performing verbs whose object is a misdeed done, never a charge made ("committed crimes")."""
 _FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
@@ -162,7 +164,8 @@ def noun_license(
     3. It names its agent: "X's invasion of Y", "attacks by X", or (force) the parties
        it is between: "after clashes between X and Y".
 
-    A noun that is only feared ("afraid of reprisals by X") is none.
+    4. It is what a party says it does not want: "X is not interested in talks" (a
+       refusal; see :func:`spurned`). A noun that is only feared ("afraid of reprisals by X") is none.
     """
     head = _phrase_head(token)
     verb = head.head
@@ -213,6 +216,9 @@ def noun_license(
     ):
         # "agreed at a meeting in Prague", "after ten hours of talks": they met
         return "charge", scene
+    refusal = spurned(token, lexicon) if pattern_root not in _FORCE_ROOTS else None
+    if refusal is not None and refusal.head.pos_ in {"AUX", "VERB"}:
+        return "charge", refusal.head  # "X was not interested in a truce": X refuses it
     if pattern_root == "11":
         return None  # an accusation noun is an event only as the charge of an accusation
     # "drone attacks on X that it blamed on Y", the clause also hung off X
@@ -229,6 +235,27 @@ def noun_license(
         if child.dep_ == "prep" and child.lower_ == "between" and pattern_root in {"18", "19"}:
             return "agent", _verb_of(token)  # "after clashes between X and Y": they fought
     return None
+
+
+def spurned(token: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the negated word of wanting an event noun is the object of.
+
+    "X was not interested in a truce": the adjective (a ``refuse`` cue, negated) whose
+    "in" or "for" phrase names the act refused.
+    """
+    head = _phrase_head(token)
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in {"for", "in"}:
+        return None
+    word = prep.head
+    if word.pos_ != "ADJ" or not lexicon.is_cue("refuse", word.lemma_.lower()):
+        return None
+    return word if _negated(word) else None
+
+
+def _negated(word: Token) -> bool:
+    """Whether a predicate adjective or its copula is negated ("was not interested")."""
+    return any(c.dep_ == "neg" for t in (word, word.head) for c in t.children)
 
 
 def _feared(head: Token, lexicon: EventLexicon) -> bool:
