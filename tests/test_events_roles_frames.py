@@ -390,3 +390,10 @@ def test_events_roles_an_act_feared_in_someones_words_is_hypothetical_and_unclai
 def test_events_roles_an_act_feared_to_come_is_hypothetical(code) -> None:
     events = code("Residents fear that Azerbaijani troops will storm the town.")
     assert [e.modality for e in events if e.source and e.source.party == "AZE"] == ["hypothetical"]
+
+
+def test_events_roles_a_term_in_quotation_marks_is_no_quoted_statement(code) -> None:
+    events = code(
+        'Air defences shot down 34 missiles, Ukraine said, while 20 were "lost" to jamming.'
+    )
+    assert all(e.cameo != "010" for e in events)

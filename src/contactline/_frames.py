@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from contactline._event_lexicon import EventLexicon
@@ -345,4 +346,23 @@ def _content_elsewhere(verb: Token) -> bool:
             return True
         if child.dep_ in _CONTENT:
             return False
-    return any(t.is_quote for t in verb.sent)
+    return _quotes_words(verb.sent)
+
+
+_QUOTED_WORDS = 3
+"""The fewest words a quotation spans: a word or two in quotation marks is a term the
+reporter quotes ('86 drones were "lost"'), not the words of a speaker."""
+
+
+def _quotes_words(sent: SpacySpan) -> bool:
+    """Whether a sentence holds a quotation: quotation marks around a stretch of words.
+
+    A quotation left open at the sentence's end (it goes on in the next) counts.
+    """
+    marks = [t.i for t in sent if t.is_quote]
+    if len(marks) % 2:
+        return True
+    return any(
+        sum(1 for t in sent.doc[a + 1 : b] if not t.is_punct) >= _QUOTED_WORDS
+        for a, b in zip(marks[::2], marks[1::2], strict=True)
+    )
