@@ -400,6 +400,9 @@ def test_actors_person_apposed_to_a_partyless_phrase_gets_no_party(
     _, mentions = resolve(nlp, base, text, date(2024, 7, 1))
     person = next(m for m in mentions if m.kind == "person")
     assert person.party is None
+    text = "Yusuf Darwish, a resident of Israel, was wounded."
+    _, mentions = resolve(nlp, base, text, date(2024, 7, 1))
+    assert next(m for m in mentions if m.kind == "person").party is None
 
 
 @pytest.mark.parametrize(

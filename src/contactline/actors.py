@@ -131,18 +131,20 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
         if d.anaphor is not None and d.anaphor.refers_to == "sides"
     }
     resolved = resolve_references(base, drafts, speakers)
-    _party_from_apposition(doc, resolved)
+    _party_from_apposition(scan, resolved)
     return [to_mention(doc, text, d) for d in resolved]
 
 
-def _party_from_apposition(doc: Doc, drafts: Sequence[Draft]) -> None:
+def _party_from_apposition(scan: Scan, drafts: Sequence[Draft]) -> None:
     """Give a person without party the party of the title phrase it is apposed to.
 
     "Hamas said its commander, Rafa Salama, was killed", "one of its commanders, X"
     (a title that resolved to a party through its reference or its name), "X, a
-    commander of the group" (the party of the title's "of" phrase): the person acts
-    for that party.
+    commander of the group" (the party of the "of" phrase of an office or body word,
+    not of any noun: "X, a resident of Y" is no party's): the person acts for that
+    party.
     """
+    doc = scan.doc
     titled: dict[int, Draft] = {}
     named: dict[int, Draft] = {}
     for draft in drafts:
@@ -155,8 +157,10 @@ def _party_from_apposition(doc: Doc, drafts: Sequence[Draft]) -> None:
         if draft.kind != "person" or draft.party is not None:
             continue
         title, owner = _apposed_title(doc[draft.end - 1])
-        found = titled.get(title.i) if title is not None else None
-        if found is None and owner is not None:
+        if title is None:
+            continue
+        found = titled.get(title.i)
+        if found is None and owner is not None and scan.sector_at(title.i) is not None:
             found = named.get(owner.i)
         if found is None or draft.start <= found.start < draft.end:
             continue
