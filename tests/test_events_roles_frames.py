@@ -397,3 +397,11 @@ def test_events_roles_a_term_in_quotation_marks_is_no_quoted_statement(code) -> 
         'Air defences shot down 34 missiles, Ukraine said, while 20 were "lost" to jamming.'
     )
     assert all(e.cameo != "010" for e in events)
+
+
+def test_events_roles_revenge_with_no_killer_told_is_not_on_the_dead(code) -> None:
+    events = code(
+        "Russia fired missiles at Ukraine, saying it was retaliating for the killing of Hamas leaders."
+    )
+    assert ("RUS", "HAMAS", "19") not in pairs(events)
+    assert ("RUS", "UKR", "19") in pairs(events)

@@ -102,7 +102,8 @@ def avenged_target(act: Act, earlier: Sequence[Act], roles: RoleReader) -> Act:
 
     "X killed Y's leader in Z. W vowed to avenge his death": the death is Y's (the
     leader's), the last act of force on Y is X's, so W threatens X. The dead's own party
-    read as the target ("avenge the killing of Y") gives way to the killer.
+    read as the target ("avenge the killing of Y") gives way to the killer; with no killer
+    told, to the party the avenger's own force in the sentence is aimed at, else to no one.
     """
     if not act.sources or act.code[:2] not in _AVENGING_ROOTS:
         return act
@@ -143,7 +144,22 @@ def avenged_target(act: Act, earlier: Sequence[Act], roles: RoleReader) -> Act:
             if killers:
                 return replace(act, targets=killers, rule=act.rule + " target:avenged")
             break
-    return act
+    if not act.targets or not victims:
+        return act
+    # no killer told: revenge is never on the dead's own side, but on whom the avenger's
+    # own force in the sentence is aimed ("fired missiles at Y, saying it was avenging ...")
+    own = {s.code for s in act.sources}
+    aimed = [
+        t
+        for other in earlier
+        if other is not act
+        and other.code[:2] in _KILLING_ROOTS
+        and own & {s.code for s in other.sources}
+        and other.trigger.token.sent == act.trigger.token.sent
+        for t in other.targets
+        if t.code not in victims
+    ]
+    return replace(act, targets=distinct(aimed, act.sources), rule=act.rule + " target:not-avenged")
 
 
 def link_target(act: Act, roles: RoleReader) -> Act:
