@@ -160,6 +160,16 @@ def test_actors_focus_sides_are_never_the_parties_that_speak_of_them(
     assert [m.party for m in mentions_for(doc, head, mentions)] == parties
 
 
+def test_actors_focus_two_sides_are_a_list_of_two(nlp: Language, base: ActorBase) -> None:
+    doc = nlp(
+        "Sudan and Chad clashed again. Kenya, Uganda and Ethiopia sent envoys to Nairobi. "
+        "The two sides agreed to talks."
+    )
+    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
+    head = [t.i for t in doc if t.text == "sides"][-1]
+    assert [m.party for m in mentions_for(doc, head, mentions)] == ["SDN", "TCD"]
+
+
 def test_actors_focus_warring_parties_stand_for_the_pair_named_before(
     nlp: Language, base: ActorBase
 ) -> None:

@@ -33,7 +33,7 @@ from datetime import date
 from typing import TypeGuard
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from contactline._actor_base import ActorBase, NameEntry, SectorWord, load_actor_base
 from contactline._actor_draft import DETERMINERS, Draft, Scan, is_subject, scan_document, to_mention
@@ -80,6 +80,8 @@ _MODIFIER_POS = frozenset({"ADJ", "NUM"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: references that may carry modifiers after their determiner ("the 27-nation bloc")
 _MODIFIABLE = frozenset({"organ", "organization", "court", "states", "sides"})
+#: words that count the parties a reference to sides means ("the two sides")
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
 #: words that pick one of a group ("one of its commanders")
 _PARTITIVES = frozenset({"one", "two", "three", "some", "another"})
 
@@ -125,8 +127,9 @@ def resolve_mentions(doc: Doc, base: ActorBase, *, published: date | None) -> li
             draft.subject = is_subject(doc, draft.start, draft.end)
         _speak_for_region(draft, base)
     text = scan.text()
+    sizes = {h: 1 + len(doc[h].conjuncts) for h in party_heads}
     speakers = {
-        d.start: _speakers(doc[d.end - 1])
+        d.start: _speakers(doc[d.end - 1]) | _other_sizes(doc[d.start : d.end], sizes)
         for d in drafts
         if d.anaphor is not None and d.anaphor.refers_to == "sides"
     }
@@ -197,6 +200,19 @@ def _of_objects(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             yield from (o for o in child.children if o.dep_ == "pobj")
+
+
+def _other_sizes(words: Span, sizes: dict[int, int]) -> frozenset[int]:
+    """Return the heads of lists of another size than a counted reference says.
+
+    "the two sides" and "both sides" mean a list of two: not "the US, France and
+    Russia" named after "Armenia and Azerbaijan". An uncounted reference ("the warring
+    parties") takes a list of any size.
+    """
+    count = next((_COUNTS[w.lower_] for w in words if w.lower_ in _COUNTS), None)
+    if count is None:
+        return frozenset()
+    return frozenset(h for h, size in sizes.items() if size != count)
 
 
 def _speakers(head: Token) -> frozenset[int]:
