@@ -1089,3 +1089,9 @@ def test_events_not_interested_in_an_act_refuses_it(code) -> None:
     assert ("RUS", "UKR", "12", "asserted") in dyads(events)
     # wanting talks is no act of its own
     assert not code("Russia is interested in negotiations with Ukraine.")
+
+
+def test_events_bare_definite_happening_with_no_party_retells(code) -> None:
+    assert not code("The attack came days after the talks collapsed.")
+    # a definite happening that says more of itself is told
+    assert [e.cameo for e in code("The conflict in the region began in February 1988.")] == ["190"]

@@ -66,6 +66,8 @@ from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
     by_weapon,
+    definite,
+    describes,
     find_triggers,
     held_place,
     names,
@@ -173,7 +175,7 @@ def _code_act(
     if not sources and (doer := _gerund_doer(trigger.token)) is not None:
         # "fired missiles a day after warning X": the subject of the clause warned X
         sources = tuple(roles.subjects(doer))
-    if not targets and trigger.license == "verb" and _describes(trigger.token):
+    if not targets and trigger.license == "verb" and describes(trigger.token):
         # "Arnor-backed rebels": the rebels are backed
         targets = distinct(roles.group(trigger.token.head), sources)
     if not sources and _passive(trigger) and read_mood(trigger.anchor, lexicon).mood == "plain":
@@ -279,11 +281,6 @@ def _spurned(trigger: Trigger, lexicon: EventLexicon) -> MoodReading | None:
     """Read "X is not interested in a truce" as a refusal of the truce."""
     word = spurned(trigger.token, lexicon) if trigger.license == "charge" else None
     return MoodReading(mood="refuse", cue=word) if word is not None else None
-
-
-def _describes(verb: Token) -> bool:
-    """Whether a past participle describes the noun it modifies ("X-backed rebels")."""
-    return verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _passive_heads(verb: Token) -> list[Token]:
@@ -574,7 +571,7 @@ def _as_news(act: Act) -> Act | None:
 
     "since the truce took effect" only dates another act; "the areas it occupied" only
     says which areas (``held_place``); an act with no party is no event, nor is a
-    happening with no party that only may happen. A statement
+    happening with no party that only may happen or that "the" refers back to. A statement
     of intent (03) is intended; the targets are never the sources.
     """
     trigger = act.trigger
@@ -583,8 +580,11 @@ def _as_news(act: Act) -> Act | None:
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in trigger.anchor.children)
     ) or held_place(trigger)
     partyless = not act.sources and not act.targets
-    if backdrop or (partyless and (trigger.license != "occur" or act.modality == "hypothetical")):
-        return None  # nobody acts, or only something may happen ("war may break out")
+    told = trigger.license != "occur" or act.modality == "hypothetical" or definite(trigger)
+    if backdrop or (partyless and told):
+        # nobody acts, only something may happen ("war may break out"), or "the attack"
+        # with no party retells one told before
+        return None
     if act.code[:2] == "03" and act.modality == "asserted":
         act = replace(act, modality="intended")
     return replace(act, targets=distinct(act.targets, act.sources), bare=trigger.license == "occur")

@@ -34,6 +34,8 @@ __all__ = [
     "REQUEST_NOUNS",
     "Trigger",
     "by_weapon",
+    "definite",
+    "describes",
     "find_triggers",
     "held_place",
     "names",
@@ -51,6 +53,7 @@ APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 """Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
@@ -548,3 +551,20 @@ def retorts(verb: Token, lexicon: EventLexicon) -> bool:
         c.dep_ in {"acomp", "oprd", "advmod"} and lexicon.is_cue("retort", c.lower_)
         for c in verb.children
     )
+
+
+def definite(trigger: Trigger) -> bool:
+    """Whether an event noun is a bare definite, retelling: "the attack came days after ...".
+
+    A definite noun that says more of its event ("the conflict in X began in 1988")
+    tells it.
+    """
+    children = list(trigger.token.children)
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children) and all(
+        c.dep_ in {"det", "relcl", "punct"} for c in children
+    )
+
+
+def describes(verb: Token) -> bool:
+    """Whether a past participle describes the noun it modifies ("X-backed rebels")."""
+    return verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
