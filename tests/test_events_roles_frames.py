@@ -405,3 +405,8 @@ def test_events_roles_revenge_with_no_killer_told_is_not_on_the_dead(code) -> No
     )
     assert ("RUS", "HAMAS", "19") not in pairs(events)
     assert ("RUS", "UKR", "19") in pairs(events)
+
+
+def test_events_roles_it_in_a_relative_clause_is_the_outer_subject(code) -> None:
+    events = code("Georgia expelled the ambassador after drone attacks that it blamed on Russia.")
+    assert ("GEO", "RUS", "11") in pairs(events)

@@ -65,12 +65,32 @@ def _stated_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
     """
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            return _all_subjects(roles, verb)
+            return _all_subjects(roles, verb) or _relative_speaker(roles, verb, child)
         if child.dep_ == "agent":
             return [p for obj in child.children if obj.dep_ == "pobj" for p in roles.group(obj)]
     if any(child.dep_ in PASSIVE_SUBJECTS for child in verb.children):
         return []
     return None
+
+
+def _relative_speaker(roles: RoleReader, verb: Token, subject: Token) -> list[Party]:
+    """Return whom an unresolved "it" or "they" of a relative clause stands for.
+
+    "X cut ties with Y after attacks that it blamed on Z", "a strike which they called a
+    mistake": the pronoun inside the clause is the subject of the clause the noun it
+    describes belongs to (X), never that noun.
+    """
+    if verb.dep_ != "relcl" or subject.lower_ not in {"it", "they"}:
+        return []
+    outer = verb.head
+    for _ in range(6):
+        if outer.pos_ in {"VERB", "AUX"} or outer.head.i == outer.i:
+            break
+        outer = outer.head
+    if outer.pos_ not in {"VERB", "AUX"}:
+        return []
+    described = {t.i for t in verb.head.subtree}
+    return [p for p in performers(roles, outer) if p.token.i not in described]
 
 
 def _modifier_subjects(roles: RoleReader, verb: Token) -> list[Party] | None:
