@@ -186,3 +186,13 @@ def test_events_roles_a_truce_before_no_named_enemy_is_no_event(code) -> None:
 
 def test_events_roles_a_truce_with_a_named_enemy_is_kept(code) -> None:
     assert ("ARM", "AZE", "08") in pairs(code("Armenia declared a ceasefire with Azerbaijan."))
+
+
+def test_events_roles_a_clause_describing_the_subject_is_no_news(code) -> None:
+    events = code("Turkey, which has been holding talks with Russia, urged Ukraine to negotiate.")
+    assert pairs(events) == {("TUR", "UKR", "02")}
+
+
+def test_events_roles_a_relative_clause_blaming_another_is_still_news(code) -> None:
+    events = code("Georgia, which Russia accuses of shelling its villages, called for talks.")
+    assert ("RUS", "GEO", "11") in pairs(events)

@@ -144,13 +144,33 @@ def extract_events(
 def _sentence_passes(acts: list[Act], roles: RoleReader) -> list[Act]:
     """Give a sentence's acts what the rest of the sentence says about their parties.
 
-    Helpers of force cooperate with its user (062); a target guessed for being the one
+    An act told only to describe the clause's subject goes; helpers of force cooperate
+    with its user (062); a target guessed for being the one
     other party but describing the source goes; insurgents' force at home falls on their
     state; cutting a link falls on the party it links to; a demand after a joint act is
     made of the partner, and a declared truce is towards whoever answers it.
     """
+    acts = [a for a in acts if not _described_subject(a.trigger.anchor)]
     acts = [link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)]
     return [truce_counterpart(partner_target(a, acts), roles) for a in acts]
+
+
+def _described_subject(anchor: Token) -> bool:
+    """Whether an act only describes the subject of its sentence's clause.
+
+    "X, which has been holding talks with Y, called for restraint", "X, which mediates
+    between Y and Z, condemned ...": a clause set off by commas that tells what the
+    subject does or has done is background to the news, not news of its own.
+    """
+    clause = next((a for a in (anchor, *anchor.ancestors) if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
+        return False
+    start = clause.left_edge.i
+    if start == 0 or anchor.doc[start - 1].text != ",":
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in clause.children
+    )
 
 
 _LISTED_ROOTS = frozenset({"04", "08", "10", "11", "12", "13", "16", "17"})
