@@ -1095,3 +1095,8 @@ def test_events_bare_definite_happening_with_no_party_retells(code) -> None:
     assert not code("The attack came days after the talks collapsed.")
     # a definite happening that says more of itself is told
     assert [e.cameo for e in code("The conflict in the region began in February 1988.")] == ["190"]
+
+
+def test_events_party_yielding_beside_a_withdrawal_is_not_its_counterpart(code) -> None:
+    events = code("Russian troops left the area in May, and Ukraine withdrew its forces.")
+    assert not [e for e in events if e.source.party == "UKR" and e.target is not None]

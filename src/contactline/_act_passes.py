@@ -333,12 +333,16 @@ def fallback_target(
 ) -> Act:
     """Give an act that needs a target the sentence's only other party, if there is one.
 
-    Parties that act elsewhere in the sentence (a mediator) or speak in it are not
-    candidates; nor is a joint act of several sources.
+    Parties that act elsewhere in the sentence (a mediator; beside a yielding act, the
+    subject of a coordinate clause) or speak in it are not candidates; nor is a joint
+    act of several sources.
     """
     if len(act.sources) != 1 or act.targets or act.code[:2] not in OTHER_PARTY_ROOTS:
         return act
     busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
+    if act.code[:2] == "08":
+        # a party yielding beside it is no counterpart ("X left in 2022, and Y withdrew")
+        busy |= {p.code for v in _coordinates(act.trigger.anchor) for p in roles.subjects(v)}
     subject = roles.subject_word(act.trigger.anchor)
     if subject is not None:
         # a party named in the description of the source ("X, which mediates between Y
@@ -353,6 +357,17 @@ def fallback_target(
     if other is None:
         return act
     return replace(act, targets=(other,), rule=act.rule + " target:sole-other-party")
+
+
+def _coordinates(verb: Token) -> list[Token]:
+    """Return the verbs of the clauses coordinated with ``verb``'s, each with a subject."""
+    first = verb.head if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} else verb
+    clauses = [first, *(c for c in first.children if c.dep_ == "conj")]
+    return [
+        c
+        for c in clauses
+        if c.i != verb.i and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
+    ]
 
 
 def frame_acts(
