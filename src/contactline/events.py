@@ -80,6 +80,9 @@ _WARS = frozenset({"war", "wars", "battle", "battles", "conflict", "skirmish", "
 """Objects of a fighting verb that name the fighting itself ("fought a war"), no opponent."""
 """Verbs of giving one another the same thing: what two sides trade, each does to the other."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
+_CONFLICTUAL = "10"
+"""Codes from here on (demands, disapproval, force) are conflictual; those before are
+cooperative, the kind a clause describing a party tells as its standing role."""
 _AIMED_PREFIXES = ("087",)
 """Military de-escalation (a truce, a retreat, demobilising) always yields to an enemy:
 with none named, the text tells no dyad ("X declared a unilateral ceasefire")."""
@@ -144,13 +147,13 @@ def extract_events(
 def _sentence_passes(acts: list[Act], roles: RoleReader) -> list[Act]:
     """Give a sentence's acts what the rest of the sentence says about their parties.
 
-    An act told only to describe the clause's subject goes; helpers of force cooperate
+    A cooperative act told only to describe the clause's subject goes; helpers of force cooperate
     with its user (062); a target guessed for being the one
     other party but describing the source goes; insurgents' force at home falls on their
     state; cutting a link falls on the party it links to; a demand after a joint act is
     made of the partner, and a declared truce is towards whoever answers it.
     """
-    acts = [a for a in acts if not _described_subject(a.trigger.anchor)]
+    acts = [a for a in acts if a.code >= _CONFLICTUAL or not _described_subject(a.trigger.anchor)]
     acts = [link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)]
     return [truce_counterpart(partner_target(a, acts), roles) for a in acts]
 
@@ -160,7 +163,9 @@ def _described_subject(anchor: Token) -> bool:
 
     "X, which has been holding talks with Y, called for restraint", "X, which mediates
     between Y and Z, condemned ...": a clause set off by commas that tells what the
-    subject does or has done is background to the news, not news of its own.
+    subject does or has done is background to the news, not news of its own. (Only
+    cooperation is dropped so: fighting told in passing, "X and Y, which have fought
+    since 2014, ...", stays an event.)
     """
     clause = next((a for a in (anchor, *anchor.ancestors) if a.dep_ == "relcl"), None)
     if clause is None or clause.head.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
