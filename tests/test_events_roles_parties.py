@@ -180,7 +180,7 @@ def test_events_roles_guessed_target_describing_the_source_is_dropped(make_doc) 
 
 
 def test_events_roles_a_truce_before_no_named_enemy_is_no_event(code) -> None:
-    events = code("Armenia declared a unilateral ceasefire. Georgia pulled its troops back.")
+    events = code("Armenia declared a unilateral ceasefire.")
     assert all(e.cameo[:2] != "08" for e in events)
 
 
