@@ -208,3 +208,22 @@ def test_events_roles_an_agreement_with_a_partner_stays_one_way(code) -> None:
     events = code("Armenia reached an agreement with Georgia on trade.")
     assert ("ARM", "GEO", "05") in pairs(events)
     assert ("GEO", "ARM", "05") not in pairs(events)
+
+
+def test_events_roles_second_side_of_a_war_between_hung_off_the_noun(make_doc) -> None:
+    # "the war between X, led by A, and Y" with Y parsed as a conjunct of "war"
+    doc = hand_parsed(
+        make_doc,
+        [
+            ("The", 1, "det", "DET", "the"),
+            ("war", 7, "nsubj", "NOUN", "war"),
+            ("between", 1, "prep", "ADP", "between"),
+            ("Armenia", 2, "pobj", "PROPN", "Armenia"),
+            (",", 1, "punct", "PUNCT", ","),
+            ("and", 1, "cc", "CCONJ", "and"),
+            ("Azerbaijan", 1, "conj", "PROPN", "Azerbaijan"),
+            ("began", 7, "ROOT", "VERB", "begin"),
+            (".", 7, "punct", "PUNCT", "."),
+        ],
+    )
+    assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= pairs(coded(doc))

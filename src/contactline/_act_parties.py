@@ -352,6 +352,10 @@ def noun_parties(noun: Token, roles: RoleReader) -> tuple[list[Party], list[Part
     if between:
         # "the conflict between X and Y over Z": X and Y act on each other; Z is the issue
         targets = []
+        # "the war between X, led by A, and Y": the parser may hang Y off the noun itself
+        known = {p.code for p in sources}
+        for side in (c for c in noun.children if c.dep_ == "conj"):
+            sources += [p for p in roles.group(side) if p.code not in known]
     return sources, targets
 
 
