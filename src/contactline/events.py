@@ -14,7 +14,10 @@ One pass over the tokens finds the triggers (verbs and event nouns in the lexico
    own when CAMEO codes it (010, 112, 016);
 4. the rest of its sentence (``_target_passes``, ``_home_targets``, ``_counterparts``):
    helpers, the home state of insurgents' force, the far end of a cut link, the partner
-   of a joint act or the party answering a truce, where its own clause names no target.
+   of a joint act or the party answering a truce, where its own clause names no target;
+   cooperation a comma clause only tells of the sentence's subject is background;
+5. its dyads: one per pair of "X and Y"; a meeting, call or joint act "with" a partner
+   is done by both sides; a truce with no named enemy is no event.
 
 Every event carries its code, PLOVER type, QuadClass and Goldstein value from the CAMEO
 table, the place named in its clause, the evidence sentence, offsets and the pattern
