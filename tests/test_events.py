@@ -1100,3 +1100,19 @@ def test_events_bare_definite_happening_with_no_party_retells(code) -> None:
 def test_events_party_yielding_beside_a_withdrawal_is_not_its_counterpart(code) -> None:
     events = code("Russian troops left the area in May, and Ukraine withdrew its forces.")
     assert not [e for e in events if e.source.party == "UKR" and e.target is not None]
+
+
+def test_events_noun_with_a_time_of_its_own_is_dated_by_it(code) -> None:
+    text = (
+        "Talks ended on Thursday. Iran has vowed to retaliate against Israel for the killing "
+        "of Hamas leader Ali Musa in Tehran late last month, which it blames on Israel."
+    )
+    times = [
+        TimeExpr(
+            text=t, value=v, type="DATE", span=Span(text.index(t), text.index(t) + len(t)), rule="t"
+        )
+        for t, v in (("on Thursday", "2024-08-15"), ("late last month", "2024-07"))
+    ]
+    events = code(text, times=times, published=date(2024, 8, 16))
+    [killing] = [e for e in events if e.cameo.startswith("18")]
+    assert killing.date is not None and killing.date.start == "2024-07"

@@ -519,10 +519,33 @@ def _evidence(sent: SpacySpan) -> tuple[str, Span]:
     return text[start:end], Span(sent.start_char + start, sent.start_char + end)
 
 
+def _own_time(doc: Doc, noun: Token, times: Sequence[TimeExpr]) -> bool:
+    """Whether a time expression modifies ``noun`` itself, not a clause inside its phrase."""
+    for time in times:
+        span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        node = span.root
+        for _ in range(8):
+            if node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
+                break
+            node = node.head
+            if node.i == noun.i:
+                return True
+    return False
+
+
 def _date(
     doc: Doc, act: Act, times: Sequence[TimeExpr], published: date | None
 ) -> DateWindow | None:
-    """Date an act by its own time expression, else by its frame's (a claim is as old as its telling)."""
+    """Date an act by its own time expression, else by its frame's (a claim is as old as its telling).
+
+    An event noun with a time of its own is dated by it, whatever verb carries it ("the
+    killing of X late last month, which it blames on Y": last month, not the blaming).
+    """
+    noun = act.trigger.token
+    if noun.i != act.trigger.anchor.i and _own_time(doc, noun, times):
+        return date_at(doc, noun.i, times, published=published)
     anchor = act.trigger.anchor
     if act.frame is not None and act.frame.kind in {"report", "accuse", "aside"}:
         left = anchor.left_edge.idx
