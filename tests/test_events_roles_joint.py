@@ -9,6 +9,7 @@ import pytest
 
 from _events_roles import NAMES, coded, coder, hand_parsed, pairs, with_group
 from _mentions import in_order, mention_at, state_mentions
+from contactline.records import Mention, Span
 
 
 @pytest.fixture
@@ -179,6 +180,25 @@ def test_events_roles_both_countries_stand_for_the_pair_even_if_resolved_to_one(
     )
     calls = {(s, t) for s, t, root in pairs(coded(nlp(text), mentions)) if s == "RUS"}
     assert calls == {("RUS", "ARM"), ("RUS", "AZE")}
+
+
+def test_events_roles_both_sides_far_back_are_the_list_their_mention_refers_to(nlp) -> None:
+    text = (
+        "Armenia and Azerbaijan fought a war in 2020. The border stayed shut for years. "
+        "Trade stopped. Hungary said both sides had accused each other of shelling."
+    )
+    start = text.index("both sides")
+    sides = Mention(
+        span=Span(start, start + len("both sides")),
+        text="both sides",
+        party="AZE",
+        kind="state",
+        antecedent=Span(text.index("Azerbaijan"), text.index("Azerbaijan") + 10),
+        rule="coref",
+    )
+    events = coded(nlp(text), in_order(state_mentions(text, NAMES), sides))
+    accused = {(s, t) for s, t, root in pairs(events) if root == "11"}
+    assert accused == {("ARM", "AZE"), ("AZE", "ARM")}
 
 
 def test_events_roles_the_warring_parties_are_the_pair_before(code) -> None:

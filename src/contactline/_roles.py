@@ -339,7 +339,22 @@ class RoleReader:
             # "The war between X and Y broke out in 2023. Z accused both sides of ..."
             before = token.doc[token.sent.start - 1].sent
             pair = self._last_pair(before, set())
-        return pair
+        return pair or self._pair_referred_to(token)
+
+    def _pair_referred_to(self, token: Token) -> list[Party]:
+        """Return the list further back whose member the "both sides" mention points at."""
+        mention = mention_for(self.doc, token.i, self.mentions)
+        if mention is None or mention.antecedent is None:
+            return []
+        start, end = mention.antecedent.start, mention.antecedent.end
+        named = self.doc.char_span(start, end, alignment_mode="expand")
+        if named is None or named.root.sent.start >= token.sent.start:
+            return []
+        head = named.root
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        pair = self.group(head)
+        return pair if len(pair) >= 2 else []
 
     def _last_pair(self, words: SpacySpan, speakers: set[int]) -> list[Party]:
         """Return the last "X and Y" pair of parties among ``words``, not said by ``speakers``."""
