@@ -1116,3 +1116,8 @@ def test_events_noun_with_a_time_of_its_own_is_dated_by_it(code) -> None:
     events = code(text, times=times, published=date(2024, 8, 16))
     [killing] = [e for e in events if e.cameo.startswith("18")]
     assert killing.date is not None and killing.date.start == "2024-07"
+
+
+def test_events_repelled_assault_is_its_authors_against_the_repeller(code) -> None:
+    events = code("Ukraine repelled a Russian assault on the town.")
+    assert dyads(events) == {("RUS", "UKR", "19", "asserted")}

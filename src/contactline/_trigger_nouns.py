@@ -162,7 +162,8 @@ def noun_license(
        "declared martial law and general mobilization", "accused X of attacks",
        "called for a ceasefire".
     3. It names its agent: "X's invasion of Y", "attacks by X", or (force) the parties
-       it is between: "after clashes between X and Y".
+       it is between: "after clashes between X and Y"; or (force) it is what a party
+       repels, someone else's act: "X repelled a Y assault on the town".
 
     4. It is what a party says it does not want: "X is not interested in talks" (a
        refusal; see :func:`spurned`). A noun that is only feared ("afraid of reprisals by X") is none.
@@ -221,6 +222,8 @@ def noun_license(
         return "charge", refusal.head  # "X was not interested in a truce": X refuses it
     if pattern_root == "11":
         return None  # an accusation noun is an event only as the charge of an accusation
+    if head.dep_ == "dobj" and pattern_root in _FORCE_ROOTS and lexicon.is_cue("intercept", lemma):
+        return "agent", verb  # "X repelled a Y assault on the town": Y's act, against X
     # "drone attacks on X that it blamed on Y", the clause also hung off X
     placed = [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     for word in (token, *placed):
