@@ -15,6 +15,7 @@ from _events_roles import (
     NAMES,
     coded,
     coder,
+    front_group,
     hand_parsed,
     opposition,
     pairs,
@@ -410,3 +411,13 @@ def test_events_roles_revenge_with_no_killer_told_is_not_on_the_dead(code) -> No
 def test_events_roles_it_in_a_relative_clause_is_the_outer_subject(code) -> None:
     events = code("Georgia expelled the ambassador after drone attacks that it blamed on Russia.")
     assert ("GEO", "RUS", "11") in pairs(events)
+
+
+def test_events_roles_an_armed_group_accusing_is_no_target_of_force_on_others(nlp) -> None:
+    text = "The Riders' Front accused Ukraine of shelling residential neighbourhoods."
+    mentions = in_order(state_mentions(text, NAMES), *front_group(text))
+    shelling = {(s, t) for s, t, root in pairs(coded(nlp(text), mentions)) if root == "19"}
+    assert shelling and ("UKR", "RRF") not in shelling
+    # a state accusing names its own ground
+    text = "Armenia accused Azerbaijan of shelling residential neighbourhoods."
+    assert ("AZE", "ARM", "19") in pairs(coded(nlp(text)))

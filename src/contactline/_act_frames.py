@@ -126,9 +126,34 @@ def _framed_parties(
     elif frame.kind == "report" and frame.speakers and _speaker_pronoun(subject, act.trigger):
         # "..., which X said it had intercepted": "it" is X whatever lies nearer
         sources = frame.speakers
-    if _against_speaker(act, frame, sources, targets) and not _abroad(act, frame, sources, roles):
+    if (
+        _against_speaker(act, frame, sources, targets)
+        and not _abroad(act, frame, sources, roles)
+        and not _charged_with_object(act, frame)
+    ):
         targets = frame.speakers
     return sources, targets
+
+
+def _charged_with_object(act: Act, frame: Frame) -> bool:
+    """Whether an armed group's accusation names what the act was done to.
+
+    "The rebels accused the army of shelling residential neighbourhoods": the shelling
+    falls on the neighbourhoods, not on the rebels, who hold no land of their own ("its
+    positions" would name them). A state accusing names its own ground.
+    """
+    if frame.kind != "accuse" or any(s.mention.kind != "group" for s in frame.speakers):
+        return False
+    token = act.trigger.token
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return bool(objects)
 
 
 def _against_speaker(
