@@ -213,3 +213,12 @@ def test_events_roles_city_of_a_governed_region_is_its_governors_while_they_gove
     mentions = state_mentions(doc.text, {"Eritrean forces": "ERI"})
     events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
     assert ("ERI", target, "19") in pairs(events)
+
+
+def test_events_roles_who_stands_by_as_an_act_happens_is_no_guessed_target(code) -> None:
+    text = "Hungarian troops stood by while Ukraine launched an offensive."
+    offensive = {(s, t) for s, t, root in pairs(code(text)) if root == "19"}
+    assert offensive == {("UKR", None)}
+    # with no scene-setting clause the sole other party stays the guess
+    text = "Hungarian troops were in the region, and Ukraine launched an offensive."
+    assert ("UKR", "HUN", "19") in pairs(code(text))

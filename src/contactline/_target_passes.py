@@ -72,6 +72,8 @@ _HOSTED_ROOTS = frozenset({"03", "04", "05", "06"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _HELPING = "062"
 _GUESSED_TARGET = " target:sole-other-party"
+_BACKGROUND = frozenset({"when", "as", "while"})
+"""Subordinators of a clause that sets the scene for another ("X stood by as Y ...")."""
 _HELPED_ROOTS = frozenset({"15", "18", "19", "20"})
 """Families of military acts whose helpers cooperate militarily with the actor."""
 _SETTLING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
@@ -253,6 +255,27 @@ def kin_guess(act: Act) -> Act:
         ):
             return replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
     return act
+
+
+def background_guess(act: Act, roles: RoleReader) -> Act:
+    """Drop a guessed target that stands by in the clause an act is the background of.
+
+    "X's peacekeepers did not intervene when Y launched its offensive": the offensive
+    is set beside what X did, not aimed at X.
+    """
+    if not act.rule.endswith(_GUESSED_TARGET) or not act.targets:
+        return act
+    clause = next((v for v in act.trigger.anchor.ancestors if v.dep_ == "advcl"), None)
+    if act.trigger.anchor.dep_ == "advcl":
+        clause = act.trigger.anchor
+    if clause is None or not any(
+        c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _BACKGROUND for c in clause.children
+    ):
+        return act
+    standing = {p.code for p in roles.subjects(clause.head)}
+    if not standing & {t.code for t in act.targets}:
+        return act
+    return replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
 
 
 def _help_nouns(act: Act) -> list[Token]:

@@ -46,7 +46,7 @@ from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
-from contactline._target_passes import helped_acts, kin_guess
+from contactline._target_passes import background_guess, helped_acts, kin_guess
 from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
@@ -157,7 +157,10 @@ def _sentence_passes(acts: list[Act], roles: RoleReader) -> list[Act]:
     made of the partner, and a declared truce is towards whoever answers it.
     """
     acts = [a for a in acts if a.code >= _CONFLICTUAL or not _described_subject(a.trigger.anchor)]
-    acts = [link_target(home_target(kin_guess(a), roles), roles) for a in helped_acts(acts, roles)]
+    acts = [
+        link_target(home_target(background_guess(kin_guess(a), roles), roles), roles)
+        for a in helped_acts(acts, roles)
+    ]
     return [truce_counterpart(partner_target(a, acts), roles) for a in acts]
 
 
