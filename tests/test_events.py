@@ -1121,3 +1121,15 @@ def test_events_noun_with_a_time_of_its_own_is_dated_by_it(code) -> None:
 def test_events_repelled_assault_is_its_authors_against_the_repeller(code) -> None:
     events = code("Ukraine repelled a Russian assault on the town.")
     assert dyads(events) == {("RUS", "UKR", "19", "asserted")}
+
+
+def test_events_purpose_of_an_agreed_object_is_no_second_act(code) -> None:
+    events = code("Armenia and Azerbaijan agreed to a truce to exchange prisoners.")
+    assert {e.cameo for e in events} == {"0871"}
+    assert code("Germany agreed a loan package to help Ukraine rebuild.")[0].cameo == "071"
+
+
+def test_events_purpose_aimed_at_a_party_stays_an_act(code) -> None:
+    assert dyads(code("Russia used drones to attack Ukraine.")) == {
+        ("RUS", "UKR", "19", "asserted")
+    }

@@ -61,7 +61,7 @@ from contactline._target_passes import (
     purpose_target,
     visit_host,
 )
-from contactline._trigger_nouns import spurned
+from contactline._trigger_nouns import purpose_object, spurned
 from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
@@ -159,7 +159,8 @@ def _code_act(
     """Code one trigger: parties, then mood, then frame.
 
     1. An appeal verb that only names something is no act; an order whose clause names
-       the act ordered and nobody it is asked of is that act.
+       the act ordered and nobody it is asked of is that act; an infinitive stating the
+       purpose of the object of its verb, aimed at no party, is none.
     2. The parties come from grammatical roles; an appeal asks for the act it embeds
        (``_ask_for``); an accepted proposal is an intent (``_accept``).
     3. A conjunct misparsed into a reported clause is the speaker's (``_continue_outer``).
@@ -171,6 +172,9 @@ def _code_act(
     """
     if names(trigger):
         return None
+    thing = purpose_object(trigger.token, lexicon) if trigger.license == "verb" else None
+    if thing is not None and not roles.group(thing) and not roles.objects(trigger.token):
+        return None  # "agreed to a truce to exchange prisoners": the truce's purpose
     sources, targets = act_parties(trigger, roles, lexicon)
     if not sources and (doer := _gerund_doer(trigger.token)) is not None:
         # "fired missiles a day after warning X": the subject of the clause warned X

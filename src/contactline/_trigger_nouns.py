@@ -256,6 +256,30 @@ def spurned(token: Token, lexicon: EventLexicon) -> Token | None:
     return word if _negated(word) else None
 
 
+def purpose_object(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the object of the verb a to-infinitive states the purpose of, if it has one.
+
+    "agreed to a truce to exchange prisoners", "signed an agreement to end the war": the
+    verb the infinitive hangs on has an object of its own, named before the infinitive;
+    the infinitive says what that object is for, no second act of the subject. An
+    infinitive whose own object is an event ("a truce to allow the release of hostages")
+    lets that event happen: it is an act of its own.
+    """
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ not in {"xcomp", "advcl"} or not infinitive:
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns for c in verb.children):
+        return None
+    for child in verb.head.children:
+        if child.i > verb.i:
+            continue
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _negated(word: Token) -> bool:
     """Whether a predicate adjective or its copula is negated ("was not interested")."""
     return any(c.dep_ == "neg" for t in (word, word.head) for c in t.children)
