@@ -15,6 +15,7 @@ from _events_roles import (
     NAMES,
     coded,
     coder,
+    front_group,
     hand_parsed,
     militants_parse,
     pairs,
@@ -222,3 +223,15 @@ def test_events_roles_who_stands_by_as_an_act_happens_is_no_guessed_target(code)
     # with no scene-setting clause the sole other party stays the guess
     text = "Hungarian troops were in the region, and Ukraine launched an offensive."
     assert ("UKR", "HUN", "19") in pairs(code(text))
+
+
+def test_events_roles_partyless_subject_led_by_a_party_acts_for_it(nlp) -> None:
+    text = "Rebels led by the Riders' Front seized the town of Kherson."
+    seized = {s for s, t, root in pairs(coded(nlp(text), front_group(text))) if root == "19"}
+    assert seized == {"RRF"}
+
+
+def test_events_roles_body_of_two_parties_acts_for_both(code) -> None:
+    text = "The border commissions of Armenia and Azerbaijan signed a protocol."
+    signed = {(s, t) for s, t, root in pairs(code(text)) if root == "05"}
+    assert signed == {("ARM", "AZE"), ("AZE", "ARM")}
