@@ -1133,3 +1133,9 @@ def test_events_purpose_aimed_at_a_party_stays_an_act(code) -> None:
     assert dyads(code("Russia used drones to attack Ukraine.")) == {
         ("RUS", "UKR", "19", "asserted")
     }
+
+
+def test_events_deed_done_by_no_one_named_is_the_blamed_partys_against_the_blamer(code) -> None:
+    events = code("A bridge was blown up overnight; Ukraine blamed Russia.")
+    assert ("RUS", "UKR", "17", "claimed") in dyads(events)
+    assert code("A bridge was blown up overnight.") == []

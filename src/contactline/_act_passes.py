@@ -36,6 +36,8 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _BLAME = "112"
 _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence a party can be blamed for."""
+_UNDONE_ROOTS = frozenset({"17", "19"})
+"""Damage a party can be blamed for when no one it was done to is named: "a dam was blown up"."""
 _MILITARY_INQUIRY = "093"
 _JUDGED_NOUNS = frozenset(
     {"launch", "test", "seizure", "execution", "move", "incursion", "step", "decision"}
@@ -102,7 +104,8 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
     Y did it by Z's account (claimed, reported by the first blamer). Only one blame in the
     sentence that charges nothing of its own decides ("X accused Y of sabotage" is no
     blame for the blast); an act another party reports stays unattributed, and so do what
-    the accusation itself charges and the stopping of an attack ("shot down").
+    the accusation itself charges and the stopping of an attack ("shot down"). A deed
+    with no party at all ("the dam was blown up; X blamed Y") was done to the blamer.
     """
     blames = [
         a
@@ -122,14 +125,16 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
         told = act.modality == "asserted" or act.modality == "claimed" and act.reported_by == blamer
         charged = act.frame is not None and act.frame.kind == "accuse"
         stops = lexicon.is_cue("intercept", act.trigger.token.lemma_.lower())
-        if act.sources or act.code[:2] not in _BLAMED_ROOTS or not told or charged or stops:
+        undone = not act.targets and act.trigger.license == "verb"  # "the dam was blown up"
+        blamable = act.code[:2] in (_UNDONE_ROOTS if undone else _BLAMED_ROOTS)
+        if act.sources or not blamable or not told or charged or stops:
             out.append(act)
             continue
         out.append(
             replace(
                 act,
                 sources=blame.targets,
-                targets=distinct(act.targets, blame.targets),
+                targets=distinct(blame.sources[:1] if undone else act.targets, blame.targets),
                 modality="claimed",
                 reported_by=blamer,
                 rule=act.rule + " source:blamed",

@@ -61,7 +61,7 @@ from contactline._target_passes import (
     purpose_target,
     visit_host,
 )
-from contactline._trigger_nouns import purpose_object, spurned
+from contactline._trigger_nouns import purpose_object, spurned, undergone
 from contactline._triggers import (
     APPEAL_ROOTS,
     Trigger,
@@ -103,7 +103,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
         act = _code_act(trigger, embedded, roles, lexicon)
         if act is None:
             continue
-        if act.frame is not None and act.frame.kind in {"report", "deny"}:
+        if act.frame is not None and act.frame.kind in {"report", "deny"} and not _partyless(act):
             frames.setdefault(act.frame.verb.i, (act.frame, []))[1].append(act)
         acts.append(act)
     acts.extend(_rebuffed_requests(triggers, roles, lexicon))
@@ -122,7 +122,8 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     }
     # whoever reports an act of the sentence ("according to X") is its source of news
     speakers |= {a.reported_by for a in acts if a.reported_by}
-    acts = intercepted(blamed_source(acts, lexicon), lexicon)
+    blamed = blamed_source(acts, lexicon)  # a deed no one named did is news only if blamed
+    acts = intercepted([a for a in blamed if not _partyless(a)], lexicon)
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [response_target(act, acts, roles) for act in acts]
@@ -188,7 +189,7 @@ def _code_act(
         between = roles.phrase_parties(_passive_heads(trigger.token), "between")
         if len({p.code for p in between}) > 1:
             sources, targets = tuple(between), distinct(targets, between)
-    if _undergone(trigger):
+    if undergone(trigger):
         # "X came under fire from Y": Y fired at X
         sources, targets = targets or tuple(roles.agent_by(trigger.token)), sources
     if embedded is not None and not targets and CLAUSE_OBJECT in trigger.objects:
@@ -211,22 +212,6 @@ def _code_act(
     if demand is not None:
         return demand
     return _as_news(_to_act(_mood_code(draft, lexicon), roles, lexicon))
-
-
-def _undergone(trigger: Trigger) -> bool:
-    """Whether a verb's subject suffers the act its "under" phrase names.
-
-    "X came under fire from Y", "the town remained under attack": the subject is the
-    target, the "from" or "by" phrase the source. A verb with an object of its own puts
-    that object under something ("put X under house arrest") and keeps its roles.
-    """
-    verb = trigger.token
-    return (
-        trigger.license == "verb"
-        and trigger.particle is not None
-        and trigger.particle.lower_ == "under"
-        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
-    )
 
 
 def _rebuffed_requests(
@@ -269,6 +254,11 @@ def _rebuffed_requests(
                 act = in_frame(act, frame, MoodReading(mood="plain"), roles)
             found.append(act)
     return found
+
+
+def _partyless(act: Act) -> bool:
+    """Whether an act names no party and is told as done: "the dam was blown up"."""
+    return not act.sources and not act.targets and act.trigger.license != "occur"
 
 
 def _passive(trigger: Trigger) -> bool:
@@ -585,7 +575,7 @@ def _as_news(act: Act) -> Act | None:
     ) or held_place(trigger)
     partyless = not act.sources and not act.targets
     told = trigger.license != "occur" or act.modality == "hypothetical" or definite(trigger)
-    if backdrop or (partyless and told):
+    if backdrop or (partyless and told and not _passive(trigger)):
         # nobody acts, only something may happen ("war may break out"), or "the attack"
         # with no party retells one told before
         return None

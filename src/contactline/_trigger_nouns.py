@@ -280,6 +280,22 @@ def purpose_object(verb: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def undergone(trigger: Trigger) -> bool:
+    """Whether a verb's subject suffers the act its "under" phrase names.
+
+    "X came under fire from Y", "the town remained under attack": the subject is the
+    target, the "from" or "by" phrase the source. A verb with an object of its own puts
+    that object under something ("put X under house arrest") and keeps its roles.
+    """
+    verb = trigger.token
+    return (
+        trigger.license == "verb"
+        and trigger.particle is not None
+        and trigger.particle.lower_ == "under"
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
+
+
 def _negated(word: Token) -> bool:
     """Whether a predicate adjective or its copula is negated ("was not interested")."""
     return any(c.dep_ == "neg" for t in (word, word.head) for c in t.children)
