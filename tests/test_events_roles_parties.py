@@ -235,3 +235,13 @@ def test_events_roles_body_of_two_parties_acts_for_both(code) -> None:
     text = "The border commissions of Armenia and Azerbaijan signed a protocol."
     signed = {(s, t) for s, t, root in pairs(code(text)) if root == "05"}
     assert signed == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_events_roles_owners_under_a_bodys_bare_topic_are_its_parties(code) -> None:
+    # the parser hangs "of Georgia and Turkey" on "trade", not on "commissions"
+    text = "The commissions on trade of Georgia and Turkey signed a protocol."
+    signed = {(s, t) for s, t, root in pairs(code(text)) if root == "05"}
+    assert signed == {("GEO", "TUR"), ("TUR", "GEO")}
+    # a topic with a determiner of its own keeps its owner
+    text = "The commission on the future of Georgia signed a protocol with Turkey."
+    assert ("GEO", "TUR", "05") not in pairs(code(text))

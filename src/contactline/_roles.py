@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from contactline._event_lexicon import EventLexicon
 from contactline._focus import as_party, in_focus
 from contactline._places import PlaceNamer
-from contactline._subjects import PASSIVE_SUBJECTS, SUBJECTS, performers
+from contactline._subjects import PASSIVE_SUBJECTS, SUBJECTS, performers, topic_noun, topic_owner
 from contactline.actors import mention_for
 from contactline.records import Mention
 
@@ -161,7 +161,8 @@ class RoleReader:
             if mention is not None and mention.party:
                 found = Party(token=token, mention=mention)
             elif token.pos_ == "NOUN":
-                found = self._linked_owner(token)
+                owner = topic_owner(token)  # "the commission on trade of X": X
+                found = self._linked_owner(token) or (self.party(owner) if owner else None)
         self._cache[token.i] = found
         return found
 
@@ -344,10 +345,9 @@ class RoleReader:
     def _pair_referred_to(self, token: Token) -> list[Party]:
         """Return the list further back whose member the "both sides" mention points at."""
         mention = mention_for(self.doc, token.i, self.mentions)
-        if mention is None or mention.antecedent is None:
+        if mention is None or (span := mention.antecedent) is None:
             return []
-        start, end = mention.antecedent.start, mention.antecedent.end
-        named = self.doc.char_span(start, end, alignment_mode="expand")
+        named = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if named is None or named.root.sent.start >= token.sent.start:
             return []
         head = named.root
@@ -581,7 +581,8 @@ def _owner_conjuncts(token: Token, *, place: bool = False) -> Iterator[Token]:
     A place noun is also of the states it is "in": "positions in northern X and Y" (Y).
     """
     owning = {"of", "in"} if place else {"of"}
-    for child in token.children:
+    topic = topic_noun(token)
+    for child in [*token.children, *(topic.children if topic is not None else [])]:
         conjuncts = [c for c in child.children if c.dep_ == "conj"]
         if child.dep_ in {"amod", "compound", "nmod", "poss"} and conjuncts:
             yield child

@@ -269,3 +269,31 @@ def _in_phrase_of(roles: RoleReader, i: int, verb: Token) -> bool:
     """Whether token ``i`` is the object of a prepositional phrase of ``verb``."""
     token = roles.doc[i]
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i == verb.i
+
+
+def topic_noun(body: Token) -> Token | None:
+    """Return the bare topic noun of a body's "on" or "for" phrase, if it has one.
+
+    In "the commissions on border delimitation of X and Y" the parser hangs the owners
+    on the nearest noun; a topic with no determiner of its own takes no owner, so the
+    "of" phrase under it names the body's owners.
+    """
+    for prep in body.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"on", "for"}:
+            continue
+        for topic in prep.children:
+            own = any(c.dep_ in {"det", "poss"} for c in topic.children)
+            if topic.dep_ == "pobj" and topic.pos_ == "NOUN" and not own:
+                return topic
+    return None
+
+
+def topic_owner(body: Token) -> Token | None:
+    """Return the first owner named under a body's bare topic ("the commission on trade of X": X)."""
+    topic = topic_noun(body)
+    if topic is None:
+        return None
+    owners = (
+        o for p in topic.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+    )
+    return next((o for o in owners if o.dep_ == "pobj"), None)
