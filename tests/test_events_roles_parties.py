@@ -5,13 +5,9 @@ Shared helpers live in ``_events_roles``.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from _events_roles import (
-    CAMEO,
-    LEXICON,
     NAMES,
     coded,
     coder,
@@ -23,7 +19,6 @@ from _events_roles import (
     with_group,
 )
 from _mentions import in_order, mention_at, state_mentions
-from contactline.events import extract_events
 
 
 @pytest.fixture
@@ -202,18 +197,6 @@ def test_events_roles_a_clause_describing_the_subject_is_no_news(code) -> None:
 def test_events_roles_a_relative_clause_blaming_another_is_still_news(code) -> None:
     events = code("Georgia, which Russia accuses of shelling its villages, called for talks.")
     assert ("RUS", "GEO", "11") in pairs(events)
-
-
-@pytest.mark.parametrize(
-    ("published", "target"), [(date(2021, 3, 1), "TPLF"), (date(2023, 6, 1), "ETH")]
-)
-def test_events_roles_city_of_a_governed_region_is_its_governors_while_they_govern(
-    nlp, published, target
-) -> None:
-    doc = nlp("Eritrean forces shelled positions in Mekelle on Monday.")
-    mentions = state_mentions(doc.text, {"Eritrean forces": "ERI"})
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
-    assert ("ERI", target, "19") in pairs(events)
 
 
 def test_events_roles_who_stands_by_as_an_act_happens_is_no_guessed_target(code) -> None:

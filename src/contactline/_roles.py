@@ -129,7 +129,6 @@ class RoleReader:
             doc,
             lexicon,
             sorted((as_party(m, lexicon, published) for m in mentions), key=lambda m: m.span.start),
-            published=published,
         )
         self.lexicon = lexicon
         self._cache: dict[int, Party | None] = {}
