@@ -1139,3 +1139,9 @@ def test_events_deed_done_by_no_one_named_is_the_blamed_partys_against_the_blame
     events = code("A bridge was blown up overnight; Ukraine blamed Russia.")
     assert ("RUS", "UKR", "17", "claimed") in dyads(events)
     assert code("A bridge was blown up overnight.") == []
+
+
+def test_events_act_a_verb_of_provoking_brings_about_answers_its_subject(code) -> None:
+    events = code("Turkey condemned the raid, prompting an Israeli rebuke.")
+    assert ("ISR", "TUR", "11", "asserted") in dyads(events)
+    assert ("TUR", "ISR", "11", "asserted") in dyads(events)

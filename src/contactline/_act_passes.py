@@ -344,7 +344,9 @@ def fallback_target(
     """
     if len(act.sources) != 1 or act.targets or act.code[:2] not in OTHER_PARTY_ROOTS:
         return act
-    busy = {s.code for other in acts if other is not act for s in other.sources} | speakers
+    # a party provoked into answering the act ("prompting a Y rebuke") is its counterpart
+    aside = [o for o in acts if o is not act and not o.rule.endswith(" target:provoker")]
+    busy = {s.code for other in aside for s in other.sources} | speakers
     if act.code[:2] == "08":
         # a party yielding beside it is no counterpart ("X left in 2022, and Y withdrew")
         busy |= {p.code for v in _coordinates(act.trigger.anchor) for p in roles.subjects(v)}

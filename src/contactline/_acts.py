@@ -127,7 +127,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
     acts = [response_target(act, acts, roles) for act in acts]
-    acts = [provoked_target(act, acts) for act in acts]
+    acts = [_answered(provoked_target(act, acts), roles, lexicon) for act in acts]
     acts = [protest_target(purpose_target(act, roles), roles) for act in acts]
     acts = [participle_target(broker_target(act, roles), roles) for act in acts]
     acts = [host_state(disputed_claim(forced_target(act, roles), roles), roles) for act in acts]
@@ -254,6 +254,20 @@ def _rebuffed_requests(
                 act = in_frame(act, frame, MoodReading(mood="plain"), roles)
             found.append(act)
     return found
+
+
+def _answered(act: Act, roles: RoleReader, lexicon: EventLexicon) -> Act:
+    """Aim an act that a verb of provoking names at whoever provoked it.
+
+    "X condemned the raid, prompting a Y rebuke", "X's vote drew protests from Y": Y
+    answers X.
+    """
+    token = act.trigger.token
+    verb = token.head
+    if act.targets or token.dep_ != "dobj" or not lexicon.is_cue("provoke", verb.lemma_.lower()):
+        return act
+    targets = distinct(roles.subjects(verb), act.sources)
+    return replace(act, targets=targets, rule=act.rule + " target:provoker") if targets else act
 
 
 def _partyless(act: Act) -> bool:

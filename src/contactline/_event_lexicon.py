@@ -47,6 +47,7 @@ CUE_KINDS: frozenset[str] = frozenset(
         "intercept",
         "retort",
         "fear",
+        "provoke",
     }
 )
 """The kinds a line of ``cues.tsv`` may have."""

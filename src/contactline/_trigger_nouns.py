@@ -163,7 +163,8 @@ def noun_license(
        "called for a ceasefire".
     3. It names its agent: "X's invasion of Y", "attacks by X", or (force) the parties
        it is between: "after clashes between X and Y"; or (force) it is what a party
-       repels, someone else's act: "X repelled a Y assault on the town".
+       repels, someone else's act: "X repelled a Y assault on the town"; or it is what a
+       verb of provoking brings about, with a named agent: "prompting an Arnorian rebuke".
 
     4. It is what a party says it does not want: "X is not interested in talks" (a
        refusal; see :func:`spurned`). A noun that is only feared ("afraid of reprisals by X") is none.
@@ -220,6 +221,8 @@ def noun_license(
     refusal = spurned(token, lexicon) if pattern_root not in _FORCE_ROOTS else None
     if refusal is not None and refusal.head.pos_ in {"AUX", "VERB"}:
         return "charge", refusal.head  # "X was not interested in a truce": X refuses it
+    if head.dep_ == "dobj" and lexicon.is_cue("provoke", lemma) and _named_agent(token):
+        return "agent", verb  # "prompting an Arnorian rebuke": Arnor's, in answer
     if pattern_root == "11":
         return None  # an accusation noun is an event only as the charge of an accusation
     if head.dep_ == "dobj" and pattern_root in _FORCE_ROOTS and lexicon.is_cue("intercept", lemma):
@@ -293,6 +296,14 @@ def undergone(trigger: Trigger) -> bool:
         and trigger.particle is not None
         and trigger.particle.lower_ == "under"
         and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children)
+    )
+
+
+def _named_agent(noun: Token) -> bool:
+    """Whether an event noun names who does it ("an Arnorian rebuke", "protests from X")."""
+    return any(
+        c.dep_ == "amod" and c.ent_type_ == "NORP" or c.dep_ == "prep" and c.lower_ == "from"
+        for c in noun.children
     )
 
 
