@@ -92,11 +92,11 @@ def _in_name(token: Token) -> bool:
     after "to"; capitalised there, after a capitalised word inside the sentence, it is
     a word of the name, no act.
     """
+    if token.pos_ != "VERB" or not token.is_title:
+        return False
     before = token.doc[token.i - 2 : token.i]
     return (
-        token.pos_ == "VERB"
-        and token.is_title
-        and len(before) == 2
+        len(before) == 2
         and before[1].lower_ == "to"
         and before[0].is_title
         and before[0].i > before[0].sent.start
