@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+import numpy
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -222,10 +223,16 @@ def city_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     cities = [m for m in mentions if m.party and _names_a_city(m)]
     if not cities:
         return []
-    starts = [sent.start for sent in doc.sents] if cities else []
+    # find the nouns by their hashes: building a Token for every word costs more
+    wanted = [doc.vocab.strings[word] for word in _CITY_NOUNS]
+    indices = [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted))]
+    if not indices:
+        return []
+    starts = [sent.start for sent in doc.sents]
     found: list[Mention] = []
-    for token in doc:
-        if token.lower_ not in _CITY_NOUNS or not _bare_reference(token):
+    for index in indices:
+        token = doc[index]
+        if not _bare_reference(token):
             continue
         here = bisect_right(starts, token.i) - 1
         reach = doc[starts[max(0, here - _CITY_REACH)]].idx
