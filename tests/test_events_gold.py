@@ -19,14 +19,14 @@ from contactline.records import Event, RawDocument, Result
 
 FLOORS = {
     "events_gold.jsonl": {
-        "dyad+root precision": 0.83,
-        "dyad+root recall": 0.65,
-        "dyad+code f1": 0.66,
+        "dyad+root precision": 0.89,
+        "dyad+root recall": 0.72,
+        "dyad+code f1": 0.72,
     },
     "events_heldout.jsonl": {
-        "dyad+root precision": 0.64,
-        "dyad+root recall": 0.53,
-        "dyad+code f1": 0.54,
+        "dyad+root precision": 0.67,
+        "dyad+root recall": 0.57,
+        "dyad+code f1": 0.56,
     },
 }
 LABELS = {"events_gold.jsonl": "events gold", "events_heldout.jsonl": "events held-out"}

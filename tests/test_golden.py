@@ -10,9 +10,9 @@ The pipeline runs over every article and the shared scorer's own logic scores th
 The floors below are MEASURED values, set a little under what the pipeline scored when
 they were written (so that parser noise does not fail CI); raise them when a change
 improves a score, never lower them to let a regression through. Measured then:
-events P 0.646 R 0.724 F1 0.683, event dates 0.881, modality 1.000, statements P 0.984
+events P 0.737 R 0.845 F1 0.787, event dates 0.898, modality 1.000, statements P 0.984
 R 0.990 F1 0.987, direct 0.990, times found 1.000 and values 1.000, document 1.000,
-parties 1.000, persons 0.974, casualties 1.000. The event floors leave more room: the
+parties 1.000, persons 1.000, casualties 1.000. The event floors leave more room: the
 event stage is under active development.
 """
 
@@ -38,9 +38,9 @@ SCORER = SHARED / "eval" / "score.py"
 TODAY = date(2026, 11, 26)
 
 FLOORS = {
-    "events_p": 0.58,
-    "events_r": 0.65,
-    "event_dates": 0.82,
+    "events_p": 0.70,
+    "events_r": 0.80,
+    "event_dates": 0.86,
     "statements_p": 0.95,
     "statements_r": 0.95,
     "statements_direct": 0.97,
@@ -48,7 +48,7 @@ FLOORS = {
     "times_value": 0.97,
     "document": 0.97,
     "parties": 0.97,
-    "persons": 0.92,
+    "persons": 0.95,
     "casualties": 0.95,
 }
 
