@@ -10,7 +10,6 @@ from spacy.language import Language
 
 from contactline._actor_base import load_divisions
 from contactline._event_lexicon import load_event_lexicon
-from contactline._focus import in_focus
 from contactline._gazetteer import Gazetteer, load_gazetteer
 from contactline._places import city_mentions, city_references
 from contactline.actors import ActorBase, load_actor_base, resolve_mentions
@@ -270,18 +269,6 @@ def test_actors_places_organ_in_a_governed_city_is_still_its_states(
     mentions = resolve_mentions(doc, base, published=published)
     events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
     assert {e.source.party for e in events if e.source} == {"ETH"}
-
-
-@pytest.mark.parametrize(
-    ("published", "party"), [(date(2021, 7, 1), "TPLF"), (date(2023, 7, 1), "ETH"), (None, "ETH")]
-)
-def test_actors_places_city_of_a_governed_region_takes_its_governor_at_the_date(
-    nlp: Language, base: ActorBase, published: date | None, party: str
-) -> None:
-    doc = nlp("Eritrean troops shelled Mekelle.")
-    mentions = resolve_mentions(doc, base, published=published)
-    placed = in_focus(doc, LEXICON, mentions, published=published)
-    assert [m.party for m in placed if m.text == "Mekelle"] == [party]
 
 
 @pytest.mark.parametrize(

@@ -80,22 +80,19 @@ def _divisions() -> dict[tuple[str, str], str]:
 
 
 def _governed_cities(
-    cities: Sequence[Mention],
-    gazetteer: Gazetteer,
-    mentions: Sequence[Mention],
-    published: date | None,
+    cities: Sequence[Mention], gazetteer: Gazetteer, mentions: Sequence[Mention]
 ) -> list[Mention]:
-    """Let a city of a region governed by a party stand for it while the party governs.
+    """Let a city of a region the text names as governed by a party stand for that party.
 
     The gazetteer gives a city's first-level division and ``divisions.tsv`` the region
-    that division is; the region's governor at the publication date (``governors.tsv``)
-    takes its cities ("shelled Mekelle" in 2021: TPLF). Without a date, a region the
-    document names as governed (see :func:`as_party`: "Tigray" in 2021 is the TPLF's)
-    does. A de facto state's region never passes to its cities ("Donetsk" is the DPR's,
-    Kramatorsk in the Donetsk region is not).
+    that division is; a region the document names as governed (see :func:`as_party`:
+    "Tigray" in 2021 is the TPLF's) takes its cities ("Fighting resumed in Tigray ...
+    shelled Mekelle": TPLF). The governors' windows are too coarse for a city alone, so
+    a city of a region the text does not name keeps its state. A de facto state's
+    region never passes to its cities ("Donetsk" is the DPR's, Kramatorsk in the
+    Donetsk region is not).
     """
     governed = {m.name: m.party for m in mentions if m.kind == "region" and _governed(m)}
-    governed |= {g.region: g.party for g in _governors() if g.governs(published)}
     if not governed:
         return list(cities)
     out = []
@@ -117,8 +114,6 @@ def in_focus(
     doc: Doc,
     lexicon: EventLexicon,
     mentions: Sequence[Mention],
-    *,
-    published: date | None = None,
 ) -> list[Mention]:
     """Give a bare state organ ("the army", "the junta") the state it belongs to in context.
 
@@ -137,15 +132,15 @@ def in_focus(
     "peacekeepers") takes rules 1 and 3 only.
 
     A named city no mention covers joins the mentions as a region of its state, or of
-    the party governing its region at ``published`` (or in a region the text names as
-    governed: see :func:`_governed_cities`), and so does "the city" after it (see
+    the party governing a region the text names as governed (see
+    :func:`_governed_cities`), and so does "the city" after it (see
     :func:`contactline._places.city_mentions` and
     :func:`~contactline._places.city_references`), so that "the junta ... in Yangon" is
     MMR by rule 3. Mentions are in text order; nothing else changes.
     """
     gazetteer = load_gazetteer()
     cities = city_mentions(doc, gazetteer, mentions)
-    cities = _governed_cities(cities, gazetteer, mentions, published)
+    cities = _governed_cities(cities, gazetteer, mentions)
     if cities:
         mentions = sorted([*mentions, *cities], key=lambda m: m.span.start)
     references = city_references(doc, mentions)
