@@ -524,7 +524,11 @@ def _evidence(sent: SpacySpan) -> tuple[str, Span]:
 
 def _own_time(doc: Doc, noun: Token, times: Sequence[TimeExpr]) -> bool:
     """Whether a time expression modifies ``noun`` itself, not a clause inside its phrase."""
+    left = noun.left_edge.idx
+    right = noun.right_edge.idx + len(noun.right_edge)
     for time in times:
+        if not left <= time.span.start < right:
+            continue
         span = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
