@@ -12,7 +12,7 @@ An act's own clause may leave its target unsaid; the rest of the sentence often 
 - a conjunct misparsed into a reported clause continues the verb of saying
   (``outer_conjunct``).
 
-Frames (``_frames``) become acts of their own here where CAMEO codes them (010, 112, 016).
+Frames (``_frames``) become acts of their own in ``_frame_acts``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from contactline._event_lexicon import EventLexicon
-from contactline._frames import HOSTILE_ROOTS, Frame, frame_code
+from contactline._frames import Frame
 from contactline._roles import Party, RoleReader
 from contactline._subjects import demand_continued
 from contactline._triggers import Trigger
@@ -38,7 +38,6 @@ _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence a party can be blamed for."""
 _UNDONE_ROOTS = frozenset({"17", "19"})
 """Damage a party can be blamed for when no one it was done to is named: "a dam was blown up"."""
-_MILITARY_INQUIRY = "093"
 _JUDGED_NOUNS = frozenset(
     {"launch", "test", "seizure", "execution", "move", "incursion", "step", "decision"}
 )
@@ -375,139 +374,6 @@ def _coordinates(verb: Token) -> list[Token]:
         for c in clauses
         if c.i != verb.i and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)
     ]
-
-
-def frame_acts(
-    verbs: Sequence[Token],
-    frames: dict[int, tuple[Frame, list[Act]]],
-    roles: RoleReader,
-    lexicon: EventLexicon,
-) -> list[Act]:
-    """Code the frames of a sentence as events of their own where CAMEO codes them.
-
-    A verb of saying with no coded content is a statement (010) when its speaker is known;
-    a denial of an act no trigger coded ("X denied forcing residents to leave") is still
-    a denial (016). Saying so in a relative clause only attributes the act ("a drone that
-    X said had violated its airspace"): no accusation of its own. ``verbs`` are the
-    sentence's verbs in text order.
-    """
-    for token in verbs:
-        if token.i in frames:
-            continue
-        lemma = token.lemma_.lower()
-        if lexicon.is_cue("report", lemma) and _says_something(token):
-            speakers = tuple(roles.subjects(token) or roles.agent_by(token))
-            frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
-        elif lexicon.is_cue("deny", lemma) and _denies_an_act(token):
-            speakers = tuple(roles.subjects(token))
-            frames[token.i] = (Frame(kind="deny", verb=token, speakers=speakers), [])
-    acts: list[Act] = []
-    for frame, content in frames.values():
-        facts = [
-            (a.code, tuple(s.code for s in a.sources), frame.verb.i < a.trigger.anchor.i)
-            for a in content
-            if not _described(a, content, frame)
-        ]
-        code = frame_code(frame, facts)
-        if code is None or (code == "112" and frame.verb.dep_ == "relcl"):
-            # "a drone that X said had violated its airspace" attributes, not accuses
-            continue
-        targets: tuple[Party, ...] = ()
-        if code == "112":
-            hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
-            targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
-            if _investigation_finds(frame.verb, lexicon) and any(
-                a.code[:2] in _BLAMED_ROOTS for a in hostile
-            ):
-                code = _MILITARY_INQUIRY  # "an inquiry found that X had killed ..."
-        trigger = Trigger(
-            token=frame.verb,
-            anchor=frame.verb,
-            code=code,
-            rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
-            license="verb",
-        )
-        acts.append(
-            Act(
-                trigger=trigger,
-                code=code,
-                rule=trigger.rule,
-                sources=frame.speakers,
-                targets=distinct(targets, frame.speakers),
-                modality="asserted",
-            )
-        )
-    return acts
-
-
-def _investigation_finds(verb: Token, lexicon: EventLexicon) -> bool:
-    """Whether the subject of a verb of saying is an investigation ("a UN inquiry found ...").
-
-    What an investigation finds of force used is the investigation of that military
-    action (093) against whoever used it, not an accusation of its own.
-    """
-    return any(
-        c.dep_ == "nsubj"
-        and any(p.code[:2] == "09" for p in lexicon.nouns.get(c.lemma_.lower(), ()))
-        for c in verb.children
-    )
-
-
-def _described(act: Act, content: Sequence[Act], frame: Frame) -> bool:
-    """Whether an act only describes what the speaker's own act was done to.
-
-    "X said it had shot down missiles launched by Y": the launch says which missiles; the
-    claim is X's, and accuses no one.
-    """
-    if act.trigger.token.dep_ != "acl":
-        return False
-    speakers = {s.code for s in frame.speakers}
-    return any(
-        other is not act
-        and other.sources
-        and {s.code for s in other.sources} <= speakers
-        and other.trigger.token in act.trigger.token.ancestors
-        for other in content
-    )
-
-
-def _denies_an_act(verb: Token) -> bool:
-    """Return whether a verb of denying denies an act ("denied attacking", "denied that ...").
-
-    Denying someone something ("denied them access") is a refusal, not a denial.
-    """
-    for child in verb.children:
-        if child.dep_ in {"xcomp", "dobj", "ccomp"} and child.tag_ == "VBG":
-            return True
-        if child.dep_ == "ccomp" and any(c.dep_ == "mark" for c in child.children):
-            return True
-        if child.dep_ == "dobj" and any(c.dep_ == "amod" and c.tag_ == "VBG" for c in child.lefts):
-            return True  # "denied attacking civilians" parsed as "attacking" civilians
-    return False
-
-
-def _says_something(verb: Token) -> bool:
-    """Return whether a verb of saying reports words here (not "announced a mobilization")."""
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "parataxis"}:
-            return True
-        if child.dep_ == "nsubjpass" and child.lower_ in {"this", "that", "it"}:
-            return True
-        if (
-            child.dep_ == "dobj"
-            and child.pos_ == "NOUN"
-            and child.lemma_.lower()
-            not in {
-                "reporter",
-                "journalist",
-                "agency",
-                "press",
-                "parliament",
-                "audience",
-            }
-        ):
-            return False
-    return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}
 
 
 def judged_earlier(act: Act, earlier: Sequence[Act], lexicon: EventLexicon) -> Act:

@@ -35,7 +35,6 @@ from contactline._act_passes import (
     blamed_source,
     distinct,
     fallback_target,
-    frame_acts,
     inherit_target,
     intercepted,
     outer_conjunct,
@@ -44,6 +43,7 @@ from contactline._act_passes import (
     taken_from,
 )
 from contactline._event_lexicon import CLAUSE_OBJECT, EventLexicon
+from contactline._frame_acts import frame_acts
 from contactline._frames import Frame, find_frame
 from contactline._modality import MoodReading, read_mood
 from contactline._roles import Party, RoleReader
