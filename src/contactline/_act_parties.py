@@ -107,6 +107,8 @@ def _done_to(
     )
     if not targets:
         targets = distinct(roles.prep_objects(token, first, places=places), sources)
+    if not targets and moved:
+        targets = distinct(_thing_partners(token, moved, roles), sources)
     if not targets:
         for child in token.children:
             if child.dep_ == "dobj" and not targets:
@@ -116,6 +118,27 @@ def _done_to(
                 inner = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "in"]
                 targets = roles.prep_objects(child, inner if own else (), places=places)
     return targets
+
+
+def _thing_partners(verb: Token, moved: frozenset[str], roles: RoleReader) -> list[Party]:
+    """Return the partner named in the phrase of what a verb signs or sends.
+
+    "signed a memorandum of understanding with X", "concluded a pact of friendship with
+    X": the parser hangs "with X" on the thing (or on its "of" phrase), not on the verb.
+    """
+    things = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in moved]
+    heads = [
+        *things,
+        *(
+            o
+            for t in things
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ),
+    ]
+    return roles.phrase_parties(heads, "with")
 
 
 def _recipients(verb: Token, roles: RoleReader) -> list[Party]:

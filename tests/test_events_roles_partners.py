@@ -1,0 +1,22 @@
+"""Tests of the partners and targets read from what an act is done with or where it lands.
+
+Shared helpers live in ``_events_roles``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _events_roles import coder, pairs
+
+
+@pytest.fixture
+def code(nlp):
+    """Code a text parsed by the real pipeline and return its events."""
+    return coder(nlp)
+
+
+def test_events_roles_partners_signed_thing_names_its_partner(code) -> None:
+    # the parser hangs "with Georgia" on "understanding", not on "signed"
+    events = code("Armenia signed a memorandum of understanding with Georgia on transit.")
+    assert ("ARM", "GEO", "05") in pairs(events)
