@@ -1,12 +1,14 @@
 """Frames as acts of their own, and what a sentence's frames say of its other acts.
 
 A verb of saying, accusing or denying is an event of its own where CAMEO codes it (010,
-112, 016: ``frame_acts``).
+112, 016: ``frame_acts``); a denial that answers a charge negates the act charged
+(``denied_charges``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -19,6 +21,7 @@ from contactline._triggers import Trigger
 _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence an investigation can find a party used."""
 _MILITARY_INQUIRY = "093"
+_DENIAL = "016"
 
 
 def frame_acts(
@@ -152,3 +155,46 @@ def _says_something(verb: Token) -> bool:
         ):
             return False
     return any(t.is_quote for t in verb.sent) or verb.dep_ in {"ccomp", "parataxis"}
+
+
+def denied_charges(acts: Sequence[Act], lexicon: EventLexicon) -> list[Act]:
+    """Add the denial of each charge a denier answers: the charged act, negated by it.
+
+    "X accused Y of shelling Z; Y denied it", "..., Y denied any involvement": the
+    shelling is X's claim and, by Y's word, did not happen (negated, reported by Y). The
+    denial must answer with no act of its own ("denied shelling Z" negates its own
+    clause), come after the charge, and the denier must be among the charged act's doers
+    ("Y and Z denied it" negates the act of Y only where Y did it). A denial told in a
+    relative clause of the charge ("..., a charge Y denied") only describes the charge:
+    the denial (016) is coded, the charge stands as told.
+    """
+    denials = [
+        a
+        for a in acts
+        if a.code == _DENIAL
+        and a.sources
+        and a.frame is None
+        and a.trigger.token.dep_ != "relcl"
+        and lexicon.is_cue("deny", a.trigger.token.lemma_.lower())
+        and not _denies_an_act(a.trigger.token)
+    ]
+    added: list[Act] = []
+    for denial in denials:
+        deniers = {s.code for s in denial.sources}
+        for act in acts:
+            if (
+                act.modality != "claimed"
+                or not act.targets
+                or act.reported_by is None
+                or act.reported_by in deniers
+                or act.frame is None
+                or act.frame.kind not in {"accuse", "report"}
+                or act.trigger.token.i > denial.trigger.token.i
+            ):
+                continue
+            denier = next((s.code for s in act.sources if s.code in deniers), None)
+            if denier is not None:
+                added.append(
+                    replace(act, modality="negated", reported_by=denier, rule=act.rule + " denied")
+                )
+    return [*acts, *added]

@@ -1,0 +1,72 @@
+"""Tests of what a sentence's frames say of its other acts: denials, threats, blame.
+
+Sentences name the fictional states Arnor, Gondor and Rohan with hand-made mentions, so
+that the tests do not drift with the actor stage; parsing uses the real spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _mentions import state_mentions
+from contactline._event_lexicon import load_event_lexicon
+from contactline.cameo import load_cameo
+from contactline.events import extract_events
+from contactline.records import Event
+
+LEXICON = load_event_lexicon()
+CAMEO = load_cameo()
+NAMES = {
+    "Arnor": "ARN",
+    "Arnorian": "ARN",
+    "Gondor": "GON",
+    "Gondorian": "GON",
+    "Minas Tirith": "GON",
+    "Rohan": "ROH",
+    "Edoras": "ROH",
+}
+
+Row = tuple[str | None, str | None, str, str, str | None]
+
+
+@pytest.fixture
+def code(nlp):
+    """Code a text parsed by the real pipeline; return (source, target, root, modality, by)."""
+
+    def run(text: str) -> set[Row]:
+        events = extract_events(
+            nlp(text), state_mentions(text, NAMES), [], [], LEXICON, CAMEO, published=None
+        )
+        return {_row(e) for e in events}
+
+    return run
+
+
+def _row(event: Event) -> Row:
+    return (
+        event.source.party if event.source else None,
+        event.target.party if event.target else None,
+        event.cameo[:2],
+        event.modality,
+        event.reported_by,
+    )
+
+
+def test_events_frames_denial_of_a_charge_negates_the_charged_act(code) -> None:
+    rows = code(
+        "Arnor accused Gondor of trying to kill its king; Minas Tirith denied any involvement."
+    )
+    assert ("GON", "ARN", "18", "claimed", "ARN") in rows
+    assert ("GON", "ARN", "18", "negated", "GON") in rows
+
+
+def test_events_frames_denial_negates_only_the_acts_of_the_deniers(code) -> None:
+    rows = code("Arnor accused Gondor of shelling Rohan; Gondor and Rohan denied it.")
+    assert ("GON", "ROH", "19", "negated", "GON") in rows
+    assert not any(r[3] == "negated" and r[4] == "ROH" for r in rows)
+
+
+def test_events_frames_denial_that_describes_the_charge_adds_no_negation(code) -> None:
+    rows = code("Arnor said Gondor had shelled Edoras, a charge Gondor denied.")
+    assert ("GON", "ROH", "19", "claimed", "ARN") in rows
+    assert not any(r[3] == "negated" for r in rows)
