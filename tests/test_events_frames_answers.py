@@ -70,3 +70,18 @@ def test_events_frames_denial_that_describes_the_charge_adds_no_negation(code) -
     rows = code("Arnor said Gondor had shelled Edoras, a charge Gondor denied.")
     assert ("GON", "ROH", "19", "claimed", "ARN") in rows
     assert not any(r[3] == "negated" for r in rows)
+
+
+def test_events_frames_saying_a_party_was_responsible_accuses_it(code) -> None:
+    rows = code("Arnor said a misfired Gondorian rocket was responsible for the blast.")
+    assert ("ARN", "GON", "11", "asserted", None) in rows
+
+
+def test_events_frames_responsibility_for_a_duty_is_no_blame(code) -> None:
+    rows = code("Arnor said Gondor was responsible for the security of the border.")
+    assert not any(r[2] == "11" for r in rows)
+
+
+def test_events_frames_speaker_owning_responsibility_accuses_no_one(code) -> None:
+    rows = code("Arnor said its own troops were responsible for the shelling.")
+    assert not any(r[2] == "11" for r in rows)

@@ -22,6 +22,10 @@ _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence an investigation can find a party used."""
 _MILITARY_INQUIRY = "093"
 _DENIAL = "016"
+_BLAME = "112"
+_HOSTILE_NOUN_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+_HARM_NOUNS = frozenset({"blast", "explosion", "death", "deaths", "damage", "destruction"})
+"""What a party is said to be responsible for, besides the event nouns of hostile acts."""
 
 
 def frame_acts(
@@ -56,11 +60,18 @@ def frame_acts(
             if not _described(a, content, frame)
         ]
         code = frame_code(frame, facts)
+        blamed = (
+            () if content or frame.kind != "report" else _held_responsible(frame, roles, lexicon)
+        )
+        if blamed:
+            code = _BLAME  # "X said a Y rocket was responsible"
         if code is None or (code == "112" and frame.verb.dep_ == "relcl"):
             # "a drone that X said had violated its airspace" attributes, not accuses
             continue
         targets: tuple[Party, ...] = ()
-        if code == "112":
+        if blamed:
+            targets = blamed
+        elif code == "112":
             hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
             targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
             if _investigation_finds(frame.verb, lexicon) and any(
@@ -85,6 +96,46 @@ def frame_acts(
             )
         )
     return acts
+
+
+def _held_responsible(frame: Frame, roles: RoleReader, lexicon: EventLexicon) -> tuple[Party, ...]:
+    """Return the parties a speaker says are to blame: "X said a Y rocket was responsible".
+
+    The clause the verb says is "N was responsible (for ...)" or "N was to blame": the
+    parties N names (its own, else any named inside it: "a misfired Y rocket") other than
+    the speaker are accused (112). Being responsible for something other than harm or a
+    hostile act ("responsible for the talks") is a duty, no blame.
+    """
+    speakers = {s.code for s in frame.speakers}
+    for clause in frame.verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be" or not _blames(clause, lexicon):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        named = roles.group(subject) or [
+            p for w in subject.subtree for p in [roles.own_party(w)] if p is not None
+        ]
+        return tuple(p for p in named if p.code not in speakers)
+    return ()
+
+
+def _blames(clause: Token, lexicon: EventLexicon) -> bool:
+    """Whether a copular clause lays blame: "was responsible (for the attack)", "was to blame"."""
+    for child in clause.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() == "blame":
+            return True
+        if child.dep_ != "acomp" or child.lower_ != "responsible":
+            continue
+        causes = [o for p in child.children if p.lower_ == "for" for o in p.children]
+        return all(
+            o.lemma_.lower() in _HARM_NOUNS
+            or any(
+                n.code[:2] in _HOSTILE_NOUN_ROOTS for n in lexicon.nouns.get(o.lemma_.lower(), ())
+            )
+            for o in causes
+        )
+    return False
 
 
 def _investigation_finds(verb: Token, lexicon: EventLexicon) -> bool:
