@@ -348,7 +348,7 @@ def test_events_purpose_clause_of_force_is_a_threat(code) -> None:
 
 
 def test_events_reported_claims_are_claims(code) -> None:
-    events = code("Russia declined to comment on reports that Ukrainian troops had entered Russia.")
+    events = code("There were reports that Ukrainian troops had entered Russia.")
     claims = [e for e in events if e.cameo[:2] == "19"]
     assert [e.modality for e in claims] == ["claimed"]
 
