@@ -264,3 +264,12 @@ def test_events_roles_a_place_sheltering_people_is_theirs(code) -> None:
     # two sources: no sole-other-party fallback
     events = code("Russian and Hungarian jets bombed a school sheltering Ukrainian families.")
     assert {("RUS", "UKR", "19"), ("HUN", "UKR", "19")} <= pairs(events)
+
+
+def test_events_roles_a_bare_organ_given_its_state_fires_on_its_own_people(nlp) -> None:
+    # the organ takes its state from the place of its sentence and acts as that state
+    text = "Police opened fire on protesters in Georgia."
+    mentions = in_order(
+        state_mentions(text, NAMES), sector(text, "Police", "COP"), opposition(text, "protesters")
+    )
+    assert pairs(coded(nlp(text), mentions)) == {("GEO", "GEO", "19")}

@@ -20,3 +20,8 @@ def test_events_roles_partners_signed_thing_names_its_partner(code) -> None:
     # the parser hangs "with Georgia" on "understanding", not on "signed"
     events = code("Armenia signed a memorandum of understanding with Georgia on transit.")
     assert ("ARM", "GEO", "05") in pairs(events)
+
+
+def test_events_roles_partners_passive_force_lands_where_its_subject_is(code) -> None:
+    events = code("Border posts in Georgia were shelled by Russian artillery.")
+    assert ("RUS", "GEO", "19") in pairs(events)

@@ -136,7 +136,9 @@ def in_focus(
     :func:`_governed_cities`), and so does "the city" after it (see
     :func:`contactline._places.city_mentions` and
     :func:`~contactline._places.city_references`), so that "the junta ... in Yangon" is
-    MMR by rule 3. Mentions are in text order; nothing else changes.
+    MMR by rule 3. An organ given its state stands for that state (kind ``state``), so
+    that its force on its own people is the state's ("police fired on protesters in
+    X": X->X). Mentions are in text order; nothing else changes.
     """
     gazetteer = load_gazetteer()
     cities = city_mentions(doc, gazetteer, mentions)
@@ -153,7 +155,9 @@ def in_focus(
         if mention.party is None and mention.kind is None:
             party = _focus(doc, organs, foreign, mentions, index)
             if party is not None:
-                mention = replace(mention, party=party, rule=mention.rule + "+in-focus")
+                mention = replace(
+                    mention, party=party, kind="state", rule=mention.rule + "+in-focus"
+                )
         out.append(_armed_owner(doc, mention, mentions[:index]))
     return out
 

@@ -510,10 +510,11 @@ class RoleReader:
     def place_parties(self, head: Token, *, nearby: bool = False) -> list[Party]:
         """Return the parties named as the place of an act ("fired at Kyiv", "struck sites in X").
 
-        With ``nearby``, a place the act is only near is one too ("a ship hit off X").
+        With ``nearby``, a place the act is only near is one too ("a ship hit off X"). What
+        is struck is the object, or the subject of a passive ("posts in X were shelled").
         """
         preps = _TARGET_PLACE_PREPS | _NEAR_PLACE_PREPS if nearby else _TARGET_PLACE_PREPS
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         # "abducted dozens of schoolgirls in X": the place of what is counted
         objects += [c for o in objects for c in [_counted(o)] if c is not None]
         for child in (*head.children, *(c for o in objects for c in o.children)):
