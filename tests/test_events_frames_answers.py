@@ -85,3 +85,16 @@ def test_events_frames_responsibility_for_a_duty_is_no_blame(code) -> None:
 def test_events_frames_speaker_owning_responsibility_accuses_no_one(code) -> None:
     rows = code("Arnor said its own troops were responsible for the shelling.")
     assert not any(r[2] == "11" for r in rows)
+
+
+def test_events_frames_doer_saying_it_struck_owns_the_strike(code) -> None:
+    rows = code("Arnor shelled a market in Gondor, and Arnor said it had targeted fighters there.")
+    assert ("ARN", "GON", "19", "asserted", None) in rows
+    assert ("ARN", "GON", "01", "asserted", None) in rows
+    assert not any(r[3] == "claimed" for r in rows)
+
+
+def test_events_frames_doer_saying_it_struck_with_no_fact_told_is_a_claim(code) -> None:
+    rows = code("Arnor said it had shelled positions of Gondor.")
+    assert ("ARN", "GON", "19", "claimed", "ARN") in rows
+    assert not any(r[2] == "01" for r in rows)

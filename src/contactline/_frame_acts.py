@@ -2,7 +2,8 @@
 
 A verb of saying, accusing or denying is an event of its own where CAMEO codes it (010,
 112, 016: ``frame_acts``); a denial that answers a charge negates the act charged
-(``denied_charges``).
+(``denied_charges``); a party saying it did the force the sentence tells it did owns
+up to it (015: ``owned_acts``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 _MILITARY_INQUIRY = "093"
 _DENIAL = "016"
 _BLAME = "112"
+_OWNED = "015"
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+"""Acts of force a party can own up to."""
 _HOSTILE_NOUN_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 _HARM_NOUNS = frozenset({"blast", "explosion", "death", "deaths", "damage", "destruction"})
 """What a party is said to be responsible for, besides the event nouns of hostile acts."""
@@ -249,3 +253,56 @@ def denied_charges(acts: Sequence[Act], lexicon: EventLexicon) -> list[Act]:
                     replace(act, modality="negated", reported_by=denier, rule=act.rule + " denied")
                 )
     return [*acts, *added]
+
+
+def owned_acts(acts: Sequence[Act]) -> list[Act]:
+    """Code a party's word that it did the force the sentence tells it did as owning it (015).
+
+    "A Y drone struck X, and the group said it had targeted the city": the strike is
+    told as fact; Y's saying it struck is its claim of responsibility (015) towards the
+    same target, no second strike by its own account. The speaker must be the doer of
+    its clause's act of force, and the act it owns one of force by the same party told
+    before it as fact.
+    """
+    told = [a for a in acts if a.modality == "asserted" and a.code[:2] in _FORCE_ROOTS]
+    out: list[Act] = []
+    for act in acts:
+        owner = _owner(act, told)
+        if owner is None:
+            out.append(act)
+            continue
+        out.append(
+            replace(
+                act,
+                code=_OWNED,
+                rule=f"{act.rule} owned",
+                modality="asserted",
+                reported_by=None,
+                targets=act.targets or owner.targets,
+            )
+        )
+    return out
+
+
+def _owner(act: Act, told: Sequence[Act]) -> Act | None:
+    """Return the act told as fact that ``act``, its doer's own claim, retells, if one."""
+    if (
+        act.modality != "claimed"
+        or act.frame is None
+        or act.frame.kind != "report"
+        or act.code[:2] not in _FORCE_ROOTS
+        or act.reported_by is None
+        or {s.code for s in act.sources} != {act.reported_by}
+    ):
+        return None
+    targets = {t.code for t in act.targets}
+    return next(
+        (
+            t
+            for t in told
+            if t.trigger.token.i < act.frame.verb.i
+            and {s.code for s in t.sources} == {act.reported_by}
+            and (not targets or targets <= {x.code for x in t.targets})
+        ),
+        None,
+    )
