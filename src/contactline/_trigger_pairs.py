@@ -9,6 +9,7 @@ a yielding act undoes) are dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -26,6 +27,9 @@ __all__ = [
 APPEAL_ROOTS = {"02": "appeal", "10": "demand", "12": "refuse"}
 """Families whose verb asks for, demands or refuses another act; the kind names derive.tsv's table."""
 _MOOD_ROOTS = frozenset({"03", "12", "13"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_HARMING_ROOTS = frozenset({"17", "18", "19", "20"})
+"""Families of acts that harm or kill: force of another family can be their means."""
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 """Relative pronouns that stand for the noun a clause describes."""
 
@@ -67,6 +71,7 @@ def select_triggers(
             by_anchor.setdefault(trigger.anchor.i, []).append(trigger)
     dropped: set[int] = set()
     stand_in: dict[int, Trigger] = {}
+    means: dict[int, list[Trigger]] = {}
     # "the attack killed ten people": the killing is the attack, coded once
     dropped.update(
         t.token.i
@@ -151,6 +156,15 @@ def select_triggers(
                 trigger.code[:2] in APPEAL_ROOTS or _signs(trigger, noun) or _scene(noun, verbs)
             ):
                 dropped.add(noun.token.i)
+                if _means(trigger, noun):
+                    # the means is done by the verb's parties: "killed X in an air strike"
+                    means.setdefault(trigger.token.i, []).append(
+                        replace(
+                            trigger,
+                            code=noun.code,
+                            rule=f"{noun.rule} means:{trigger.token.lower_}",
+                        )
+                    )
     embedded: dict[int, list[Trigger]] = {}
     for trigger in verbs:
         if trigger.code[:2] in _MOOD_ROOTS and not trigger.particle:
@@ -189,7 +203,25 @@ def select_triggers(
         for t in triggers
         if t.token.i not in dropped
         for inner in embedded.get(t.token.i, [None])
-    ]
+    ] + [(m, None) for i, found in means.items() if i not in dropped for m in found]
+
+
+def _means(verb: Trigger, noun: Trigger) -> bool:
+    """Whether force a verb's "in" phrase names is an act of its own beside the verb's.
+
+    "X killed the leader of Y in an air strike" is an assassination (18) done by an air
+    strike (19): two acts of the same parties, the strike coded on the verb. Force of the
+    verb's own family ("killed soldiers in a strike") is one act, coded once by the noun.
+    """
+    phrase = noun.token.head
+    return (
+        noun.license == "charge"
+        and noun.code[:2] in _FORCE_ROOTS
+        and verb.code[:2] in _HARMING_ROOTS
+        and noun.token.dep_ == "pobj"
+        and phrase.lower_ == "in"
+        and phrase.head.i == verb.token.i
+    )
 
 
 def _undone(verb: Token, by_token: dict[int, Trigger]) -> bool:
