@@ -25,3 +25,14 @@ def test_events_roles_partners_signed_thing_names_its_partner(code) -> None:
 def test_events_roles_partners_passive_force_lands_where_its_subject_is(code) -> None:
     events = code("Border posts in Georgia were shelled by Russian artillery.")
     assert ("RUS", "GEO", "19") in pairs(events)
+
+
+def test_events_roles_partners_force_on_a_foreign_base_falls_on_its_host_too(code) -> None:
+    events = code("Turkey fired rockets at a Russian air base in Georgia.")
+    assert {("TUR", "RUS", "19"), ("TUR", "GEO", "19")} <= pairs(events)
+
+
+def test_events_roles_partners_an_embassy_is_its_owners_ground_alone(code) -> None:
+    events = code("Turkish jets bombed the Russian embassy in Georgia.")
+    assert ("TUR", "RUS", "19") in pairs(events)
+    assert ("TUR", "GEO", "19") not in pairs(events)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from contactline._act_passes import distinct
 from contactline._event_lexicon import EventLexicon
+from contactline._hosts import with_hosts
 from contactline._roles import Party, RoleReader
 from contactline._triggers import APPEAL_ROOTS, REQUEST_NOUNS, Trigger
 
@@ -85,7 +86,7 @@ def _verb_parties(
         sources, targets = roles.group(patient), roles.prep_objects(token, first)
     if not targets:
         targets = _verb_fallback_targets(trigger, sources, roles)
-    return tuple(sources), tuple(targets)
+    return tuple(sources), with_hosts(trigger.code, sources, targets, roles)
 
 
 def _done_to(
@@ -236,7 +237,7 @@ def _noun_trigger_parties(
         targets = distinct(roles.objects(trigger.anchor), sources)
     if not targets:
         targets = _carrier_targets(trigger, sources, roles, lexicon)
-    return tuple(sources), tuple(targets)
+    return tuple(sources), with_hosts(trigger.code, sources, targets, roles)
 
 
 def _carrier_targets(
