@@ -98,3 +98,9 @@ def test_events_frames_doer_saying_it_struck_with_no_fact_told_is_a_claim(code) 
     rows = code("Arnor said it had shelled positions of Gondor.")
     assert ("ARN", "GON", "19", "claimed", "ARN") in rows
     assert not any(r[2] == "01" for r in rows)
+
+
+def test_events_frames_doer_giving_its_reason_in_a_participle_adds_no_event(code) -> None:
+    rows = code("Arnor fired rockets at Gondor, saying it was retaliating for an attack on Edoras.")
+    assert ("ARN", "GON", "19", "asserted", None) in rows
+    assert not any(r[3] == "claimed" or r[2] == "01" for r in rows)

@@ -262,12 +262,17 @@ def owned_acts(acts: Sequence[Act]) -> list[Act]:
     told as fact; Y's saying it struck is its claim of responsibility (015) towards the
     same target, no second strike by its own account. The speaker must be the doer of
     its clause's act of force, and the act it owns one of force by the same party told
-    before it as fact.
+    before it as fact. Said in a participle of that very act ("X fired missiles at Y,
+    saying it was retaliating"), the words only give the doer's reason: no event.
     """
     told = [a for a in acts if a.modality == "asserted" and a.code[:2] in _FORCE_ROOTS]
     out: list[Act] = []
     for act in acts:
-        owner = _owner(act, told)
+        owners = _owners(act, told)
+        if any(_gives_reason(act, o) for o in owners):
+            continue
+        targets = {t.code for t in act.targets}
+        owner = next((o for o in owners if targets <= {t.code for t in o.targets}), None)
         if owner is None:
             out.append(act)
             continue
@@ -284,8 +289,19 @@ def owned_acts(acts: Sequence[Act]) -> list[Act]:
     return out
 
 
-def _owner(act: Act, told: Sequence[Act]) -> Act | None:
-    """Return the act told as fact that ``act``, its doer's own claim, retells, if one."""
+def _gives_reason(act: Act, owner: Act) -> bool:
+    """Whether the words are a participle of the owned act's verb ("fired, saying ...")."""
+    verb = act.frame.verb if act.frame is not None else None
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.i == owner.trigger.anchor.i
+    )
+
+
+def _owners(act: Act, told: Sequence[Act]) -> list[Act]:
+    """Return the acts told as fact before ``act``, its doer's own claim, by the same doer."""
     if (
         act.modality != "claimed"
         or act.frame is None
@@ -294,15 +310,10 @@ def _owner(act: Act, told: Sequence[Act]) -> Act | None:
         or act.reported_by is None
         or {s.code for s in act.sources} != {act.reported_by}
     ):
-        return None
-    targets = {t.code for t in act.targets}
-    return next(
-        (
-            t
-            for t in told
-            if t.trigger.token.i < act.frame.verb.i
-            and {s.code for s in t.sources} == {act.reported_by}
-            and (not targets or targets <= {x.code for x in t.targets})
-        ),
-        None,
-    )
+        return []
+    verb = act.frame.verb
+    return [
+        t
+        for t in told
+        if t.trigger.token.i < verb.i and {s.code for s in t.sources} == {act.reported_by}
+    ]
