@@ -29,6 +29,7 @@ Test = tuple[int, str, Any]
 #: a compiled pattern: its attribute-ruler id, the tests of each of its tokens, and the
 #: index of the token the ruler sets
 Entry = tuple[int, tuple[tuple[Test, ...], ...], int]
+_REMEMBERED = 1 << 16
 
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
@@ -55,7 +56,8 @@ class IndexedRuler:
     the small English pipelines this costs as much as the parser. Here each pattern is
     filed under the values its first token must have (its word, else its dependency,
     its tag, or whether it is whitespace), so a token is tested only against the few
-    patterns filed under its own values. The matches, and the ruler's own
+    patterns filed under its own values, and which patterns a token's values start is
+    remembered (a text repeats the same words). The matches, and the ruler's own
     ``set_annotations`` applying them in the ruler's order, are those of the ruler.
     """
 
@@ -75,6 +77,8 @@ class IndexedRuler:
             for value in values:
                 by_field.setdefault(field, {}).setdefault(value, []).append(entry)
         self.filed = sorted(by_field.items())
+        #: the patterns a token's values start, remembered: a text repeats the same words
+        self._seen: dict[tuple[int, ...], tuple[Entry, ...]] = {}
 
     @classmethod
     def take_over(cls, ruler: AttributeRuler) -> IndexedRuler | None:
@@ -96,18 +100,42 @@ class IndexedRuler:
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """Return the ruler's matches in ``doc``: (attribute id, match id, start, end), sorted."""
-        rows = doc.to_array(list(RULER_FIELDS)).tolist()
-        texts: dict[int, str] = {}
+        rows = list(map(tuple, doc.to_array(list(RULER_FIELDS)).tolist()))
         found: set[tuple[int, int, int]] = set()
         for i, row in enumerate(rows):
-            for field, files in self.filed:
-                for entry in files.get(row[field], ()):
-                    if _matches(entry[1], rows, i, doc, texts):
-                        found.add((entry[0], i, i + len(entry[1])))
-            for entry in self.everywhere:
-                if _matches(entry[1], rows, i, doc, texts):
-                    found.add((entry[0], i, i + len(entry[1])))
+            firsts = self._seen.get(row)
+            if firsts is None:
+                firsts = self._starting(row)
+                if len(self._seen) < _REMEMBERED:
+                    self._seen[row] = firsts
+            for attr_id, tokens, _ in firsts:
+                end = i + len(tokens)
+                if end == i + 1 or (
+                    end <= len(rows)
+                    and all(self._passes(tests, rows[i + k]) for k, tests in enumerate(tokens))
+                ):
+                    found.add((attr_id, i, end))
         return sorted((a, self.match_ids[a], start, end) for a, start, end in found)
+
+    def _starting(self, row: tuple[int, ...]) -> tuple[Entry, ...]:
+        """Return the patterns whose first token a token with the values ``row`` matches."""
+        filed = [entry for field, files in self.filed for entry in files.get(row[field], ())]
+        return tuple(e for e in (*filed, *self.everywhere) if self._passes(e[1][0], row))
+
+    def _passes(self, tests: tuple[Test, ...], row: tuple[int, ...]) -> bool:
+        for field, op, operand in tests:
+            value = row[field]
+            if op == "eq":
+                ok = value == operand
+            elif op == "in":
+                ok = value in operand
+            elif op == "not_in":
+                ok = value not in operand
+            else:
+                ok = operand.search(self.ruler.vocab.strings[value]) is not None
+            if not ok:
+                return False
+        return True
 
 
 @Language.factory("indexed_attribute_ruler", default_config={"source": "attribute_ruler"})
@@ -154,33 +182,6 @@ def _filing_key(tests: tuple[Test, ...]) -> tuple[int, frozenset[int]] | None:
         return None
     field, op, operand = min(keyed, key=lambda test: test[0])
     return field, frozenset((operand,) if op == "eq" else operand)
-
-
-def _matches(
-    tokens: tuple[tuple[Test, ...], ...],
-    rows: list[list[int]],
-    i: int,
-    doc: Doc,
-    texts: dict[int, str],
-) -> bool:
-    if i + len(tokens) > len(rows):
-        return False
-    for row, tests in zip(rows[i : i + len(tokens)], tokens):
-        for field, op, operand in tests:
-            value = row[field]
-            if op == "eq":
-                ok = value == operand
-            elif op == "in":
-                ok = value in operand
-            elif op == "not_in":
-                ok = value not in operand
-            else:
-                if value not in texts:
-                    texts[value] = doc.vocab.strings[value]
-                ok = operand.search(texts[value]) is not None
-            if not ok:
-                return False
-    return True
 
 
 @cache
