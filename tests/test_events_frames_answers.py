@@ -104,3 +104,13 @@ def test_events_frames_doer_giving_its_reason_in_a_participle_adds_no_event(code
     rows = code("Arnor fired rockets at Gondor, saying it was retaliating for an attack on Edoras.")
     assert ("ARN", "GON", "19", "asserted", None) in rows
     assert not any(r[3] == "claimed" or r[2] == "01" for r in rows)
+
+
+def test_events_frames_force_said_to_answer_a_provocation_accuses_its_party(code) -> None:
+    rows = code("Arnor said its troops had suppressed provocations by Gondorian units at the border.")
+    assert ("ARN", "GON", "11", "asserted", None) in rows
+
+
+def test_events_frames_force_said_to_answer_no_misdeed_accuses_no_one(code) -> None:
+    rows = code("Arnor said its troops had shelled positions of Gondorian units at the border.")
+    assert not any(r[2] == "11" for r in rows)

@@ -64,17 +64,15 @@ def frame_acts(
             if not _described(a, content, frame)
         ]
         code = frame_code(frame, facts)
-        blamed = (
-            () if content or frame.kind != "report" else _held_responsible(frame, roles, lexicon)
-        )
-        if blamed:
-            code = _BLAME  # "X said a Y rocket was responsible"
+        charge = None if code is not None else _charge(frame, content, roles, lexicon)
+        if charge is not None:
+            code = charge[0]
         if code is None or (code == "112" and frame.verb.dep_ == "relcl"):
             # "a drone that X said had violated its airspace" attributes, not accuses
             continue
         targets: tuple[Party, ...] = ()
-        if blamed:
-            targets = blamed
+        if charge is not None:
+            targets = charge[1]
         elif code == "112":
             hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
             targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
@@ -100,6 +98,66 @@ def frame_acts(
             )
         )
     return acts
+
+
+def _charge(
+    frame: Frame, content: Sequence[Act], roles: RoleReader, lexicon: EventLexicon
+) -> tuple[str, tuple[Party, ...]] | None:
+    """Return the accusation a report makes without telling another party's act, if one.
+
+    "X said a Y rocket was responsible" (``_held_responsible``); "X said its forces had
+    responded to a provocation by Y" or "... repelled Y's aggression" (``_answered_charge``):
+    force the speaker says it used against a misdeed names that misdeed's party's act,
+    and saying so accuses it, with the misdeed's own code (112, 1123).
+    """
+    if frame.kind != "report":
+        return None
+    if not content:
+        blamed = _held_responsible(frame, roles, lexicon)
+        return (_BLAME, blamed) if blamed else None
+    return _answered_charge(frame, content, roles, lexicon)
+
+
+def _answered_charge(
+    frame: Frame, content: Sequence[Act], roles: RoleReader, lexicon: EventLexicon
+) -> tuple[str, tuple[Party, ...]] | None:
+    """Return the misdeed the speaker's own force answers and whom it charges, if one."""
+    speakers = {s.code for s in frame.speakers}
+    for act in content:
+        own = bool(act.sources) and {s.code for s in act.sources} <= speakers
+        if not own or act.code[:2] not in _FORCE_ROOTS:
+            continue
+        verb = act.trigger.token
+        answered = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+        ]
+        for noun in answered:
+            code = next(
+                (
+                    n.code
+                    for n in lexicon.nouns.get(noun.lemma_.lower(), ())
+                    if n.code.startswith(_BLAME) and not n.modifiers
+                ),
+                None,
+            )
+            charged = distinct(_doers(noun, verb, roles) or act.targets, frame.speakers)
+            if code is not None and charged:
+                return code, charged
+    return None
+
+
+def _doers(noun: Token, verb: Token, roles: RoleReader) -> tuple[Party, ...]:
+    """Return the parties a misdeed noun names as its doers ("provocations by Y", "Y's").
+
+    A "by" phrase the parser hangs on the active verb answering the misdeed is the
+    noun's ("suppressed provocations by Y").
+    """
+    active = not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    for child in (*noun.children, *(verb.children if active else ())):
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return tuple(p for o in child.children if o.dep_ == "pobj" for p in roles.group(o))
+    owners = (roles.own_party(c) for c in noun.children if c.dep_ in {"poss", "amod", "compound"})
+    return tuple(p for p in owners if p is not None)
 
 
 def _held_responsible(frame: Frame, roles: RoleReader, lexicon: EventLexicon) -> tuple[Party, ...]:
