@@ -5,6 +5,8 @@ Shared helpers live in ``_events_roles``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from _events_roles import NAMES, coded, coder, front_group, opposition, pairs, sector, with_group
@@ -273,3 +275,14 @@ def test_events_roles_a_bare_organ_given_its_state_fires_on_its_own_people(nlp) 
         state_mentions(text, NAMES), sector(text, "Police", "COP"), opposition(text, "protesters")
     )
     assert pairs(coded(nlp(text), mentions)) == {("GEO", "GEO", "19")}
+
+
+def test_events_roles_insurgents_refusing_to_leave_home_ground_refuse_their_state(nlp) -> None:
+    text = "The Riders' Front said it would not withdraw from the territory it holds."
+    front = front_group(text)
+    it = mention_at(
+        text, "it would", party="RRF", kind="group", sector="REB", country="ROH", rule="coref"
+    )
+    it = replace(it, span=Span(it.span.start, it.span.start + 2), text="it")
+    events = coded(nlp(text), in_order(front, it))
+    assert ("RRF", "ROH", "12") in pairs(events)

@@ -9,6 +9,9 @@ state's. Three kinds of thing say so:
 - a place no one else is said to hold ("seized the town of X", "took control of X");
 - civilians of no named country ("denied attacking civilians").
 
+Ground they withdraw from, or refuse to leave, at home is the state's too ("would not
+withdraw from the territory it holds").
+
 Only groups whose insurgency is their own (the sector of their name, or "rebels",
 "insurgents", "militants" said of them; "its forces" are the group's) count: foreign
 fighters ("Wagner fighters") fight abroad.
@@ -30,6 +33,8 @@ __all__ = ["home_target"]
 _STRUCK_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _PLACE_ROOTS = frozenset({"18", "19"})
 """Families whose force on a bare place or on civilians falls on the insurgents' state."""
+_YIELDING = ("087", "1246")
+"""Codes of withdrawing (de-escalation) and of refusing to: "from" ground at home."""
 _STRUCK_PREPS = frozenset({"against", "on", "at", "upon"})
 """Prepositions of what force is used against ("an offensive against army posts")."""
 _CONTROL = "control"
@@ -61,18 +66,20 @@ def home_target(act: Act, roles: RoleReader) -> Act:
     A target guessed for being the sentence's one other party gives way to it.
     """
     guessed = act.rule.endswith(_GUESSED)
-    if (act.targets and not guessed) or not act.sources or act.code[:2] not in _STRUCK_ROOTS:
+    yielding = act.code.startswith(_YIELDING)
+    struck = act.code[:2] in _STRUCK_ROOTS or yielding
+    if (act.targets and not guessed) or not act.sources or not struck:
         return act
     homes = {_insurgent_home(_named(s.mention, roles)) for s in act.sources}
     if len(homes) != 1 or None in homes:
         return act
     organs = roles.lexicon.classes.get("ORGAN", frozenset())
-    for word in _struck_words(act):
+    for word in _struck_words(act, yielding=yielding):
         if roles.party(word) is not None:
             continue
         if _organ_held(word, organs):
             return _aimed_home(act, word, "organ")
-        if act.code[:2] in _PLACE_ROOTS and _home_ground(word, roles):
+        if (act.code[:2] in _PLACE_ROOTS or yielding) and _home_ground(word, roles):
             return _aimed_home(act, word, "ground")
     return act
 
@@ -140,12 +147,14 @@ def _aimed_home(act: Act, word: Token, reason: str) -> Act:
     )
 
 
-def _struck_words(act: Act) -> list[Token]:
+def _struck_words(act: Act, *, yielding: bool = False) -> list[Token]:
     """Return the heads of what an act's verb or noun is done to.
 
-    Its object or passive subject, the object of its "against"/"on" phrase, what
-    "control of X" names, and their appositions.
+    Its object or passive subject, the object of its "against"/"on" phrase (with
+    ``yielding``, "from": what a withdrawal leaves), what "control of X" names, and
+    their appositions.
     """
+    preps = _STRUCK_PREPS | {"from"} if yielding else _STRUCK_PREPS
     heads = {act.trigger.token.i: act.trigger.token, act.trigger.anchor.i: act.trigger.anchor}
     words = [c for h in heads.values() for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
     words += [
@@ -153,7 +162,7 @@ def _struck_words(act: Act) -> list[Token]:
         for h in (*heads.values(), *words)
         for prep in h.children
         if prep.dep_ == "prep"
-        and (prep.lower_ in _STRUCK_PREPS or (prep.lower_ == "of" and h.lower_ == _CONTROL))
+        and (prep.lower_ in preps or (prep.lower_ == "of" and h.lower_ == _CONTROL))
         for o in prep.children
         if o.dep_ == "pobj"
     ]
