@@ -323,7 +323,11 @@ def owned_acts(acts: Sequence[Act]) -> list[Act]:
     before it as fact. Said in a participle of that very act ("X fired missiles at Y,
     saying it was retaliating"), the words only give the doer's reason: no event.
     """
-    told = [a for a in acts if a.modality == "asserted" and a.code[:2] in _FORCE_ROOTS]
+    told = [
+        a
+        for a in acts
+        if a.modality == "asserted" and a.frame is None and a.code[:2] in _FORCE_ROOTS
+    ]
     out: list[Act] = []
     for act in acts:
         owners = _owners(act, told)
@@ -359,7 +363,11 @@ def _gives_reason(act: Act, owner: Act) -> bool:
 
 
 def _owners(act: Act, told: Sequence[Act]) -> list[Act]:
-    """Return the acts told as fact before ``act``, its doer's own claim, by the same doer."""
+    """Return the acts told as fact before ``act``, its doer's own claim, by the same doer.
+
+    An act told as fact is outside the words: not an act the same verb of saying frames
+    ("X intercepted the drones, X said"), whatever its own modality.
+    """
     if (
         act.modality != "claimed"
         or act.frame is None
@@ -373,5 +381,7 @@ def _owners(act: Act, told: Sequence[Act]) -> list[Act]:
     return [
         t
         for t in told
-        if t.trigger.token.i < verb.i and {s.code for s in t.sources} == {act.reported_by}
+        if t.trigger.token.i < verb.i
+        and verb not in t.trigger.anchor.ancestors
+        and {s.code for s in t.sources} == {act.reported_by}
     ]
