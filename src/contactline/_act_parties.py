@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from contactline._act_passes import distinct
 from contactline._event_lexicon import EventLexicon
-from contactline._hosts import with_hosts
+from contactline._phrases import with_hosts
 from contactline._roles import Party, RoleReader
 from contactline._triggers import APPEAL_ROOTS, REQUEST_NOUNS, Trigger
 

@@ -12,7 +12,7 @@ Who performs a verb is read in ``_subjects``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,10 +21,28 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
 from contactline._focus import as_party, in_focus
+from contactline._phrases import (
+    antecedent,
+    counted,
+    is_location,
+    is_pronoun,
+    members,
+    owner_conjuncts,
+)
 from contactline._places import PlaceNamer
-from contactline._subjects import PASSIVE_SUBJECTS, SUBJECTS, performers, topic_noun, topic_owner
+from contactline._subjects import PASSIVE_SUBJECTS, SUBJECTS, performers, topic_owner
 from contactline.actors import mention_for
 from contactline.records import Mention
+
+__all__ = [
+    "HELP_NOUNS",
+    "OBJECTS",
+    "TARGET_PREPS",
+    "Party",
+    "RoleReader",
+    "is_pronoun",
+    "members",
+]
 
 _MISPARSED_OBJECT = "npadvmod"
 OBJECTS = frozenset({"dobj", "dative", "iobj"})
@@ -43,9 +61,6 @@ TARGET_PREPS = (
     "over",
     "upon",
     "of",
-)
-PRONOUNS = frozenset(
-    {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
 )
 _TARGET_PLACE_PREPS = frozenset(
     {"in", "at", "on", "into", "inside", "across", "toward", "towards", "around"}
@@ -78,26 +93,11 @@ _SHELTERING = frozenset({"shelter", "house", "host", "accommodate"})
 """Verbs of a place that holds people ("a school sheltering displaced X")."""
 _HELD = frozenset({"hold", "control", "occupy", "run", "administer", "govern"})
 """Participles that make a place its holder's ("areas held by X", "X-controlled towns")."""
-_QUANTITIES = frozenset(
-    {
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "score",
-        "scores",
-        "million",
-        "millions",
-    }
-)
 _SIDES = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor", "rival"})
 """Nouns that, counted as "both" or "two", stand for the pair named before them."""
 _ANY = frozenset({"either", "any", "each", "all"})
 """Determiners of a side that stands for every side of the conflict it is of."""
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
-_LOCATION_PREPS = frozenset({"in", "at", "near", "off", "inside", "around", "within", "throughout"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,14 +141,14 @@ class RoleReader:
         A place noun ("settlements", "the border between X and Y") is never a party.
         """
         if token.lower_ in _RELATIVES:
-            token = _antecedent(token)  # "the UAE, which it accuses of ...": the UAE
+            token = antecedent(token)  # "the UAE, which it accuses of ...": the UAE
         if token.i in self._cache:
             return self._cache[token.i]
         found: Party | None = None
         lemma = token.lemma_.lower()
-        counted = _counted(token)
-        if counted is not None:
-            found = self.party(counted)  # "dozens of villages in X": the villages
+        quantity_of = counted(token)
+        if quantity_of is not None:
+            found = self.party(quantity_of)  # "dozens of villages in X": the villages
         elif self.lexicon.is_cue("relational", lemma):
             found = self._owner(token)
         elif self.lexicon.is_cue("place", lemma):
@@ -174,6 +174,8 @@ class RoleReader:
                 return next((p for o in sheltered for p in [self.party(o)] if p), None)
             if child.dep_ != "acl" or child.lemma_.lower() not in _TIES:
                 continue
+            if any(c.dep_ == "dobj" for c in child.children):
+                continue  # "a road linking X to Y" ties X, not itself, to Y
             for prep in child.children:
                 if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "by", "with"}:
                     for obj in prep.children:
@@ -192,7 +194,7 @@ class RoleReader:
         for mention in self.mentions:
             if mention.span.end <= sent.start_char or mention.span.start >= sent.end_char:
                 continue
-            if _is_location(self.doc, mention) or (not places and mention.kind == "region"):
+            if is_location(self.doc, mention) or (not places and mention.kind == "region"):
                 continue
             if mention.party and mention.party not in exclude and mention.party not in found:
                 span = self.doc.char_span(
@@ -207,7 +209,7 @@ class RoleReader:
         found: dict[str, Party] = {}
         for mention in self.mentions:
             inside = sent.start_char <= mention.span.start < sent.end_char
-            if inside and mention.party and _is_location(self.doc, mention):
+            if inside and mention.party and is_location(self.doc, mention):
                 span = self.doc.char_span(
                     mention.span.start, mention.span.end, alignment_mode="expand"
                 )
@@ -293,7 +295,7 @@ class RoleReader:
         of its antecedent ("X and Y, which have fought since May": X and Y).
         """
         if token.lower_ in _RELATIVES:
-            token = _antecedent(token)
+            token = antecedent(token)
         if token.lemma_.lower() in _SIDES and (pair := self._both_sides(token)):
             return pair  # "both countries", "the warring parties": the pair, not the last named
         parties: list[Party] = []
@@ -304,8 +306,7 @@ class RoleReader:
             if found[0] is not None:
                 place = self.lexicon.is_cue("place", member.lemma_.lower())
                 found += [
-                    self.own_party(o) or self.party(o)
-                    for o in _owner_conjuncts(member, place=place)
+                    self.own_party(o) or self.party(o) for o in owner_conjuncts(member, place=place)
                 ]
             for party in found:
                 if party is not None and all(p.code != party.code for p in parties):
@@ -516,7 +517,7 @@ class RoleReader:
         preps = _TARGET_PLACE_PREPS | _NEAR_PLACE_PREPS if nearby else _TARGET_PLACE_PREPS
         objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
         # "abducted dozens of schoolgirls in X": the place of what is counted
-        objects += [c for o in objects for c in [_counted(o)] if c is not None]
+        objects += [c for o in objects for c in [counted(o)] if c is not None]
         for child in (*head.children, *(c for o in objects for c in o.children)):
             if child.dep_ == "prep" and child.lower_ in preps:
                 for obj in child.children:
@@ -529,70 +530,3 @@ class RoleReader:
     def place(self, head: Token) -> str | None:
         """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
         return self._places.place(head)
-
-
-def _antecedent(relative: Token) -> Token:
-    """Return the noun a relative pronoun stands for, else the pronoun itself.
-
-    The pronoun may belong to a clause inside the relative clause: "a jet that X said
-    had violated its airspace" (the jet violated it).
-    """
-    clause = relative.head
-    while clause.dep_ in {"ccomp", "xcomp"} and clause.head.i != clause.i:
-        clause = clause.head
-    return clause.head if clause.dep_ == "relcl" else relative
-
-
-def _counted(token: Token) -> Token | None:
-    """Return what a quantity counts ("dozens of villages": villages), else ``None``."""
-    if token.pos_ != "NUM" and token.lemma_.lower() not in _QUANTITIES:
-        return None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            return next((o for o in child.children if o.dep_ == "pobj"), None)
-    return None
-
-
-def members(token: Token) -> Iterator[Token]:
-    """Yield a noun phrase's head, its conjuncts and appositions ("X, Y and Z")."""
-    stack = [token]
-    seen: set[int] = set()
-    while stack:
-        current = stack.pop(0)
-        if current.i in seen:
-            continue
-        seen.add(current.i)
-        yield current
-        stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
-
-
-def _is_location(doc: Doc, mention: Mention) -> bool:
-    """Return whether a mention names where something happened ("talks in Moscow")."""
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _LOCATION_PREPS
-
-
-def _owner_conjuncts(token: Token, *, place: bool = False) -> Iterator[Token]:
-    """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y).
-
-    A place noun is also of the states it is "in": "positions in northern X and Y" (Y).
-    """
-    owning = {"of", "in"} if place else {"of"}
-    topic = topic_noun(token)
-    for child in [*token.children, *(topic.children if topic is not None else [])]:
-        conjuncts = [c for c in child.children if c.dep_ == "conj"]
-        if child.dep_ in {"amod", "compound", "nmod", "poss"} and conjuncts:
-            yield child
-            yield from conjuncts
-        if child.dep_ == "prep" and child.lower_ in owning:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield from (c for c in members(obj) if c.i != obj.i)
-
-
-def is_pronoun(token: Token) -> bool:
-    """Return whether ``token`` is a personal pronoun that needs an antecedent."""
-    return token.lower_ in PRONOUNS

@@ -1,0 +1,182 @@
+"""The structure of a noun phrase, and the state that hosts a foreign state's place.
+
+Helpers of :class:`contactline._roles.RoleReader` that read a phrase's shape: its members
+("X, Y and Z"), what a quantity counts ("dozens of villages"), the noun a relative
+pronoun stands for, the other owners of a noun ("the leaders of X and Y"), and whether a
+mention names where something happened.
+
+:func:`with_hosts` adds whose territory force lands on when it strikes a foreign state's
+place in another state: the owner of the place and the state whose territory is struck
+("Iran fired missiles at a US air base in Qatar": Iran->US and Iran->Qatar), the CAMEO
+convention for force across a border. Only a state firing on another state's place
+counts: an armed group's ground is its own country's ("strikes on Houthi targets in
+Yemen" hit the Houthis), a state firing inside its own borders acts at home, and an
+embassy or consulate is its state's ground alone ("struck the X consulate in Damascus":
+X).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from contactline._subjects import topic_noun
+from contactline.records import Mention
+
+if TYPE_CHECKING:
+    from contactline._roles import Party, RoleReader
+
+__all__ = [
+    "PRONOUNS",
+    "antecedent",
+    "counted",
+    "is_location",
+    "is_pronoun",
+    "members",
+    "owner_conjuncts",
+    "with_hosts",
+]
+
+PRONOUNS = frozenset(
+    {"i", "we", "they", "he", "she", "it", "its", "their", "his", "her", "our", "my"}
+)
+_QUANTITIES = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "score",
+        "scores",
+        "million",
+        "millions",
+    }
+)
+_LOCATION_PREPS = frozenset({"in", "at", "near", "off", "inside", "around", "within", "throughout"})
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+"""Dependencies of a modifier that names a place's owner ("a US air base")."""
+_STATE = "state"
+_DIPLOMATIC = frozenset({"embassy", "consulate", "mission", "chancery", "legation"})
+"""Places that are their owner's ground wherever they stand."""
+
+
+def antecedent(relative: Token) -> Token:
+    """Return the noun a relative pronoun stands for, else the pronoun itself.
+
+    The pronoun may belong to a clause inside the relative clause: "a jet that X said
+    had violated its airspace" (the jet violated it).
+    """
+    clause = relative.head
+    while clause.dep_ in {"ccomp", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else relative
+
+
+def counted(token: Token) -> Token | None:
+    """Return what a quantity counts ("dozens of villages": villages), else ``None``."""
+    if token.pos_ != "NUM" and token.lemma_.lower() not in _QUANTITIES:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def members(token: Token) -> Iterator[Token]:
+    """Yield a noun phrase's head, its conjuncts and appositions ("X, Y and Z")."""
+    stack = [token]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop(0)
+        if current.i in seen:
+            continue
+        seen.add(current.i)
+        yield current
+        stack.extend(c for c in current.children if c.dep_ in {"conj", "appos"})
+
+
+def is_location(doc: Doc, mention: Mention) -> bool:
+    """Return whether a mention names where something happened ("talks in Moscow")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATION_PREPS
+
+
+def owner_conjuncts(token: Token, *, place: bool = False) -> Iterator[Token]:
+    """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y).
+
+    A place noun is also of the states it is "in": "positions in northern X and Y" (Y).
+    """
+    owning = {"of", "in"} if place else {"of"}
+    topic = topic_noun(token)
+    for child in [*token.children, *(topic.children if topic is not None else [])]:
+        conjuncts = [c for c in child.children if c.dep_ == "conj"]
+        if child.dep_ in {"amod", "compound", "nmod", "poss"} and conjuncts:
+            yield child
+            yield from conjuncts
+        if child.dep_ == "prep" and child.lower_ in owning:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from (c for c in members(obj) if c.i != obj.i)
+
+
+def is_pronoun(token: Token) -> bool:
+    """Return whether ``token`` is a personal pronoun that needs an antecedent."""
+    return token.lower_ in PRONOUNS
+
+
+def with_hosts(
+    code: str, sources: Sequence[Party], targets: Sequence[Party], roles: RoleReader
+) -> tuple[Party, ...]:
+    """Return ``targets`` plus the host state of each foreign state's place struck.
+
+    Args:
+        code: the act's CAMEO code; only force (18-20) has a host.
+        sources: the act's sources; all must be states.
+        targets: the act's targets as read from its clause.
+        roles: the reader of the document's parties.
+    """
+    if code[:2] not in _FORCE_ROOTS or not sources or not targets:
+        return tuple(targets)
+    if any(s.mention.kind != _STATE for s in sources):
+        return tuple(targets)
+    found = list(targets)
+    codes = {p.code for p in (*sources, *targets)}
+    for target in targets:
+        place = _owned_place(target, roles)
+        host = _host_of(place, roles) if place is not None else None
+        if host is not None and host.code not in codes:
+            found.append(host)
+            codes.add(host.code)
+    return tuple(found)
+
+
+def _owned_place(target: Party, roles: RoleReader) -> Token | None:
+    """Return the place noun a state target owns by a modifier ("a US air base": base)."""
+    if target.mention.kind != _STATE:
+        return None
+    token = target.token
+    head = token.head
+    if token.dep_ not in _OWNING_DEPS or not roles.lexicon.is_cue("place", head.lemma_.lower()):
+        return None
+    words = {w.lemma_.lower() for w in head.subtree if w.i <= head.i}
+    return None if words & _DIPLOMATIC else head
+
+
+def _host_of(place: Token, roles: RoleReader) -> Party | None:
+    """Return the state a place is said to be "in" ("a US air base in Qatar": Qatar)."""
+    for prep in place.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            host = roles.own_party(obj) if obj.dep_ == "pobj" else None
+            if host is not None and host.mention.kind == _STATE:
+                return host
+    return None
