@@ -241,6 +241,11 @@ def test_events_roles_blocking_a_road_linking_two_places_hits_the_far_party(code
     assert {(s, t) for s, t, _ in pairs(events)} == {("AZE", "ARM")}
 
 
+def test_events_roles_blocking_a_road_linking_a_party_to_another_cuts_the_first_off(code) -> None:
+    events = code("Russia blocked the only road linking Georgia to Turkey.")
+    assert {(s, t) for s, t, _ in pairs(events)} == {("RUS", "GEO")}
+
+
 def test_events_roles_an_insurgent_groups_own_forces_seize_home_ground(nlp) -> None:
     text = "The Riders' Front said its fighters had taken control of a police station."
     (front,) = front_group(text)

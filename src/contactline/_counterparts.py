@@ -165,8 +165,9 @@ def avenged_target(act: Act, earlier: Sequence[Act], roles: RoleReader) -> Act:
 def link_target(act: Act, roles: RoleReader) -> Act:
     """Aim force on a link between places at the other party it links the source to.
 
-    "X blew up the roads that connected it to Y", "X blocked the road linking Z to Y":
-    cutting a tie to a party is done to that party (each one other than the source).
+    "X blew up the roads that connected it to Y": cutting a tie to a party is done to
+    that party (each one other than the source). The place a link is said to serve
+    comes first: "X blocked the road linking Z to Y" cuts Z off (X->Z).
     """
     if act.targets or not act.sources or act.code[:2] not in _LINK_STRUCK_ROOTS:
         return act
@@ -179,9 +180,9 @@ def link_target(act: Act, roles: RoleReader) -> Act:
         if w.dep_ in {"acl", "relcl"} and w.lemma_.lower() in _LINKING
     ]
     for link in links:
-        ends = [p for c in link.children if c.dep_ == "dobj" for p in roles.group(c)]
-        ends += roles.phrase_parties([link], "to") + roles.phrase_parties([link], "with")
-        linked = distinct(ends, act.sources)
+        served = [p for c in link.children if c.dep_ == "dobj" for p in roles.group(c)]
+        ends = roles.phrase_parties([link], "to") + roles.phrase_parties([link], "with")
+        linked = distinct(served, act.sources) or distinct(ends, act.sources)
         if linked:
             return replace(act, targets=linked, rule=act.rule + " target:linked")
     return act
