@@ -12,7 +12,7 @@ from _mentions import state_mentions
 from contactline._event_lexicon import load_event_lexicon
 from contactline.cameo import load_cameo
 from contactline.events import extract_events
-from contactline.records import Event
+from contactline.records import Event, Mention, Span
 
 LEXICON = load_event_lexicon()
 CAMEO = load_cameo()
@@ -107,10 +107,23 @@ def test_events_frames_doer_giving_its_reason_in_a_participle_adds_no_event(code
 
 
 def test_events_frames_force_said_to_answer_a_provocation_accuses_its_party(code) -> None:
-    rows = code("Arnor said its troops had suppressed provocations by Gondorian units at the border.")
+    rows = code(
+        "Arnor said its troops had suppressed provocations by Gondorian units at the border."
+    )
     assert ("ARN", "GON", "11", "asserted", None) in rows
 
 
 def test_events_frames_force_said_to_answer_no_misdeed_accuses_no_one(code) -> None:
     rows = code("Arnor said its troops had shelled positions of Gondorian units at the border.")
     assert not any(r[2] == "11" for r in rows)
+
+
+def test_events_frames_threat_continuing_a_reported_act_keeps_its_target(nlp) -> None:
+    text = "Arnor said it had shelled Gondorian positions and would strike again."
+    start = text.index(" it ") + 1
+    it = Mention(span=Span(start, start + 2), text="it", party="ARN", kind="state", rule="coref")
+    mentions = sorted([*state_mentions(text, NAMES), it], key=lambda m: m.span.start)
+    events = extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+    rows = {_row(e) for e in events}
+    assert ("ARN", "GON", "13", "asserted", None) in rows
+    assert not any(r[2] == "13" and r[1] is None for r in rows)

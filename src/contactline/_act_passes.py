@@ -286,21 +286,22 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     A conjoined verb or a participle of the same subject acts on the same party: "X blamed
     Y and vowed revenge" (Y), "X stormed into Y, killing hundreds and taking hostages" (Y).
     The speaker's own threat continues the verb its saying is conjoined to: "X gave Y a
-    week to withdraw and said it could use force" (Y). A verb that only governs the act
-    passes on its infinitive's target: "X voted to quit Y, accusing it of ..." (Y).
+    week to withdraw and said it could use force" (Y), unless the threat itself continues
+    a verb of the words: "X said it had shelled Y and would strike again" (Y). A verb that
+    only governs the act passes on its infinitive's target: "X voted to quit Y, accusing it
+    of ..." (Y).
     """
     token = act.trigger.token
     if act.targets or not act.sources or act.trigger.license != "verb":
         return act
-    if act.code[:2] == "13" and act.frame is not None and act.frame.kind == "report":
-        token = act.frame.verb
     if act.code[:2] not in OTHER_PARTY_ROOTS | {"13", "17"}:
         return act
-    participle = token.dep_ == "advcl" and (token.tag_ == "VBG" or _unmarked(token))
-    if token.dep_ != "conj" and not participle:
+    frame = act.frame
+    said = act.code[:2] == "13" and frame is not None and frame.kind == "report"
+    if said and frame is not None and not _continues(token):
+        token = frame.verb  # "X gave Y a week and said it could use force"
+    if not _continues(token):
         return act
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-        return act  # a clause of its own
     head = demand_continued(token) or token.head
     own = {s.code for s in act.sources}
     targets: Sequence[Party] = next(
@@ -312,6 +313,14 @@ def inherit_target(act: Act, acts: Sequence[Act], roles: RoleReader) -> Act:
     if not targets:
         return act
     return replace(act, targets=targets, rule=act.rule + " target:continued")
+
+
+def _continues(token: Token) -> bool:
+    """Whether a verb continues another with no subject of its own (conjunct, participle)."""
+    participle = token.dep_ == "advcl" and (token.tag_ == "VBG" or _unmarked(token))
+    if token.dep_ != "conj" and not participle:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def _continued(trigger: Token, head: Token) -> bool:
