@@ -106,14 +106,15 @@ def select_triggers(
         and t.token.head.i in by_token
         and t.token.lemma_.lower() in by_token[t.token.head.i].objects
     )
-    # "blocked the road to protest the handover": the protest is the blockade, coded once
+    # "blocked the road to protest the handover", "summoned the envoy to protest": the
+    # protest is the act done for it, coded once; "gathered to protest" is the protest
     dropped.update(
         t.token.i
         for t in verbs
         if t.code[:2] == "14"
         and t.token.dep_ in {"advcl", "xcomp"}
         and infinitive(t.token)
-        and by_token.get(t.token.head.i, t).code[:2] == "14"
+        and t.token.head.i in by_token
         and t.token.head.i != t.token.i
     )
     # "warned X against holding drills": the act warned against is not done

@@ -1,7 +1,8 @@
-"""Tests of how a sentence's triggers are paired: force named as the means of another act.
+"""Tests of how a sentence's triggers are paired so that each act is coded once.
 
 "X killed the leader of Y in an air strike" is an assassination and an air strike, both
-done by X to Y; "X killed soldiers of Y in an air strike" is one act of force.
+done by X to Y; "X killed soldiers of Y in an air strike" is one act of force. A protest
+that is the purpose of another act ("summoned the envoy to protest") is that act.
 """
 
 from __future__ import annotations
@@ -41,3 +42,21 @@ def test_events_triggers_means_of_a_destruction_is_an_act_of_its_own(nlp) -> Non
 def test_events_triggers_force_by_force_is_coded_once(nlp) -> None:
     dyads = _dyads(nlp, "Arnor killed ten soldiers of Gondor in an air strike.")
     assert [d[2] for d in dyads] == ["195"]
+
+
+def test_events_triggers_protest_done_by_another_act_is_that_act(nlp) -> None:
+    dyads = _dyads(nlp, "Arnor summoned the envoy of Gondor to protest the shelling.")
+    assert dyads == {("ARN", "GON", "114")}
+
+
+def test_events_triggers_protest_of_an_uncoded_verb_is_the_protest(nlp) -> None:
+    dyads = _dyads(
+        nlp,
+        "Thousands of people of Arnor gathered in the capital to protest the decision of Gondor.",
+    )
+    assert [d[2] for d in dyads] == ["140"]
+
+
+def test_events_triggers_blockade_to_protest_is_coded_once(nlp) -> None:
+    dyads = _dyads(nlp, "Residents of Arnor blocked the road to Gondor to protest the decision.")
+    assert [d[2][:2] for d in dyads] == ["14"]
