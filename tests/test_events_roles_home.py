@@ -291,3 +291,13 @@ def test_events_roles_insurgents_refusing_to_leave_home_ground_refuse_their_stat
     it = replace(it, span=Span(it.span.start, it.span.start + 2), text="it")
     events = coded(nlp(text), in_order(front, it))
     assert ("RRF", "ROH", "12") in pairs(events)
+
+
+def test_events_roles_fighters_of_a_recorded_rebel_group_attack_their_state(nlp) -> None:
+    # the actor base records the RSF as rebels and Wagner as a foreign military company
+    text = "RSF fighters attacked a camp for displaced families."
+    rsf = with_group(text, "RSF fighters", "RSF", "SDN")
+    assert pairs(coded(nlp(text), rsf)) == {("RSF", "SDN", "19")}
+    text = "Wagner fighters attacked a camp for displaced families."
+    wagner = with_group(text, "Wagner fighters", "WAGNER", "RUS", "REB")
+    assert pairs(coded(nlp(text), wagner)) == {("WAGNER", None, "19")}

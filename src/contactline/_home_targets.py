@@ -13,17 +13,22 @@ Ground they withdraw from, or refuse to leave, at home is the state's too ("woul
 withdraw from the territory it holds").
 
 Only groups whose insurgency is their own (the sector of their name, or "rebels",
-"insurgents", "militants" said of them; "its forces" are the group's) count: foreign
-fighters ("Wagner fighters") fight abroad.
+"insurgents", "militants" said of them; "its forces" are the group's; any word for the
+people of a group the actor base records as rebels: "RSF fighters") count: foreign
+fighters ("Wagner fighters", a military company in the actor base) fight abroad.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
+from importlib.resources import as_file, files
+from pathlib import Path
 
 from spacy.tokens import Token
 
 from contactline._act_passes import Act
+from contactline._actor_base import load_entities
 from contactline._roles import Party, RoleReader
 from contactline.actors import mention_for
 from contactline.records import Mention, Span
@@ -55,6 +60,7 @@ _OWN_NAME = "name:"
 """The rule prefix of a mention read from a group's own name, with the group's own sector."""
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _CIVILIANS = "CVL"
+_REBELS = "REB"
 _GUESSED = " target:sole-other-party"
 """The rule suffix of a target taken only for being the sentence's one other party: what
 the act is done to at home says more ("captured the town near the X border": not X)."""
@@ -100,7 +106,17 @@ def _insurgent_home(mention: Mention) -> str | None:
         return None
     words = {w.lower() for w in mention.text.split()}
     own = mention.rule.startswith(_OWN_NAME) or bool(words & _INSURGENT_WORDS)
-    return mention.country if own else None
+    return mention.country if own or mention.party in _rebel_groups() else None
+
+
+@cache
+def _rebel_groups() -> frozenset[str]:
+    """Return the armed groups the actor base records as rebels (RSF, not Wagner)."""
+    with as_file(files("contactline") / "data" / "actors" / "entities.tsv") as path:
+        entries = load_entities(Path(path))
+    return frozenset(
+        e.entity.party for e in entries if e.entity.kind == "group" and e.entity.sector == _REBELS
+    )
 
 
 def _organ_held(word: Token, organs: frozenset[str]) -> bool:
