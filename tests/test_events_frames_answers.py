@@ -127,3 +127,14 @@ def test_events_frames_threat_continuing_a_reported_act_keeps_its_target(nlp) ->
     rows = {_row(e) for e in events}
     assert ("ARN", "GON", "13", "asserted", None) in rows
     assert not any(r[2] == "13" and r[1] is None for r in rows)
+
+
+def test_events_frames_denied_plans_negate_the_act_planned(code) -> None:
+    rows = code("Arnor denied plans to invade Gondor.")
+    assert ("ARN", "GON", "19", "negated", "ARN") in rows
+    assert not any(r[2] == "13" for r in rows)
+
+
+def test_events_frames_announced_plans_stay_a_threat(code) -> None:
+    rows = code("Arnor announced plans to invade Gondor.")
+    assert ("ARN", "GON", "13", "asserted", None) in rows

@@ -164,8 +164,8 @@ def _frame_at(
 def _denial(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
     """Return the frame of a verb of denying over what it denies.
 
-    It denies a clause it frames ("denied that Y ..."), a gerund ("denied hitting") or a
-    claim noun ("rejected the claims").
+    It denies a clause it frames ("denied that Y ..."), a gerund ("denied hitting"), a
+    claim noun ("rejected the claims") or an intent ("denied plans to invade").
     """
     if head.pos_ != "VERB" or not lexicon.is_cue("deny", head.lemma_.lower()):
         return None
@@ -173,10 +173,16 @@ def _denial(current: Token, head: Token, roles: RoleReader, lexicon: EventLexico
         (current.dep_ in _CONTENT and _frames_clause(head, current))
         or (current.dep_ in {"xcomp", "dobj", "pcomp"} and current.tag_ == "VBG")
         or (current.dep_ == "dobj" and current.lemma_.lower() in _CLAIM_NOUNS)
+        or (current.dep_ == "dobj" and _intent_noun(current, lexicon))
     )
     if not denied:
         return None
     return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
+
+
+def _intent_noun(word: Token, lexicon: EventLexicon) -> bool:
+    """Whether a noun names an intent whose infinitive is the act ("plans to invade")."""
+    return word.pos_ == "NOUN" and lexicon.is_cue("intent", word.lemma_.lower())
 
 
 def _report(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:

@@ -151,10 +151,19 @@ def _is_negated(token: Token) -> bool:
     return False
 
 
+def _denied(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether an intent noun is what a verb of denying denies: "X denied plans to invade"."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and lexicon.is_cue("deny", noun.head.lemma_.lower())
+    )
+
+
 def _governing_mood(head: Token, child: Token, lexicon: EventLexicon) -> MoodReading | None:
     lemma = head.lemma_.lower()
     if lemma in _NEEDS_NO:
-        if _is_negated(head):
+        if _is_negated(head) or _denied(head, lexicon):
             return MoodReading(mood="refuse", cue=head)
         if lexicon.is_cue("intent", lemma):
             return MoodReading(mood="intent", cue=head)
