@@ -33,7 +33,7 @@ Durations, references such as ``PRESENT_REF``, values without an anchor and open
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -79,8 +79,8 @@ def date_at(
     usable = facts.usable
     in_sentence = [
         t
-        for t in usable
-        if sent_start <= t.span.start < sent_end and not _dates_another_noun(doc, t, token)
+        for t in facts.starting_between(sent_start, sent_end)
+        if not _dates_another_noun(doc, t, token)
     ]
     verb = clause_verb(token) or token
     governing = _governing(doc, verb, token.idx, in_sentence)
@@ -121,6 +121,20 @@ class _Facts:
     _since: dict[int, DateWindow | None] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
     _sentence_chars: list[tuple[int, int]] | None = None
+    #: the tuple the times came in (a tuple cannot change: the same one needs no comparing)
+    given: object = None
+    _starts: list[int] | None = None  # of the usable times, when in text order
+
+    def starting_between(self, start: int, end: int) -> list[TimeExpr]:
+        """The usable times that start at offsets ``[start, end)``, in their order."""
+        if self._starts is None:
+            starts = [t.span.start for t in self.usable]
+            in_order = starts == sorted(starts)
+            self._starts = starts if in_order else []
+        if self._starts or not self.usable:
+            at = bisect_left(self._starts, start)
+            return self.usable[at : bisect_left(self._starts, end, at)]
+        return [t for t in self.usable if start <= t.span.start < end]
 
     def since_recent(self, doc: Doc, at: int) -> DateWindow | None:
         """From the last recent explicit date before offset ``at`` to publication.
@@ -154,11 +168,14 @@ _FACTS: WeakKeyDictionary[Doc, _Facts] = WeakKeyDictionary()
 
 
 def _facts(doc: Doc, times: Sequence[TimeExpr], published: date | None) -> _Facts:
-    key = tuple(times)
     facts = _FACTS.get(doc)
+    if facts is not None and facts.given is times and facts.published == published:
+        return facts
+    key = tuple(times)
     if facts is None or facts.times != key or facts.published != published:
         facts = _Facts(times=key, published=published, usable=[t for t in key if _usable(t)])
         _FACTS[doc] = facts
+    facts.given = times if isinstance(times, tuple) else None
     return facts
 
 

@@ -102,6 +102,7 @@ _FILLERS = {"and", "or", ",", "more", "the", "its", "their", "his", "her", "our"
 _FILLER_DEPS = {"poss", "case", "det", "compound"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "across", "on", "from", "inside"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_REMEMBERED = 1 << 17
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,10 @@ class CasualtyLexicon:
     vague: dict[tuple[str, ...], tuple[int, int]]
     reports: frozenset[str]
     tolls: frozenset[str]
+    #: whether a lemma's or a lower-case form's hash is a casualty word, as found so far
+    #: (a text repeats the same few thousand words)
+    seen_lemmas: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
+    seen_forms: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,15 +235,27 @@ def extract_casualties(
 def _casualty_words(doc: Doc, lex: CasualtyLexicon) -> list[bool]:
     """For each token, whether it is a casualty word (``_kind``) or a toll word.
 
-    Read from the lemma and lower-case arrays, one look-up per distinct word, so the
-    pass over the whole document makes no ``Token``.
+    Read from the lemma and lower-case arrays, one look-up per distinct word ever met
+    (remembered in the lexicon), so the pass over the whole document makes no ``Token``.
     """
     strings = doc.vocab.strings
-    lemmas = doc.to_array("LEMMA").tolist()
-    lowers = doc.to_array("LOWER").tolist()
-    by_lemma = {h for h in set(lemmas) if lex.kinds.get(strings[h].lower())}
-    by_form = {h for h in set(lowers) if lex.kinds.get(word := strings[h]) or word in lex.tolls}
-    return [a in by_lemma or b in by_form for a, b in zip(lemmas, lowers, strict=True)]
+    lemmas, forms = lex.seen_lemmas, lex.seen_forms
+    marked: list[bool] = []
+    for lemma, lower in doc.to_array(["LEMMA", "LOWER"]).tolist():
+        mark = lemmas.get(lemma)
+        if mark is None:
+            mark = bool(lex.kinds.get(strings[lemma].lower()))
+            if len(lemmas) < _REMEMBERED:
+                lemmas[lemma] = mark
+        if not mark:
+            mark = forms.get(lower)
+            if mark is None:
+                word = strings[lower]
+                mark = bool(lex.kinds.get(word)) or word in lex.tolls
+                if len(forms) < _REMEMBERED:
+                    forms[lower] = mark
+        marked.append(mark)
+    return marked
 
 
 def _token_range(doc: Doc, span: Span) -> range:
@@ -248,14 +265,10 @@ def _token_range(doc: Doc, span: Span) -> range:
 
 def _one_person(token: Token, lex: CasualtyLexicon) -> bool:
     """'a 12-year-old boy', 'a Palestinian man': an article before a singular group noun."""
+    if token.lower_ not in {"a", "an"} or token.dep_ != "det":
+        return False
     head = token.head
-    return (
-        token.lower_ in {"a", "an"}
-        and token.dep_ == "det"
-        and head.tag_ == "NN"
-        and head.i > token.i
-        and _group(head, lex) is not None
-    )
+    return head.tag_ == "NN" and head.i > token.i and _group(head, lex) is not None
 
 
 def _quantity_at(doc: Doc, i: int, end: int, lex: CasualtyLexicon) -> _Quantity | None:

@@ -156,5 +156,5 @@ def link_events(statements: Sequence[Statement], events: Sequence[Event]) -> lis
             for e in events
             if e.statement == statement.id or _overlaps(e.trigger, statement.content_span)
         )
-        linked.append(replace(statement, events=ids))
+        linked.append(statement if ids == statement.events else replace(statement, events=ids))
     return linked
