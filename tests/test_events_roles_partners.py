@@ -36,3 +36,8 @@ def test_events_roles_partners_an_embassy_is_its_owners_ground_alone(code) -> No
     events = code("Turkish jets bombed the Russian embassy in Georgia.")
     assert ("TUR", "RUS", "19") in pairs(events)
     assert ("TUR", "GEO", "19") not in pairs(events)
+
+
+def test_events_roles_partners_strikes_that_killed_people_somewhere_hit_that_place(code) -> None:
+    events = code("Turkish strikes killed dozens of civilians in Georgia.")
+    assert ("TUR", "GEO", "19") in pairs(events)

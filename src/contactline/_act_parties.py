@@ -235,6 +235,10 @@ def _noun_trigger_parties(
     if not targets and trigger.license == "occur" and trigger.anchor.pos_ == "VERB":
         # "an air strike destroyed the consulate": what the event hit
         targets = distinct(roles.objects(trigger.anchor), sources)
+        hit = any(c.dep_ == "dobj" for c in trigger.anchor.children)
+        if not targets and hit and trigger.code[:2] in PLACE_TARGET_ROOTS:
+            # "strikes killed dozens of civilians in X": where what it hit was
+            targets = distinct(roles.place_parties(trigger.anchor), sources)
     if not targets:
         targets = _carrier_targets(trigger, sources, roles, lexicon)
     return tuple(sources), with_hosts(trigger.code, sources, targets, roles)
