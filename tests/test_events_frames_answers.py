@@ -138,3 +138,14 @@ def test_events_frames_denied_plans_negate_the_act_planned(code) -> None:
 def test_events_frames_announced_plans_stay_a_threat(code) -> None:
     rows = code("Arnor announced plans to invade Gondor.")
     assert ("ARN", "GON", "13", "asserted", None) in rows
+
+
+def test_events_frames_rejected_accusations_negate_the_act(code) -> None:
+    rows = code("Arnor rejected accusations that its forces had shelled Edoras.")
+    assert ("ARN", "ROH", "19", "negated", "ARN") in rows
+
+
+def test_events_frames_neither_confirmed_nor_denied_is_no_denial(code) -> None:
+    rows = code("Arnor neither confirmed nor denied that its troops had shelled Edoras.")
+    assert not any(r[2] == "01" for r in rows)
+    assert not any(r[3] == "negated" for r in rows)

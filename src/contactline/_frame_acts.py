@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from contactline._act_passes import Act, distinct
 from contactline._event_lexicon import EventLexicon
-from contactline._frames import HOSTILE_ROOTS, Frame, frame_code
+from contactline._frames import HOSTILE_ROOTS, Frame, frame_code, not_said
 from contactline._roles import Party, RoleReader
 from contactline._triggers import Trigger
 
@@ -53,7 +53,7 @@ def frame_acts(
         if lexicon.is_cue("report", lemma) and _says_something(token):
             speakers = tuple(roles.subjects(token) or roles.agent_by(token))
             frames[token.i] = (Frame(kind="report", verb=token, speakers=speakers), [])
-        elif lexicon.is_cue("deny", lemma) and _denies_an_act(token):
+        elif lexicon.is_cue("deny", lemma) and _denies_an_act(token) and not not_said(token):
             speakers = tuple(roles.subjects(token))
             frames[token.i] = (Frame(kind="deny", verb=token, speakers=speakers), [])
     acts: list[Act] = []

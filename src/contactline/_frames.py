@@ -52,6 +52,7 @@ _CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "sugges
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 _ASIDE_MARKS = frozenset({"while", "whereas", "whilst"})
 """Subordinators of a clause that sets a scene beside what is said ("said ... while Y ...")."""
+_DENIAL = "016"
 HOSTILE_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 """Roots of acts that, said of another party, make a statement an accusation."""
 
@@ -177,7 +178,21 @@ def _denial(current: Token, head: Token, roles: RoleReader, lexicon: EventLexico
     )
     if not denied:
         return None
+    if not_said(head):
+        # "X neither confirmed nor denied that Y ...": nobody's word either way
+        return Frame(kind="alleged", verb=head, speakers=())
     return Frame(kind="deny", verb=head, speakers=tuple(roles.subjects(head)))
+
+
+def not_said(verb: Token) -> bool:
+    """Whether a verb of saying or denying is itself negated ("did not deny", "neither ... nor")."""
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither") for c in verb.children
+    ):
+        return True
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.head.children
+    )
 
 
 def _intent_noun(word: Token, lexicon: EventLexicon) -> bool:
@@ -209,9 +224,24 @@ def _claim(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon
     if head.lemma_.lower() not in _CLAIM_NOUNS:
         return None
     denier = head.head
-    if head.dep_ == "dobj" and lexicon.is_cue("deny", denier.lemma_.lower()):
+    if head.dep_ == "dobj" and _rebuts(denier, head, lexicon) and not not_said(denier):
         return Frame(kind="deny", verb=denier, speakers=tuple(roles.subjects(denier)))
     return Frame(kind="alleged", verb=head, speakers=())
+
+
+def _rebuts(verb: Token, claim: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb denies the claim noun it takes ("rejected accusations that ...").
+
+    A verb of denying does; so does a verb whose denial line (016) names that noun.
+    """
+    lemma = verb.lemma_.lower()
+    if lexicon.is_cue("deny", lemma):
+        return True
+    noun = claim.lemma_.lower()
+    return any(
+        p.code == _DENIAL and (noun in p.objects or claim.lower_ in p.objects)
+        for p in lexicon.verbs.get(lemma, ())
+    )
 
 
 def _accusation(
