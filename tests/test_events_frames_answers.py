@@ -149,3 +149,8 @@ def test_events_frames_neither_confirmed_nor_denied_is_no_denial(code) -> None:
     rows = code("Arnor neither confirmed nor denied that its troops had shelled Edoras.")
     assert not any(r[2] == "01" for r in rows)
     assert not any(r[3] == "negated" for r in rows)
+
+
+def test_events_frames_claimed_to_have_done_is_a_claim(code) -> None:
+    rows = code("Arnor claimed to have shelled Edoras.")
+    assert ("ARN", "ROH", "19", "claimed", "ARN") in rows

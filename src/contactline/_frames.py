@@ -203,14 +203,22 @@ def _intent_noun(word: Token, lexicon: EventLexicon) -> bool:
 def _report(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
     """Return the frame of a verb of saying or accusing over the clause it frames.
 
-    "X stated that Y fired at ...", "X accused Y of ..., saying that ...".
+    "X stated that Y fired at ...", "X accused Y of ..., saying that ...", and a perfect
+    infinitive it takes: "X claimed to have captured the town".
     """
-    if head.pos_ != "VERB" or current.dep_ not in _CONTENT or not _frames_clause(head, current):
+    told = current.dep_ in _CONTENT and _frames_clause(head, current)
+    if head.pos_ != "VERB" or not (told or _perfect_infinitive(current)):
         return None
     lemma = head.lemma_.lower()
     if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
         return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
     return None
+
+
+def _perfect_infinitive(word: Token) -> bool:
+    """Whether a verb is the perfect infinitive of its head ("claimed to have captured")."""
+    auxiliaries = {c.lower_ for c in word.children if c.dep_ == "aux"}
+    return word.dep_ == "xcomp" and {"to", "have"} <= auxiliaries
 
 
 def _claim(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
