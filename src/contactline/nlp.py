@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs  # the function the ruler applies attrs with
 
 from contactline.errors import ModelMissing
 
@@ -57,8 +58,8 @@ class IndexedRuler:
     filed under the values its first token must have (its word, else its dependency,
     its tag, or whether it is whitespace), so a token is tested only against the few
     patterns filed under its own values, and which patterns a token's values start is
-    remembered (a text repeats the same words). The matches, and the ruler's own
-    ``set_annotations`` applying them in the ruler's order, are those of the ruler.
+    remembered (a text repeats the same words). The matches are those of the ruler, and
+    they are applied as its ``set_annotations`` does, in its order.
     """
 
     def __init__(self, ruler: AttributeRuler, entries: Sequence[Entry]) -> None:
@@ -95,7 +96,11 @@ class IndexedRuler:
         return cls(ruler, entries)
 
     def __call__(self, doc: Doc) -> Doc:
-        self.ruler.set_annotations(doc, self.match(doc))  # type: ignore[no-untyped-call]
+        # what the ruler's set_annotations does, without a Span per match
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for attr_id, _, start, end in self.match(doc):
+            index = indices[attr_id]
+            set_token_attrs(doc[start + index if index >= 0 else end + index], attrs[attr_id])
         return doc
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
