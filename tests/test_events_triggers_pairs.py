@@ -60,3 +60,15 @@ def test_events_triggers_protest_of_an_uncoded_verb_is_the_protest(nlp) -> None:
 def test_events_triggers_blockade_to_protest_is_coded_once(nlp) -> None:
     dyads = _dyads(nlp, "Residents of Arnor blocked the road to Gondor to protest the decision.")
     assert [d[2][:2] for d in dyads] == ["14"]
+
+
+def test_events_triggers_event_that_threatens_is_no_threat(nlp) -> None:
+    dyads = _dyads(
+        nlp, "Arnor warned that an offensive by Gondor on the capital would threaten the treaty."
+    )
+    assert not any(d[2][:2] == "13" for d in dyads)
+
+
+def test_events_triggers_party_that_threatens_still_threatens(nlp) -> None:
+    dyads = _dyads(nlp, "Arnor warned that Gondor would threaten Rohan.")
+    assert any(d[2][:2] == "13" for d in dyads)

@@ -78,6 +78,16 @@ def select_triggers(
         for t in triggers
         if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
     )
+    # "an offensive would threaten the treaty" endangers it, no party's threat ("the attack
+    # will not go unanswered", with no object, is its victim's)
+    dropped.update(
+        t.token.i
+        for t in triggers
+        if t.license == "verb"
+        and t.code[:2] == "13"
+        and any(c.dep_ == "dobj" for c in t.token.children)
+        and _done_by_event(t, lexicon)
+    )
     verbs = [t for t in triggers if t.license == "verb"]
     # "declined to say whether it had struck X": the clause left unsaid is no act
     dropped.update(
