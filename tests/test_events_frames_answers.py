@@ -154,3 +154,8 @@ def test_events_frames_neither_confirmed_nor_denied_is_no_denial(code) -> None:
 def test_events_frames_claimed_to_have_done_is_a_claim(code) -> None:
     rows = code("Arnor claimed to have shelled Edoras.")
     assert ("ARN", "ROH", "19", "claimed", "ARN") in rows
+
+
+def test_events_frames_report_by_a_party_is_its_claim(code) -> None:
+    rows = code("A report by Gondor said they had found evidence that Arnor had shelled Edoras.")
+    assert ("ARN", "ROH", "19", "claimed", "GON") in rows

@@ -15,7 +15,7 @@ denial. See :func:`frame_code`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Span as SpacySpan
@@ -109,9 +109,24 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
         background = background or _scene_clause(current)
         frame = _frame_at(current, head, roles, lexicon)
         if frame is not None:
+            frame = _outer_speakers(frame, roles, lexicon)
             return _aside(frame) if background else frame
         current = head
     return None
+
+
+def _outer_speakers(frame: Frame, roles: RoleReader, lexicon: EventLexicon) -> Frame:
+    """Give a report with no known speaker the speakers of the report it is told in.
+
+    "A UN report said they had found evidence that X ...": "they" are the report's
+    authors; the act is the UN's claim.
+    """
+    if frame.kind != "report" or frame.speakers:
+        return frame
+    outer = find_frame(frame.verb, roles, lexicon)
+    if outer is None or outer.kind not in {"report", "according"} or not outer.speakers:
+        return frame
+    return replace(frame, speakers=outer.speakers)
 
 
 def _aside(frame: Frame) -> Frame:
@@ -211,8 +226,23 @@ def _report(current: Token, head: Token, roles: RoleReader, lexicon: EventLexico
         return None
     lemma = head.lemma_.lower()
     if lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma):
-        return Frame(kind="report", verb=head, speakers=tuple(roles.subjects(head)))
+        return Frame(kind="report", verb=head, speakers=_speakers(head, roles))
     return None
+
+
+def _speakers(verb: Token, roles: RoleReader) -> tuple[Party, ...]:
+    """Return who says what a verb of saying says: its subject, or a report's authors.
+
+    "A report by UN experts said ...": the experts' body, named in the "by" phrase of
+    the claim noun that is the subject.
+    """
+    speakers = roles.subjects(verb)
+    if speakers:
+        return tuple(speakers)
+    subject = roles.subject_word(verb)
+    if subject is None or subject.lemma_.lower() not in _CLAIM_NOUNS:
+        return ()
+    return tuple(roles.agent_by(subject))
 
 
 def _perfect_infinitive(word: Token) -> bool:
