@@ -41,3 +41,15 @@ def test_events_roles_partners_an_embassy_is_its_owners_ground_alone(code) -> No
 def test_events_roles_partners_strikes_that_killed_people_somewhere_hit_that_place(code) -> None:
     events = code("Turkish strikes killed dozens of civilians in Georgia.")
     assert ("TUR", "GEO", "19") in pairs(events)
+
+
+def test_events_roles_partners_a_city_taken_for_a_facility_is_its_states(code) -> None:
+    # the NER labels "Kharkiv" a facility here; the gazetteer places it in Ukraine
+    events = code("Russian forces shelled Kharkiv.")
+    assert ("RUS", "UKR", "19") in pairs(events)
+
+
+def test_events_roles_partners_a_person_struck_is_no_city(code) -> None:
+    # "Jackson" is a person here, though the gazetteer knows a city of that name
+    events = code("Russian forces killed Jackson.")
+    assert all(e.target is None or e.target.party != "USA" for e in events)

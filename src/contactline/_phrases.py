@@ -1,9 +1,14 @@
-"""The structure of a noun phrase, and the state that hosts a foreign state's place.
+"""The structure of a noun phrase, the city it may name, and the state hosting a place.
 
 Helpers of :class:`contactline._roles.RoleReader` that read a phrase's shape: its members
 ("X, Y and Z"), what a quantity counts ("dozens of villages"), the noun a relative
 pronoun stands for, the other owners of a noun ("the leaders of X and Y"), and whether a
 mention names where something happened.
+
+:func:`struck_city` reads a name the NER took for an organisation, facility or group as
+the city it is when the text strikes or takes it ("shelled Kharkiv", "attacked El
+Fasher", "took control of Kidal") and the offline gazetteer places a large city of that
+name in one state: the city stands for its state, as a named region does.
 
 :func:`with_hosts` adds whose territory force lands on when it strikes a foreign state's
 place in another state: the owner of the place and the state whose territory is struck
@@ -22,8 +27,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from contactline._gazetteer import Gazetteer
+from contactline._places import CITY_RULE
 from contactline._subjects import topic_noun
-from contactline.records import Mention
+from contactline.records import Mention, Span
 
 if TYPE_CHECKING:
     from contactline._roles import Party, RoleReader
@@ -36,6 +43,7 @@ __all__ = [
     "is_pronoun",
     "members",
     "owner_conjuncts",
+    "struck_city",
     "with_hosts",
 ]
 
@@ -180,3 +188,56 @@ def _host_of(place: Token, roles: RoleReader) -> Party | None:
             if host is not None and host.mention.kind == _STATE:
                 return host
     return None
+
+
+_MISLABELLED = frozenset({"ORG", "FAC", "NORP"})
+"""Entity labels the NER gives some cities' names ("El Fasher" ORG, "Kharkiv" FAC)."""
+_STRUCK_DEPS = frozenset({"dobj", "nsubjpass"})
+_CONTROL = "control"
+_STRUCK_RULE = "+struck"
+
+
+def struck_city(token: Token, gazetteer: Gazetteer) -> Mention | None:
+    """Return a mention of the city a mislabelled name struck by a verb stands for.
+
+    The name must head what a verb is done to ("shelled Kharkiv", "Kharkiv was shelled")
+    or what "control of" names ("took control of Kidal"), and the gazetteer must place a
+    large city of that name in one state (see :meth:`Gazetteer.state_of`, no state
+    named). A person's name never counts ("killed Jackson").
+    """
+    if token.ent_type_ not in _MISLABELLED or not _struck(token):
+        return None
+    start, end = _entity_bounds(token)
+    span = token.doc[start:end]
+    state = gazetteer.state_of(span.text)
+    if state is None:
+        return None
+    return Mention(
+        span=Span(span.start_char, span.end_char),
+        text=span.text,
+        party=state,
+        kind="region",
+        name=span.text,
+        country=state,
+        rule=f"{CITY_RULE}{span.text}->{state}{_STRUCK_RULE}",
+    )
+
+
+def _struck(token: Token) -> bool:
+    """Whether a name is what a verb is done to, or the "of" object of "control"."""
+    if token.dep_ in _STRUCK_DEPS:
+        return token.head.pos_ == "VERB"
+    holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    return holder is not None and holder.lower_ == _CONTROL
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """Return the token range of the entity ``token`` belongs to."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end

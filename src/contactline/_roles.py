@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._event_lexicon import EventLexicon
 from contactline._focus import as_party, in_focus
+from contactline._gazetteer import load_gazetteer
 from contactline._phrases import (
     antecedent,
     counted,
@@ -28,6 +29,7 @@ from contactline._phrases import (
     is_pronoun,
     members,
     owner_conjuncts,
+    struck_city,
 )
 from contactline._places import PlaceNamer
 from contactline._subjects import PASSIVE_SUBJECTS, SUBJECTS, performers, topic_owner
@@ -134,6 +136,7 @@ class RoleReader:
         self._cache: dict[int, Party | None] = {}
         self._own: dict[int, Mention | None] = {}
         self._places = PlaceNamer(doc, lexicon)
+        self._gazetteer = load_gazetteer()
 
     def party(self, token: Token) -> Party | None:
         """Return the party a noun phrase stands for, looking through relational nouns.
@@ -162,6 +165,8 @@ class RoleReader:
             elif token.pos_ == "NOUN":
                 owner = topic_owner(token)  # "the commission on trade of X": X
                 found = self._linked_owner(token) or (self.party(owner) if owner else None)
+            elif token.pos_ == "PROPN" and (city := struck_city(token, self._gazetteer)):
+                found = Party(token=token, mention=city)  # "shelled Kharkiv" (FAC)
         self._cache[token.i] = found
         return found
 
