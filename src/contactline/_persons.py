@@ -98,9 +98,9 @@ def find_persons(scan: Scan, base: ActorBase) -> list[Draft]:
             add(start, end, "person:ner")
     for start, end in _titled_names(scan, base):
         add(start, end, "person:title+name")
-    surnames = {fold(words[d.end - 1]) for d in found}
-    for i, word in enumerate(words):
-        if i in taken or i in places or fold(word) not in surnames:
+    surnames = {scan.folded[d.end - 1] for d in found}
+    for i, folded in enumerate(scan.folded):
+        if folded not in surnames or i in taken or i in places:
             continue
         token = doc[i]
         known = scan.name_at(token.i) is not None and token.ent_type_ != "PERSON"
@@ -176,14 +176,14 @@ def _trim_person(scan: Scan, start: int, end: int) -> tuple[int, int]:
     while (
         start < end
         and start > 0
-        and fold(doc[start - 1].text) == "of"
+        and scan.folded[start - 1] == "of"
         and (known := scan.name_at(start)) is not None
         and known[1] < end
     ):
         start = known[1]
     while start < end and (
         scan.sector_at(start) is not None
-        or fold(doc[start].text).rstrip(".") in _HONORIFICS
+        or scan.folded[start].rstrip(".") in _HONORIFICS
         or not doc[start].text[:1].isupper()
         or ((match := scan.name_at(start)) is not None and match[2].form == "adjective")
     ):
@@ -227,7 +227,7 @@ def _titled_names(scan: Scan, base: ActorBase) -> list[tuple[int, int]]:
         if not words[i][:1].isupper():
             i += 1  # not title case, so no first name: decided without a Token
             continue
-        if not _first_name(scan, i) or fold(doc[i].text) in base.org_words:
+        if not _first_name(scan, i) or scan.folded[i] in base.org_words:
             i += 1
             continue
         end = i
@@ -235,7 +235,7 @@ def _titled_names(scan: Scan, base: ActorBase) -> list[tuple[int, int]]:
             end < len(doc)
             and end - i < 3
             and _first_name(scan, end)
-            and fold(doc[end].text) not in base.org_words
+            and scan.folded[end] not in base.org_words
         ):
             end += 1
         if end - i >= 2 and _framed_as_person(scan, i, end):
@@ -255,9 +255,9 @@ def _framed_as_person(scan: Scan, start: int, end: int) -> bool:
     after_name = start > 0 and scan.name_at(start - 1) is not None
     if after_name and (follower.pos_ in {"VERB", "AUX"} or follower.text == ","):
         return True
-    if fold(follower.text) in _AFTER_PREPS:
+    if scan.folded[end] in _AFTER_PREPS:
         k = end + 1
-        while k < len(doc) and fold(doc[k].text) == "the":
+        while k < len(doc) and scan.folded[k] == "the":
             k += 1
         match = scan.name_at(k) if k < len(doc) else None
         return match is not None and match[2].entity.kind in {"organization", "state"}
@@ -319,7 +319,7 @@ def _cluster(scan: Scan, persons: Sequence[Draft]) -> list[list[Draft]]:
     full: dict[str, list[Draft]] = {}
     first: dict[str, list[list[Draft]]] = {}
     for draft in persons:
-        surname = fold(doc[draft.end - 1].text)
+        surname = scan.folded[draft.end - 1]
         words = fold(doc[draft.start : draft.end].text)
         if draft.end - draft.start == 1:
             cluster = last.get(surname) or _first_named(first.get(surname, []))
@@ -340,7 +340,7 @@ def _cluster(scan: Scan, persons: Sequence[Draft]) -> list[list[Draft]]:
             if draft.end - draft.start > 1:
                 full[words] = cluster
         if draft.end - draft.start > 1:
-            named = first.setdefault(fold(doc[draft.start].text), [])
+            named = first.setdefault(scan.folded[draft.start], [])
             if all(c is not cluster for c in named):
                 named.append(cluster)
         cluster.append(draft)
@@ -435,7 +435,7 @@ def _window_token(scan: Scan, i: int) -> bool:
     return (
         scan.name_at(i) is not None
         or scan.sector_at(i) is not None
-        or fold(token.text) in _WINDOW_WORDS
+        or scan.folded[i] in _WINDOW_WORDS
         or (token.is_lower and token.pos_ in {"ADJ", "NOUN"} and token.dep_ in {"amod", "compound"})
     )
 
@@ -461,8 +461,8 @@ def _read_window(scan: Scan, start: int, end: int) -> _Title | None:
         if match is not None:
             # A preposition outside the window governs the whole title, not the name:
             # "a call with Iranian acting Foreign Minister ...".
-            before = fold(doc[match[0] - 1].text) if match[0] > start else ""
-            before2 = fold(doc[match[0] - 2].text) if match[0] > start + 1 else ""
+            before = scan.folded[match[0] - 1] if match[0] > start else ""
+            before2 = scan.folded[match[0] - 2] if match[0] > start + 1 else ""
             if before not in _EXCLUDING_PREPS and not (
                 before == "the" and before2 in _EXCLUDING_PREPS
             ):
@@ -507,7 +507,7 @@ def _left_title(scan: Scan, draft: Draft) -> _Title | None:
     while i >= 0 and draft.start - i <= _MAX_WINDOW and _window_token(scan, i):
         i -= 1
     start = i + 1
-    while start < draft.start and fold(scan.doc[start].text) in _WINDOW_WORDS:
+    while start < draft.start and scan.folded[start] in _WINDOW_WORDS:
         start += 1
     return _read_window(scan, start, draft.start) if start < draft.start else None
 
@@ -529,9 +529,9 @@ def _right_title(scan: Scan, draft: Draft) -> _Title | None:
     """Read "X from the CSTO Secretariat" or an apposition "X, the Kremlin spokesman,"."""
     doc = scan.doc
     j = draft.end
-    if j < len(doc) and fold(doc[j].text) in _AFTER_PREPS:
+    if j < len(doc) and scan.folded[j] in _AFTER_PREPS:
         k = j + 1
-        while k < len(doc) and fold(doc[k].text) == "the":
+        while k < len(doc) and scan.folded[k] == "the":
             k += 1
         match = scan.name_at(k) if k < len(doc) else None
         if match is not None and match[2].entity.kind in {"organization", "state", "group"}:
@@ -547,7 +547,7 @@ def _right_title(scan: Scan, draft: Draft) -> _Title | None:
         if k < len(doc) and doc[k].text in {",", "."} or k == len(doc):
             return _read_window(scan, j + 1, k)
         patron = scan.persons.get(k)
-        if patron is not None and any(fold(doc[i].text) in _PATRON_PREPS for i in range(j + 1, k)):
+        if patron is not None and any(scan.folded[i] in _PATRON_PREPS for i in range(j + 1, k)):
             # "X, national security adviser to Prime Minister Abiy Ahmed,": acts for Abiy's side
             found = _read_window(scan, j + 1, k)
             if found is not None and found[1] is None:

@@ -40,7 +40,6 @@ from contactline._actor_draft import DETERMINERS, Draft, Scan, is_subject, scan_
 from contactline._coref import resolve_references
 from contactline._mention_lookup import mention_for, mentions_for
 from contactline._persons import attribute_persons, find_persons, holder_for_office
-from contactline._phrase_index import fold
 from contactline.records import Actor, Mention
 
 __all__ = [
@@ -425,7 +424,7 @@ def _attached(scan: Scan, base: ActorBase, start: int, end: int) -> Draft | None
     while (
         k >= 0
         and hops < 3
-        and (fold(doc[k].text) in _POSSESSIVE or (doc[k].pos_ in _MODIFIER_POS and doc[k].is_lower))
+        and (scan.folded[k] in _POSSESSIVE or (doc[k].pos_ in _MODIFIER_POS and doc[k].is_lower))
     ):
         k -= 1
         hops += 1
