@@ -159,3 +159,19 @@ def test_events_frames_claimed_to_have_done_is_a_claim(code) -> None:
 def test_events_frames_report_by_a_party_is_its_claim(code) -> None:
     rows = code("A report by Gondor said they had found evidence that Arnor had shelled Edoras.")
     assert ("ARN", "ROH", "19", "claimed", "GON") in rows
+
+
+def test_events_frames_party_said_to_be_behind_an_attack_is_accused(code) -> None:
+    rows = code("Arnor said Gondor was behind the attack on Edoras.")
+    assert ("ARN", "GON", "11", "asserted", None) in rows
+
+
+def test_events_frames_blast_said_caused_by_a_party_accuses_it(code) -> None:
+    rows = code("Arnor said the blast was caused by a Gondorian rocket.")
+    assert ("ARN", "GON", "11", "asserted", None) in rows
+
+
+def test_events_frames_party_said_to_be_to_blame_is_accused_not_accusing(code) -> None:
+    rows = code("Arnor said Gondor was to blame for the shelling.")
+    assert ("ARN", "GON", "11", "asserted", None) in rows
+    assert not any(r[0] == "GON" and r[2] == "11" for r in rows)

@@ -163,41 +163,55 @@ def _doers(noun: Token, verb: Token, roles: RoleReader) -> tuple[Party, ...]:
 def _held_responsible(frame: Frame, roles: RoleReader, lexicon: EventLexicon) -> tuple[Party, ...]:
     """Return the parties a speaker says are to blame: "X said a Y rocket was responsible".
 
-    The clause the verb says is "N was responsible (for ...)" or "N was to blame": the
-    parties N names (its own, else any named inside it: "a misfired Y rocket") other than
-    the speaker are accused (112). Being responsible for something other than harm or a
-    hostile act ("responsible for the talks") is a duty, no blame.
+    The clause the verb says is "N was responsible (for ...)", "N was to blame", "N was
+    behind the attack" or "the blast was caused by N": the parties N names (its own, else
+    any named inside it: "a misfired Y rocket") other than the speaker are accused (112).
+    Being responsible for something other than harm or a hostile act ("responsible for
+    the talks") is a duty, no blame.
     """
     speakers = {s.code for s in frame.speakers}
     for clause in frame.verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_ != "be" or not _blames(clause, lexicon):
+        blamed = _blamed_word(clause, lexicon) if clause.dep_ == "ccomp" else None
+        if blamed is None:
             continue
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None:
-            continue
-        named = roles.group(subject) or [
-            p for w in subject.subtree for p in [roles.own_party(w)] if p is not None
+        named = roles.group(blamed) or [
+            p for w in blamed.subtree for p in [roles.own_party(w)] if p is not None
         ]
         return tuple(p for p in named if p.code not in speakers)
     return ()
 
 
-def _blames(clause: Token, lexicon: EventLexicon) -> bool:
-    """Whether a copular clause lays blame: "was responsible (for the attack)", "was to blame"."""
+def _blamed_word(clause: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the word of a clause that names who is to blame for harm, if it lays blame."""
+    if clause.lemma_ == "cause" and _harm(
+        next((c for c in clause.children if c.dep_ == "nsubjpass"), None), lexicon
+    ):
+        # "the blast was caused by a Y rocket"
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+    if clause.lemma_ != "be":
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     for child in clause.children:
         if child.dep_ == "xcomp" and child.lemma_.lower() == "blame":
-            return True
-        if child.dep_ != "acomp" or child.lower_ != "responsible":
-            continue
-        causes = [o for p in child.children if p.lower_ == "for" for o in p.children]
-        return all(
-            o.lemma_.lower() in _HARM_NOUNS
-            or any(
-                n.code[:2] in _HOSTILE_NOUN_ROOTS for n in lexicon.nouns.get(o.lemma_.lower(), ())
-            )
-            for o in causes
-        )
-    return False
+            return subject
+        if child.dep_ == "prep" and child.lower_ == "behind":
+            causes = [o for o in child.children if o.dep_ == "pobj"]
+            return subject if causes and all(_harm(o, lexicon) for o in causes) else None
+        if child.dep_ == "acomp" and child.lower_ == "responsible":
+            causes = [o for p in child.children if p.lower_ == "for" for o in p.children]
+            return subject if all(_harm(o, lexicon) for o in causes) else None
+    return None
+
+
+def _harm(word: Token | None, lexicon: EventLexicon) -> bool:
+    """Whether a noun names harm or a hostile act ("the blast", "the attack")."""
+    if word is None:
+        return False
+    lemma = word.lemma_.lower()
+    return lemma in _HARM_NOUNS or any(
+        n.code[:2] in _HOSTILE_NOUN_ROOTS for n in lexicon.nouns.get(lemma, ())
+    )
 
 
 def _investigation_finds(verb: Token, lexicon: EventLexicon) -> bool:
@@ -385,3 +399,41 @@ def _owners(act: Act, told: Sequence[Act]) -> list[Act]:
         and verb not in t.trigger.anchor.ancestors
         and {s.code for s in t.sources} == {act.reported_by}
     ]
+
+
+def to_blame(acts: Sequence[Act], lexicon: EventLexicon) -> list[Act]:
+    """Turn "Y was to blame" from Y's blaming into the speaker's blaming of Y.
+
+    "X said Y was to blame for the massacre": X accuses Y (112); Y blames no one. Told by
+    no one ("Y was to blame"), it is no event.
+    """
+    out: list[Act] = []
+    for act in acts:
+        if not _blameworthy(act.trigger.token, lexicon):
+            out.append(act)
+            continue
+        frame = act.frame
+        speakers = frame.speakers if frame is not None and frame.kind == "report" else ()
+        blamed = distinct(act.sources, speakers)
+        if speakers and blamed:
+            out.append(
+                replace(
+                    act,
+                    sources=speakers,
+                    targets=blamed,
+                    modality="asserted",
+                    reported_by=None,
+                    rule=f"{act.rule} to-blame",
+                )
+            )
+    return out
+
+
+def _blameworthy(verb: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb of accusing is the predicate "to blame" of "be" ("Y was to blame")."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and lexicon.is_cue("accuse", verb.lemma_.lower())
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
