@@ -12,6 +12,7 @@ Last come readings of a trigger's own words: the weapon that refines a use of fo
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -55,11 +56,14 @@ _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod", "npadvmo
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_ASKING_ROOTS = frozenset({*APPEAL_ROOTS, "03", "13"})
+"""Families of verbs that ask for, promise or threaten another act."""
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
     """Yield the triggers of a sentence in text order."""
+    verbs: dict[int, Trigger] = {}
     for token in sent:  # type: ignore[attr-defined]
         pos = token.pos_
         if _in_name(token):
@@ -70,7 +74,7 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
             if trigger is None and token.dep_ not in {"nsubj", "nsubjpass"}:
                 trigger = verb_trigger(token, lexicon)
         elif pos == "VERB":
-            trigger = verb_trigger(token, lexicon)
+            trigger = verb_trigger(token, lexicon) or _done_again(token, verbs)
             if trigger is None and token.tag_ in {"VBG", "VBN"}:
                 trigger = noun_trigger(token, lexicon)
         elif pos == "AUX" and token.dep_ not in {"aux", "auxpass"}:
@@ -83,8 +87,29 @@ def find_triggers(sent: object, lexicon: EventLexicon) -> Iterator[Trigger]:
             continue
         if trigger is not None:
             yield trigger
-            if trigger.license != "verb":
+            if trigger.license == "verb":
+                verbs[token.i] = trigger
+            else:
                 yield from coordinated_triggers(trigger, lexicon)
+
+
+def _done_again(token: Token, verbs: dict[int, Trigger]) -> Trigger | None:
+    """Return the act a conjoined "do so" does again: "had not retaliated but would do so".
+
+    "Do so" stands for the verb it is conjoined to, which the text does not repeat: the
+    copy reads its parties from that verb and its mood from "do so" ("would": intended,
+    threatened). After a verb that asks for, promises or threatens an act, "did so" is
+    that act, which the asking verb's clause alone cannot say: no copy.
+    """
+    if token.lemma_.lower() != "do" or token.dep_ != "conj":
+        return None
+    after = token.doc[token.i + 1 : token.i + 2]
+    if not (len(after) == 1 and after[0].lower_ == "so" and after[0].dep_ == "advmod"):
+        return None
+    done = verbs.get(token.head.i)
+    if done is None or done.code[:2] in _ASKING_ROOTS:
+        return None
+    return replace(done, anchor=token, rule=f"{done.rule} do-so")
 
 
 def _in_name(token: Token) -> bool:

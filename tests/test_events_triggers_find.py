@@ -1,0 +1,52 @@
+"""Tests of trigger finding where the text does not repeat the verb of an act.
+
+"Had not retaliated but would do so": "do so" stands for the verb it is conjoined to,
+with that verb's parties and its own mood.
+"""
+
+from __future__ import annotations
+
+from _mentions import state_mentions
+from contactline._event_lexicon import load_event_lexicon
+from contactline.cameo import load_cameo
+from contactline.events import extract_events
+from contactline.records import Event
+
+LEXICON = load_event_lexicon()
+CAMEO = load_cameo()
+PARTIES = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH"}
+
+
+def _events(nlp, text: str) -> list[Event]:
+    mentions = state_mentions(text, PARTIES)
+    return extract_events(nlp(text), mentions, [], [], LEXICON, CAMEO, published=None)
+
+
+def _dyads(events: list[Event]) -> set[tuple[str | None, str | None, str, str]]:
+    return {
+        (
+            e.source.party if e.source else None,
+            e.target.party if e.target else None,
+            e.cameo,
+            e.modality,
+        )
+        for e in events
+    }
+
+
+def test_events_triggers_do_so_repeats_the_verb_with_its_own_mood(nlp) -> None:
+    events = _events(nlp, "Arnor has not retaliated against Gondor yet but will do so soon.")
+    dyads = _dyads(events)
+    assert ("ARN", "GON", "190", "negated") in dyads
+    assert any(d[:2] == ("ARN", "GON") and d[3] != "negated" for d in dyads)
+    assert all("do-so" not in e.rule or e.modality != "negated" for e in events)
+
+
+def test_events_triggers_do_so_after_a_threat_is_no_second_threat(nlp) -> None:
+    events = _events(nlp, "Arnor threatened to strike Gondor and did so on Monday.")
+    assert not [e for e in events if "do-so" in e.rule]
+
+
+def test_events_triggers_do_without_so_is_no_act(nlp) -> None:
+    events = _events(nlp, "Arnor shelled Gondor and did nothing else.")
+    assert not [e for e in events if "do-so" in e.rule]
