@@ -301,3 +301,11 @@ def test_events_roles_fighters_of_a_recorded_rebel_group_attack_their_state(nlp)
     text = "Wagner fighters attacked a camp for displaced families."
     wagner = with_group(text, "Wagner fighters", "WAGNER", "RUS", "REB")
     assert pairs(coded(nlp(text), wagner)) == {("WAGNER", None, "19")}
+
+
+def test_events_roles_soldiers_facing_protesters_in_a_state_are_its_own(nlp) -> None:
+    text = "Soldiers opened fire on protesters in Georgia."
+    mentions = in_order(
+        state_mentions(text, NAMES), sector(text, "Soldiers", "MIL"), opposition(text, "protesters")
+    )
+    assert pairs(coded(nlp(text), mentions)) == {("GEO", "GEO", "19")}

@@ -36,6 +36,8 @@ _STATE_ORGANS = frozenset({"MIL", "GOV"})
 _STATE_BODIES = frozenset({"MIL", "GOV", "COP"})
 _DOMESTIC_BODIES = frozenset({"GOV", "COP"})
 """Sectors whose people act at home: a police force or junta is of where its sentence is."""
+_DISSENT = "OPP"
+"""The sector of protesters and an opposition: a state's own people when no one owns them."""
 _INSIDE = frozenset({"in", "inside", "across", "throughout"})
 """Prepositions after which a state is where the sentence's events happen."""
 
@@ -206,12 +208,13 @@ def _focus(
 
     Any state body said to be in a state ("soldiers in Niger", "police in Kinshasa")
     is that state's, unless it is one sent from abroad (``foreign``: "peacekeepers in
+    X"); so is any body facing protesters in a state ("soldiers fired on protesters in
     X"); an organ ("the army") also takes its state from earlier mentions or from the
     insurgents it faces.
     """
     mention = mentions[index]
     head = _bare_organ(doc, mention, organs)
-    domestic = mention.sector in _DOMESTIC_BODIES
+    domestic = mention.sector in _DOMESTIC_BODIES or _facing_dissent(doc, mention, mentions)
     if head is None:
         body = _bare_organ(doc, mention, None)
         if body is None or {body.lower_, body.lemma_.lower()} & foreign:
@@ -224,6 +227,21 @@ def _focus(
         or _earlier_organ(mentions[:index], mention.sector)
         or (_located_state(head, mentions) if domestic else None)
         or _insurgents_country(head, mentions)
+    )
+
+
+def _facing_dissent(doc: Doc, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether a body's sentence names protesters or an opposition of no named country.
+
+    Soldiers facing their country's dissent act at home like its police ("soldiers fired
+    on protesters in X": X's soldiers).
+    """
+    sent = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if sent is None:
+        return False
+    start, end = sent.sent.start_char, sent.sent.end_char
+    return any(
+        m.sector == _DISSENT and m.party is None and start <= m.span.start < end for m in mentions
     )
 
 
