@@ -175,3 +175,19 @@ def test_events_frames_party_said_to_be_to_blame_is_accused_not_accusing(code) -
     rows = code("Arnor said Gondor was to blame for the shelling.")
     assert ("ARN", "GON", "11", "asserted", None) in rows
     assert not any(r[0] == "GON" and r[2] == "11" for r in rows)
+
+
+def test_events_frames_claimed_responsibility_claims_the_deed(code) -> None:
+    rows = code("Rohan claimed responsibility for the rocket attack on Gondor.")
+    assert ("ROH", "GON", "01", "asserted", None) in rows
+    assert ("ROH", "GON", "19", "claimed", "ROH") in rows
+
+
+def test_events_frames_denied_role_negates_the_deed(code) -> None:
+    rows = code("Rohan denied any role in the attack on Gondor.")
+    assert ("ROH", "GON", "19", "negated", "ROH") in rows
+
+
+def test_events_frames_responsibility_not_claimed_owns_nothing(code) -> None:
+    rows = code("Rohan has not claimed responsibility for the rocket attack on Gondor.")
+    assert not any(r[2] == "19" for r in rows)

@@ -14,10 +14,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from contactline._act_passes import Act, distinct
-from contactline._event_lexicon import EventLexicon
+from contactline._event_lexicon import EventLexicon, NounPattern
 from contactline._frames import HOSTILE_ROOTS, Frame, frame_code, not_said
 from contactline._roles import Party, RoleReader
 from contactline._triggers import Trigger
+from contactline.records import Modality
 
 _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence an investigation can find a party used."""
@@ -27,6 +28,10 @@ _BLAME = "112"
 _OWNED = "015"
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 """Acts of force a party can own up to."""
+_OWNING: dict[str, Modality] = {"015": "claimed", "016": "negated"}
+"""Claims and denials of responsibility, and what each makes of the deed they name."""
+_OWNED_WORDS = frozenset({"responsibility", "credit", "involvement", "role"})
+"""Nouns of owning a deed ("claimed responsibility for", "denied any role in")."""
 _HOSTILE_NOUN_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 _HARM_NOUNS = frozenset({"blast", "explosion", "death", "deaths", "damage", "destruction"})
 """What a party is said to be responsible for, besides the event nouns of hostile acts."""
@@ -436,4 +441,73 @@ def _blameworthy(verb: Token, lexicon: EventLexicon) -> bool:
         and verb.head.lemma_ == "be"
         and lexicon.is_cue("accuse", verb.lemma_.lower())
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def owned_deeds(acts: Sequence[Act], roles: RoleReader, lexicon: EventLexicon) -> list[Act]:
+    """Add the deed a party claims or denies responsibility for, as its word.
+
+    "X claimed responsibility for the attack on Y": the attack is X's, by X's claim
+    (claimed, reported by X), beside the claim itself (015); "X denied responsibility
+    for the strike on Y": the strike is X's, negated by X, beside the denial (016). The
+    deed is the event noun of the "for" phrase, aimed at the party it lands on ("on Y",
+    "in Y") or else the claim's own target; aimed at no one named, it is not coded. A
+    claim not made ("has not claimed responsibility") owns nothing.
+    """
+    added: list[Act] = []
+    for act in acts:
+        modality = _OWNING.get(act.code)
+        verb = act.trigger.token
+        if modality is None or act.modality != "asserted" or not act.sources:
+            continue
+        for deed in _responsibility_for(verb):
+            pattern = _deed_pattern(deed, lexicon)
+            targets = roles.prep_objects(deed) or roles.place_parties(deed) or act.targets
+            if pattern is None or not distinct(targets, act.sources):
+                continue
+            trigger = Trigger(
+                token=deed,
+                anchor=verb,
+                code=pattern.code,
+                rule=f"{pattern.rule} owned:{verb.lemma_}",
+                license="agent",
+            )
+            added.append(
+                Act(
+                    trigger=trigger,
+                    code=pattern.code,
+                    rule=trigger.rule,
+                    sources=act.sources,
+                    targets=distinct(targets, act.sources),
+                    modality=modality,
+                    reported_by=act.sources[0].code,
+                )
+            )
+    return [*acts, *added]
+
+
+def _responsibility_for(verb: Token) -> list[Token]:
+    """Return the nouns of "responsibility for N", "role in N" a verb takes."""
+    owned = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _OWNED_WORDS]
+    return [
+        o
+        for head in (verb, *owned)
+        if owned
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in {"for", "in"}
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]
+
+
+def _deed_pattern(noun: Token, lexicon: EventLexicon) -> NounPattern | None:
+    """Return the most specific pattern of an event noun of force its modifiers allow."""
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in {"amod", "compound"}}
+    return next(
+        (
+            p
+            for p in lexicon.nouns.get(noun.lemma_.lower(), ())
+            if p.code[:2] in _FORCE_ROOTS and (not p.modifiers or p.modifiers & words)
+        ),
+        None,
     )
