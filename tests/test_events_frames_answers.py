@@ -191,3 +191,18 @@ def test_events_frames_denied_role_negates_the_deed(code) -> None:
 def test_events_frames_responsibility_not_claimed_owns_nothing(code) -> None:
     rows = code("Rohan has not claimed responsibility for the rocket attack on Gondor.")
     assert not any(r[2] == "19" for r in rows)
+
+
+def test_events_frames_said_in_a_statement_is_the_speakers_claim(code) -> None:
+    rows = code("Gondor said in a statement that Arnor had shelled Edoras.")
+    assert ("ARN", "ROH", "19", "claimed", "GON") in rows
+
+
+def test_events_frames_party_accused_in_the_passive_is_the_doer(code) -> None:
+    rows = code("Arnor is accused of shelling Edoras.")
+    assert ("ARN", "ROH", "19", "claimed", None) in rows
+
+
+def test_events_frames_spokesman_speaks_for_the_party(code) -> None:
+    rows = code("A spokesman for Gondor said that Arnor had shelled Edoras.")
+    assert ("ARN", "ROH", "19", "claimed", "GON") in rows

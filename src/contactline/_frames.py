@@ -48,7 +48,9 @@ _CLIMB = frozenset(
         "appos",
     }
 )
-_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "suggestion", "charge"})
+_CLAIM_NOUNS = frozenset(
+    {"report", "claim", "allegation", "accusation", "suggestion", "charge", "statement"}
+)
 _HEARSAY = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 _ASIDE_MARKS = frozenset({"while", "whereas", "whilst"})
 """Subordinators of a clause that sets a scene beside what is said ("said ... while Y ...")."""
@@ -234,15 +236,18 @@ def _speakers(verb: Token, roles: RoleReader) -> tuple[Party, ...]:
     """Return who says what a verb of saying says: its subject, or a report's authors.
 
     "A report by UN experts said ...": the experts' body, named in the "by" phrase of
-    the claim noun that is the subject.
+    the claim noun that is the subject; "a spokesman for X said ...": X.
     """
     speakers = roles.subjects(verb)
     if speakers:
         return tuple(speakers)
     subject = roles.subject_word(verb)
-    if subject is None or subject.lemma_.lower() not in _CLAIM_NOUNS:
+    if subject is None:
         return ()
-    return tuple(roles.agent_by(subject))
+    if subject.lemma_.lower() in _CLAIM_NOUNS:
+        return tuple(roles.agent_by(subject))
+    # "a spokesman for X said ...": X speaks through its spokesman
+    return tuple(roles.phrase_parties([subject], "for"))
 
 
 def _perfect_infinitive(word: Token) -> bool:
@@ -261,6 +266,14 @@ def _claim(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon
         return None
     if head.lemma_.lower() not in _CLAIM_NOUNS:
         return None
+    sayer = head.head.head if head.dep_ == "pobj" else None
+    if (
+        sayer is not None
+        and sayer.pos_ == "VERB"
+        and lexicon.is_cue("report", sayer.lemma_.lower())
+    ):
+        # "X said in a statement that Y ...": what the statement says, X says
+        return Frame(kind="report", verb=sayer, speakers=_speakers(sayer, roles))
     denier = head.head
     if head.dep_ == "dobj" and _rebuts(denier, head, lexicon) and not not_said(denier):
         return Frame(kind="deny", verb=denier, speakers=tuple(roles.subjects(denier)))
@@ -337,12 +350,12 @@ def _blamed_on(verb: Token, blamed: Token, roles: RoleReader) -> list[Party]:
 
 
 def _accused(verb: Token, roles: RoleReader) -> list[Party]:
-    """Return whom a verb of accusing accuses ("accused Y of ...").
+    """Return whom a verb of accusing accuses ("accused Y of ...", "Y is accused of ...").
 
     An unresolved pronoun ("X struck Y, accusing it of ...") stands for the party the
     verb it continues acted on.
     """
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     found = [p for c in objects for p in roles.group(c)]
     head = verb.head
     if found or not any(is_pronoun(c) for c in objects) or head.pos_ != "VERB" or head == verb:
