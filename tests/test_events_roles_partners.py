@@ -53,3 +53,9 @@ def test_events_roles_partners_a_person_struck_is_no_city(code) -> None:
     # "Jackson" is a person here, though the gazetteer knows a city of that name
     events = code("Russian forces killed Jackson.")
     assert all(e.target is None or e.target.party != "USA" for e in events)
+
+
+def test_events_roles_partners_a_city_taken_for_a_person_is_a_place_when_shelled(code) -> None:
+    # the NER labels "Ganja" a person here; shelling is done to places
+    events = code("Armenian forces shelled Ganja.")
+    assert ("ARM", "AZE", "19") in pairs(events)

@@ -192,6 +192,27 @@ def _host_of(place: Token, roles: RoleReader) -> Party | None:
 
 _MISLABELLED = frozenset({"ORG", "FAC", "NORP"})
 """Entity labels the NER gives some cities' names ("El Fasher" ORG, "Kharkiv" FAC)."""
+_PERSON = "PERSON"
+_PLACE_VERBS = frozenset(
+    {
+        "shell",
+        "bomb",
+        "bombard",
+        "pound",
+        "capture",
+        "recapture",
+        "seize",
+        "retake",
+        "besiege",
+        "encircle",
+        "storm",
+        "overrun",
+        "liberate",
+        "enter",
+    }
+)
+"""Verbs done to places, not people: a city's name the NER took for a person's after one
+of them is the city ("shelled Ganja", "captured Goma"); after "killed" it is a person."""
 _STRUCK_DEPS = frozenset({"dobj", "nsubjpass"})
 _CONTROL = "control"
 _STRUCK_RULE = "+struck"
@@ -203,9 +224,13 @@ def struck_city(token: Token, gazetteer: Gazetteer) -> Mention | None:
     The name must head what a verb is done to ("shelled Kharkiv", "Kharkiv was shelled")
     or what "control of" names ("took control of Kidal"), and the gazetteer must place a
     large city of that name in one state (see :meth:`Gazetteer.state_of`, no state
-    named). A person's name never counts ("killed Jackson").
+    named). A name the NER took for a person's counts only after a verb done to places
+    ("captured Goma", never "killed Jackson").
     """
-    if token.ent_type_ not in _MISLABELLED or not _struck(token):
+    if not _struck(token):
+        return None
+    person = token.ent_type_ == _PERSON
+    if not (token.ent_type_ in _MISLABELLED or person and _done_to_places(token)):
         return None
     start, end = _entity_bounds(token)
     span = token.doc[start:end]
@@ -229,6 +254,12 @@ def _struck(token: Token) -> bool:
         return token.head.pos_ == "VERB"
     holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
     return holder is not None and holder.lower_ == _CONTROL
+
+
+def _done_to_places(token: Token) -> bool:
+    """Whether the verb a name is the object of is one done to places ("shelled X")."""
+    verb = token.head.head.head if token.dep_ == "pobj" else token.head
+    return verb.lemma_.lower() in _PLACE_VERBS
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
