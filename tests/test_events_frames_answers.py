@@ -206,3 +206,13 @@ def test_events_frames_party_accused_in_the_passive_is_the_doer(code) -> None:
 def test_events_frames_spokesman_speaks_for_the_party(code) -> None:
     rows = code("A spokesman for Gondor said that Arnor had shelled Edoras.")
     assert ("ARN", "ROH", "19", "claimed", "GON") in rows
+
+
+def test_events_frames_report_frames_its_clause_across_a_later_semicolon(code) -> None:
+    # parsed with "seized" under "denied", across the semicolon
+    rows = code(
+        "Witnesses said the Arnorian army had seized the camp after days of assaults that "
+        "killed hundreds of civilians; Arnor denied attacking civilians."
+    )
+    seized = [r for r in rows if r[0] == "ARN" and r[2] == "19"]
+    assert seized and all(r[3] == "claimed" for r in seized)

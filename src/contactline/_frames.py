@@ -91,8 +91,9 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
        (``_frame_at``); else the climb goes on from the head.
 
     What someone fears ("X said it feared that Y would strike") is nobody's claim: the
-    climb ends there with no frame. A report reached through a "while" clause, or over fighting "between" two sides,
-    mentions the act as background (``_aside``).
+    climb ends there with no frame. A report reached through a "while" clause, or over
+    fighting "between" two sides, mentions the act as background (``_aside``). A verb
+    of saying across a semicolon from the act frames nothing (``_apart``).
     """
     current = anchor
     background = _mutual_noun(anchor)
@@ -110,6 +111,10 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             return None  # "X said it feared Y would strike": feared, nobody's claim
         background = background or _scene_clause(current)
         frame = _frame_at(current, head, roles, lexicon)
+        if frame is not None and frame.kind in {"report", "deny"} and _apart(frame.verb, anchor):
+            # "X said A; Y denied B" with A misparsed under "denied": B's verb frames
+            # nothing across the semicolon, X's may still frame A further up
+            frame = None
         if frame is not None:
             frame = _outer_speakers(frame, roles, lexicon)
             return _aside(frame) if background else frame
@@ -372,14 +377,17 @@ def _frames_clause(verb: Token, clause: Token) -> bool:
     """Return whether ``clause`` is what ``verb`` says, not a clause beside it.
 
     A verb that already has what it says as its object ("Kyiv denied it", "rejected the
-    claims") or stands across a semicolon from the clause frames nothing there; an
-    addressee ("warned NATO that ...") does not count.
+    claims") frames nothing there; an addressee ("warned NATO that ...") does not count.
+    (Nor does a verb across a semicolon from the act: ``_apart``.)
     """
     said = {"it", "this", "that", "them"} | _CLAIM_NOUNS
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in said for c in verb.children):
-        return False
-    low, high = sorted((verb.i, clause.i))
-    return not any(t.text == ";" for t in verb.doc[low:high])
+    return not any(c.dep_ == "dobj" and c.lemma_.lower() in said for c in verb.children)
+
+
+def _apart(verb: Token, anchor: Token) -> bool:
+    """Whether a semicolon stands between a verb of saying and the act it would frame."""
+    low, high = sorted((verb.i, anchor.i))
+    return any(t.text == ";" for t in verb.doc[low:high])
 
 
 def _according(token: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame | None:
