@@ -72,3 +72,9 @@ def test_events_triggers_event_that_threatens_is_no_threat(nlp) -> None:
 def test_events_triggers_party_that_threatens_still_threatens(nlp) -> None:
     dyads = _dyads(nlp, "Arnor warned that Gondor would threaten Rohan.")
     assert any(d[2][:2] == "13" for d in dyads)
+
+
+def test_events_triggers_refused_call_takes_the_act_it_asks_for(nlp) -> None:
+    dyads = _dyads(nlp, "Arnor dismissed calls from Gondor to withdraw.")
+    assert ("ARN", "GON", "1246") in dyads
+    assert not any(d[2][:2] == "08" for d in dyads)

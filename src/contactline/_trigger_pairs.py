@@ -314,7 +314,8 @@ def _embedded_verb(trigger: Trigger, triggers: Iterable[Trigger]) -> Trigger | N
         }:
             return other
         if any(
-            other.token.head.i == r.i and other.token.dep_ in {"acl", "relcl"} for r in requests
+            other.token.head.i == r.i and other.token.dep_ in {"acl", "relcl", "advcl"}
+            for r in requests
         ):
             return other
     return None
