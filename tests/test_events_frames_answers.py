@@ -216,3 +216,9 @@ def test_events_frames_report_frames_its_clause_across_a_later_semicolon(code) -
     )
     seized = [r for r in rows if r[0] == "ARN" and r[2] == "19"]
     assert seized and all(r[3] == "claimed" for r in seized)
+
+
+def test_events_frames_comma_remark_of_the_denier_is_its_own_word(code) -> None:
+    rows = code("Arnor denied attacking the convoy in Edoras, blaming Gondorian forces.")
+    assert ("ARN", "GON", "11", "asserted", None) in rows
+    assert not any(r[2] == "11" and r[3] == "negated" for r in rows)

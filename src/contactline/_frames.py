@@ -93,8 +93,11 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
     What someone fears ("X said it feared that Y would strike") is nobody's claim: the
     climb ends there with no frame. A report reached through a "while" clause, or over
     fighting "between" two sides, mentions the act as background (``_aside``). A verb
-    of saying across a semicolon from the act frames nothing (``_apart``).
+    of saying across a semicolon from the act frames nothing (``_apart``), and a remark
+    of the subject's own tacked on with a comma is in no frame (``_own_remark``).
     """
+    if _own_remark(anchor, lexicon):
+        return None
     current = anchor
     background = _mutual_noun(anchor)
     for _ in range(8):
@@ -120,6 +123,24 @@ def find_frame(anchor: Token, roles: RoleReader, lexicon: EventLexicon) -> Frame
             return _aside(frame) if background else frame
         current = head
     return None
+
+
+def _own_remark(anchor: Token, lexicon: EventLexicon) -> bool:
+    """Whether an act is its subject's own remark tacked on with a comma ("..., blaming Y").
+
+    "X denied attacking the convoy, blaming Y": the parser joins "blaming" to what X
+    denies, but a participle of saying or accusing set off by a comma and no "and" is
+    X's own word, said outside what it denies or reports.
+    """
+    head = anchor.head
+    if anchor.dep_ != "conj" or anchor.tag_ != "VBG" or head.i >= anchor.i:
+        return False
+    lemma = anchor.lemma_.lower()
+    if not (lexicon.is_cue("report", lemma) or lexicon.is_cue("accuse", lemma)):
+        return False
+    between = anchor.doc[head.i + 1 : anchor.i]
+    joined = any(t.dep_ == "cc" and t.head.i == head.i for t in between)
+    return not joined and anchor.i > 0 and anchor.doc[anchor.i - 1].text == ","
 
 
 def _outer_speakers(frame: Frame, roles: RoleReader, lexicon: EventLexicon) -> Frame:
