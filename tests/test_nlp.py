@@ -64,3 +64,23 @@ def test_nlp_indexed_ruler_declines_patterns_it_cannot_read(nlp: Language) -> No
     plain = AttributeRuler(nlp.vocab)
     plain.add([[{"LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]], {"LEMMA": "be"})
     assert IndexedRuler.take_over(plain) is not None
+
+
+def test_nlp_remembering_lemmatizer_replaces_the_lemmatizer(nlp: Language) -> None:
+    assert "remembering_lemmatizer" in nlp.pipe_names
+    assert "lemmatizer" in nlp.disabled
+
+
+def test_nlp_remembering_lemmatizer_lemmatizes_as_the_lemmatizer(nlp: Language) -> None:
+    texts = TEXTS + [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    before = nlp.pipe_names[: nlp.pipe_names.index("remembering_lemmatizer")]
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    remembering = nlp.get_pipe("remembering_lemmatizer")
+    with nlp.select_pipes(enable=before):
+        docs = list(nlp.pipe(texts))
+    for parsed in docs * 2:  # the second time from what it remembers
+        doc, other = parsed.copy(), parsed.copy()
+        lemmatizer(doc)
+        remembering(other)
+        assert [t.lemma_ for t in doc] == [t.lemma_ for t in other]
+        assert (doc.to_array(ANNOTATIONS) == other.to_array(ANNOTATIONS)).all()

