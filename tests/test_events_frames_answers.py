@@ -222,3 +222,15 @@ def test_events_frames_comma_remark_of_the_denier_is_its_own_word(code) -> None:
     rows = code("Arnor denied attacking the convoy in Edoras, blaming Gondorian forces.")
     assert ("ARN", "GON", "11", "asserted", None) in rows
     assert not any(r[2] == "11" and r[3] == "negated" for r in rows)
+
+
+def test_events_frames_denied_report_by_a_party_is_its_claim_and_charge(code) -> None:
+    rows = code("Arnor denied a report by Rohan that its troops had shelled Gondor.")
+    assert ("ARN", "GON", "19", "negated", "ARN") in rows
+    assert ("ARN", "GON", "19", "claimed", "ROH") in rows
+    assert ("ROH", "ARN", "11", "asserted", None) in rows
+
+
+def test_events_frames_maker_of_a_denied_claim_is_no_target(code) -> None:
+    rows = code("Arnor denied Gondorian claims that it had shelled the border town.")
+    assert not any(r[2] == "19" and r[1] == "GON" for r in rows)

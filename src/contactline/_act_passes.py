@@ -355,6 +355,9 @@ def fallback_target(
     # a party provoked into answering the act ("prompting a Y rebuke") is its counterpart
     aside = [o for o in acts if o is not act and not o.rule.endswith(" target:provoker")]
     busy = {s.code for other in aside for s in other.sources} | speakers
+    if act.frame is not None:
+        # whoever made the claim a denial rebuts is no party to the act ("Y's claims")
+        busy |= {p.code for p in act.frame.claimants}
     if act.code[:2] == "08":
         # a party yielding beside it is no counterpart ("X left in 2022, and Y withdrew")
         busy |= {p.code for v in _coordinates(act.trigger.anchor) for p in roles.subjects(v)}

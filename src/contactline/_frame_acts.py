@@ -511,3 +511,42 @@ def _deed_pattern(noun: Token, lexicon: EventLexicon) -> NounPattern | None:
         ),
         None,
     )
+
+
+def rebutted_claims(acts: Sequence[Act]) -> list[Act]:
+    """Add what a rebutted claim says, as its makers' word, and their charge.
+
+    "X denied claims by Y that its troops had shelled Z": the shelling is negated by X,
+    and claimed by Y; Y's claim that X used force against another accuses X (112).
+    """
+    added: list[Act] = []
+    for act in acts:
+        frame = act.frame
+        if frame is None or frame.kind != "deny" or not frame.claimants or frame.claim is None:
+            continue
+        if act.modality != "negated" or not act.sources:
+            continue
+        maker = frame.claimants[0]
+        added.append(
+            replace(act, modality="claimed", reported_by=maker.code, rule=f"{act.rule} claimed")
+        )
+        doers = distinct(act.sources, frame.claimants)
+        if act.code[:2] in HOSTILE_ROOTS and doers:
+            trigger = Trigger(
+                token=frame.claim,
+                anchor=frame.verb,
+                code=_BLAME,
+                rule=f"frame:claim:{frame.claim.lemma_}",
+                license="agent",
+            )
+            added.append(
+                Act(
+                    trigger=trigger,
+                    code=_BLAME,
+                    rule=trigger.rule,
+                    sources=frame.claimants,
+                    targets=doers,
+                    modality="asserted",
+                )
+            )
+    return [*acts, *added]

@@ -64,15 +64,19 @@ class Frame:
     """A reporting frame around an act.
 
     ``aside`` is a report that mentions the act only as its background: the speaker's
-    claim all the same, but no charge against its doer (``_aside``). ``verb`` is the verb of saying, accusing or denying (for "according to X", the word
-    "according"); ``speakers`` are the parties whose claim it is; ``accused`` the parties
-    an accusation names ("accused Y of ...").
+    claim all the same, but no charge against its doer (``_aside``). ``verb`` is the verb
+    of saying, accusing or denying (for "according to X", the word "according");
+    ``speakers`` are the parties whose claim it is; ``accused`` the parties an accusation
+    names ("accused Y of ..."); ``claim`` the claim noun a denial rebuts and
+    ``claimants`` the parties it names as making it ("denied Y's claims that ...").
     """
 
     kind: FrameKind
     verb: Token
     speakers: tuple[Party, ...]
     accused: tuple[Party, ...] = ()
+    claim: Token | None = None
+    claimants: tuple[Party, ...] = ()
 
     @property
     def reporter(self) -> str | None:
@@ -286,7 +290,7 @@ def _claim(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon
     """Return the frame of a claim noun over the clause it names ("reports that X ...").
 
     A claim is alleged, unless a verb of denying has it as its object ("X denied reports
-    that it had sent ..."): then X denies the act.
+    that it had sent ..."): then X denies the act, and the frame keeps who made the claim.
     """
     if current.dep_ not in {"acl", "ccomp"} or head.pos_ != "NOUN":
         return None
@@ -302,8 +306,20 @@ def _claim(current: Token, head: Token, roles: RoleReader, lexicon: EventLexicon
         return Frame(kind="report", verb=sayer, speakers=_speakers(sayer, roles))
     denier = head.head
     if head.dep_ == "dobj" and _rebuts(denier, head, lexicon) and not not_said(denier):
-        return Frame(kind="deny", verb=denier, speakers=tuple(roles.subjects(denier)))
+        speakers = tuple(roles.subjects(denier))
+        own = {p.code for p in speakers}
+        claimants = tuple(p for p in _claimants(head, roles) if p.code not in own)
+        return Frame(kind="deny", verb=denier, speakers=speakers, claim=head, claimants=claimants)
     return Frame(kind="alleged", verb=head, speakers=())
+
+
+def _claimants(claim: Token, roles: RoleReader) -> list[Party]:
+    """Return who makes a claim: "claims by Y", "Y's claims", "Russian claims"."""
+    by = roles.agent_by(claim)
+    if by:
+        return by
+    owners = (roles.own_party(c) for c in claim.children if c.dep_ in {"poss", "amod", "compound"})
+    return [p for p in owners if p is not None]
 
 
 def _rebuts(verb: Token, claim: Token, lexicon: EventLexicon) -> bool:

@@ -44,7 +44,13 @@ from contactline._counterparts import (
 )
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
-from contactline._frame_acts import denied_charges, owned_acts, owned_deeds, to_blame
+from contactline._frame_acts import (
+    denied_charges,
+    owned_acts,
+    owned_deeds,
+    rebutted_claims,
+    to_blame,
+)
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
 from contactline._target_passes import background_guess, helped_acts, kin_guess
@@ -129,7 +135,8 @@ def extract_events(
     for sent in doc.sents:
         with_target: set[tuple[object, ...]] = set()
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
-        acts = owned_acts(denied_charges(_sentence_passes(acts, roles), lexicon))
+        acts = denied_charges(rebutted_claims(_sentence_passes(acts, roles)), lexicon)
+        acts = owned_acts(acts)
         acts = owned_deeds(to_blame(acts, lexicon), roles, lexicon)
         acts = [avenged_target(a, [*earlier, *acts], roles) for a in acts]
         earlier.extend(acts)
