@@ -11,7 +11,9 @@ One pass over the tokens finds the triggers (verbs and event nouns in the lexico
    hypothetical, which may change the code ("stands ready to send a mission": 0334);
 3. its frame (``_frames``): inside "X said that ...", "X accused Y of ..." or "according
    to X", the act is ``claimed`` and ``reported_by`` X, and the frame is an event of its
-   own when CAMEO codes it (010, 112, 016);
+   own when CAMEO codes it (010, 112, 016: ``_frame_acts``); a denial of a charge, a
+   rebutted claim, a claim of responsibility or a doer's own word on its force then
+   add or recast acts of the sentence (``_claim_passes``);
 4. the rest of its sentence (``_target_passes``, ``_home_targets``, ``_counterparts``):
    helpers, the home state of insurgents' force, the far end of a cut link, the partner
    of a joint act or the party answering a truce, where its own clause names no target;
@@ -36,6 +38,13 @@ from spacy.tokens import Span as SpacySpan
 
 from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
+from contactline._claim_passes import (
+    denied_charges,
+    owned_acts,
+    owned_deeds,
+    rebutted_claims,
+    to_blame,
+)
 from contactline._counterparts import (
     avenged_target,
     link_target,
@@ -44,13 +53,6 @@ from contactline._counterparts import (
 )
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
-from contactline._frame_acts import (
-    denied_charges,
-    owned_acts,
-    owned_deeds,
-    rebutted_claims,
-    to_blame,
-)
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
 from contactline._target_passes import background_guess, helped_acts, kin_guess
