@@ -234,3 +234,13 @@ def test_events_frames_denied_report_by_a_party_is_its_claim_and_charge(code) ->
 def test_events_frames_maker_of_a_denied_claim_is_no_target(code) -> None:
     rows = code("Arnor denied Gondorian claims that it had shelled the border town.")
     assert not any(r[2] == "19" and r[1] == "GON" for r in rows)
+
+
+def test_events_frames_truce_offered_if_another_does_the_same_is_towards_it(code) -> None:
+    rows = code("Arnor said it would halt its attacks on Edoras if Gondor did the same.")
+    assert ("ARN", "GON", "03", "hypothetical", None) in rows
+
+
+def test_events_frames_condition_of_another_kind_matches_no_one(code) -> None:
+    rows = code("Arnor said it would halt its attacks on Edoras if Gondor paid a ransom.")
+    assert not any(r[1] == "GON" for r in rows)

@@ -8,7 +8,9 @@ Passes over the acts of one sentence, after their parties are read:
   ``owned_acts``);
 - "Y was to blame" is the speaker's charge against Y (``to_blame``);
 - a claim or denial of responsibility for a deed claims or negates the deed
-  (``owned_deeds``).
+  (``owned_deeds``);
+- a truce offered if another party does the same is one towards it, hypothetical
+  (``matched_acts``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ _OWNING: dict[str, Modality] = {"015": "claimed", "016": "negated"}
 """Claims and denials of responsibility, and what each makes of the deed they name."""
 _OWNED_WORDS = frozenset({"responsibility", "credit", "involvement", "role"})
 """Nouns of owning a deed ("claimed responsibility for", "denied any role in")."""
+_MATCHED_ROOTS = frozenset({"03", "08"})
+"""Acts a party offers to match: yielding (a truce) and intents of it."""
+_LIKEWISE = frozenset({"same", "likewise", "so"})
+"""Words of a condition that another party does the same ("if Y did the same")."""
 
 
 def denied_charges(acts: Sequence[Act], lexicon: EventLexicon) -> list[Act]:
@@ -298,3 +304,41 @@ def rebutted_claims(acts: Sequence[Act]) -> list[Act]:
                 )
             )
     return [*acts, *added]
+
+
+def matched_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
+    """Add the truce a party offers on the condition that another does the same.
+
+    "X would accept a ceasefire if Y did the same": X's truce towards Y, hypothetical,
+    beside X's act towards whoever it answers. Only yielding acts and intents (08, 03)
+    are matched so; the condition's subject must be a party the act does not already
+    aim at.
+    """
+    added: list[Act] = []
+    for act in acts:
+        if act.code[:2] not in _MATCHED_ROOTS or not act.sources:
+            continue
+        for clause in act.trigger.anchor.children:
+            if not _likewise(clause):
+                continue
+            aimed = {p.code for p in (*act.sources, *act.targets)}
+            others = tuple(p for p in roles.subjects(clause) if p.code not in aimed)
+            if others:
+                added.append(
+                    replace(
+                        act,
+                        targets=others,
+                        modality="hypothetical",
+                        reported_by=None,
+                        rule=f"{act.rule} matched:{clause.lower_}",
+                    )
+                )
+    return [*acts, *added]
+
+
+def _likewise(clause: Token) -> bool:
+    """Whether a clause is a condition that another party does the same ("if Y did so")."""
+    if clause.dep_ != "advcl" or clause.lemma_ != "do":
+        return False
+    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "provided"} for c in clause.children)
+    return conditional and any(c.lower_ in _LIKEWISE for c in clause.children)

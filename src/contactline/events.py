@@ -40,6 +40,7 @@ from contactline._act_passes import Act, judged_earlier
 from contactline._acts import code_sentence
 from contactline._claim_passes import (
     denied_charges,
+    matched_acts,
     owned_acts,
     owned_deeds,
     rebutted_claims,
@@ -139,7 +140,7 @@ def extract_events(
         acts = [judged_earlier(a, earlier, lexicon) for a in code_sentence(sent, roles, lexicon)]
         acts = denied_charges(rebutted_claims(_sentence_passes(acts, roles)), lexicon)
         acts = owned_acts(acts)
-        acts = owned_deeds(to_blame(acts, lexicon), roles, lexicon)
+        acts = matched_acts(owned_deeds(to_blame(acts, lexicon), roles, lexicon), roles)
         acts = [avenged_target(a, [*earlier, *acts], roles) for a in acts]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
