@@ -78,3 +78,13 @@ def test_events_triggers_refused_call_takes_the_act_it_asks_for(nlp) -> None:
     dyads = _dyads(nlp, "Arnor dismissed calls from Gondor to withdraw.")
     assert ("ARN", "GON", "1246") in dyads
     assert not any(d[2][:2] == "08" for d in dyads)
+
+
+def test_events_triggers_troops_sent_to_fight_for_a_party_are_military_aid(nlp) -> None:
+    dyads = _dyads(nlp, "Gondor sent troops to fight for Rohan.")
+    assert dyads == {("GON", "ROH", "072")}
+
+
+def test_events_triggers_fighting_for_a_party_unsent_stays_cooperation(nlp) -> None:
+    dyads = _dyads(nlp, "Volunteers from Arnor fought for Gondor.")
+    assert dyads == {("ARN", "GON", "062")}

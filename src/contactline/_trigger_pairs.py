@@ -30,6 +30,8 @@ _MOOD_ROOTS = frozenset({"03", "12", "13"})
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _HARMING_ROOTS = frozenset({"17", "18", "19", "20"})
 """Families of acts that harm or kill: force of another family can be their means."""
+_FIGHTING_FOR = "062"
+_MILITARY_AID = "072"
 RELATIVE_OBJECTS = frozenset({"which", "that", "whom"})
 """Relative pronouns that stand for the noun a clause describes."""
 
@@ -153,6 +155,8 @@ def select_triggers(
         for t in verbs
         if t.token.dep_ == "acl" and t.token.head.i in noun_tokens and infinitive(t.token)
     )
+    recoded = _sent_to_fight(verbs, by_token, lexicon)
+    dropped.update(t.anchor.i for t in recoded.values())
     for trigger in verbs:
         if trigger.code[:2] == "11":  # "accused X of war crimes": the charge is the accusation
             dropped.update(
@@ -210,11 +214,46 @@ def select_triggers(
         if inners:
             embedded[trigger.token.i] = inners
     return [
-        (t, inner)
+        (recoded.get(t.token.i, t), inner)
         for t in triggers
         if t.token.i not in dropped
         for inner in embedded.get(t.token.i, [None])
     ] + [(m, None) for i, found in means.items() if i not in dropped for m in found]
+
+
+def _sent_to_fight(
+    verbs: Iterable[Trigger], by_token: dict[int, Trigger], lexicon: EventLexicon
+) -> dict[int, Trigger]:
+    """Recode fighting for a party that a dispatch of troops is for as military aid to it.
+
+    "X sent troops to fight for Y" is X's military aid to Y (072), coded once: the
+    dispatch is dropped and the fighting, which names Y, carries the aid. The returned
+    triggers are keyed by the fighting verb; each one's ``anchor`` is the dispatch.
+    """
+    fighters = lexicon.classes.get("MIL", frozenset()) | lexicon.classes.get("ARMED", frozenset())
+    recoded: dict[int, Trigger] = {}
+    for fight in verbs:
+        sender = by_token.get(fight.token.head.i)
+        if (
+            fight.code != _FIGHTING_FOR
+            or fight.particle is None
+            or fight.particle.lower_ != "for"
+            or fight.token.dep_ not in {"advcl", "xcomp"}
+            or not infinitive(fight.token)
+            or sender is None
+            or sender.token.i == fight.token.i
+            or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in fighters for c in sender.token.children
+            )
+        ):
+            continue
+        recoded[fight.token.i] = replace(
+            fight,
+            code=_MILITARY_AID,
+            anchor=sender.token,
+            rule=f"{fight.rule} sent:{sender.token.lower_}",
+        )
+    return recoded
 
 
 def _means(verb: Trigger, noun: Trigger) -> bool:
