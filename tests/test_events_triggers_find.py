@@ -50,3 +50,16 @@ def test_events_triggers_do_so_after_a_threat_is_no_second_threat(nlp) -> None:
 def test_events_triggers_do_without_so_is_no_act(nlp) -> None:
     events = _events(nlp, "Arnor shelled Gondor and did nothing else.")
     assert not [e for e in events if "do-so" in e.rule]
+
+
+def test_events_triggers_bare_violations_break_the_truce_the_sentence_names(nlp) -> None:
+    text = "Hours after the truce was announced, Arnor accused Gondor of repeated violations."
+    assert ("GON", "ARN", "196", "claimed") in _dyads(_events(nlp, text))
+
+
+def test_events_triggers_violations_without_a_truce_are_no_breach(nlp) -> None:
+    for text in (
+        "Arnor accused Gondor of repeated violations.",
+        "Arnor accused Gondor of human rights violations during the ceasefire.",
+    ):
+        assert not any(d[2] == "196" for d in _dyads(_events(nlp, text))), text

@@ -22,6 +22,8 @@ _FORCE_ROOTS = frozenset({"18", "19", "20"})
 _PERPETRATING = frozenset({"commit", "perpetrate"})
 """Performing verbs whose object is a misdeed done, never a charge made ("committed crimes")."""
 _FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
+_BREACH = "196"
+"""The code of a breach of a truce, whose bare noun takes the truce its sentence names."""
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour"})  # set the scene after "on" too
@@ -137,8 +139,22 @@ def _has_modifier(token: Token, pattern: NounPattern) -> bool:
                     words.extend(
                         c for c in obj.children if c.dep_ in _MODIFIER_DEPS or c.dep_ == "conj"
                     )
+    if any(w.lemma_.lower() in pattern.modifiers or w.lower_ in pattern.modifiers for w in words):
+        return True
+    return pattern.code == _BREACH and _bare_breach(token, pattern, words)
+
+
+def _bare_breach(token: Token, pattern: NounPattern, words: list[Token]) -> bool:
+    """Whether a bare breach ("repeated violations") breaks the truce its sentence names.
+
+    "Hours after the truce began, X accused Y of repeated violations": the violations are
+    of that truce. A breach with a modifier of its own ("violations of human rights",
+    "border violations") names what it breaks.
+    """
+    if any(w.dep_ != "amod" for w in words):
+        return False
     return any(
-        w.lemma_.lower() in pattern.modifiers or w.lower_ in pattern.modifiers for w in words
+        w.lemma_.lower() in pattern.modifiers for w in token.sent if w.pos_ in {"NOUN", "PROPN"}
     )
 
 
