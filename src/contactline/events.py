@@ -96,9 +96,9 @@ _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 _CONFLICTUAL = "10"
 """Codes from here on (demands, disapproval, force) are conflictual; those before are
 cooperative, the kind a clause describing a party tells as its standing role."""
-_AIMED_PREFIXES = ("0871",)
-"""A truce is always with an enemy: with none named, the text tells no dyad ("X declared
-a unilateral ceasefire")."""
+_AIMED_PREFIXES = ("0871", "057")
+"""A truce is always with an enemy and an agreement with a partner: with none named, the
+text tells no dyad ("X declared a unilateral ceasefire", "X signed a decree")."""
 _MEETING_PREFIXES = ("040", "041", "044")
 """Consultations (a call, a meeting): held by both sides, whoever the text names first."""
 _JOINT_WORDS = frozenset({"joint", "jointly", "mutual", "together"})
@@ -401,7 +401,7 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     families that are done together (consult, cooperate, agree, yield, fight); "X and Y
     recognised Z" without a readable target is X and Y each. An act done to someone by
     no named actor is none (the convention: no actor, no event), and so is a truce with
-    no named enemy."""
+    no named enemy or an agreement signed with no named partner."""
     if act.sources and act.targets:
         pairs = [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
         return pairs + _partnered(act, pairs)
@@ -411,7 +411,7 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
         return [pair for a, b in pairs for pair in ((a, b), (b, a))]
     if act.sources:
         if act.code.startswith(_AIMED_PREFIXES):
-            return []  # a truce with no enemy the text names
+            return []  # a truce with no enemy or an agreement with no partner named
         return [(s, None) for s in act.sources]
     if act.targets and act.code.startswith(_CROWD_PREFIXES):
         return [(None, t) for t in act.targets]

@@ -1,0 +1,27 @@
+"""Tests of how a coded act becomes dyads: partners, missing targets, acts at home.
+
+Shared helpers live in ``_events_roles``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _events_roles import coder, pairs
+
+
+@pytest.fixture
+def code(nlp):
+    """Code a text parsed by the real pipeline and return its events."""
+    return coder(nlp)
+
+
+def test_events_assembly_dyads_agreement_with_no_partner_is_no_event(code) -> None:
+    # a decree or treaty signed with nobody named tells no dyad
+    events = code("Armenia signed a transit agreement on Monday.")
+    assert not [e for e in events if e.cameo.startswith("05")]
+
+
+def test_events_assembly_dyads_agreement_with_a_partner_stays_coded(code) -> None:
+    events = code("Armenia signed a transit agreement with Georgia on Monday.")
+    assert ("ARM", "GEO", "05") in pairs(events)
