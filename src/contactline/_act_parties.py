@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from contactline._act_passes import distinct
 from contactline._event_lexicon import EventLexicon
+from contactline._home_bodies import HOME_CODES, home_body
 from contactline._phrases import with_hosts
 from contactline._roles import Party, RoleReader
 from contactline._triggers import APPEAL_ROOTS, REQUEST_NOUNS, Trigger
@@ -44,10 +45,18 @@ _LOCATIVE_PREPS = frozenset({"at", "in"})
 def act_parties(
     trigger: Trigger, roles: RoleReader, lexicon: EventLexicon
 ) -> tuple[tuple[Party, ...], tuple[Party, ...]]:
-    """Read the source and target parties of a trigger."""
+    """Read the source and target parties of a trigger.
+
+    A bare state body doing what a state does at home ("the court removed X from
+    office") stands for the state its sentence names (see ``_home_bodies``).
+    """
     if trigger.license == "verb":
-        return _verb_parties(trigger, roles, lexicon)
-    return _noun_trigger_parties(trigger, roles, lexicon)
+        sources, targets = _verb_parties(trigger, roles, lexicon)
+    else:
+        sources, targets = _noun_trigger_parties(trigger, roles, lexicon)
+    if not sources and trigger.code.startswith(HOME_CODES):
+        sources = home_body(trigger, roles)
+    return sources, targets
 
 
 def _verb_parties(

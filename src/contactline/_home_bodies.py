@@ -1,0 +1,93 @@
+"""Whose a bare state body is when it acts at home: "the court removed X from office".
+
+A court, the police, investigators or the army named with no country ("The Constitutional
+Court removed the president from office", "Investigators detained the president", "The
+army declared a state of emergency") act for the state they serve. For the acts a state
+does only at home (arrests, bans and curfews, states of emergency, repression, judging
+its own), that state is the one state its sentence names, by name, by a place of it or
+by one of its officials (the person it arrests or removes). A body with a party of its
+own, one sent from abroad (the ``PK`` class: "peacekeepers"), or a sentence naming
+several states says nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from contactline._roles import Party, RoleReader
+from contactline._triggers import Trigger
+from contactline.actors import mention_for
+from contactline.records import Mention
+
+__all__ = ["HOME_CODES", "home_body"]
+
+HOME_CODES = ("116", "172", "173", "175")
+"""Acts a state does to its own: judging (116), administrative sanctions such as bans and
+states of emergency (172), arrests (173) and repression (175)."""
+_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+"""Sectors of a state's own bodies: government, army, police, courts, intelligence."""
+_RULE = "+home-body"
+
+
+def home_body(trigger: Trigger, roles: RoleReader) -> tuple[Party, ...]:
+    """Return the state a bare state body doing a home act stands for, as its source.
+
+    Args:
+        trigger: the act's trigger; its code must be one of ``HOME_CODES``.
+        roles: the document's role reader.
+
+    Returns:
+        One party (the body, standing for its state), or none when the body is not a
+        bare state body or its sentence does not give one state.
+    """
+    if not trigger.code.startswith(HOME_CODES):
+        return ()
+    word = _doer(trigger, roles)
+    if word is None:
+        return ()
+    body = mention_for(roles.doc, word.i, roles.mentions)
+    if body is None or body.party is not None or body.sector not in _BODIES:
+        return ()
+    if {word.lower_, word.lemma_.lower()} & roles.lexicon.classes.get("PK", frozenset()):
+        return ()  # peacekeepers serve no state they are in
+    state = _sentence_state(word.sent, roles.mentions)
+    if state is None:
+        return ()
+    mention = replace(body, party=state, kind="state", rule=body.rule + _RULE)
+    return (Party(token=word, mention=mention),)
+
+
+def _doer(trigger: Trigger, roles: RoleReader) -> Token | None:
+    """Return the word for who does the act: the verb's subject or passive agent."""
+    verb = trigger.token if trigger.license == "verb" else trigger.anchor
+    if trigger.license not in {"verb", "perform"}:
+        return None
+    word = roles.subject_word(verb)
+    if word is not None:
+        return word
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _sentence_state(sent: SpacySpan, mentions: Sequence[Mention]) -> str | None:
+    """Return the one state a sentence names (by name, a place or an official), if only it."""
+    found: set[str | None] = set()
+    for mention in mentions:
+        if mention.party and sent.start_char <= mention.span.start < sent.end_char:
+            found.add(_state_of(mention))
+    return found.pop() if len(found) == 1 else None
+
+
+def _state_of(mention: Mention) -> str | None:
+    """Return the state a mention names (a state, a place of it, one of its officials)."""
+    if mention.kind == "state" or (mention.kind == "person" and mention.country == mention.party):
+        return mention.party
+    if mention.kind == "region":
+        return mention.country or mention.party
+    return None

@@ -1,0 +1,41 @@
+"""Tests of whose a bare state body is when it acts at home (``_home_bodies``).
+
+Shared helpers live in ``_events_roles``.
+"""
+
+from __future__ import annotations
+
+from _events_roles import NAMES, coded, pairs, sector
+from _mentions import in_order, mention_at, state_mentions
+
+
+def _person(text: str, name: str, party: str):
+    return mention_at(text, name, party=party, kind="person", country=party, sector="GOV")
+
+
+def test_events_roles_bodies_court_removing_a_leader_is_of_the_leaders_state(nlp) -> None:
+    text = "The High Court removed Elessar from office after a long trial."
+    mentions = in_order(sector(text, "Court", "JUD"), _person(text, "Elessar", "ARM"))
+    assert ("ARM", "ARM", "11") in pairs(coded(nlp(text), mentions))
+
+
+def test_events_roles_bodies_army_declaring_an_emergency_is_of_the_one_state_named(nlp) -> None:
+    text = "The army declared a state of emergency and handed power to General Boromir."
+    mentions = in_order(sector(text, "army", "MIL"), _person(text, "Boromir", "GEO"))
+    assert ("GEO", "GEO", "17") in pairs(coded(nlp(text), mentions))
+
+
+def test_events_roles_bodies_police_arresting_with_two_states_named_say_nothing(nlp) -> None:
+    text = "Police arrested Elessar, a Georgian citizen, after he flew in from Armenia."
+    mentions = in_order(
+        state_mentions(text, NAMES), sector(text, "Police", "COP"), _person(text, "Elessar", "GEO")
+    )
+    found = pairs(coded(nlp(text), mentions))
+    assert ("GEO", "GEO", "17") not in found
+    assert ("ARM", "ARM", "17") not in found
+
+
+def test_events_roles_bodies_a_bare_body_is_no_party_of_a_foreign_act(nlp) -> None:
+    text = "The army shelled villages near the Georgian border."
+    mentions = in_order(state_mentions(text, NAMES), sector(text, "army", "MIL"))
+    assert ("GEO", "GEO", "19") not in pairs(coded(nlp(text), mentions))
