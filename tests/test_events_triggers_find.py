@@ -63,3 +63,14 @@ def test_events_triggers_violations_without_a_truce_are_no_breach(nlp) -> None:
         "Arnor accused Gondor of human rights violations during the ceasefire.",
     ):
         assert not any(d[2] == "196" for d in _dyads(_events(nlp, text))), text
+
+
+def test_events_triggers_claimed_strike_in_a_clause_is_the_strike_claimed(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Arnor claimed its forces had struck Gondor."))
+    assert ("ARN", "GON", "195", "claimed") in dyads
+    assert not any(d[2] == "015" for d in dyads)
+
+
+def test_events_triggers_claimed_attack_noun_is_responsibility(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Arnor claimed the attack on Gondor."))
+    assert ("ARN", "GON", "015", "asserted") in dyads

@@ -58,6 +58,8 @@ _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKING_ROOTS = frozenset({*APPEAL_ROOTS, "03", "13"})
 """Families of verbs that ask for, promise or threaten another act."""
+_RESPONSIBILITY = "015"
+"""Claiming responsibility: a noun names the act claimed, a clause is a report of it."""
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -139,7 +141,9 @@ def verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         particle = _particle(token, pattern) if pattern.particle else None
         if pattern.particle and particle is None:
             continue
-        if pattern.objects and not _has_object(token, particle, pattern):
+        if pattern.objects and not _has_object(
+            token, particle, pattern, clauses=pattern.code != _RESPONSIBILITY
+        ):
             continue
         return Trigger(
             token=token,
@@ -174,7 +178,14 @@ def _particle(token: Token, pattern: VerbPattern) -> Token | None:
     return None
 
 
-def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> bool:
+def _has_object(
+    token: Token, particle: Token | None, pattern: VerbPattern, *, clauses: bool = True
+) -> bool:
+    """Whether one of the verb's objects is one the pattern names.
+
+    Without ``clauses``, a that-clause is no object: "X claimed the attack" claims
+    responsibility, "X claimed its forces had struck Y" reports the strike.
+    """
     if particle is not None:
         candidates = [c for c in particle.subtree if c.dep_ in {"pobj", "pcomp"}]
         # "rejected the claim as absurd": the adjective the particle takes
@@ -196,6 +207,8 @@ def _has_object(token: Token, particle: Token | None, pattern: VerbPattern) -> b
         candidates.append(token.head)
     if CLAUSE_OBJECT in pattern.objects and _infinitive_clause(token):
         return True
+    if not clauses:
+        candidates = [c for c in candidates if c.dep_ != "ccomp"]
     if (
         token.dep_ == "relcl"
         and all(c.lower_ in RELATIVE_OBJECTS for c in token.children if c.dep_ == "dobj")
