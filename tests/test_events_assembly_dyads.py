@@ -25,3 +25,10 @@ def test_events_assembly_dyads_agreement_with_no_partner_is_no_event(code) -> No
 def test_events_assembly_dyads_agreement_with_a_partner_stays_coded(code) -> None:
     events = code("Armenia signed a transit agreement with Georgia on Monday.")
     assert ("ARM", "GEO", "05") in pairs(events)
+
+
+def test_events_assembly_dyads_human_shields_are_not_done_to_the_speaker(code) -> None:
+    events = code("Russia said Ukrainian fighters were using schools as human shields.")
+    shields = [e for e in events if e.cameo == "184"]
+    assert shields and all(e.target is None for e in shields)
+    assert all(e.reported_by == "RUS" for e in shields)

@@ -27,6 +27,8 @@ from contactline._triggers import Trigger
 from contactline.records import Modality
 
 _VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+_SHIELDING = "184"
+"""Using people or places as human shields: done among the user's own, never to the speaker."""
 _VERBAL_PREFIXES = ("01", "02", "03", "10", "11", "12", "13", "051", "052", "053", "055", "056")
 """Codes of acts done by saying them (a statement, appeal, praise, accusation, threat)."""
 
@@ -164,9 +166,10 @@ def _against_speaker(
     A belligerent reporting force by another party with no target is its target; an
     international organisation reporting it is an observer, and so is anyone telling it
     as the background of its words ("said ... while Y shelled Z"). Mass violence falls on a
-    population, not on whoever reports it; force "between" parties names its own.
+    population, not on whoever reports it; force "between" parties names its own. Human
+    shields ("X said Y was using hospitals as cover") are Y's own people, not X.
     """
-    hostile = act.code[:2] in _VIOLENT_ROOTS and act.code[:2] != "20"
+    hostile = act.code[:2] in _VIOLENT_ROOTS and act.code[:2] != "20" and act.code != _SHIELDING
     belligerent = any(s.mention.kind != "organization" for s in frame.speakers)
     return (
         hostile
