@@ -39,3 +39,20 @@ def test_events_roles_bodies_a_bare_body_is_no_party_of_a_foreign_act(nlp) -> No
     text = "The army shelled villages near the Georgian border."
     mentions = in_order(state_mentions(text, NAMES), sector(text, "army", "MIL"))
     assert ("GEO", "GEO", "19") not in pairs(coded(nlp(text), mentions))
+
+
+def test_events_roles_bodies_soldiers_are_of_the_army_that_is_the_subject(nlp) -> None:
+    text = "The army of Georgia denied claims that soldiers had massacred 300 villagers."
+    army = mention_at(text, "The army", party="GEO", kind="state", sector="MIL")
+    mentions = in_order(state_mentions(text, NAMES), army, sector(text, "soldiers", "MIL"))
+    assert "GEO" in {s for s, _, root in pairs(coded(nlp(text), mentions)) if root == "20"}
+
+
+def test_events_roles_bodies_soldiers_of_another_owner_keep_it(nlp) -> None:
+    text = "The army of Georgia said soldiers from the north had massacred 300 villagers."
+    army = mention_at(text, "The army", party="GEO", kind="state", sector="MIL")
+    mentions = in_order(state_mentions(text, NAMES), army, sector(text, "soldiers", "MIL"))
+    assert all(
+        e.source is None or e.source.party != "GEO" or e.cameo[:2] != "20"
+        for e in coded(nlp(text), mentions)
+    )

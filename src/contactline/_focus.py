@@ -38,6 +38,8 @@ _DOMESTIC_BODIES = frozenset({"GOV", "COP"})
 """Sectors whose people act at home: a police force or junta is of where its sentence is."""
 _DISSENT = "OPP"
 """The sector of protesters and an opposition: a state's own people when no one owns them."""
+_OWNING_PREPS = frozenset({"of", "from"})
+"""Prepositions that give a body an owner of its own ("soldiers from X")."""
 _INSIDE = frozenset({"in", "inside", "across", "throughout"})
 """Prepositions after which a state is where the sentence's events happen."""
 
@@ -127,6 +129,8 @@ def in_focus(
     4. Else the country of the armed groups named in its sentence, when they share one
        ("the army bombed RSF bases": SDN; "talks between the military and the MNDAA":
        MMR): a country's own insurgents fight its army.
+    5. Else, for soldiers or troops, the state whose army is the subject of their
+       sentence ("the army in X denied that soldiers had executed villagers": X).
 
     An organ is a word of the ``ORGAN`` class with no modifier that could name another
     owner ("Saudi-led coalition forces", "the Defence Ministry" are not bare); any other
@@ -155,7 +159,9 @@ def in_focus(
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
         if mention.party is None and mention.kind is None:
-            party = _focus(doc, organs, foreign, mentions, index)
+            party = _focus(doc, organs, foreign, mentions, index) or _speaking_army(
+                doc, mention, foreign, out
+            )
             if party is not None:
                 mention = replace(
                     mention, party=party, kind="state", rule=mention.rule + "+in-focus"
@@ -228,6 +234,41 @@ def _focus(
         or (_located_state(head, mentions) if domestic else None)
         or _insurgents_country(head, mentions)
     )
+
+
+def _speaking_army(
+    doc: Doc, mention: Mention, foreign: frozenset[str], earlier: Sequence[Mention]
+) -> str | None:
+    """Return the state whose army is its sentence's subject, for bare soldiers after it.
+
+    "The army in X denied a report that soldiers had executed villagers": the soldiers
+    are that army's. Only the subject of the sentence's main verb counts, only one state's
+    army in the sentence, and only a body with no owner of its own ("soldiers", not
+    "soldiers from Y", nor "peacekeepers").
+    """
+    if mention.sector != "MIL":
+        return None
+    body = _bare_organ(doc, mention, None)
+    if body is None or {body.lower_, body.lemma_.lower()} & foreign:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in _OWNING_PREPS for c in body.children):
+        return None
+    sent = body.sent
+    armies = {
+        m.party: m
+        for m in earlier
+        if sent.start_char <= m.span.start < sent.end_char
+        and m.sector == "MIL"
+        and m.kind == "state"
+        and m.party
+    }
+    if len(armies) != 1:
+        return None
+    army = next(iter(armies.values()))
+    span = doc.char_span(army.span.start, army.span.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or span.root.head != sent.root:
+        return None
+    return army.party
 
 
 def _facing_dissent(doc: Doc, mention: Mention, mentions: Sequence[Mention]) -> bool:
