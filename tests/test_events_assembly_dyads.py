@@ -32,3 +32,14 @@ def test_events_assembly_dyads_human_shields_are_not_done_to_the_speaker(code) -
     shields = [e for e in events if e.cameo == "184"]
     assert shields and all(e.target is None for e in shields)
     assert all(e.reported_by == "RUS" for e in shields)
+
+
+def test_events_assembly_dyads_blamed_force_falls_where_the_harm_was(code) -> None:
+    # the blamer is not the target: the strike fell where the people were killed
+    events = code(
+        "Dozens of people were killed in a blast at a market in Ukraine; "
+        "Hamas blamed an Israeli air strike."
+    )
+    strikes = {(e.source.party, e.target.party) for e in events if e.cameo.startswith("19")}
+    assert ("ISR", "UKR") in strikes
+    assert ("ISR", "HAMAS") not in strikes

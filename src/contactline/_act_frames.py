@@ -119,6 +119,9 @@ def _framed_parties(
         if not targets and act.code[:2] in PLACE_TARGET_ROOTS:
             # "accused X of genocide in Y": where the act is said to land
             targets = distinct(roles.place_parties(act.trigger.token), sources)
+    if frame.kind == "accuse" and sources and not targets and act.code[:2] in _VIOLENT_ROOTS:
+        # "a blast at a hospital in Y; X blamed a Z strike": the harm's place is Y
+        targets = distinct(roles.located(act.trigger.token.sent), sources)
     subject = roles.subject_word(act.trigger.anchor)
     own_subject = subject is not None and (
         is_pronoun(subject) or any(c.dep_ == "poss" and is_pronoun(c) for c in subject.children)

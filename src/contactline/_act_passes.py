@@ -96,7 +96,7 @@ def taken_from(acts: list[Act]) -> list[Act]:
     return [paired.get(id(a), a) for a in acts]
 
 
-def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
+def blamed_source(acts: list[Act], roles: RoleReader) -> list[Act]:
     """Give an act of force done by no one named the party the sentence blames, as a claim.
 
     "Drones struck X, the mayor said, blaming Y", "a strike on X, which Z blamed on Y":
@@ -104,8 +104,10 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
     sentence that charges nothing of its own decides ("X accused Y of sabotage" is no
     blame for the blast); an act another party reports stays unattributed, and so do what
     the accusation itself charges and the stopping of an attack ("shot down"). A deed
-    with no party at all ("the dam was blown up; X blamed Y") was done to the blamer.
+    with no party at all was done where the sentence places it ("people were killed in a
+    blast in Z; X blamed Y": Z), else to the blamer ("the dam was blown up; X blamed Y").
     """
+    lexicon = roles.lexicon
     blames = [
         a
         for a in acts
@@ -133,13 +135,19 @@ def blamed_source(acts: list[Act], lexicon: EventLexicon) -> list[Act]:
             replace(
                 act,
                 sources=blame.targets,
-                targets=distinct(blame.sources[:1] if undone else act.targets, blame.targets),
+                targets=_victims(act, blame, roles) if undone else act.targets,
                 modality="claimed",
                 reported_by=blamer,
                 rule=act.rule + " source:blamed",
             )
         )
     return out
+
+
+def _victims(act: Act, blame: Act, roles: RoleReader) -> tuple[Party, ...]:
+    """Return whom a deed with no party was done to: its sentence's place, else the blamer."""
+    placed = distinct(roles.located(act.trigger.token.sent), blame.targets)
+    return placed or distinct(blame.sources[:1], blame.targets)
 
 
 def _charges(verb: Token) -> bool:

@@ -122,7 +122,7 @@ def code_sentence(sent: SpacySpan, roles: RoleReader, lexicon: EventLexicon) -> 
     }
     # whoever reports an act of the sentence ("according to X") is its source of news
     speakers |= {a.reported_by for a in acts if a.reported_by}
-    blamed = blamed_source(acts, lexicon)  # a deed no one named did is news only if blamed
+    blamed = blamed_source(acts, roles)  # a deed no one named did is news only if blamed
     acts = intercepted([a for a in blamed if not _partyless(a)], lexicon)
     for index, act in sorted(enumerate(acts), key=lambda pair: pair[1].trigger.token.i):
         acts[index] = inherit_target(act, acts, roles)  # in text order: chains pass it on
