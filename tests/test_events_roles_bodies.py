@@ -5,8 +5,16 @@ Shared helpers live in ``_events_roles``.
 
 from __future__ import annotations
 
-from _events_roles import NAMES, coded, pairs, sector
+import pytest
+
+from _events_roles import NAMES, coded, coder, pairs, sector
 from _mentions import in_order, mention_at, state_mentions
+
+
+@pytest.fixture
+def code(nlp):
+    """Code a text parsed by the real pipeline and return its events."""
+    return coder(nlp)
 
 
 def _person(text: str, name: str, party: str):
@@ -56,3 +64,10 @@ def test_events_roles_bodies_soldiers_of_another_owner_keep_it(nlp) -> None:
         e.source is None or e.source.party != "GEO" or e.cameo[:2] != "20"
         for e in coded(nlp(text), mentions)
     )
+
+
+def test_events_roles_bodies_a_hyphenated_pair_of_names_gives_both_owners(code) -> None:
+    events = code("Armenia accepted a Georgian-Turkish ceasefire proposal on Monday.")
+    found = pairs(events)
+    assert ("ARM", "GEO", "03") in found
+    assert ("ARM", "TUR", "03") in found

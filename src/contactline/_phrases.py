@@ -73,6 +73,10 @@ _DIPLOMATIC = frozenset({"embassy", "consulate", "mission", "chancery", "legatio
 """Places that are their owner's ground wherever they stand."""
 
 
+_NAME_POS = frozenset({"ADJ", "PROPN"})
+"""Parts of speech of a name or its adjective ("Qatar", "Qatari")."""
+
+
 def antecedent(relative: Token) -> Token:
     """Return the noun a relative pronoun stands for, else the pronoun itself.
 
@@ -121,6 +125,8 @@ def owner_conjuncts(token: Token, *, place: bool = False) -> Iterator[Token]:
     """Yield the other owners of a noun: "the leaders of X and Y" (Y), "X and Y delegations" (Y).
 
     A place noun is also of the states it is "in": "positions in northern X and Y" (Y).
+    A pair of names joined by a hyphen is a pair of owners: "an Egyptian-Qatari proposal"
+    (Egyptian).
     """
     owning = {"of", "in"} if place else {"of"}
     topic = topic_noun(token)
@@ -129,10 +135,28 @@ def owner_conjuncts(token: Token, *, place: bool = False) -> Iterator[Token]:
         if child.dep_ in {"amod", "compound", "nmod", "poss"} and conjuncts:
             yield child
             yield from conjuncts
+        elif child.dep_ in {"amod", "compound"} and (paired := _hyphen_pair(child)) is not None:
+            yield child
+            yield paired
         if child.dep_ == "prep" and child.lower_ in owning:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield from (c for c in members(obj) if c.i != obj.i)
+
+
+def _hyphen_pair(modifier: Token) -> Token | None:
+    """Return the name hyphen-joined before a name modifier ("Egyptian-Qatari": Egyptian).
+
+    Only names and adjectives of names pair so; a participle is no owner ("Russian-backed").
+    """
+    if modifier.pos_ not in _NAME_POS or modifier.tag_ in {"VBN", "VBD"} or modifier.i < 2:
+        return None
+    doc = modifier.doc
+    before, hyphen = doc[modifier.i - 2], doc[modifier.i - 1]
+    joined = hyphen.text == "-" and not before.whitespace_ and not hyphen.whitespace_
+    if not joined or before.head.i != modifier.i or before.pos_ not in _NAME_POS:
+        return None
+    return before
 
 
 def is_pronoun(token: Token) -> bool:
