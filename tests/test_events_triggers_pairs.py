@@ -88,3 +88,13 @@ def test_events_triggers_troops_sent_to_fight_for_a_party_are_military_aid(nlp) 
 def test_events_triggers_fighting_for_a_party_unsent_stays_cooperation(nlp) -> None:
     dyads = _dyads(nlp, "Volunteers from Arnor fought for Gondor.")
     assert dyads == {("ARN", "GON", "062")}
+
+
+def test_events_triggers_killing_by_an_uncoded_noun_is_the_act(nlp) -> None:
+    dyads = _dyads(nlp, "Arnor's campaign killed 12 soldiers of Gondor.")
+    assert ("ARN", "GON", "190") in dyads
+
+
+def test_events_triggers_killing_by_a_coded_attack_is_coded_once(nlp) -> None:
+    dyads = _dyads(nlp, "The Arnor strike killed 12 soldiers of Gondor.")
+    assert dyads == {("ARN", "GON", "195")}

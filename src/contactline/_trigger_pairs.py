@@ -74,11 +74,15 @@ def select_triggers(
     dropped: set[int] = set()
     stand_in: dict[int, Trigger] = {}
     means: dict[int, list[Trigger]] = {}
-    # "the attack killed ten people": the killing is the attack, coded once
+    # "the attack killed ten people": the killing is the attack, coded once ("a campaign
+    # killed ten people" names no act of its own: the killing stands)
+    coded = {t.token.i for t in triggers if t.license != "verb"}
     dropped.update(
         t.token.i
         for t in triggers
-        if t.license == "verb" and t.code[:2] in {"18", "19", "20"} and _done_by_event(t, lexicon)
+        if t.license == "verb"
+        and t.code[:2] in {"18", "19", "20"}
+        and _done_by_event(t, lexicon, coded)
     )
     # "an offensive would threaten the treaty" endangers it, no party's threat ("the attack
     # will not go unanswered", with no object, is its victim's)
@@ -88,7 +92,7 @@ def select_triggers(
         if t.license == "verb"
         and t.code[:2] == "13"
         and any(c.dep_ == "dobj" for c in t.token.children)
-        and _done_by_event(t, lexicon)
+        and _done_by_event(t, lexicon, None)
     )
     verbs = [t for t in triggers if t.license == "verb"]
     # "declined to say whether it had struck X": the clause left unsaid is no act
@@ -300,15 +304,21 @@ def _scene(noun: Trigger, verbs: Iterable[Trigger]) -> bool:
     )
 
 
-def _done_by_event(trigger: Trigger, lexicon: EventLexicon) -> bool:
-    """Return whether a verb's subject is an event noun ("the strike that killed ...")."""
+def _done_by_event(trigger: Trigger, lexicon: EventLexicon, coded: set[int] | None) -> bool:
+    """Return whether a verb's subject is an event noun ("the strike that killed ...").
+
+    With ``coded``, only a noun among those token indices counts: a noun the sentence does
+    not code as an act ("a campaign killed ...") leaves the verb as the act.
+    """
     token = trigger.token
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if token.dep_ == "relcl" and not subjects:
         subjects = [token.head]
     if any(s.lower_ in {"that", "which"} for s in subjects) and token.dep_ == "relcl":
         subjects = [token.head]
-    return any(s.lemma_.lower() in lexicon.nouns for s in subjects)
+    return any(
+        s.lemma_.lower() in lexicon.nouns and (coded is None or s.i in coded) for s in subjects
+    )
 
 
 def _commented_on(token: Token, verb: Token) -> bool:
