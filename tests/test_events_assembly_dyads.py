@@ -43,3 +43,17 @@ def test_events_assembly_dyads_blamed_force_falls_where_the_harm_was(code) -> No
     strikes = {(e.source.party, e.target.party) for e in events if e.cameo.startswith("19")}
     assert ("ISR", "UKR") in strikes
     assert ("ISR", "HAMAS") not in strikes
+
+
+def test_events_assembly_dyads_a_states_force_on_its_own_ground_is_at_home(code) -> None:
+    events = code("Turkish jets bombed a village in Turkey, killing dozens.")
+    assert ("TUR", "TUR", "19") in pairs(events)
+
+
+def test_events_assembly_dyads_force_of_two_sides_is_not_at_home(code) -> None:
+    events = code(
+        "Armenian and Azerbaijani troops exchanged fire along the border, killing civilians."
+    )
+    assert all(
+        e.source is None or e.target is None or e.source.party != e.target.party for e in events
+    )

@@ -317,7 +317,7 @@ def _dyads(
     if act.sources and not act.targets:
         if act.code.startswith(_DOMESTIC_PREFIXES):
             return [(s, s) for s in act.sources]
-        if _against_own_people(act, roles):
+        if _against_own_people(act, roles) or _force_at_home(act, roles):
             return [(s, s) for s in act.sources if _state_actor(s)]
     if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
         places = located()
@@ -354,6 +354,26 @@ def _against_own_people(act: Act, roles: RoleReader) -> bool:
         if citizen and act.code >= _HOSTILE and all(word.i != s.token.i for s in act.sources):
             return True
     return False
+
+
+def _force_at_home(act: Act, roles: RoleReader) -> bool:
+    """Return whether one state's force lands on its own ground.
+
+    "the army bombed a village in X's north", "government aircraft struck the rebel-held
+    town of T in X": a state's force on places of its own country is done to its own (the
+    CAMEO convention for repression and civil war: X->X). Force of two sides named
+    together is theirs against each other.
+    """
+    own = {s.code for s in act.sources}
+    if act.code[:2] not in _FORCE_ROOTS or len(own) != 1:
+        return False
+    if not all(_state_actor(s) for s in act.sources):
+        return False
+    token, anchor = act.trigger.token, act.trigger.anchor
+    places = roles.place_parties(token) or (
+        roles.place_parties(anchor) if anchor.i != token.i else []
+    )
+    return bool(places) and {p.code for p in places} == own
 
 
 def _state_actor(party: Party) -> bool:
