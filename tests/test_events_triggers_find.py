@@ -74,3 +74,26 @@ def test_events_triggers_claimed_strike_in_a_clause_is_the_strike_claimed(nlp) -
 def test_events_triggers_claimed_attack_noun_is_responsibility(nlp) -> None:
     dyads = _dyads(_events(nlp, "Arnor claimed the attack on Gondor."))
     assert ("ARN", "GON", "015", "asserted") in dyads
+
+
+def test_events_triggers_share_in_an_act_charged_is_the_act_claimed(nlp) -> None:
+    for text in (
+        "Arnor accused Gondor of taking part in the attack on Rohan.",
+        "Arnor accused Gondor of involvement in the attack on Rohan.",
+    ):
+        assert ("GON", "ROH", "190", "claimed") in _dyads(_events(nlp, text)), text
+
+
+def test_events_triggers_share_in_an_act_denied_is_the_act_negated(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Gondor denied any involvement in the attack on Rohan."))
+    assert ("GON", "ROH", "190", "negated") in dyads
+
+
+def test_events_triggers_share_in_an_act_unaccused_is_no_charge(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Gondor played a role in the talks with Rohan."))
+    assert not any(d[3] == "claimed" for d in dyads)
+
+
+def test_events_triggers_share_in_a_war_charged_is_no_act(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Arnor accused Gondor of direct involvement in the conflict."))
+    assert not any(d[3] == "claimed" for d in dyads)

@@ -27,6 +27,10 @@ _BREACH = "196"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _SETTING_PREPS = frozenset({"after", "at", "during", "in"})
 _TRIP_NOUNS = frozenset({"visit", "trip", "tour"})  # set the scene after "on" too
+_SHARES = frozenset({"part", "role", "involvement", "participation", "complicity", "hand"})
+"""Nouns of a share in an act: "taking part in", "a role in", "involvement in"."""
+_WARS = frozenset({"war", "conflict", "crisis", "hostility", "hostilities", "fighting"})
+"""Nouns of a war as a whole, in which a share is a side taken, not an act done."""
 _CHARGE_PREPS = frozenset({"of", "for", "on", "against", "to", "into", "with", "about", "over"})
 REQUEST_NOUNS = frozenset(
     {"call", "demand", "request", "appeal", "proposal", "offer", "plea", "ultimatum"}
@@ -158,6 +162,39 @@ def _bare_breach(token: Token, pattern: NounPattern, words: list[Token]) -> bool
     )
 
 
+def _share_charged(noun: Token, prep: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the verb charging or denying a share in an act: "of involvement in the attack".
+
+    "X accused Y of taking part in the attack", "of a role in the attack", "denied any
+    involvement in the attack": the act is charged (or denied) as the verb's own charge.
+    A share in a war ("involvement in the conflict") is taking a side, no act charged.
+    """
+    wars = lexicon.classes.get("HOSTILITY", frozenset()) | _WARS
+    if noun.lemma_.lower() in wars:
+        return None
+    share = prep.head
+    if share.pos_ == "VERB":  # "taking part in" with "in" hung off the verb
+        share = next(
+            (c for c in share.children if c.dep_ == "dobj" and c.lemma_.lower() in _SHARES),
+            share,
+        )
+    if prep.lower_ != "in" or share.lemma_.lower() not in _SHARES:
+        return None
+    governor = share.head
+    if share.dep_ == "dobj" and governor.pos_ == "VERB" and governor.dep_ == "pcomp":
+        governor = governor.head.head  # "of taking part in", "of playing a role in"
+    elif share.dep_ == "pobj" and governor.lower_ in _CHARGE_PREPS:
+        governor = governor.head  # "of involvement in"
+    if _misattached_charge(governor, lexicon):
+        governor = governor.head
+    lemma = governor.lemma_.lower()
+    if governor.pos_ == "VERB" and (
+        lexicon.is_cue("accuse", lemma) or lexicon.is_cue("deny", lemma)
+    ):
+        return governor
+    return None
+
+
 def _misattached_charge(noun: Token, lexicon: EventLexicon) -> bool:
     """Return whether a prepositional phrase hangs off the accused instead of the accusing verb."""
     return (
@@ -217,6 +254,8 @@ def noun_license(
         and verb.head.pos_ == "VERB"
     ):
         return "charge", verb.head  # "accepted a ceasefire proposal"
+    if head.dep_ == "pobj" and (charged := _share_charged(head, verb, lexicon)) is not None:
+        return "charge", charged  # "accused X of taking part in the attack"
     if (
         head.dep_ in {"pobj", "pcomp"}
         and verb.dep_ in {"prep", "prt"}
