@@ -59,3 +59,12 @@ def test_events_roles_partners_a_city_taken_for_a_person_is_a_place_when_shelled
     # the NER labels "Ganja" a person here; shelling is done to places
     events = code("Armenian forces shelled Ganja.")
     assert ("ARM", "AZE", "19") in pairs(events)
+
+
+def test_events_roles_partners_both_sides_after_a_coordinated_clause_are_its_pair(code) -> None:
+    events = code(
+        "Armenia and Georgia agreed to a truce, and Turkey urged both sides to respect it."
+    )
+    found = pairs(events)
+    assert ("TUR", "ARM", "02") in found
+    assert ("TUR", "GEO", "02") in found

@@ -99,6 +99,7 @@ _SIDES = frozenset({"side", "party", "country", "nation", "neighbour", "neighbor
 """Nouns that, counted as "both" or "two", stand for the pair named before them."""
 _ANY = frozenset({"either", "any", "each", "all"})
 """Determiners of a side that stands for every side of the conflict it is of."""
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _SHARED_PLACES = frozenset({"border", "borders", "frontier", "boundary"})
 
 
@@ -339,7 +340,7 @@ class RoleReader:
             return self.phrase_parties([o for p in preps for o in p.children], "between")
         if not any(c.lower_ in {"both", "two", "warring"} for c in token.children):
             return []
-        speakers = {a.i for a in token.ancestors}
+        speakers = _reporting_heads(token)
         pair = self._last_pair(token.doc[token.sent.start : token.i], speakers)
         if not pair and token.sent.start > 0:
             # "The war between X and Y broke out in 2023. Z accused both sides of ..."
@@ -367,6 +368,8 @@ class RoleReader:
         for word in words:
             if not any(c.dep_ == "conj" for c in word.children) or word.dep_ == "conj":
                 continue
+            if word.pos_ not in _NOMINAL:
+                continue  # "agreed ..., and urged": coordinated clauses, no pair
             if word.dep_ in SUBJECTS and word.head.i in speakers:
                 continue
             found = self.group(word)
@@ -535,3 +538,18 @@ class RoleReader:
     def place(self, head: Token) -> str | None:
         """Return the place named in ``head``'s clause ("in the region", "at the contact line")."""
         return self._places.place(head)
+
+
+def _reporting_heads(token: Token) -> set[int]:
+    """Return the words above ``token`` that may report the clause it is in.
+
+    A clause coordinated with another ("X and Y agreed to a truce, and Z urged both
+    sides ...") is not reported by it: the head of a conjunct is no speaker of it.
+    """
+    heads: set[int] = set()
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ != "conj":
+            heads.add(current.head.i)
+        current = current.head
+    return heads
