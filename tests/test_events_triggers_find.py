@@ -97,3 +97,8 @@ def test_events_triggers_share_in_an_act_unaccused_is_no_charge(nlp) -> None:
 def test_events_triggers_share_in_a_war_charged_is_no_act(nlp) -> None:
     dyads = _dyads(_events(nlp, "Arnor accused Gondor of direct involvement in the conflict."))
     assert not any(d[3] == "claimed" for d in dyads)
+
+
+def test_events_triggers_as_hung_off_the_object_is_the_verbs(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Arnor said Gondor was using hospitals as cover."))
+    assert ("GON", None, "184", "claimed") in dyads
