@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from _events_roles import coder, pairs
+from _events_roles import coded, coder, pairs
+from _mentions import in_order, mention_at
 
 
 @pytest.fixture
@@ -57,3 +58,26 @@ def test_events_assembly_dyads_force_of_two_sides_is_not_at_home(code) -> None:
     assert all(
         e.source is None or e.target is None or e.source.party != e.target.party for e in events
     )
+
+
+def _org_mentions(text: str, official: str, body: str) -> list:
+    """An official of the OSCE and a body of it, as the actor stage reads them."""
+    return in_order(
+        mention_at(text, official, party="OSCE", kind="person", role="Secretary General"),
+        mention_at(text, body, party="OSCE", kind="organization", role=body, rule="body:x"),
+    )
+
+
+def test_events_assembly_dyads_an_appeal_to_a_body_of_ones_own_is_within_it(nlp) -> None:
+    text = "Schmid urged the Permanent Council to send monitors to the border."
+    events = coded(nlp(text), _org_mentions(text, "Schmid", "Permanent Council"))
+    assert ("OSCE", "OSCE", "02") in pairs(events)
+
+
+def test_events_assembly_dyads_a_body_addressing_itself_is_no_dyad(nlp) -> None:
+    text = "The Permanent Council urged its members to send monitors to the border."
+    mentions = [
+        mention_at(text, "Permanent Council", party="OSCE", kind="organization", rule="body:x")
+    ]
+    events = coded(nlp(text), mentions)
+    assert ("OSCE", "OSCE", "02") not in pairs(events)

@@ -52,12 +52,12 @@ from contactline._counterparts import (
     partner_target,
     truce_counterpart,
 )
+from contactline._domestic import against_own_people, force_at_home, own_body, state_actor
 from contactline._event_lexicon import EventLexicon, load_event_lexicon
 from contactline._focus import AUTHORITY_RULE
 from contactline._home_targets import home_target
 from contactline._roles import Party, RoleReader
 from contactline._target_passes import background_guess, helped_acts, kin_guess
-from contactline.actors import mention_for
 from contactline.cameo import CameoTable
 from contactline.records import (
     DateWindow,
@@ -81,12 +81,6 @@ _MASS_VIOLENCE = ("20",)
 _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
-_DISSENT = "OPP"
-_AIMED_PREPS = frozenset({"on", "at", "against"})
-"""Prepositions of whom an act is aimed at ("opened fire on protesters")."""
-_HOSTILE = "11"
-"""The first family of hostile acts (disapprove and worse): a state does them to its own."""
-"""The sector of an opposition, protesters and activists: a state acting on them acts at home."""
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _TRADED = frozenset({"exchange", "trade", "swap"})
 _WARS = frozenset({"war", "wars", "battle", "battles", "conflict", "skirmish", "skirmishes"})
@@ -317,71 +311,16 @@ def _dyads(
     if act.sources and not act.targets:
         if act.code.startswith(_DOMESTIC_PREFIXES):
             return [(s, s) for s in act.sources]
-        if _against_own_people(act, roles) or _force_at_home(act, roles):
-            return [(s, s) for s in act.sources if _state_actor(s)]
+        if against_own_people(act, roles) or force_at_home(act, roles):
+            return [(s, s) for s in act.sources if state_actor(s)]
+        body = own_body(act, roles)
+        if body is not None:
+            return [(act.sources[0], body)]
     if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
         places = located()
         home = {p.code for p in places}
         return [(s, _home(s, home) or _placed(s, places)) for s in act.sources]
     return _pairs(act)
-
-
-def _against_own_people(act: Act, roles: RoleReader) -> bool:
-    """Return whether a state's act is done to its own people.
-
-    "the government accused the opposition of plotting a coup", "the president warned
-    protesters", "security forces opened fire on protesters": an opposition, protesters
-    or activists of no named country a state acts on are its own, the CAMEO convention
-    for domestic dissent (target: the state). So is a person of the state's own country
-    ("the junta sentenced X", X one of its citizens) in a hostile act.
-    """
-    if not all(_state_actor(s) for s in act.sources):
-        return False
-    token = act.trigger.token
-    words = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    heads = [act.trigger.particle] if act.trigger.particle is not None else []
-    heads += [c for c in token.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS]
-    words += [c for h in heads for c in h.children if c.dep_ == "pobj"]
-    own = {s.code for s in act.sources}
-    for word in words:
-        mention = mention_for(roles.doc, word.i, roles.mentions)
-        if mention is None:
-            continue
-        if mention.sector == _DISSENT and roles.party(word) is None:
-            return True
-        person = roles.own_party(word)
-        citizen = person is not None and person.mention.kind == "person" and person.code in own
-        if citizen and act.code >= _HOSTILE and all(word.i != s.token.i for s in act.sources):
-            return True
-    return False
-
-
-def _force_at_home(act: Act, roles: RoleReader) -> bool:
-    """Return whether one state's force lands on its own ground.
-
-    "the army bombed a village in X's north", "government aircraft struck the rebel-held
-    town of T in X": a state's force on places of its own country is done to its own (the
-    CAMEO convention for repression and civil war: X->X). Force of two sides named
-    together is theirs against each other.
-    """
-    own = {s.code for s in act.sources}
-    if act.code[:2] not in _FORCE_ROOTS or len(own) != 1:
-        return False
-    if not all(_state_actor(s) for s in act.sources):
-        return False
-    token, anchor = act.trigger.token, act.trigger.anchor
-    places = roles.place_parties(token) or (
-        roles.place_parties(anchor) if anchor.i != token.i else []
-    )
-    return bool(places) and {p.code for p in places} == own
-
-
-def _state_actor(party: Party) -> bool:
-    """Return whether a party is a state or one of its officials at home."""
-    mention = party.mention
-    return mention.kind == "state" or (
-        mention.kind == "person" and mention.country == mention.party is not None
-    )
 
 
 def _home(party: Party, located: set[str]) -> Party | None:
