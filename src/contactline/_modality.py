@@ -24,6 +24,8 @@ _CLIMB = frozenset({"xcomp", "relcl", "acl", "advcl", "pcomp", "acomp", "prep", 
 _NEEDS_NO = frozenset({"reason", "intention", "plan"})
 _FUTURE = frozenset({"will", "would", "shall", "wo"})
 _NEEDS_COMPLEMENT = frozenset({"have", "need", "time"})
+_SUPPOSING_DETS = frozenset({"a", "an", "any"})
+"""Determiners of an act supposed rather than told ("a/any attack on X would ...")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,11 +45,15 @@ def read_mood(anchor: Token, lexicon: EventLexicon) -> MoodReading:
     3. A question is hypothetical.
 
     What someone fears will happen ("feared that X would shell Y", "fears that X will
-    attack") is hypothetical, whatever its own auxiliaries say.
+    attack") is hypothetical, whatever its own auxiliaries say, and so is an act supposed
+    as the cause of a consequence (``_supposed_cause``).
     """
     fear = _fear_over(anchor, lexicon)
     if fear is not None:
         return MoodReading(mood="hypothetical", cue=fear)
+    supposed = _supposed_cause(anchor, lexicon)
+    if supposed is not None:
+        return MoodReading(mood="hypothetical", cue=supposed)
     own = _own_mood(anchor, lexicon)
     if own is not None and own.mood != "negated":
         return own
@@ -87,6 +93,24 @@ def _fear_over(anchor: Token, lexicon: EventLexicon) -> Token | None:
         return None
     head = anchor.head
     return head if lexicon.is_cue("fear", head.lemma_.lower()) else None
+
+
+def _supposed_cause(anchor: Token, lexicon: EventLexicon) -> Token | None:
+    """Return the hedge of a consequence whose supposed cause an event noun is, if any.
+
+    "A Russian attack on X would trigger the alliance's defence clause", "any strike on Y
+    could start a war": an indefinite act that is the subject of a hedged clause is
+    supposed, not done. A hedge of the past ("the strike could have killed hundreds")
+    tells of a real act.
+    """
+    if anchor.pos_ != "NOUN" or anchor.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _SUPPOSING_DETS for c in anchor.children):
+        return None
+    auxiliaries = [c for c in anchor.head.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lemma_.lower() == "have" for c in auxiliaries):
+        return None
+    return next((c for c in auxiliaries if lexicon.is_cue("hedge", c.lower_)), None)
 
 
 def _asks(sent: SpacySpan) -> bool:
