@@ -71,3 +71,15 @@ def test_events_roles_bodies_a_hyphenated_pair_of_names_gives_both_owners(code) 
     found = pairs(events)
     assert ("ARM", "GEO", "03") in found
     assert ("ARM", "TUR", "03") in found
+
+
+def test_events_roles_bodies_a_marchs_demand_is_the_marchers_made_of_its_target(code) -> None:
+    events = code(
+        "Thousands of people marched in Georgia to demand that Russia end its occupation."
+    )
+    assert ("GEO", "RUS", "10") in pairs(events)
+
+
+def test_events_roles_bodies_a_march_demand_of_no_one_else_names_no_maker(code) -> None:
+    events = code("Thousands of people marched in Georgia to demand new elections.")
+    assert all(e.cameo[:2] != "10" for e in events)

@@ -1,4 +1,4 @@
-"""Whose a bare state body is when it acts at home: "the court removed X from office".
+"""Who acts at home with no name of their own: bare state bodies, and marchers' demands.
 
 A court, the police, investigators or the army named with no country ("The Constitutional
 Court removed the president from office", "Investigators detained the president", "The
@@ -8,6 +8,9 @@ its own), that state is the one state its sentence names, by name, by a place of
 by one of its officials (the person it arrests or removes). A body with a party of its
 own, one sent from abroad (the ``PK`` class: "peacekeepers"), or a sentence naming
 several states says nothing.
+
+A demand that is the purpose of a march ("thousands marched in X to demand that Y ...")
+is the marchers', of the state they march in (see :func:`marchers`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from contactline._triggers import Trigger
 from contactline.actors import mention_for
 from contactline.records import Mention
 
-__all__ = ["HOME_CODES", "home_body"]
+__all__ = ["HOME_CODES", "home_body", "marchers"]
 
 HOME_CODES = ("116", "172", "173", "175")
 """Acts a state does to its own: judging (116), administrative sanctions such as bans and
@@ -31,6 +34,8 @@ states of emergency (172), arrests (173) and repression (175)."""
 _BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 """Sectors of a state's own bodies: government, army, police, courts, intelligence."""
 _RULE = "+home-body"
+_DEMAND = "10"
+_PROTEST = "14"
 
 
 def home_body(trigger: Trigger, roles: RoleReader) -> tuple[Party, ...]:
@@ -91,3 +96,27 @@ def _state_of(mention: Mention) -> str | None:
     if mention.kind == "region":
         return mention.country or mention.party
     return None
+
+
+def marchers(trigger: Trigger, targets: Sequence[Party], roles: RoleReader) -> tuple[Party, ...]:
+    """Return who makes a demand that is the purpose of a protest: the protesters' state.
+
+    "Thousands marched in X to demand that Y end its offensive": the demand is the
+    marchers', of the place they march in, made of Y. Only a demand made of someone
+    else (a target other than the marchers' state) is read so.
+    """
+    verb = trigger.token
+    if trigger.license != "verb" or not trigger.code.startswith(_DEMAND):
+        return ()
+    purpose = verb.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    march = verb.head
+    patterns = roles.lexicon.verbs.get(march.lemma_.lower(), ())
+    if not purpose or not patterns or not all(p.code.startswith(_PROTEST) for p in patterns):
+        return ()
+    placed = roles.place_parties(march) or roles.located(verb.sent)
+    own = {p.code for p in placed}
+    if len(own) != 1 or not any(t.code not in own for t in targets):
+        return ()
+    return tuple(placed[:1])
