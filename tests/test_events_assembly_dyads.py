@@ -81,3 +81,37 @@ def test_events_assembly_dyads_a_body_addressing_itself_is_no_dyad(nlp) -> None:
     ]
     events = coded(nlp(text), mentions)
     assert ("OSCE", "OSCE", "02") not in pairs(events)
+
+
+def _army(text: str, words: str, party: str) -> list:
+    """A state's army, as the actor stage reads it ("the Turkish army": TUR, MIL)."""
+    return [mention_at(text, words, party=party, kind="state", sector="MIL")]
+
+
+def test_events_assembly_dyads_an_armys_mass_violence_placed_nowhere_is_at_home(nlp) -> None:
+    text = "The Turkish army denied using chemical weapons."
+    events = coded(nlp(text), _army(text, "Turkish army", "TUR"))
+    assert ("TUR", "TUR", "20") in pairs(events)
+
+
+def test_events_assembly_dyads_an_observers_report_of_an_army_is_at_home(nlp) -> None:
+    text = "A rights group said the Turkish army had massacred villagers."
+    events = coded(nlp(text), _army(text, "Turkish army", "TUR"))
+    assert ("TUR", "TUR", "20") in pairs(events)
+
+
+def test_events_assembly_dyads_a_states_charge_of_mass_violence_tells_no_victims(nlp) -> None:
+    text = "Armenia said the Turkish army had massacred villagers."
+    mentions = in_order(
+        _army(text, "Turkish army", "TUR"), mention_at(text, "Armenia", party="ARM", kind="state")
+    )
+    events = coded(nlp(text), mentions)
+    assert ("TUR", "TUR", "20") not in pairs(events)
+
+
+def test_events_assembly_dyads_an_armys_mass_violence_abroad_is_not_at_home(nlp) -> None:
+    text = "The Turkish army used chemical weapons in Armenia."
+    mentions = in_order(
+        _army(text, "Turkish army", "TUR"), mention_at(text, "Armenia", party="ARM", kind="state")
+    )
+    assert ("TUR", "TUR", "20") not in pairs(coded(nlp(text), mentions))

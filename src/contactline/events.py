@@ -78,6 +78,9 @@ and easing sanctions or acceding to reform, are domestic when the text names no 
 they concern the source's own side."""
 _MASS_VIOLENCE = ("20",)
 """Mass violence always has victims: failing named ones, an armed group's own population."""
+_ARMED_SECTORS = frozenset({"MIL", "COP", "SPY"})
+"""A state's armed forces, police and security services: their mass violence placed nowhere
+is at home."""
 _REPORTED = frozenset({"claimed", "negated"})
 _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
@@ -319,19 +322,25 @@ def _dyads(
     if act.code.startswith(_MASS_VIOLENCE) and act.sources and not act.targets:
         places = located()
         home = {p.code for p in places}
-        return [(s, _home(s, home) or _placed(s, places)) for s in act.sources]
+        own_word = not _charged_by_a_state(act)
+        return [(s, _home(s, home, own_word) or _placed(s, places)) for s in act.sources]
     return _pairs(act)
 
 
-def _home(party: Party, located: set[str]) -> Party | None:
+def _home(party: Party, located: set[str], own_word: bool) -> Party | None:
     """Return the population mass violence falls on when none is named.
 
     An insurgent group's is its country's ("M23 rebels killed 131 civilians": M23->COD); a
     state's is its own when the sentence places the killing at home ("security forces
-    killed 1,000 civilians in Syria": SYR->SYR), else it stays unsaid.
+    killed 1,000 civilians in Syria": SYR->SYR); its armed forces' is their own when the
+    sentence places it nowhere and no other state charges it (``own_word``: "the army
+    denied using chemical weapons", "a rights group said soldiers executed villagers").
+    Else it stays unsaid ("X said Y's troops committed genocide").
     """
     mention = party.mention
     if mention.kind != "group" and party.code in located:
+        return party
+    if not located and own_word and state_actor(party) and mention.sector in _ARMED_SECTORS:
         return party
     insurgents = mention.kind == "group" and mention.sector == "REB"
     if insurgents and located - {party.code}:
@@ -340,6 +349,17 @@ def _home(party: Party, located: set[str]) -> Party | None:
         return None  # a foreign force ("Wagner mercenaries") kills abroad as well
     home = replace(mention, party=mention.country, kind="state", rule=mention.rule + "+home")
     return replace(party, mention=home)
+
+
+def _charged_by_a_state(act: Act) -> bool:
+    """Whether a state other than the act's doers reports it ("X said Y's troops did ...").
+
+    A belligerent's charge of mass violence placed nowhere tells no victims of its own;
+    an observer's report (a rights group, the UN) tells of violence at the doers' home.
+    """
+    doers = {s.code for s in act.sources}
+    speakers = act.frame.speakers if act.frame is not None else ()
+    return any(state_actor(p) and p.code not in doers for p in speakers)
 
 
 def _placed(party: Party, located: list[Party]) -> Party | None:
