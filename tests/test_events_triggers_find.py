@@ -102,3 +102,8 @@ def test_events_triggers_share_in_a_war_charged_is_no_act(nlp) -> None:
 def test_events_triggers_as_hung_off_the_object_is_the_verbs(nlp) -> None:
     dyads = _dyads(_events(nlp, "Arnor said Gondor was using hospitals as cover."))
     assert ("GON", None, "184", "claimed") in dyads
+
+
+def test_events_triggers_between_hung_off_the_object_is_the_verbs(nlp) -> None:
+    dyads = _dyads(_events(nlp, "Arnor hosted a summit between Gondor and Rohan."))
+    assert {("ARN", "GON", "045", "asserted"), ("ARN", "ROH", "045", "asserted")} <= dyads

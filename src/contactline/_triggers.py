@@ -58,8 +58,8 @@ _MISPARSED_DEPS = frozenset({"amod", "compound"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ASKING_ROOTS = frozenset({*APPEAL_ROOTS, "03", "13"})
 """Families of verbs that ask for, promise or threaten another act."""
-_OBJECT_PREPS = frozenset({"of", "as"})
-"""Prepositions of a verb the parser may hang off its object."""
+_OBJECT_PREPS = frozenset({"of", "as", "between"})
+"""Prepositions of a verb the parser may hang off its object ("hosted talks between X and Y")."""
 _RESPONSIBILITY = "015"
 """Claiming responsibility: a noun names the act claimed, a clause is a report of it."""
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -163,7 +163,8 @@ def _particle(token: Token, pattern: VerbPattern) -> Token | None:
     first = frozenset(pattern.particle[0].split("|"))
     rest = tuple(w for w in pattern.particle[1:] if w not in _ARTICLES)
     children = sorted(token.children, key=lambda c: (c.i < token.i, c.i))
-    # "accused X of Y", "used hospitals as cover" with the preposition misattached to X
+    # "accused X of Y", "used hospitals as cover", "hosted talks between X and Y" with the
+    # preposition hung off the object
     children += [
         p for c in children if c.dep_ == "dobj" for p in c.children if p.lower_ in _OBJECT_PREPS
     ]
