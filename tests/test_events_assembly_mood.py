@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from _events_roles import coded
+from _mentions import in_order, mention_at, state_mentions
 from contactline._event_lexicon import load_event_lexicon
 from contactline._modality import read_mood
 
@@ -31,3 +33,15 @@ def test_events_assembly_mood_a_hedge_of_the_past_tells_a_real_act(nlp) -> None:
 
 def test_events_assembly_mood_an_attack_that_did_harm_is_plain(nlp) -> None:
     assert _mood_of(nlp, "A Rohan attack on Gondor killed two soldiers.", "attack") == "plain"
+
+
+def test_events_assembly_mood_a_deed_in_a_passives_by_phrase_is_the_reporters_claim(nlp) -> None:
+    text = (
+        "Two Georgian soldiers were killed by a mine planted by Russian saboteurs, the army said."
+    )
+    mentions = in_order(
+        state_mentions(text, {"Georgian": "GEO", "Russian": "RUS"}),
+        mention_at(text, "army", party="GEO", kind="state", sector="MIL"),
+    )
+    mined = [e for e in coded(nlp(text), mentions) if e.cameo.startswith("18")]
+    assert [(e.modality, e.reported_by) for e in mined] == [("claimed", "GEO")]

@@ -46,6 +46,7 @@ _CLIMB = frozenset(
         "parataxis",
         "oprd",
         "appos",
+        "agent",
     }
 )
 _CLAIM_NOUNS = frozenset(
