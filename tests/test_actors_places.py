@@ -140,7 +140,7 @@ def test_actors_places_named_state_picks_the_namesake_that_places_the_police(
 
 @pytest.mark.parametrize(
     ("published", "targets"),
-    [(date(2021, 7, 1), {"TPLF"}), (date(2023, 7, 1), set())],  # ETH on ETH is no event
+    [(date(2021, 7, 1), {"TPLF"}), (date(2023, 7, 1), {"ETH"})],  # then its own state's ground
 )
 def test_actors_places_region_governed_by_a_party_stands_for_it_while_it_governs(
     nlp: Language, base: ActorBase, published: date, targets: set[str]

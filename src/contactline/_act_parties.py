@@ -38,6 +38,9 @@ _ASCRIBING = frozenset({"blame", "attribute", "pin", "ascribe"})
 """Verbs that lay an act at someone's door ("the attack, which X blamed on Y")."""
 _GIVING_ROOTS = frozenset({"06", "07", "08"})
 """Families that hand something over (cooperate, aid, yield): the recipient is the target."""
+_SIGNING = frozenset({"sign", "conclude", "ink", "seal"})
+"""Verbs that make an agreement with a partner the text may name only by a visit."""
+_VISITS = frozenset({"visit", "trip", "tour"})
 _LOCATIVE_PREPS = frozenset({"at", "in"})
 """Where a cooperative act (01-09) happens is no party to it: "signed at the White House"."""
 
@@ -136,9 +139,18 @@ def _thing_partners(verb: Token, moved: frozenset[str], roles: RoleReader) -> li
     """Return the partner named in the phrase of what a verb signs or sends.
 
     "signed a memorandum of understanding with X", "concluded a pact of friendship with
-    X": the parser hangs "with X" on the thing (or on its "of" phrase), not on the verb.
+    X", "agreed on the text of a treaty with X": the parser hangs "with X" on the thing
+    (or on its "of" phrase), not on the verb. An agreement made on a visit is made with
+    the host: "on a visit to X, signed a trade deal".
     """
-    things = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in moved]
+    things = [
+        c
+        for c in (
+            *verb.children,
+            *(o for p in verb.children if p.dep_ == "prep" for o in p.children),
+        )
+        if c.dep_ in {"dobj", "pobj"} and c.lemma_.lower() in moved
+    ]
     heads = [
         *things,
         *(
@@ -150,7 +162,23 @@ def _thing_partners(verb: Token, moved: frozenset[str], roles: RoleReader) -> li
             if o.dep_ == "pobj"
         ),
     ]
-    return roles.phrase_parties(heads, "with")
+    return roles.phrase_parties(heads, "with") or (
+        _hosts(verb, roles) if things and verb.lemma_.lower() in _SIGNING else []
+    )
+
+
+def _hosts(verb: Token, roles: RoleReader) -> list[Party]:
+    """Return the host of the visit a signing is made on: "on a visit to X" (X)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    visits = [
+        o
+        for head in (verb, *subjects)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in {"on", "during"}
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _VISITS
+    ]
+    return roles.phrase_parties(visits, "to")
 
 
 def _recipients(verb: Token, roles: RoleReader) -> list[Party]:
