@@ -28,6 +28,24 @@ def test_events_assembly_dyads_agreement_with_a_partner_stays_coded(code) -> Non
     assert ("ARM", "GEO", "05") in pairs(events)
 
 
+def test_events_assembly_dyads_meeting_on_third_ground_is_held_by_both(code) -> None:
+    events = code("The Armenian president met the Georgian prime minister in Vienna.")
+    assert {("ARM", "GEO", "04"), ("GEO", "ARM", "04")} <= pairs(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Armenian president met the Georgian prime minister in Tbilisi.",
+        "The Armenian president met the Georgian prime minister.",
+    ],
+)
+def test_events_assembly_dyads_meeting_at_home_or_unplaced_stays_one_way(code, text) -> None:
+    events = code(text)
+    assert ("ARM", "GEO", "04") in pairs(events)
+    assert ("GEO", "ARM", "04") not in pairs(events)
+
+
 def test_events_assembly_dyads_human_shields_are_not_done_to_the_speaker(code) -> None:
     events = code("Russia said Ukrainian fighters were using schools as human shields.")
     shields = [e for e in events if e.cameo == "184"]

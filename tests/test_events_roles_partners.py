@@ -33,11 +33,6 @@ def test_events_roles_partners_deal_signed_on_a_visit_is_made_with_the_host(code
     assert ("ARM", "GEO", "05") in pairs(events)
 
 
-def test_events_roles_partners_agreement_with_no_partner_named_tells_no_dyad(code) -> None:
-    events = code("Armenia signed an agreement on trade.")
-    assert not any(code_[:2] == "05" for _, _, code_ in pairs(events))
-
-
 def test_events_roles_partners_passive_force_lands_where_its_subject_is(code) -> None:
     events = code("Border posts in Georgia were shelled by Russian artillery.")
     assert ("RUS", "GEO", "19") in pairs(events)

@@ -97,6 +97,7 @@ _AIMED_PREFIXES = ("0871", "057")
 """A truce is always with an enemy and an agreement with a partner: with none named, the
 text tells no dyad ("X declared a unilateral ceasefire", "X signed a decree")."""
 _MEETING_PREFIXES = ("040", "041", "044")
+_THIRD_PLACE_MEETING = "044"
 """Consultations (a call, a meeting): held by both sides, whoever the text names first."""
 _JOINT_WORDS = frozenset({"joint", "jointly", "mutual", "together"})
 """Words that make an act one that its doers and partners do together."""
@@ -324,7 +325,7 @@ def _dyads(
         home = {p.code for p in places}
         own_word = not _charged_by_a_state(act)
         return [(s, _home(s, home, own_word) or _placed(s, places)) for s in act.sources]
-    return _pairs(act)
+    return _pairs(act, roles)
 
 
 def _home(party: Party, located: set[str], own_word: bool) -> Party | None:
@@ -373,7 +374,7 @@ def _placed(party: Party, located: list[Party]) -> Party | None:
     return located[0] if located[0].code != party.code else None
 
 
-def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
+def _pairs(act: Act, roles: RoleReader) -> list[tuple[Party | None, Party | None]]:
     """Return one (source, target) pair per dyad, the CAMEO convention for "X and Y".
 
     "X and Y signed an agreement" (no target) is a joint act: X->Y and Y->X, for the
@@ -383,7 +384,7 @@ def _pairs(act: Act) -> list[tuple[Party | None, Party | None]]:
     no named enemy or an agreement signed with no named partner."""
     if act.sources and act.targets:
         pairs = [(s, t) for s in act.sources for t in act.targets if s.code != t.code]
-        return pairs + _partnered(act, pairs)
+        return pairs + (_partnered(act, pairs) or _met_abroad(act, pairs, roles))
     joint = act.code.startswith(_JOINT_PREFIXES) and _mutual(act)
     if len(act.sources) > 1 and (joint or _reciprocal(act.trigger.token)):
         pairs = list(combinations(act.sources, 2))
@@ -431,6 +432,35 @@ def _partnered(
     ]
     seen = {(a.code, b.code) for a, b in pairs}
     return [p for p in added if p[0] and p[1] and (p[0].code, p[1].code) not in seen]
+
+
+def _met_abroad(
+    act: Act, pairs: list[tuple[Party, Party]], roles: RoleReader
+) -> list[tuple[Party | None, Party | None]]:
+    """Return the pairs a meeting on a third party's ground adds: each met the other.
+
+    CAMEO's 044 is a meeting at a third location: "X met Y in Z" (Z neither's) is held
+    by both, X->Y and Y->X. Met at home or abroad at the other's ("X met Y in X's
+    capital"), it stays one-way: a visit and its hosting are acts of their own.
+    """
+    if not act.code.startswith(_THIRD_PLACE_MEETING):
+        return []
+    token = act.trigger.token
+    met = [c for c in token.children if c.dep_ == "dobj"]  # "met Y in Z" may hang on Y
+    places = {
+        p.code
+        for word in (token, *met)
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for p in roles.group(o)
+    }
+    sides = {p.code for pair in pairs for p in pair}
+    if not places or places & sides:
+        return []
+    seen = {(a.code, b.code) for a, b in pairs}
+    return [(b, a) for a, b in pairs if (b.code, a.code) not in seen]
 
 
 def _with_phrase(word: Token, heads: set[int]) -> bool:
