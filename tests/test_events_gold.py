@@ -19,14 +19,14 @@ from contactline.records import Event, RawDocument, Result
 
 FLOORS = {
     "events_gold.jsonl": {
-        "dyad+root precision": 0.89,
-        "dyad+root recall": 0.72,
-        "dyad+code f1": 0.72,
+        "dyad+root precision": 0.92,
+        "dyad+root recall": 0.77,
+        "dyad+code f1": 0.77,
     },
     "events_heldout.jsonl": {
-        "dyad+root precision": 0.67,
-        "dyad+root recall": 0.57,
-        "dyad+code f1": 0.56,
+        "dyad+root precision": 0.69,
+        "dyad+root recall": 0.59,
+        "dyad+code f1": 0.59,
     },
 }
 LABELS = {"events_gold.jsonl": "events gold", "events_heldout.jsonl": "events held-out"}

@@ -10,7 +10,7 @@ The pipeline runs over every article and the shared scorer's own logic scores th
 The floors below are MEASURED values, set a little under what the pipeline scored when
 they were written (so that parser noise does not fail CI); raise them when a change
 improves a score, never lower them to let a regression through. Measured then:
-events P 0.737 R 0.845 F1 0.787, event dates 0.898, modality 1.000, statements P 0.984
+events P 0.733 R 0.845 F1 0.785, event dates 0.918, modality 1.000, statements P 0.984
 R 0.990 F1 0.987, direct 0.990, times found 1.000 and values 1.000, document 1.000,
 parties 1.000, persons 1.000, casualties 1.000. The event floors leave more room: the
 event stage is under active development.
@@ -40,7 +40,7 @@ TODAY = date(2026, 11, 26)
 FLOORS = {
     "events_p": 0.70,
     "events_r": 0.80,
-    "event_dates": 0.86,
+    "event_dates": 0.90,
     "statements_p": 0.95,
     "statements_r": 0.95,
     "statements_direct": 0.97,
