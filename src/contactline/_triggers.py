@@ -308,12 +308,7 @@ def _instruments(verb: Token) -> list[Token]:
 
 def _many(verb: Token) -> bool:
     """Return whether a verb's object counts a hundred or more ("killed more than 800 people")."""
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for num in (c for c in obj.children if c.dep_ == "nummod"):
-            digits = num.text.replace(",", "")
-            if digits.isdigit() and int(digits) >= 100:
-                return True
-    return False
+    return any(_in_hundreds(c) for c in verb.children if c.dep_ == "dobj")
 
 
 def held_place(trigger: Trigger) -> bool:
