@@ -323,8 +323,7 @@ def purpose_object(verb: Token, lexicon: EventLexicon) -> Token | None:
     infinitive whose own object is an event ("a truce to allow the release of hostages")
     lets that event happen: it is an act of its own.
     """
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ not in {"xcomp", "advcl"} or not infinitive:
+    if verb.dep_ not in {"xcomp", "advcl"} or not infinitive(verb):
         return None
     if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.nouns for c in verb.children):
         return None
@@ -336,6 +335,11 @@ def purpose_object(verb: Token, lexicon: EventLexicon) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "to":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
+
+
+def infinitive(token: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def undergone(trigger: Trigger) -> bool:

@@ -14,12 +14,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from contactline._event_lexicon import EventLexicon
-from contactline._trigger_nouns import REQUEST_NOUNS, Trigger, setting
+from contactline._trigger_nouns import REQUEST_NOUNS, Trigger, infinitive, setting
 
 __all__ = [
     "APPEAL_ROOTS",
     "RELATIVE_OBJECTS",
-    "infinitive",
     "relative_in_phrase",
     "select_triggers",
 ]
@@ -329,11 +328,6 @@ def _commented_on(token: Token, verb: Token) -> bool:
         for sayer in sayers
         for c in sayer.children
     )
-
-
-def infinitive(token: Token) -> bool:
-    """Whether a verb is a to-infinitive ("to withdraw")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _conjoined(trigger: Trigger, triggers: Iterable[Trigger]) -> list[Trigger]:

@@ -26,12 +26,12 @@ from contactline._trigger_nouns import (
     REQUEST_NOUNS,
     Trigger,
     coordinated_triggers,
+    infinitive,
     noun_trigger,
 )
 from contactline._trigger_pairs import (
     APPEAL_ROOTS,
     RELATIVE_OBJECTS,
-    infinitive,
     relative_in_phrase,
     select_triggers,
 )
@@ -255,11 +255,7 @@ def _in_hundreds(noun: Token) -> bool:
 
 def _infinitive_clause(verb: Token) -> bool:
     """Whether ``verb`` governs a to-infinitive clause ("ordered X to withdraw")."""
-    return any(
-        c.dep_ in {"xcomp", "ccomp"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
-    )
+    return any(c.dep_ in {"xcomp", "ccomp"} and infinitive(c) for c in verb.children)
 
 
 def by_weapon(
