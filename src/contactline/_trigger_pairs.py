@@ -75,25 +75,22 @@ def select_triggers(
     means: dict[int, list[Trigger]] = {}
     # "the attack killed ten people": the killing is the attack, coded once ("a campaign
     # killed ten people" names no act of its own: the killing stands)
-    coded = {t.token.i for t in triggers if t.license != "verb"}
+    verbs = [t for t in triggers if t.license == "verb"]
+    noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
     dropped.update(
         t.token.i
-        for t in triggers
-        if t.license == "verb"
-        and t.code[:2] in {"18", "19", "20"}
-        and _done_by_event(t, lexicon, coded)
+        for t in verbs
+        if t.code[:2] in _FORCE_ROOTS and _done_by_event(t, lexicon, noun_tokens)
     )
     # "an offensive would threaten the treaty" endangers it, no party's threat ("the attack
     # will not go unanswered", with no object, is its victim's)
     dropped.update(
         t.token.i
-        for t in triggers
-        if t.license == "verb"
-        and t.code[:2] == "13"
+        for t in verbs
+        if t.code[:2] == "13"
         and any(c.dep_ == "dobj" for c in t.token.children)
         and _done_by_event(t, lexicon, None)
     )
-    verbs = [t for t in triggers if t.license == "verb"]
     # "declined to say whether it had struck X": the clause left unsaid is no act
     dropped.update(
         o.token.i
@@ -152,7 +149,6 @@ def select_triggers(
         and by_token.get(t.token.head.head.i, t).code[:2] == "12"
     )
     # "an agreement to end the war": the clause is what the agreement is about.
-    noun_tokens = {t.token.i for t in triggers if t.license != "verb"}
     dropped.update(
         t.token.i
         for t in verbs
