@@ -22,10 +22,9 @@ from spacy.tokens import Token
 
 from contactline._act_passes import Act, distinct
 from contactline._event_lexicon import EventLexicon, NounPattern
-from contactline._frame_acts import denies_an_act
+from contactline._frame_acts import coded_act, denies_an_act
 from contactline._frames import HOSTILE_ROOTS
 from contactline._roles import RoleReader
-from contactline._triggers import Trigger
 from contactline.records import Modality
 
 _DENIAL = "016"
@@ -219,18 +218,13 @@ def owned_deeds(acts: Sequence[Act], roles: RoleReader, lexicon: EventLexicon) -
             targets = roles.prep_objects(deed) or roles.place_parties(deed) or act.targets
             if pattern is None or not distinct(targets, act.sources):
                 continue
-            trigger = Trigger(
-                token=deed,
-                anchor=verb,
-                code=pattern.code,
-                rule=f"{pattern.rule} owned:{verb.lemma_}",
-                license="agent",
-            )
             added.append(
-                Act(
-                    trigger=trigger,
+                coded_act(
+                    token=deed,
+                    anchor=verb,
                     code=pattern.code,
-                    rule=trigger.rule,
+                    rule=f"{pattern.rule} owned:{verb.lemma_}",
+                    license="agent",
                     sources=act.sources,
                     targets=distinct(targets, act.sources),
                     modality=modality,
@@ -286,18 +280,13 @@ def rebutted_claims(acts: Sequence[Act]) -> list[Act]:
         )
         doers = distinct(act.sources, frame.claimants)
         if act.code[:2] in HOSTILE_ROOTS and doers:
-            trigger = Trigger(
-                token=frame.claim,
-                anchor=frame.verb,
-                code=_BLAME,
-                rule=f"frame:claim:{frame.claim.lemma_}",
-                license="agent",
-            )
             added.append(
-                Act(
-                    trigger=trigger,
+                coded_act(
+                    token=frame.claim,
+                    anchor=frame.verb,
                     code=_BLAME,
-                    rule=trigger.rule,
+                    rule=f"frame:claim:{frame.claim.lemma_}",
+                    license="agent",
                     sources=frame.claimants,
                     targets=doers,
                     modality="asserted",

@@ -17,7 +17,9 @@ from contactline._act_passes import Act, distinct
 from contactline._event_lexicon import EventLexicon
 from contactline._frames import HOSTILE_ROOTS, Frame, frame_code, not_said
 from contactline._roles import Party, RoleReader
+from contactline._trigger_nouns import License
 from contactline._triggers import Trigger
+from contactline.records import Modality
 
 _BLAMED_ROOTS = frozenset({"18", "19", "20"})
 """Acts of violence an investigation can find a party used."""
@@ -78,24 +80,48 @@ def frame_acts(
                 a.code[:2] in _BLAMED_ROOTS for a in hostile
             ):
                 code = _MILITARY_INQUIRY  # "an inquiry found that X had killed ..."
-        trigger = Trigger(
-            token=frame.verb,
-            anchor=frame.verb,
-            code=code,
-            rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
-            license="verb",
-        )
         acts.append(
-            Act(
-                trigger=trigger,
+            coded_act(
+                token=frame.verb,
+                anchor=frame.verb,
                 code=code,
-                rule=trigger.rule,
+                rule=f"frame:{frame.kind}:{frame.verb.lemma_}",
+                license="verb",
                 sources=frame.speakers,
                 targets=distinct(targets, frame.speakers),
                 modality="asserted",
             )
         )
     return acts
+
+
+def coded_act(
+    *,
+    token: Token,
+    anchor: Token,
+    code: str,
+    rule: str,
+    license: License,
+    sources: tuple[Party, ...],
+    targets: tuple[Party, ...],
+    modality: Modality,
+    reported_by: str | None = None,
+) -> Act:
+    """Return an act on a trigger of its own, with the trigger's code and rule.
+
+    For acts no lexicon pattern matched but a frame or another act implies: the frame's
+    verb, the claim a denial rebuts, the deed a party owns.
+    """
+    trigger = Trigger(token=token, anchor=anchor, code=code, rule=rule, license=license)
+    return Act(
+        trigger=trigger,
+        code=code,
+        rule=rule,
+        sources=sources,
+        targets=targets,
+        modality=modality,
+        reported_by=reported_by,
+    )
 
 
 def _charge(
