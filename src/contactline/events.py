@@ -86,9 +86,9 @@ _FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _CROWD_PREFIXES = ("14",)
 """Protests: their actor is a crowd the text need not name ("protests against X")."""
 _TRADED = frozenset({"exchange", "trade", "swap"})
+"""Verbs of giving one another the same thing: what two sides trade, each does to the other."""
 _WARS = frozenset({"war", "wars", "battle", "battles", "conflict", "skirmish", "skirmishes"})
 """Objects of a fighting verb that name the fighting itself ("fought a war"), no opponent."""
-"""Verbs of giving one another the same thing: what two sides trade, each does to the other."""
 _JOINT_PREFIXES = ("03", "040", "041", "044", "046", "05", "06", "08", "19")
 _CONFLICTUAL = "10"
 """Codes from here on (demands, disapproval, force) are conflictual; those before are
@@ -97,8 +97,9 @@ _AIMED_PREFIXES = ("0871", "057")
 """A truce is always with an enemy and an agreement with a partner: with none named, the
 text tells no dyad ("X declared a unilateral ceasefire", "X signed a decree")."""
 _MEETING_PREFIXES = ("040", "041", "044")
-_THIRD_PLACE_MEETING = "044"
 """Consultations (a call, a meeting): held by both sides, whoever the text names first."""
+_THIRD_PLACE_MEETING = "044"
+"""A meeting at a third location: held by both sides when neither is its host."""
 _JOINT_WORDS = frozenset({"joint", "jointly", "mutual", "together"})
 """Words that make an act one that its doers and partners do together."""
 
