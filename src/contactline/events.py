@@ -447,16 +447,8 @@ def _met_abroad(
     if not act.code.startswith(_THIRD_PLACE_MEETING):
         return []
     token = act.trigger.token
-    met = [c for c in token.children if c.dep_ == "dobj"]  # "met Y in Z" may hang on Y
-    places = {
-        p.code
-        for word in (token, *met)
-        for prep in word.children
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
-        for o in prep.children
-        if o.dep_ == "pobj"
-        for p in roles.group(o)
-    }
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]  # "met Y in Z": on Y
+    places = {p.code for word in ("in", "at") for p in roles.phrase_parties(heads, word)}
     sides = {p.code for pair in pairs for p in pair}
     if not places or places & sides:
         return []
