@@ -215,7 +215,7 @@ def helped_acts(acts: Sequence[Act], roles: RoleReader) -> list[Act]:
         ]
         guessed = act.rule.endswith(_GUESSED_TARGET)
         if guessed and {t.code for t in act.targets} & {h.code for h in helpers}:
-            act = replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
+            act = _unguessed(act)
         kept.append(act)
         helpers = list(distinct(helpers, (*act.sources, *act.targets)))
         if not helpers:
@@ -253,7 +253,7 @@ def kin_guess(act: Act) -> Act:
         if sources & phrase or any(
             target.token.i in {w.i for w in s.token.subtree} for s in act.sources
         ):
-            return replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
+            return _unguessed(act)
     return act
 
 
@@ -275,6 +275,11 @@ def background_guess(act: Act, roles: RoleReader) -> Act:
     standing = {p.code for p in roles.subjects(clause.head)}
     if not standing & {t.code for t in act.targets}:
         return act
+    return _unguessed(act)
+
+
+def _unguessed(act: Act) -> Act:
+    """Return an act without the target guessed for being the sentence's one other party."""
     return replace(act, targets=(), rule=act.rule.removesuffix(_GUESSED_TARGET))
 
 
