@@ -18,7 +18,8 @@ Each pass gives an act with no target the party a neighbouring phrase names:
 - owning up to an act of violence is towards its victims ("a strike on X, which Y called
   a mistake"; "gunmen attacked X; Y claimed responsibility");
 - a target guessed for being the sentence's one other party goes when it only describes
-  the source ("militants of the X-linked Y killed ...": not X).
+  the source ("militants of the X-linked Y killed ...": not X) or stands by in the clause
+  the act sets the scene for ("X did not intervene when Y launched its offensive": not X).
 
 Two phrases make an act of their own: a party in whose presence an agreement or talks are
 held mediates them ("signed a deal in the presence of X": X->each side, 045), and parties
@@ -40,6 +41,7 @@ from contactline._triggers import Trigger
 __all__ = [
     "acknowledged_target",
     "attended_host",
+    "background_guess",
     "broker_target",
     "disputed_claim",
     "forced_target",
