@@ -23,6 +23,14 @@ def _mention(nlp: Language, base: ActorBase, text: str, words: str) -> Mention |
     return found[-1] if found else None
 
 
+def _listed(nlp: Language, base: ActorBase, text: str, word: str) -> list[str | None]:
+    """Return the parties of the mentions the last ``word`` of ``text`` stands for."""
+    doc = nlp(text)
+    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
+    head = [t.i for t in doc if t.text == word][-1]
+    return [m.party for m in mentions_for(doc, head, mentions)]
+
+
 def test_actors_focus_bare_organ_takes_the_state_of_an_earlier_sentence(
     nlp: Language, base: ActorBase
 ) -> None:
@@ -128,10 +136,7 @@ def test_actors_focus_north_and_south_stand_for_the_koreas_in_a_korean_text(
 def test_actors_focus_plural_reference_stands_for_every_party_listed(
     nlp: Language, base: ActorBase, text: str, word: str, parties: list[str]
 ) -> None:
-    doc = nlp(text)
-    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
-    head = [t.i for t in doc if t.text == word][-1]
-    assert [m.party for m in mentions_for(doc, head, mentions)] == parties
+    assert _listed(nlp, base, text, word) == parties
 
 
 @pytest.mark.parametrize(
@@ -154,40 +159,31 @@ def test_actors_focus_plural_reference_stands_for_every_party_listed(
 def test_actors_focus_sides_are_never_the_parties_that_speak_of_them(
     nlp: Language, base: ActorBase, text: str, parties: list[str]
 ) -> None:
-    doc = nlp(text)
-    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
-    head = [t.i for t in doc if t.text == "sides"][-1]
-    assert [m.party for m in mentions_for(doc, head, mentions)] == parties
+    assert _listed(nlp, base, text, "sides") == parties
 
 
 def test_actors_focus_two_sides_are_a_list_of_two(nlp: Language, base: ActorBase) -> None:
-    doc = nlp(
+    text = (
         "Sudan and Chad clashed again. Kenya, Uganda and Ethiopia sent envoys to Nairobi. "
         "The two sides agreed to talks."
     )
-    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
-    head = [t.i for t in doc if t.text == "sides"][-1]
-    assert [m.party for m in mentions_for(doc, head, mentions)] == ["SDN", "TCD"]
+    assert _listed(nlp, base, text, "sides") == ["SDN", "TCD"]
 
 
 def test_actors_focus_warring_parties_stand_for_the_pair_named_before(
     nlp: Language, base: ActorBase
 ) -> None:
-    doc = nlp(
+    text = (
         "Fighting between Ethiopia and Eritrea went on. The UN urged the warring parties to talk."
     )
-    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
-    head = [t.i for t in doc if t.text == "parties"][-1]
-    assert [m.party for m in mentions_for(doc, head, mentions)] == ["ETH", "ERI"]
+    assert _listed(nlp, base, text, "parties") == ["ETH", "ERI"]
 
 
 def test_actors_focus_singular_reference_is_not_expanded_to_a_list(
     nlp: Language, base: ActorBase
 ) -> None:
-    doc = nlp("Armenia and Azerbaijan met. The country said the talks went well.")
-    mentions = resolve_mentions(doc, base, published=date(2024, 6, 1))
-    head = [t.i for t in doc if t.text == "country"][-1]
-    assert [m.party for m in mentions_for(doc, head, mentions)] == ["AZE"]
+    text = "Armenia and Azerbaijan met. The country said the talks went well."
+    assert _listed(nlp, base, text, "country") == ["AZE"]
 
 
 def test_actors_focus_organ_modifying_a_sector_word_takes_the_state_in_focus(
