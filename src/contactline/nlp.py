@@ -28,9 +28,8 @@ RULER_FIELDS = ("LOWER", "DEP", "TAG", "IS_SPACE")
 #: one test of a pattern token: (field, operator, operand); operator "eq", "in",
 #: "not_in" or "regex"
 Test = tuple[int, str, Any]
-#: a compiled pattern: its attribute-ruler id, the tests of each of its tokens, and the
-#: index of the token the ruler sets
-Entry = tuple[int, tuple[tuple[Test, ...], ...], int]
+#: a compiled pattern: its attribute-ruler id and the tests of each of its tokens
+Entry = tuple[int, tuple[tuple[Test, ...], ...]]
 _REMEMBERED = 1 << 16
 _LEMMA_FIELDS: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]
 
@@ -68,7 +67,6 @@ class IndexedRuler:
         self.ruler = ruler
         strings = ruler.vocab.strings
         self.match_ids = {entry[0]: strings.add(str(entry[0])) for entry in entries}
-        self.filed: list[tuple[int, dict[int, list[Entry]]]] = []
         self.everywhere: list[Entry] = []
         by_field: dict[int, dict[int, list[Entry]]] = {}
         for entry in entries:
@@ -79,7 +77,7 @@ class IndexedRuler:
             field, values = key
             for value in values:
                 by_field.setdefault(field, {}).setdefault(value, []).append(entry)
-        self.filed = sorted(by_field.items())
+        self.filed: list[tuple[int, dict[int, list[Entry]]]] = sorted(by_field.items())
         #: the patterns a token's values start, remembered: a text repeats the same words
         self._seen: dict[tuple[int, ...], tuple[Entry, ...]] = {}
 
@@ -94,7 +92,7 @@ class IndexedRuler:
                 compiled = [_compile_token(spec, strings) for spec in tokens]
                 if not compiled or any(tests is None for tests in compiled):
                     return None
-                entries.append((attr_id, tuple(compiled), pattern["index"]))  # type: ignore[arg-type]
+                entries.append((attr_id, tuple(compiled)))  # type: ignore[arg-type]
         return cls(ruler, entries)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -115,7 +113,7 @@ class IndexedRuler:
                 firsts = self._starting(row)
                 if len(self._seen) < _REMEMBERED:
                     self._seen[row] = firsts
-            for attr_id, tokens, _ in firsts:
+            for attr_id, tokens in firsts:
                 end = i + len(tokens)
                 if end == i + 1 or (
                     end <= len(rows)
