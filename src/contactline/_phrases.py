@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from contactline._gazetteer import Gazetteer
-from contactline._places import CITY_RULE
+from contactline._places import city_mention
 from contactline._subjects import topic_noun
-from contactline.records import Mention, Span
+from contactline.records import Mention
 
 if TYPE_CHECKING:
     from contactline._roles import Party, RoleReader
@@ -261,15 +261,7 @@ def struck_city(token: Token, gazetteer: Gazetteer) -> Mention | None:
     state = gazetteer.state_of(span.text)
     if state is None:
         return None
-    return Mention(
-        span=Span(span.start_char, span.end_char),
-        text=span.text,
-        party=state,
-        kind="region",
-        name=span.text,
-        country=state,
-        rule=f"{CITY_RULE}{span.text}->{state}{_STRUCK_RULE}",
-    )
+    return city_mention(span, state, rule_suffix=_STRUCK_RULE)
 
 
 def _struck(token: Token) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "PLACE_ENTS",
     "PLACE_PREPS",
     "PlaceNamer",
+    "city_mention",
     "city_mentions",
     "city_references",
     "mislabelled_cities",
@@ -198,18 +199,21 @@ def city_mentions(doc: Doc, gazetteer: Gazetteer, mentions: Sequence[Mention]) -
         state = mislabelled.get(ent.start_char) or gazetteer.state_of(ent.text, named)
         if state is None:
             continue
-        found.append(
-            Mention(
-                span=Span(start, end),
-                text=ent.text,
-                party=state,
-                kind="region",
-                name=ent.text,
-                country=state,
-                rule=f"{CITY_RULE}{ent.text}->{state}",
-            )
-        )
+        found.append(city_mention(ent, state))
     return found
+
+
+def city_mention(name: SpacySpan, state: str, *, rule_suffix: str = "") -> Mention:
+    """Return the region mention of a named city the gazetteer places in ``state``."""
+    return Mention(
+        span=Span(name.start_char, name.end_char),
+        text=name.text,
+        party=state,
+        kind="region",
+        name=name.text,
+        country=state,
+        rule=f"{CITY_RULE}{name.text}->{state}{rule_suffix}",
+    )
 
 
 def city_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
