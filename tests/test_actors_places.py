@@ -16,6 +16,7 @@ from contactline.actors import ActorBase, load_actor_base, resolve_mentions
 from contactline.cameo import load_cameo
 from contactline.errors import DictionaryError
 from contactline.events import extract_events
+from contactline.records import Event
 
 LEXICON = load_event_lexicon()
 CAMEO = load_cameo()
@@ -33,10 +34,14 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def _dyads(nlp: Language, base: ActorBase, text: str) -> set[tuple[str | None, str | None, str]]:
+def _events(nlp: Language, base: ActorBase, text: str, published: date = DAY) -> list[Event]:
     doc = nlp(text)
-    mentions = resolve_mentions(doc, base, published=DAY)
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=DAY)
+    mentions = resolve_mentions(doc, base, published=published)
+    return extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+
+
+def _dyads(nlp: Language, base: ActorBase, text: str) -> set[tuple[str | None, str | None, str]]:
+    events = _events(nlp, base, text)
     return {
         (e.source.party if e.source else None, e.target.party if e.target else None, e.cameo[:3])
         for e in events
@@ -145,9 +150,7 @@ def test_actors_places_named_state_picks_the_namesake_that_places_the_police(
 def test_actors_places_region_governed_by_a_party_stands_for_it_while_it_governs(
     nlp: Language, base: ActorBase, published: date, targets: set[str]
 ) -> None:
-    doc = nlp("Government troops shelled towns in Tigray.")
-    mentions = resolve_mentions(doc, base, published=published)
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    events = _events(nlp, base, "Government troops shelled towns in Tigray.", published=published)
     assert {e.target.party for e in events if e.target} == targets
 
 
@@ -155,9 +158,7 @@ def test_actors_places_force_of_a_third_state_falls_on_the_governing_party(
     nlp: Language, base: ActorBase
 ) -> None:
     published = date(2021, 7, 1)
-    doc = nlp("Eritrean troops shelled towns in Tigray.")
-    mentions = resolve_mentions(doc, base, published=published)
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    events = _events(nlp, base, "Eritrean troops shelled towns in Tigray.", published=published)
     assert [(e.source.party, e.target.party) for e in events if e.source and e.target] == [
         ("ERI", "TPLF")
     ]
@@ -180,9 +181,7 @@ def test_actors_places_state_of_a_federation_is_a_region_not_a_foreign_city(
 def test_actors_places_town_held_by_a_de_facto_state_stands_for_it_until_retaken(
     nlp: Language, base: ActorBase, published: date, targets: set[str]
 ) -> None:
-    doc = nlp("Azerbaijani forces shelled Shusha.")
-    mentions = resolve_mentions(doc, base, published=published)
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    events = _events(nlp, base, "Azerbaijani forces shelled Shusha.", published=published)
     assert {e.target.party for e in events if e.target} == targets
 
 
@@ -255,19 +254,15 @@ def test_actors_places_divisions_reject_a_region_of_another_state(tmp_path: Path
 def test_actors_places_city_of_a_governed_region_named_in_the_text_stands_for_its_governor(
     nlp: Language, base: ActorBase, text: str, published: date, targets: set[str]
 ) -> None:
-    doc = nlp(text)
-    mentions = resolve_mentions(doc, base, published=published)
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    events = _events(nlp, base, text, published=published)
     assert {e.target.party for e in events if e.target and e.source.party == "ERI"} == targets
 
 
 def test_actors_places_organ_in_a_governed_city_is_still_its_states(
     nlp: Language, base: ActorBase
 ) -> None:
-    published = date(2021, 7, 1)
-    doc = nlp("Fighting resumed in Tigray. The army in Mekelle shelled a market.")
-    mentions = resolve_mentions(doc, base, published=published)
-    events = extract_events(doc, mentions, [], [], LEXICON, CAMEO, published=published)
+    text = "Fighting resumed in Tigray. The army in Mekelle shelled a market."
+    events = _events(nlp, base, text, published=date(2021, 7, 1))
     assert {e.source.party for e in events if e.source} == {"ETH"}
 
 
