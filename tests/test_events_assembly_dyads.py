@@ -106,29 +106,28 @@ def _army(text: str, words: str, party: str) -> list:
     return [mention_at(text, words, party=party, kind="state", sector="MIL")]
 
 
-def test_events_assembly_dyads_an_armys_mass_violence_placed_nowhere_is_at_home(nlp) -> None:
-    text = "The Turkish army denied using chemical weapons."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish army denied using chemical weapons.",  # its own word
+        "A rights group said the Turkish army had massacred villagers.",  # an observer's report
+    ],
+)
+def test_events_assembly_dyads_an_armys_mass_violence_placed_nowhere_is_at_home(nlp, text) -> None:
     events = coded(nlp(text), _army(text, "Turkish army", "TUR"))
     assert ("TUR", "TUR", "20") in pairs(events)
 
 
-def test_events_assembly_dyads_an_observers_report_of_an_army_is_at_home(nlp) -> None:
-    text = "A rights group said the Turkish army had massacred villagers."
-    events = coded(nlp(text), _army(text, "Turkish army", "TUR"))
-    assert ("TUR", "TUR", "20") in pairs(events)
-
-
-def test_events_assembly_dyads_a_states_charge_of_mass_violence_tells_no_victims(nlp) -> None:
-    text = "Armenia said the Turkish army had massacred villagers."
-    mentions = in_order(
-        _army(text, "Turkish army", "TUR"), mention_at(text, "Armenia", party="ARM", kind="state")
-    )
-    events = coded(nlp(text), mentions)
-    assert ("TUR", "TUR", "20") not in pairs(events)
-
-
-def test_events_assembly_dyads_an_armys_mass_violence_abroad_is_not_at_home(nlp) -> None:
-    text = "The Turkish army used chemical weapons in Armenia."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia said the Turkish army had massacred villagers.",  # a state's charge
+        "The Turkish army used chemical weapons in Armenia.",  # placed abroad
+    ],
+)
+def test_events_assembly_dyads_an_armys_mass_violence_charged_or_abroad_is_not_at_home(
+    nlp, text
+) -> None:
     mentions = in_order(
         _army(text, "Turkish army", "TUR"), mention_at(text, "Armenia", party="ARM", kind="state")
     )
