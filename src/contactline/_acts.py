@@ -6,8 +6,8 @@ An act is a coded trigger before it becomes dyadic events (``contactline.events`
    with the act it asks for, an event noun with the verb that performs it;
 2. each trigger's parties are read off grammatical roles (``_act_parties``, ``_roles``);
 3. its mood (``_modality``) may change its code ("stands ready to send a mission": 0334);
-4. its frame (``_frames``, ``_act_frames``) makes it a claim of the speaker, and the frame an act of its
-   own where CAMEO codes it (010, 112, 016);
+4. its frame (``_frames``, ``_act_frames``) makes it a claim of the speaker, and the
+   frame an act of its own where CAMEO codes it (010, 112, 016: ``_frame_acts``);
 5. the sentence's acts are then read together (``_act_passes``) for targets their own
    clause leaves unsaid.
 """
