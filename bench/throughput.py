@@ -9,7 +9,7 @@ expressions). Each article gets a dateline (``CITY, Month D (Agency) -``), a hea
 Both runs use the same model and batch size; the bare run is ``spacy.load(model)`` with
 ``nlp.pipe`` and nothing else. The full run's spaCy part is ``load_nlp``'s, which differs:
 it adds ``paragraph_breaks``, matches the attribute ruler's patterns through an index and
-remembers lemmas (the same annotations; about 1 ms per article where the ruler and the
+remembers lemmas (the same annotations; about 1.5 ms per article where the ruler and the
 lemmatizer take 13), so the ratio counts that saving against the cost of the stages.
 Each is run once to warm up on a few articles, then timed.
 The two runs take turns, ``--chunk`` articles at a time (bare spaCy, then the full

@@ -12,7 +12,6 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import set_token_attrs  # the function the ruler applies attrs with
 
 from contactline.errors import ModelMissing
 
@@ -60,7 +59,7 @@ class IndexedRuler:
     its tag, or whether it is whitespace), so a token is tested only against the few
     patterns filed under its own values, and which patterns a token's values start is
     remembered (a text repeats the same words). The matches are those of the ruler, and
-    they are applied as its ``set_annotations`` does, in its order.
+    its own ``set_annotations`` applies them.
     """
 
     def __init__(self, ruler: AttributeRuler, entries: Sequence[Entry]) -> None:
@@ -96,11 +95,7 @@ class IndexedRuler:
         return cls(ruler, entries)
 
     def __call__(self, doc: Doc) -> Doc:
-        # what the ruler's set_annotations does, without a Span per match
-        attrs, indices = self.ruler.attrs, self.ruler.indices
-        for attr_id, _, start, end in self.match(doc):
-            index = indices[attr_id]
-            set_token_attrs(doc[start + index if index >= 0 else end + index], attrs[attr_id])
+        self.ruler.set_annotations(doc, self.match(doc))  # type: ignore[no-untyped-call]
         return doc
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
