@@ -314,10 +314,14 @@ def _dyads(
     ``located`` gives the party the sentence places its events in, if one.
     """
     if act.sources and not act.targets:
-        if act.code.startswith(_DOMESTIC_PREFIXES):
+        # each source is its own target (a state acting on its own people or ground:
+        # those two readings hold only when every source is a state actor)
+        if (
+            act.code.startswith(_DOMESTIC_PREFIXES)
+            or against_own_people(act, roles)
+            or force_at_home(act, roles)
+        ):
             return [(s, s) for s in act.sources]
-        if against_own_people(act, roles) or force_at_home(act, roles):
-            return [(s, s) for s in act.sources if state_actor(s)]
         body = own_body(act, roles)
         if body is not None:
             return [(act.sources[0], body)]
