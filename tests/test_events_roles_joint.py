@@ -9,7 +9,7 @@ import pytest
 
 from _events_roles import NAMES, coded, coder, hand_parsed, pairs, with_group
 from _mentions import in_order, mention_at, state_mentions
-from contactline.records import Mention, Span
+from contactline.records import Span
 
 
 @pytest.fixture
@@ -187,10 +187,9 @@ def test_events_roles_both_sides_far_back_are_the_list_their_mention_refers_to(n
         "Armenia and Azerbaijan fought a war in 2020. The border stayed shut for years. "
         "Trade stopped. Hungary said both sides had accused each other of shelling."
     )
-    start = text.index("both sides")
-    sides = Mention(
-        span=Span(start, start + len("both sides")),
-        text="both sides",
+    sides = mention_at(
+        text,
+        "both sides",
         party="AZE",
         kind="state",
         antecedent=Span(text.index("Azerbaijan"), text.index("Azerbaijan") + 10),
