@@ -161,11 +161,12 @@ def extract_events(
 def _sentence_passes(acts: list[Act], roles: RoleReader) -> list[Act]:
     """Give a sentence's acts what the rest of the sentence says about their parties.
 
-    A cooperative act told only to describe the clause's subject goes; helpers of force cooperate
-    with its user (062); a target guessed for being the one
-    other party but describing the source goes; insurgents' force at home falls on their
-    state; cutting a link falls on the party it links to; a demand after a joint act is
-    made of the partner, and a declared truce is towards whoever answers it.
+    A cooperative act told only to describe the clause's subject goes; helpers of force
+    cooperate with its user (062); a target guessed for being the one other party goes
+    when it describes the source or stands by in the clause the act sets the scene for;
+    insurgents' force at home falls on their state; cutting a link falls on the party it
+    links to; a demand after a joint act is made of the partner, and a declared truce is
+    towards whoever answers it.
     """
     acts = [a for a in acts if a.code >= _CONFLICTUAL or not _described_subject(a.trigger.anchor)]
     acts = [
