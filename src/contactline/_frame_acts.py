@@ -21,13 +21,11 @@ from contactline._trigger_nouns import License
 from contactline._triggers import Trigger
 from contactline.records import Modality
 
-_BLAMED_ROOTS = frozenset({"18", "19", "20"})
-"""Acts of violence an investigation can find a party used."""
 _MILITARY_INQUIRY = "093"
 _BLAME = "112"
 _FORCE_ROOTS = frozenset({"18", "19", "20"})
-"""Acts of force a speaker may say answered another party's misdeed."""
-_HOSTILE_NOUN_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+"""Acts of force: what an investigation can find a party used, and what a speaker may say
+answered another party's misdeed."""
 _HARM_NOUNS = frozenset({"blast", "explosion", "death", "deaths", "damage", "destruction"})
 """What a party is said to be responsible for, besides the event nouns of hostile acts."""
 
@@ -67,17 +65,17 @@ def frame_acts(
         charge = None if code is not None else _charge(frame, content, roles, lexicon)
         if charge is not None:
             code = charge[0]
-        if code is None or (code == "112" and frame.verb.dep_ == "relcl"):
+        if code is None or (code == _BLAME and frame.verb.dep_ == "relcl"):
             # "a drone that X said had violated its airspace" attributes, not accuses
             continue
         targets: tuple[Party, ...] = ()
         if charge is not None:
             targets = charge[1]
-        elif code == "112":
+        elif code == _BLAME:
             hostile = [a for a in content if a.code[:2] in HOSTILE_ROOTS]
             targets = tuple(s for a in hostile for s in a.sources if s.code != frame.reporter)
             if _investigation_finds(frame.verb, lexicon) and any(
-                a.code[:2] in _BLAMED_ROOTS for a in hostile
+                a.code[:2] in _FORCE_ROOTS for a in hostile
             ):
                 code = _MILITARY_INQUIRY  # "an inquiry found that X had killed ..."
         acts.append(
@@ -234,7 +232,7 @@ def _harm(word: Token | None, lexicon: EventLexicon) -> bool:
         return False
     lemma = word.lemma_.lower()
     return lemma in _HARM_NOUNS or any(
-        n.code[:2] in _HOSTILE_NOUN_ROOTS for n in lexicon.nouns.get(lemma, ())
+        n.code[:2] in HOSTILE_ROOTS for n in lexicon.nouns.get(lemma, ())
     )
 
 
