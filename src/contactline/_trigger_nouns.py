@@ -65,10 +65,7 @@ class Trigger:
 
 def noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """Return the most specific noun pattern ``token`` matches where it is licensed."""
-    patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
-    if not patterns:
-        return None
-    pattern = next((p for p in patterns if _has_modifier(token, p)), None)
+    pattern = next((p for p in _noun_patterns(token, lexicon) if _has_modifier(token, p)), None)
     if pattern is None:
         return None
     licensed = noun_license(token, lexicon, pattern.code[:2])
@@ -110,9 +107,7 @@ def coordinated_triggers(trigger: Trigger, lexicon: EventLexicon) -> list[Trigge
     adds that pattern's act, licensed as the noun is.
     """
     token = trigger.token
-    patterns: Sequence[NounPattern] = (
-        lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or ()
-    )
+    patterns = _noun_patterns(token, lexicon)
     codes = {trigger.code}
     found: list[Trigger] = []
     for child in token.children:
@@ -126,6 +121,11 @@ def coordinated_triggers(trigger: Trigger, lexicon: EventLexicon) -> list[Trigge
                 codes.add(pattern.code)
                 found.append(replace(trigger, code=pattern.code, rule=pattern.rule))
     return found
+
+
+def _noun_patterns(token: Token, lexicon: EventLexicon) -> Sequence[NounPattern]:
+    """Return the noun patterns of a token's lemma, else of its word as written."""
+    return lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or ()
 
 
 def _has_modifier(token: Token, pattern: NounPattern) -> bool:
