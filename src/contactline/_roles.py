@@ -43,7 +43,6 @@ __all__ = [
     "Party",
     "RoleReader",
     "is_pronoun",
-    "members",
 ]
 
 _MISPARSED_OBJECT = "npadvmod"
