@@ -121,8 +121,6 @@ class _Facts:
     _since: dict[int, DateWindow | None] = field(default_factory=dict)
     _sentence_starts: list[int] | None = None
     _sentence_chars: list[tuple[int, int]] | None = None
-    #: the tuple the times came in (a tuple cannot change: the same one needs no comparing)
-    given: object = None
     _starts: list[int] | None = None  # of the usable times, when in text order
 
     def starting_between(self, start: int, end: int) -> list[TimeExpr]:
@@ -131,7 +129,7 @@ class _Facts:
             starts = [t.span.start for t in self.usable]
             in_order = starts == sorted(starts)
             self._starts = starts if in_order else []
-        if self._starts or not self.usable:
+        if self._starts:
             at = bisect_left(self._starts, start)
             return self.usable[at : bisect_left(self._starts, end, at)]
         return [t for t in self.usable if start <= t.span.start < end]
@@ -169,13 +167,13 @@ _FACTS: WeakKeyDictionary[Doc, _Facts] = WeakKeyDictionary()
 
 def _facts(doc: Doc, times: Sequence[TimeExpr], published: date | None) -> _Facts:
     facts = _FACTS.get(doc)
-    if facts is not None and facts.given is times and facts.published == published:
+    # the same tuple of times again (kept as given: a tuple cannot change) needs no comparing
+    if facts is not None and facts.published == published and facts.times is times:
         return facts
     key = tuple(times)
     if facts is None or facts.times != key or facts.published != published:
         facts = _Facts(times=key, published=published, usable=[t for t in key if _usable(t)])
         _FACTS[doc] = facts
-    facts.given = times if isinstance(times, tuple) else None
     return facts
 
 
