@@ -18,8 +18,12 @@ TEXTS = [
 ANNOTATIONS = ["POS", "TAG", "MORPH", "LEMMA", "DEP", "HEAD"]
 
 
-def _parsed_before_ruler(nlp: Language, texts: list[str]):
-    before = nlp.pipe_names[: nlp.pipe_names.index("indexed_attribute_ruler")]
+def _seed_texts() -> list[str]:
+    return [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def _parsed_before(nlp: Language, component: str, texts: list[str]):
+    before = nlp.pipe_names[: nlp.pipe_names.index(component)]
     with nlp.select_pipes(enable=before):
         return list(nlp.pipe(texts))
 
@@ -37,19 +41,17 @@ def test_nlp_indexed_ruler_replaces_the_ruler(nlp: Language) -> None:
 
 @pytest.mark.parametrize("source", ["texts", "seeds"])
 def test_nlp_indexed_ruler_finds_the_ruler_matches(nlp: Language, source: str) -> None:
-    texts = (
-        TEXTS if source == "texts" else [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    )
+    texts = TEXTS if source == "texts" else _seed_texts()
     ruler = nlp.get_pipe("attribute_ruler")
     indexed = nlp.get_pipe("indexed_attribute_ruler")
-    for doc in _parsed_before_ruler(nlp, texts):
+    for doc in _parsed_before(nlp, "indexed_attribute_ruler", texts):
         assert indexed.match(doc) == sorted(set(ruler.match(doc)))
 
 
 def test_nlp_indexed_ruler_annotates_as_the_ruler(nlp: Language) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     indexed = nlp.get_pipe("indexed_attribute_ruler")
-    for doc in _parsed_before_ruler(nlp, TEXTS):
+    for doc in _parsed_before(nlp, "indexed_attribute_ruler", TEXTS):
         other = doc.copy()
         ruler(doc)
         indexed(other)
@@ -72,12 +74,9 @@ def test_nlp_remembering_lemmatizer_replaces_the_lemmatizer(nlp: Language) -> No
 
 
 def test_nlp_remembering_lemmatizer_lemmatizes_as_the_lemmatizer(nlp: Language) -> None:
-    texts = TEXTS + [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    before = nlp.pipe_names[: nlp.pipe_names.index("remembering_lemmatizer")]
+    docs = _parsed_before(nlp, "remembering_lemmatizer", TEXTS + _seed_texts())
     lemmatizer = nlp.get_pipe("lemmatizer")
     remembering = nlp.get_pipe("remembering_lemmatizer")
-    with nlp.select_pipes(enable=before):
-        docs = list(nlp.pipe(texts))
     for parsed in docs * 2:  # the second time from what it remembers
         doc, other = parsed.copy(), parsed.copy()
         lemmatizer(doc)
