@@ -119,7 +119,9 @@ class _Focus:
         "Qatar and Egypt said the two sides had agreed" speaks of someone else's sides:
         the parties that say what the reference is in are never the sides it means
         ("Israel and Hamas fought. Qatar and Egypt said the two sides ...": Hamas, whose
-        list :func:`contactline.actors.mentions_for` expands to Israel and Hamas).
+        list :func:`contactline.actors.mentions_for` expands to Israel and Hamas); nor is
+        a list of another size than a counted reference says (see ``speakers`` of
+        :func:`resolve_references`).
         """
         speakers = self.speakers.get(draft.start, frozenset())
         for listed in reversed(self.lists):
@@ -243,8 +245,10 @@ def resolve_references(
     Args:
         base: the actor base (to tell organisations from states for persons' parties).
         drafts: every draft of the document, in any order.
-        speakers: for a reference to sides (by its first token), the tokens of the
-            parties that say what it is in ("Qatar and Egypt said the two sides ...").
+        speakers: for a reference to sides (by its first token), the tokens no list it
+            means ends at: the parties that say what it is in ("Qatar and Egypt said the
+            two sides ..."), and for a counted one ("the two sides") the heads of lists
+            of another size.
 
     Returns:
         The drafts in reading order, references filled in from their antecedents.
