@@ -140,7 +140,8 @@ def extract_events(
         acts = denied_charges(rebutted_claims(_sentence_passes(acts, roles)), lexicon)
         acts = owned_acts(acts)
         acts = matched_acts(owned_deeds(to_blame(acts, lexicon), roles, lexicon), roles)
-        acts = [avenged_target(a, [*earlier, *acts], roles) for a in acts]
+        so_far = [*earlier, *acts]  # built once per sentence, not once per act
+        acts = [avenged_target(a, so_far, roles) for a in acts]
         earlier.extend(acts)
         told = _evidence(sent) if acts else ("", Span(0, 0))
         for act in acts:
