@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from contactline._act_passes import distinct
 from contactline._event_lexicon import EventLexicon
-from contactline._home_bodies import HOME_CODES, home_body, marchers
+from contactline._home_bodies import home_body, marchers
 from contactline._phrases import with_hosts
 from contactline._roles import Party, RoleReader
 from contactline._triggers import APPEAL_ROOTS, REQUEST_NOUNS, Trigger
@@ -57,7 +57,7 @@ def act_parties(
         sources, targets = _verb_parties(trigger, roles, lexicon)
     else:
         sources, targets = _noun_trigger_parties(trigger, roles, lexicon)
-    if not sources and trigger.code.startswith(HOME_CODES):
+    if not sources:
         sources = home_body(trigger, roles)
     if not sources:
         sources = marchers(trigger, targets, roles)

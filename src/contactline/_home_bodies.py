@@ -26,9 +26,9 @@ from contactline._triggers import Trigger
 from contactline.actors import mention_for
 from contactline.records import Mention
 
-__all__ = ["HOME_CODES", "home_body", "marchers"]
+__all__ = ["home_body", "marchers"]
 
-HOME_CODES = ("116", "172", "173", "175")
+_HOME_CODES = ("116", "172", "173", "175")
 """Acts a state does to its own: judging (116), administrative sanctions such as bans and
 states of emergency (172), arrests (173) and repression (175)."""
 _BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
@@ -42,14 +42,14 @@ def home_body(trigger: Trigger, roles: RoleReader) -> tuple[Party, ...]:
     """Return the state a bare state body doing a home act stands for, as its source.
 
     Args:
-        trigger: the act's trigger; its code must be one of ``HOME_CODES``.
+        trigger: the act's trigger; a code other than a home act's (``_HOME_CODES``) gives none.
         roles: the document's role reader.
 
     Returns:
         One party (the body, standing for its state), or none when the body is not a
         bare state body or its sentence does not give one state.
     """
-    if not trigger.code.startswith(HOME_CODES):
+    if not trigger.code.startswith(_HOME_CODES):
         return ()
     word = _doer(trigger, roles)
     if word is None:
